@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, dependencies pointing one way:
+// BilatModel ← BilatExtraction ← BilatStorage ← BilatServices ← bilat
+// BilatExtraction and BilatStorage take the package root as their path so that they can bundle the
+// top-level seeds/reference/ and Migrations/ folders; everything else at the root is excluded from them.
+let rootEntries = ["Package.swift", "README.md", "Migrations", "seeds", "Sources", "Tests"]
+func rootExcluding(keeping kept: [String]) -> [String] {
+    let sources = ["BilatModel", "BilatExtraction", "BilatStorage", "BilatServices", "bilat"].map { "Sources/\($0)" }
+    return (rootEntries.filter { $0 != "Sources" && $0 != "seeds" } + ["seeds/articles", "seeds/reference"] + sources)
+        .filter { path in !kept.contains { $0 == path || $0.hasPrefix(path + "/") } }
+}
+
+let package = Package(
+    name: "bilat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bilat", targets: ["bilat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Plain value types of the domain; no I/O.
+        .target(name: "BilatModel"),
+        // Article text in, facts out; reference data from seeds/reference is bundled here.
+        .target(
+            name: "BilatExtraction",
+            dependencies: ["BilatModel"],
+            path: ".",
+            exclude: rootExcluding(keeping: ["Sources/BilatExtraction", "seeds/reference"]),
+            sources: ["Sources/BilatExtraction"],
+            resources: [.copy("seeds/reference")]
+        ),
+        // Repository protocols and their SQLite implementation; the schema is Migrations/*.sql.
+        .target(
+            name: "BilatStorage",
+            dependencies: ["BilatModel", .product(name: "GRDB", package: "GRDB.swift")],
+            path: ".",
+            exclude: rootExcluding(keeping: ["Sources/BilatStorage", "Migrations"]),
+            sources: ["Sources/BilatStorage"],
+            resources: [.copy("Migrations")]
+        ),
+        // What the commands ask: ingest, queries, exports, evaluation.
+        .target(name: "BilatServices", dependencies: ["BilatModel", "BilatExtraction", "BilatStorage"]),
+        .executableTarget(
+            name: "bilat",
+            dependencies: ["BilatServices", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "BilatExtractionTests", dependencies: ["BilatExtraction"]),
+        .testTarget(name: "BilatStorageTests", dependencies: ["BilatStorage"]),
+        .testTarget(
+            name: "BilatServicesTests",
+            // Depends on the executable so that `swift test` builds the binary the end-to-end tests run.
+            dependencies: ["BilatServices", "bilat"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

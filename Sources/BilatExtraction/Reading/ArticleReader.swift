@@ -1,0 +1,112 @@
+import BilatModel
+import Foundation
+
+/// What the caller knows about an article that its text may lack (`--published`, `--source`).
+public struct ArticleDefaults: Sendable, Hashable {
+    public var published: PartialDate?
+    public var source: String?
+    public var externalID: String?
+    public var url: String?
+    public var title: String?
+
+    public init(published: PartialDate? = nil, source: String? = nil, externalID: String? = nil,
+                url: String? = nil, title: String? = nil) {
+        self.published = published
+        self.source = source
+        self.externalID = externalID
+        self.url = url
+        self.title = title
+    }
+}
+
+/// Why an article could not be read.
+public enum ArticleError: Error, Equatable, CustomStringConvertible {
+    case empty
+    case unclosedFrontMatter
+    case badDate(String)
+    case malformedFeedLine(String)
+    case missingText
+
+    public var description: String {
+        switch self {
+        case .empty: "the article is empty"
+        case .unclosedFrontMatter: "front matter opens with '---' but no closing '---' line follows"
+        case .badDate(let value): "'\(value)' is not a date; write YYYY-MM-DD"
+        case .malformedFeedLine(let reason): "not a feed entry: \(reason)"
+        case .missingText: "the feed entry has no \"text\""
+        }
+    }
+}
+
+/// Reads the article formats of the corpus: seed-style `date YYYY-MM-DD CITY:`, wire datelines,
+/// `---` front matter and plain readouts; and JSON Lines feed entries.
+public enum ArticleReader {
+    /// Reads one article from its full text.
+    public static func read(text: String, defaults: ArticleDefaults = ArticleDefaults()) throws -> Article {
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { throw ArticleError.empty }
+        var meta = defaults
+        var bodyStart = text.unicodeScalars.startIndex
+        var ownDate: PartialDate?
+        if let front = try FrontMatter.parse(text) {
+            if let value = front.fields["published"] ?? front.fields["date"] { ownDate = try parseDate(value) }
+            meta.title = front.fields["title"] ?? meta.title
+            meta.source = front.fields["source"] ?? meta.source
+            meta.url = front.fields["url"] ?? meta.url
+            meta.externalID = front.fields["id"] ?? meta.externalID
+            bodyStart = front.bodyStart
+        }
+        guard text.unicodeScalars[bodyStart...].contains(where: { !$0.properties.isWhitespace }) else {
+            throw ArticleError.empty
+        }
+        let dateline = Dateline.parse(text.unicodeScalars[bodyStart...])
+        // The text's own date (front matter, seed-style dateline) outranks a caller's default.
+        meta.published = ownDate ?? dateline?.date ?? meta.published
+        if meta.source == nil { meta.source = dateline?.agency }
+        let scalars = text.unicodeScalars
+        return Article(
+            id: SHA256.hex(text),
+            externalID: meta.externalID,
+            url: meta.url,
+            source: meta.source,
+            title: meta.title,
+            published: meta.published,
+            text: text,
+            bodyStart: scalars.distance(from: scalars.startIndex, to: dateline?.bodyStart ?? bodyStart),
+            datelineCity: dateline?.city,
+            datelineMonth: dateline?.month,
+            datelineDay: dateline?.day
+        )
+    }
+
+    /// Reads one line of a JSON Lines feed: `{"id","published","source","url","title","text"}`.
+    public static func readFeedLine(_ line: String, defaults: ArticleDefaults = ArticleDefaults()) throws -> Article {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+        } catch {
+            throw ArticleError.malformedFeedLine("invalid JSON")
+        }
+        guard let entry = object as? [String: Any] else {
+            throw ArticleError.malformedFeedLine("expected a JSON object")
+        }
+        guard let text = entry["text"] as? String else { throw ArticleError.missingText }
+        var meta = defaults
+        if let id = entry["id"] { meta.externalID = (id as? String) ?? (id as? NSNumber)?.stringValue }
+        if let value = entry["published"] as? String { meta.published = try parseDate(value) }
+        meta.source = (entry["source"] as? String) ?? meta.source
+        meta.url = (entry["url"] as? String) ?? meta.url
+        meta.title = (entry["title"] as? String) ?? meta.title
+        return try read(text: text, defaults: meta)
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or an ISO timestamp's date part.
+    public static func parseDate(_ value: String) throws -> PartialDate {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if let date = PartialDate(iso: trimmed) { return date }
+        if trimmed.count > 10, let date = PartialDate(iso: String(trimmed.prefix(10))),
+           date.precision == .day, "T ".contains(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 10)]) {
+            return date
+        }
+        throw ArticleError.badDate(value)
+    }
+}

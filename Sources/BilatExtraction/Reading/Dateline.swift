@@ -1,0 +1,149 @@
+import BilatModel
+
+/// The dateline that opens many articles: seed style `date 2026-01-16 BEIJING:` or wire style
+/// `BRASILIA, Nov. 20 (Xinhua) --`, `WASHINGTON (Reuters) -`, `NEW DELHI, Jan 5 (PTI):`, `TEHRAN -`.
+struct Dateline {
+    var city: String
+    var date: PartialDate?
+    var month: Int?
+    var day: Int?
+    var agency: String?
+    /// Where the prose starts after the dateline.
+    var bodyStart: String.UnicodeScalarView.Index
+
+    static func parse(_ text: Substring.UnicodeScalarView) -> Dateline? {
+        var cursor = ScalarCursor(text)
+        cursor.skipWhitespace()
+        if cursor.consume("date ") {
+            return parseSeedStyle(&cursor)
+        }
+        return parseWireStyle(&cursor)
+    }
+
+    /// `date YYYY-MM-DD CITY:`
+    private static func parseSeedStyle(_ cursor: inout ScalarCursor) -> Dateline? {
+        cursor.skipSpaces()
+        guard let iso = cursor.take(while: { $0 == "-" || $0.properties.numericType != nil }),
+              let date = PartialDate(iso: iso), date.precision == .day else { return nil }
+        cursor.skipSpaces()
+        guard let city = cursor.take(while: { $0 != ":" && $0 != "\n" }), cursor.consume(":") else { return nil }
+        let name = cityName(city)
+        guard !name.isEmpty else { return nil }
+        cursor.skipSpaces()
+        return Dateline(city: name, date: date, month: nil, day: nil, agency: nil, bodyStart: cursor.index)
+    }
+
+    /// `CITY[, Mon. D] [(Agency)] --|-|—|:`
+    private static func parseWireStyle(_ cursor: inout ScalarCursor) -> Dateline? {
+        guard let city = cursor.take(while: isCityScalar),
+              city.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2 else { return nil }
+        let name = cityName(city)
+        var month: Int?
+        var day: Int?
+        if cursor.consume(",") {
+            cursor.skipSpaces()
+            guard let word = cursor.take(while: { $0.properties.isAlphabetic }),
+                  let m = MonthNames.number(of: word) else { return nil }
+            _ = cursor.consume(".")
+            cursor.skipSpaces()
+            guard let digits = cursor.take(while: { $0.properties.numericType != nil }), let d = Int(digits),
+                  (1...31).contains(d) else { return nil }
+            month = m
+            day = d
+        }
+        cursor.skipSpaces()
+        var agency: String?
+        if cursor.consume("(") {
+            guard let inside = cursor.take(while: { $0 != ")" && $0 != "\n" }), cursor.consume(")") else { return nil }
+            agency = inside
+            cursor.skipSpaces()
+        }
+        let hasSeparator = cursor.consume("--") || cursor.consume("-") || cursor.consume("\u{2014}")
+            || cursor.consume("\u{2013}") || (cursor.consume(":") && (agency != nil || month != nil))
+        guard hasSeparator, !name.isEmpty else { return nil }
+        cursor.skipSpaces()
+        return Dateline(city: name, date: nil, month: month, day: day, agency: agency, bodyStart: cursor.index)
+    }
+
+    private static func isCityScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isUppercase || s == " " || s == "." || s == "/" || s == "'" || s == "-"
+            || (s.properties.isAlphabetic && !s.properties.isLowercase)
+    }
+
+    /// "NEW DELHI" → "New Delhi"; of "PARIS/WARSAW" the first city.
+    static func cityName(_ raw: String) -> String {
+        let first = raw.split(separator: "/").first.map(String.init) ?? raw
+        let particles: Set<String> = ["es", "de", "del", "da", "do", "la", "au", "al", "of"]
+        let words = first.split(separator: " ").enumerated().map { index, word -> String in
+            let lower = word.lowercased()
+            if index > 0, particles.contains(lower) { return lower }
+            return lower.split(separator: "-", omittingEmptySubsequences: false)
+                .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+                .joined(separator: "-")
+        }
+        return words.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: "-.")))
+    }
+}
+
+import Foundation
+
+/// English month names and their abbreviations.
+enum MonthNames {
+    private static let numbers: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"]
+        var table: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            table[name] = i + 1
+            table[String(name.prefix(3))] = i + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    static func number(of word: String) -> Int? { numbers[word.lowercased()] }
+}
+
+/// A forward cursor over unicode scalars for small hand-written parsers.
+struct ScalarCursor {
+    let scalars: Substring.UnicodeScalarView
+    var index: String.UnicodeScalarView.Index
+
+    init(_ scalars: Substring.UnicodeScalarView) {
+        self.scalars = scalars
+        index = scalars.startIndex
+    }
+
+    mutating func skipWhitespace() {
+        while index < scalars.endIndex, scalars[index].properties.isWhitespace { index = scalars.index(after: index) }
+    }
+
+    mutating func skipSpaces() {
+        while index < scalars.endIndex, scalars[index] == " " || scalars[index] == "\t" {
+            index = scalars.index(after: index)
+        }
+    }
+
+    mutating func consume(_ literal: String) -> Bool {
+        var i = index
+        for s in literal.unicodeScalars {
+            guard i < scalars.endIndex, scalars[i] == s else { return false }
+            i = scalars.index(after: i)
+        }
+        index = i
+        return true
+    }
+
+    /// The longest non-empty run of scalars satisfying `predicate`, or nil (cursor unmoved).
+    mutating func take(while predicate: (Unicode.Scalar) -> Bool) -> String? {
+        var i = index
+        var out = String.UnicodeScalarView()
+        while i < scalars.endIndex, predicate(scalars[i]), out.count < 200 {
+            out.append(scalars[i])
+            i = scalars.index(after: i)
+        }
+        guard !out.isEmpty else { return nil }
+        index = i
+        return String(out)
+    }
+}

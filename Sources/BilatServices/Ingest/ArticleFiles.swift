@@ -1,0 +1,86 @@
+import BilatExtraction
+import BilatModel
+import Foundation
+
+/// An article read from an input, or why one could not be read.
+public enum ArticleInput {
+    /// `location` names the file, and the line for feeds.
+    case article(Article, location: String)
+    case failure(message: String)
+}
+
+/// Reads articles from one file, feed or stdin, one at a time: a feed is streamed line by line.
+public enum ArticleFiles {
+    /// Calls `body` with each article of the file at `path` (`-` is stdin) or with each failure.
+    public static func visit(path: String, kind: InputKind? = nil, defaults: ArticleDefaults,
+                             _ body: (ArticleInput) -> Void) {
+        if path == "-" {
+            visitStandardInput(defaults: defaults, body)
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        switch kind ?? InputKind.forNamedFile(url) {
+        case .feed:
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                body(.failure(message: InputError.unreadable(path, "permission denied or not a file").description))
+                return
+            }
+            defer { try? handle.close() }
+            visitFeed(LineReader(handle: handle), name: path, defaults: defaults, body)
+        case .article:
+            do {
+                let text = try TextDecoder.decode(try Data(contentsOf: url), name: path)
+                body(.article(try ArticleReader.read(text: text, defaults: defaults), location: path))
+            } catch {
+                body(.failure(message: message(error, location: path)))
+            }
+        }
+    }
+
+    /// Stdin holds a feed when its first non-blank byte is `{`, else one article.
+    private static func visitStandardInput(defaults: ArticleDefaults, _ body: (ArticleInput) -> Void) {
+        let stdin = FileHandle.standardInput
+        let (head, first) = LineReader.peekFirstNonBlank(stdin)
+        let reader = LineReader(handle: stdin, prefix: head)
+        if first == UInt8(ascii: "{") {
+            visitFeed(reader, name: "<stdin>", defaults: defaults, body)
+            return
+        }
+        do {
+            let text = try TextDecoder.decode(Data(reader.readToEnd()), name: "<stdin>")
+            body(.article(try ArticleReader.read(text: text, defaults: defaults), location: "<stdin>"))
+        } catch {
+            body(.failure(message: message(error, location: "<stdin>")))
+        }
+    }
+
+    /// One article a line; blank lines are allowed, a bad line fails alone.
+    private static func visitFeed(_ lines: LineReader, name: String, defaults: ArticleDefaults,
+                                  _ body: (ArticleInput) -> Void) {
+        var lineNumber = 0
+        var sawArticle = false
+        while let bytes = lines.nextLine() {
+            lineNumber += 1
+            let location = "\(name):\(lineNumber)"
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            sawArticle = true
+            do {
+                if bytes.contains(0) { throw InputError.binary(location) }
+                if let offset = TextDecoder.firstInvalidUTF8Offset(bytes) {
+                    throw InputError.notUTF8(location, byteOffset: offset)
+                }
+                let line = String(decoding: bytes, as: UTF8.self)
+                body(.article(try ArticleReader.readFeedLine(line, defaults: defaults), location: location))
+            } catch {
+                body(.failure(message: message(error, location: location)))
+            }
+        }
+        if !sawArticle { body(.failure(message: InputError.empty(name).description)) }
+    }
+
+    /// An input error already names its file; others get the location in front.
+    static func message(_ error: any Error, location: String) -> String {
+        if let input = error as? InputError { return input.description }
+        return "\(location): \(error)"
+    }
+}

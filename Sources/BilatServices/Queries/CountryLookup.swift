@@ -1,0 +1,37 @@
+import BilatExtraction
+import BilatModel
+
+/// A country name the reference data does not know.
+public struct UnknownCountryError: Error, CustomStringConvertible, Equatable {
+    public var input: String
+    public var suggestions: [String]
+
+    public var description: String {
+        var message = "unknown country '\(input)'"
+        if !suggestions.isEmpty { message += "; did you mean " + suggestions.joined(separator: ", ") + "?" }
+        return message + " (`bilat countries` lists the names bilat knows)"
+    }
+}
+
+/// Resolves what a user types (name, alias, demonym, ISO code) to a country.
+public struct CountryLookup: Sendable {
+    public let reference: ReferenceData
+
+    public init(reference: ReferenceData) {
+        self.reference = reference
+    }
+
+    /// The country named by `input`, or an error naming the closest matches.
+    public func country(_ input: String) throws -> Country {
+        if let country = reference.country(named: input.trimmingCharacters(in: .whitespaces)) { return country }
+        let suggestions = reference.countrySuggestions(for: input, limit: 3).map { "\($0.name) (\($0.code))" }
+        throw UnknownCountryError(input: input, suggestions: suggestions)
+    }
+
+    /// The display name of an alpha-2 code.
+    public func name(of code: String) -> String {
+        reference.country(named: code)?.name ?? code
+    }
+}
+
+import Foundation

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct Bilat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bilat",
+        abstract: "A knowledge base of bilateral relations between countries, built from news articles.",
+        discussion: """
+            Examples:
+              bilat ingest seeds/articles
+              bilat meetings China Canada
+              bilat timeline China Canada --format md
+
+            Exit codes: 0 success (an empty result too), 1 runtime failure, 64 usage,
+            65 bad input data, 66 missing input.
+            The database is --db PATH, else $BILAT_DB, else ~/.local/share/bilat/bilat.sqlite.
+            """,
+        subcommands: [
+            Ingest.self, Extract.self, Meetings.self, Timeline.self, Show.self,
+        ]
+    )
+}

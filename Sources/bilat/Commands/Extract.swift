@@ -1,0 +1,58 @@
+import ArgumentParser
+import BilatExtraction
+import BilatModel
+import BilatServices
+import Foundation
+
+extension Bilat {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the facts found in articles, without storing anything.",
+            discussion: """
+                Prints one JSON object per article, one per line, in the gold schema of the annotated
+                corpus (published, meetings, officials, areas, organizations, agreements); a feed's
+                objects carry its "id".
+
+                Example:
+                  bilat extract seeds/articles/china-canada-2026-01-16.txt --json
+                """
+        )
+
+        @Argument(help: "Article files or feeds (.jsonl/.ndjson); - for stdin.")
+        var files: [String]
+
+        @Flag(help: "JSON Lines output (the only format so far; accepted for clarity).")
+        var json = false
+
+        @Option(help: "Publication date (YYYY-MM-DD) for articles whose text gives none.")
+        var published: String?
+
+        func run() throws {
+            let defaults = ArticleDefaults(published: try parseDateOption(published, name: "--published"))
+            try reporting {
+                let extractor = Extractor(reference: try loadReference())
+                var failed = false
+                for file in files {
+                    ArticleFiles.visit(path: file, defaults: defaults) { input in
+                        switch input {
+                        case .article(let article, _):
+                            let gold = GoldFacts(extractor.extract(article), id: article.externalID)
+                            let line = (try? Self.encoder.encode(gold)).map { String(decoding: $0, as: UTF8.self) }
+                            Terminal.out((line ?? "{}") + "\n")
+                        case .failure(let message):
+                            Terminal.error(message)
+                            failed = true
+                        }
+                    }
+                }
+                if failed { throw Failure.badInput("some inputs could not be read") }
+            }
+        }
+
+        static var encoder: JSONEncoder {
+            let e = JSONEncoder()
+            e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return e
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import BilatExtraction
+import BilatServices
+import BilatStorage
+import Foundation
+
+/// `--db`, shared by every command that opens the knowledge base.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (default: $BILAT_DB, else ~/.local/share/bilat/bilat.sqlite).")
+    var db: String?
+
+    /// The path chosen by --db, $BILAT_DB or the default data folder.
+    var path: String {
+        if let db { return db }
+        let env = ProcessInfo.processInfo.environment
+        if let fromEnv = env["BILAT_DB"], !fromEnv.isEmpty { return fromEnv }
+        let dataHome = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (dataHome as NSString).appendingPathComponent("bilat/bilat.sqlite")
+    }
+
+    func openStore() throws -> SQLiteStore {
+        do {
+            return try SQLiteStore(path: path)
+        } catch {
+            throw Failure.runtime("\(error)")
+        }
+    }
+
+    func relations() throws -> RelationsService {
+        RelationsService(queries: try openStore(), countries: CountryLookup(reference: try loadReference()))
+    }
+}
+
+func loadReference() throws -> ReferenceData {
+    do {
+        return try ReferenceData.bundled()
+    } catch {
+        throw Failure.runtime("cannot load bilat's reference data: \(error)")
+    }
+}
+
+/// A failure reported once, at the edge, with its exit code.
+enum Failure: Error, CustomStringConvertible {
+    case runtime(String)
+    case badInput(String)
+    case missingInput(String)
+
+    var description: String {
+        switch self {
+        case .runtime(let m), .badInput(let m), .missingInput(let m): m
+        }
+    }
+
+    var exitCode: ExitCode {
+        switch self {
+        case .runtime: ExitCode(1)
+        case .badInput: ExitCode(65)
+        case .missingInput: ExitCode(66)
+        }
+    }
+}
+
+/// Runs a command body, printing a failure to stderr with its exit code.
+func reporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as Failure {
+        Terminal.error(failure.description)
+        throw failure.exitCode
+    } catch let unknown as UnknownCountryError {
+        Terminal.error(unknown.description)
+        throw ExitCode(64)
+    }
+}
+
+/// Parses a `--from`/`--to`/`--published` date.
+func parseDateOption(_ value: String?, name: String) throws -> BilatModel.PartialDate? {
+    guard let value else { return nil }
+    guard let date = PartialDate(iso: value) else {
+        throw ValidationError("\(name) '\(value)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    }
+    return date
+}
+
+import BilatModel
+
+/// Writing to stdout and stderr.
+enum Terminal {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("bilat: " + text + "\n").utf8))
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+}

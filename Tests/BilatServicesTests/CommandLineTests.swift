@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// Runs the built `bilat` binary, as a user would.
+struct BilatRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func runBilat(_ arguments: [String], database: String, stdin: String? = nil) throws -> BilatRun {
+    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("bilat") }
+    guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: products.path + "/bilat"])
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    var environment = ProcessInfo.processInfo.environment
+    environment["BILAT_DB"] = database
+    process.environment = environment
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return BilatRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                    stderr: String(decoding: stderrData, as: UTF8.self))
+}
+
+@Suite("The bilat command, end to end")
+struct CommandLineTests {
+    @Test("ingesting the seeds lists exactly the two China–Canada meetings")
+    func seedsEndToEnd() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+
+        let ingest = try runBilat(["ingest", "seeds/articles"], database: db)
+        let again = try runBilat(["ingest", "seeds/articles"], database: db)
+        let meetings = try runBilat(["meetings", "China", "Canada", "--format", "json"], database: db)
+
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("1 new"))
+        #expect(again.stderr.contains("0 new, 1 unchanged"))
+        #expect(meetings.status == 0)
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(meetings.stdout.utf8)) as? [[String: Any]])
+        let found = Set(rows.map { "\($0["date"] as? String ?? "") \($0["place"] as? String ?? "")" })
+        #expect(found == ["2026-01-16 Beijing", "2025-10 Gyeongju"])
+        for row in rows {
+            #expect(row["countries"] as? [String] == ["CA", "CN"])
+            #expect(row["participants"] as? [String] == ["Mark Carney", "Xi Jinping"])
+            #expect(row["mode"] as? String == "in_person")
+        }
+    }
+
+    @Test("show meeting gives each source sentence with offsets into the article")
+    func showMeeting() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        _ = try runBilat(["ingest", "seeds/articles"], database: db)
+        let list = try runBilat(["meetings", "CN", "CA", "--format", "json"], database: db)
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let id = try #require(rows.first?["id"] as? Int)
+
+        let show = try runBilat(["show", "meeting", String(id), "--json"], database: db)
+
+        #expect(show.status == 0)
+        let detail = try #require(JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let sources = try #require(detail["sources"] as? [[String: Any]])
+        #expect(!sources.isEmpty)
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("seeds/articles/china-canada-2026-01-16.txt"), encoding: .utf8)
+        let scalars = Array(text.unicodeScalars)
+        for source in sources {
+            let span = try #require(source["span"] as? [String: Int])
+            let slice = String(String.UnicodeScalarView(scalars[span["start"]!..<span["end"]!]))
+            #expect(slice == source["sentence"] as? String)
+        }
+    }
+
+    @Test("usage errors and unknown countries exit 64 with the closest names; missing input exits 66")
+    func exitCodes() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+
+        let unknown = try runBilat(["meetings", "Canadda", "China"], database: db)
+        let missing = try runBilat(["ingest", "no/such/folder"], database: db)
+        let usage = try runBilat(["meetings"], database: db)
+
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("Canada"))
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no/such/folder"))
+        #expect(usage.status == 64)
+    }
+
+    @Test("an article on stdin goes in")
+    func standardInput() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("seeds/articles/china-canada-2026-01-16.txt"), encoding: .utf8)
+
+        let run = try runBilat(["ingest", "-"], database: db, stdin: text)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 new"))
+    }
+}

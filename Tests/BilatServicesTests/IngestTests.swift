@@ -1,0 +1,110 @@
+import BilatExtraction
+import BilatModel
+import BilatServices
+import BilatStorage
+import Foundation
+import Testing
+
+@Suite("Ingest: formats, feeds, idempotence and bad input")
+struct IngestTests {
+    let folder: URL
+    let store: SQLiteStore
+    let ingestor: Ingestor
+
+    init() throws {
+        folder = try makeTemporaryFolder()
+        store = try SQLiteStore(path: folder.appendingPathComponent("kb.sqlite").path)
+        let reference = try ReferenceData.bundled()
+        try store.syncCountries(reference.countries)
+        ingestor = Ingestor(store: store, extractor: Extractor(reference: reference))
+    }
+
+    /// Runs an ingest and collects its failure messages.
+    func ingest(_ paths: [String], defaults: ArticleDefaults = ArticleDefaults()) -> (IngestSummary, [String]) {
+        var failures: [String] = []
+        let summary = ingestor.ingest(paths: paths, defaults: defaults) { event in
+            if case .failed(let message) = event { failures.append(message) }
+        }
+        return (summary, failures)
+    }
+
+    @Test("each article format and the feed go in; a folder is walked and other files are skipped")
+    func everyFormat() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in")
+        _ = try input.write("  date 2026-01-16 BEIJING: Chinese President Xi Jinping held talks with Canadian Prime Minister Mark Carney here on Friday.", to: "seed.txt")
+        _ = try input.write("TOKYO, Aug. 23 (Yonhap) -- South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba held talks in Tokyo on Saturday.", to: "wire.txt")
+        _ = try input.write("---\ntitle: Talks\npublished: 2025-05-07\nsource: Desk\nurl: https://x.example/1\n---\nPARIS - French President Emmanuel Macron received German Chancellor Friedrich Merz in Paris on Wednesday.", to: "nested/front.md")
+        _ = try input.write("On March 13, 2025, President of the Kyrgyz Republic Sadyr Japarov held talks with President of Tajikistan Emomali Rahmon in Bishkek.", to: "readout.txt")
+        _ = try input.write(#"{"id": "f1", "published": "2024-02-07", "source": "S", "url": "https://x.example/f1", "title": "T", "text": "CANBERRA - Australian Prime Minister Anthony Albanese held talks with Fijian Prime Minister Sitiveni Rabuka in Canberra on Wednesday."}"# + "\n\n", to: "feed.jsonl")
+        _ = try input.write("not an article", to: "notes.pdf")
+
+        let (summary, failures) = ingest([input.path], defaults: ArticleDefaults(published: PartialDate(iso: "2025-08-23")))
+
+        #expect(failures.isEmpty)
+        #expect(summary.new == 5)
+        #expect(summary.skipped == 1)
+        #expect(try store.articleCount() == 5)
+    }
+
+    @Test("ingesting the same articles again changes nothing and says so")
+    func idempotent() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeds = repositoryRoot.appendingPathComponent("seeds/articles").path
+        let (first, _) = ingest([seeds])
+        let meetingsBefore = try store.meetings(MeetingFilter(countries: ["CN"]))
+
+        let (second, failures) = ingest([seeds])
+
+        #expect(first.new >= 1)
+        #expect(failures.isEmpty)
+        #expect(second.new == 0)
+        #expect(second.unchanged == first.new)
+        #expect(try store.articleCount() == first.new)
+        #expect(try store.meetings(MeetingFilter(countries: ["CN"])) == meetingsBefore)
+    }
+
+    @Test("bad inputs are named, with the line for feeds, and the other inputs still go in")
+    func badInputs() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = try folder.write("  date 2024-10-23 KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday.", to: "good.txt")
+        let empty = try folder.write("", to: "empty.txt")
+        let blank = try folder.write("  \n \n", to: "blank.txt")
+        let binary = folder.appendingPathComponent("binary.txt")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x41]).write(to: binary)
+        let latin1 = folder.appendingPathComponent("latin1.txt")
+        try Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x74, 0x61, 0x6C, 0x6B, 0x73]).write(to: latin1)
+        let feed = try folder.write(#"{"id": "ok", "published": "2024-01-01", "text": "CAIRO - Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday."}"# + "\n{\"id\": \"broken\", \n", to: "feed.jsonl")
+        let missing = folder.appendingPathComponent("nowhere.txt").path
+
+        let (summary, failures) = ingest([good.path, empty.path, blank.path, binary.path, latin1.path, feed.path, missing])
+
+        #expect(summary.new == 2)
+        #expect(summary.failed == 6)
+        #expect(summary.missingInput)
+        #expect(failures.contains { $0.contains("empty.txt") && $0.contains("empty") })
+        #expect(failures.contains { $0.contains("blank.txt") && $0.contains("empty") })
+        #expect(failures.contains { $0.contains("binary.txt") && $0.contains("binary") })
+        #expect(failures.contains { $0.contains("latin1.txt") && $0.contains("UTF-8") && $0.contains("offset 3") })
+        #expect(failures.contains { $0.contains("feed.jsonl:2") && $0.contains("JSON") })
+        #expect(failures.contains { $0.contains("nowhere.txt") && $0.contains("no such file") })
+        #expect(try store.articleCount() == 2)
+    }
+
+    @Test("pair queries answer in either order and by name, alias, demonym or code")
+    func pairQueries() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = ingest([repositoryRoot.appendingPathComponent("seeds/articles").path])
+        let service = RelationsService(queries: store, countries: CountryLookup(reference: try ReferenceData.bundled()))
+
+        let reference = try service.meetings(["China", "Canada"])
+
+        #expect(reference.count == 2)
+        for names in [["Canada", "China"], ["CN", "CA"], ["CHN", "CAN"], ["Chinese", "Canadian"], ["PRC", "Canada"]] {
+            #expect(try service.meetings(names) == reference, "\(names)")
+        }
+        #expect(try service.meetings(["China"]).count >= 2)
+        #expect(try service.meetings(["China", "Canada"], from: PartialDate(iso: "2026")).count == 1)
+        #expect(throws: UnknownCountryError.self) { try service.meetings(["Chnia", "Canada"]) }
+    }
+}
