@@ -31,9 +31,21 @@ struct ArticleReaderTests {
         ("NEW DELHI, Jan 5 (PTI): Prime Minister Modi met", "New Delhi"),
         ("TEHRAN - Oman's Sultan held talks", "Tehran"),
         ("PARIS/WARSAW - Friedrich Merz travelled", "Paris"),
+        (" KAZAN, Russia (Reuters) - Indian Prime Minister Narendra Modi", "Kazan"),
+        ("RAROTONGA, Cook Islands - Australia will", "Rarotonga"),
+        ("ABU DHABI - Israeli Prime Minister Naftali Bennett", "Abu Dhabi"),
     ])
     func wireVariants(text: String, city: String) throws {
         #expect(try ArticleReader.read(text: text).datelineCity == city)
+    }
+
+    @Test("prose that opens with capitals is no dateline", arguments: [
+        "FACT SHEET: President Donald J. Trump Delivers",
+        "US President Joe Biden met",
+        "Japan-U.S. Summit Meeting",
+    ])
+    func notADateline(text: String) throws {
+        #expect(try ArticleReader.read(text: text).datelineCity == nil)
     }
 
     @Test("front matter gives title, date, source and url; the body starts after it")

@@ -33,23 +33,28 @@ struct Dateline {
         return Dateline(city: name, date: date, month: nil, day: nil, agency: nil, bodyStart: cursor.index)
     }
 
-    /// `CITY[, Mon. D] [(Agency)] --|-|—|:`
+    /// `CITY[, Mon. D | , Region] [(Agency)] --|-|—|:`
     private static func parseWireStyle(_ cursor: inout ScalarCursor) -> Dateline? {
-        guard let city = cursor.take(while: isCityScalar),
+        guard let city = takeCapitalWords(&cursor),
               city.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2 else { return nil }
         let name = cityName(city)
         var month: Int?
         var day: Int?
         if cursor.consume(",") {
             cursor.skipSpaces()
-            guard let word = cursor.take(while: { $0.properties.isAlphabetic }),
-                  let m = MonthNames.number(of: word) else { return nil }
-            _ = cursor.consume(".")
-            cursor.skipSpaces()
-            guard let digits = cursor.take(while: { $0.properties.numericType != nil }), let d = Int(digits),
-                  (1...31).contains(d) else { return nil }
-            month = m
-            day = d
+            var lookahead = cursor
+            if let word = lookahead.take(while: { $0.properties.isAlphabetic }), let m = MonthNames.number(of: word) {
+                _ = lookahead.consume(".")
+                lookahead.skipSpaces()
+                guard let digits = lookahead.take(while: { $0.properties.numericType != nil }), let d = Int(digits),
+                      (1...31).contains(d) else { return nil }
+                (month, day) = (m, d)
+                cursor = lookahead
+            } else {
+                // A region or country after the city: "KAZAN, Russia (Reuters) -", "RAROTONGA, Cook Islands -".
+                guard cursor.take(while: { $0 != "(" && $0 != "\n" && $0 != "-" && $0 != "\u{2014}" && $0 != ":" })
+                    != nil else { return nil }
+            }
         }
         cursor.skipSpaces()
         var agency: String?
@@ -65,9 +70,24 @@ struct Dateline {
         return Dateline(city: name, date: nil, month: month, day: day, agency: agency, bodyStart: cursor.index)
     }
 
+    /// Words in capitals separated by single spaces ("NEW DELHI", "PARIS/WARSAW", "PORT-AU-PRINCE").
+    private static func takeCapitalWords(_ cursor: inout ScalarCursor) -> String? {
+        var words: [String] = []
+        var probe = cursor
+        while true {
+            var attempt = probe
+            guard let word = attempt.take(while: isCityScalar),
+                  word.unicodeScalars.contains(where: { $0.properties.isUppercase }) else { break }
+            words.append(word)
+            probe = attempt
+            cursor = probe
+            guard probe.consume(" ") else { break }
+        }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
     private static func isCityScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isUppercase || s == " " || s == "." || s == "/" || s == "'" || s == "-"
-            || (s.properties.isAlphabetic && !s.properties.isLowercase)
+        (s.properties.isAlphabetic && !s.properties.isLowercase) || s == "." || s == "/" || s == "'" || s == "-"
     }
 
     /// "NEW DELHI" → "New Delhi"; of "PARIS/WARSAW" the first city.
