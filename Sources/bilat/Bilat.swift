@@ -16,7 +16,12 @@ struct Bilat: ParsableCommand {
             The database is --db PATH, else $BILAT_DB, else ~/.local/share/bilat/bilat.sqlite.
             """,
         subcommands: [
-            Ingest.self, Extract.self, Meetings.self, Timeline.self, Show.self,
+            Ingest.self,
+            Extract.self,
+            Meetings.self,
+            Timeline.self,
+            Show.self,
+            Countries.self,
         ]
     )
 }
