@@ -1,0 +1,115 @@
+import BilatModel
+import GRDB
+
+/// Writes one article's facts other than meetings, and every fact→sentence link, with cached statements.
+struct LinkWriter {
+    let db: Database
+    let articleID: String
+    let locator: SentenceLocator
+
+    /// Records the countries the article names.
+    func mentions(countries: [String]) throws {
+        for code in Set(countries.map { $0.uppercased() }) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_country(article_id, country) VALUES (?, ?)")
+                .execute(arguments: [articleID, code])
+        }
+    }
+
+    /// Stores an official's role and sources; returns the official's id.
+    func official(_ official: Official, seenOn date: PartialDate?) throws -> Int64 {
+        let id = try officialID(name: official.name, country: official.country)
+        if let role = official.role {
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO official_role(official_id, title, article_id, seen_on) VALUES (?, ?, ?, ?)
+                """).execute(arguments: [id, role, articleID, date?.iso])
+        }
+        try sources(table: "official_source", column: "official_id", id: id, spans: official.spans)
+        return id
+    }
+
+    /// The id of the official with this name and country, created when missing.
+    func officialID(name: String, country: String?) throws -> Int64 {
+        let code = country?.uppercased()
+        let find = try db.cachedStatement(sql: """
+            SELECT id FROM official WHERE name = ? AND coalesce(country, '') = coalesce(?, '')
+            """)
+        if let id = try Int64.fetchOne(find, arguments: [name, code]) { return id }
+        try db.cachedStatement(sql: "INSERT INTO official(name, country) VALUES (?, ?)")
+            .execute(arguments: [name, code])
+        return db.lastInsertedRowID
+    }
+
+    /// Links a cooperation area to the article's sentences naming it.
+    func area(_ area: CooperationArea) throws {
+        for sentenceID in locator.sources(of: area.spans) {
+            try insertLink(sql: "INSERT INTO article_area(article_id, area, sentence_id)",
+                           table: "article_area", keyColumn: "area", key: area.key, sentenceID: sentenceID)
+        }
+    }
+
+    /// Links an organization (created when new) to the article's sentences naming it.
+    func organization(_ organization: Organization) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO organization(name) VALUES (?)")
+            .execute(arguments: [organization.name])
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM organization WHERE name = ?"),
+                                    arguments: [organization.name])!
+        for sentenceID in locator.sources(of: organization.spans) {
+            try insertLink(sql: "INSERT INTO article_organization(article_id, organization_id, sentence_id)",
+                           table: "article_organization", keyColumn: "organization_id", key: id,
+                           sentenceID: sentenceID)
+        }
+    }
+
+    /// Attaches the article to the same stored agreement (same kind, countries, date text and title)
+    /// or stores a new one.
+    func agreement(_ agreement: Agreement) throws {
+        var record = AgreementRecord(agreement)
+        let existing = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM agreement
+            WHERE country_key = ? AND kind = ? AND date IS ? AND title IS ? ORDER BY id LIMIT 1
+            """), arguments: [record.countryKey, record.kind.rawValue, record.date, record.title])
+        let id: Int64
+        if let existing {
+            id = existing
+        } else {
+            try record.insert(db)
+            id = record.id!
+            for code in CountryKey(agreement.countries).codes {
+                try db.cachedStatement(sql: "INSERT INTO agreement_country(agreement_id, country) VALUES (?, ?)")
+                    .execute(arguments: [id, code])
+            }
+        }
+        try sources(table: "agreement_source", column: "agreement_id", id: id, spans: agreement.spans)
+    }
+
+    /// Stores a statement with the sentence holding it.
+    func statement(_ statement: BilatModel.Statement) throws {
+        var record = StatementRecord(
+            id: nil, articleID: articleID, sentenceID: locator.sentenceID(containing: statement.span.start),
+            speaker: statement.speaker, country: statement.country?.uppercased(), verb: statement.verb,
+            type: statement.type, text: statement.text, startOffset: statement.span.start,
+            endOffset: statement.span.end)
+        try record.insert(db)
+    }
+
+    /// Links an entity (`meeting_source`, `official_source`, `agreement_source`) to the sentences of its spans.
+    func sources(table: String, column: String, id: Int64, spans: [SourceSpan]) throws {
+        for sentenceID in locator.sources(of: spans) {
+            try insertLink(sql: "INSERT INTO \(table)(\(column), article_id, sentence_id)",
+                           table: table, keyColumn: column, key: id, sentenceID: sentenceID, articleFirst: false)
+        }
+    }
+
+    /// Inserts one link row unless an equal one exists; NULL sentence ids count as equal here,
+    /// which a UNIQUE constraint alone would not ensure.
+    private func insertLink(sql insert: String, table: String, keyColumn: String,
+                            key: some DatabaseValueConvertible, sentenceID: Int64?,
+                            articleFirst: Bool = true) throws {
+        let values = articleFirst ? "SELECT ?1, ?2, ?3" : "SELECT ?2, ?1, ?3"
+        try db.cachedStatement(sql: """
+            \(insert) \(values)
+            WHERE NOT EXISTS (
+                SELECT 1 FROM \(table) WHERE article_id = ?1 AND \(keyColumn) = ?2 AND sentence_id IS ?3)
+            """).execute(arguments: [articleID, key, sentenceID])
+    }
+}

@@ -1,0 +1,155 @@
+import BilatModel
+import GRDB
+
+/// A meeting row with its lists aggregated by SQL (names joined with U+001F).
+struct MeetingRow: Decodable, FetchableRecord {
+    var id: Int64
+    var date: String?
+    var place: String?
+    var mode: MeetingMode
+    var status: MeetingStatus
+    var countries: String?
+    var participants: String?
+    var areas: String?
+    var sourceCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, place, mode, status, countries, participants, areas
+        case sourceCount = "source_count"
+    }
+
+    /// The columns every meeting query selects from `meeting m`: one statement, no query per row.
+    static let selection = """
+        SELECT m.id, m.date, m.place, m.mode, m.status,
+            (SELECT group_concat(country, char(31)) FROM meeting_country WHERE meeting_id = m.id) AS countries,
+            (SELECT group_concat(name, char(31)) FROM (
+                SELECT DISTINCT o.name FROM meeting_participant p JOIN official o ON o.id = p.official_id
+                WHERE p.meeting_id = m.id)) AS participants,
+            (SELECT group_concat(area, char(31)) FROM (
+                SELECT DISTINCT area FROM meeting_area WHERE meeting_id = m.id)) AS areas,
+            (SELECT count(DISTINCT article_id) FROM meeting_source WHERE meeting_id = m.id) AS source_count
+        FROM meeting m
+        """
+
+    func summary() throws -> MeetingSummary {
+        MeetingSummary(
+            id: id, date: try PartialDate.stored(date, table: "meeting", column: "date"),
+            countries: Self.list(countries), participants: Self.list(participants), place: place,
+            mode: mode, status: status, areas: Self.list(areas), sourceCount: sourceCount)
+    }
+
+    /// Splits an aggregated list, sorted.
+    static func list(_ joined: String?) -> [String] {
+        guard let joined, !joined.isEmpty else { return [] }
+        return joined.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init).sorted()
+    }
+}
+
+/// A source sentence row of `meeting(id:)`, `agreements` and `statements`.
+struct SourceRow: Decodable, FetchableRecord {
+    var ownerID: Int64
+    var articleID: String
+    var title: String?
+    var source: String?
+    var url: String?
+    var published: String?
+    var sentence: String?
+    var startOffset: Int?
+    var endOffset: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case title, source, url, published, sentence
+        case ownerID = "owner_id"
+        case articleID = "article_id"
+        case startOffset = "start_offset"
+        case endOffset = "end_offset"
+    }
+
+    /// Columns after the owner id, from `article a` left-joined with `sentence s`.
+    static let columns = """
+        a.id AS article_id, a.title, a.source, a.url, a.published,
+        s.text AS sentence, s.start_offset, s.end_offset
+        """
+
+    /// The source; a link without a sentence shows an empty sentence at offset 0.
+    func sourceSentence() throws -> SourceSentence {
+        SourceSentence(
+            articleID: articleID, title: title, source: source, url: url,
+            published: try PartialDate.stored(published, table: "article", column: "published"),
+            sentence: sentence ?? "", span: SourceSpan(start: startOffset ?? 0, end: endOffset ?? 0))
+    }
+}
+
+/// SQL conditions shared by the queries: countries joined once each, dates compared by first day.
+struct FilterSQL {
+    var joins: [String] = []
+    var conditions: [String] = []
+    var arguments = StatementArguments()
+
+    /// Requires every filter country among `table`'s rows for the owner `ownerColumn`.
+    mutating func requireCountries(_ countries: [String], table: String, column: String, ownerColumn: String) {
+        for (i, code) in Set(countries.map { $0.uppercased() }).sorted().enumerated() {
+            joins.append("JOIN \(table) c\(i) ON c\(i).\(column) = \(ownerColumn) AND c\(i).country = ?")
+            arguments += [code]
+        }
+    }
+
+    /// Keeps dates whose first day lies in [from's first day, to's last day]; undated rows drop out.
+    mutating func requireDates(_ filter: MeetingFilter, firstDay: String) {
+        if let from = filter.from {
+            conditions.append("\(firstDay) >= ?")
+            arguments += [from.firstDayISO]
+        }
+        if let to = filter.to {
+            conditions.append("\(firstDay) <= ?")
+            arguments += [to.lastDayISO]
+        }
+    }
+
+    var whereClause: String {
+        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    func limitClause(_ limit: Int?) -> String {
+        limit.map { "LIMIT \(max(0, $0))" } ?? ""
+    }
+}
+
+extension SQLiteStore {
+    public func meetings(_ filter: MeetingFilter) throws -> [MeetingSummary] {
+        var sql = FilterSQL()
+        sql.requireCountries(filter.countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
+        sql.requireDates(filter, firstDay: "m.date_first_day")
+        if let mode = filter.mode {
+            sql.conditions.append("m.mode = ?")
+            sql.arguments += [mode.rawValue]
+        }
+        if let status = filter.status {
+            sql.conditions.append("m.status = ?")
+            sql.arguments += [status.rawValue]
+        }
+        let query = """
+            \(MeetingRow.selection) \(sql.joins.joined(separator: " ")) \(sql.whereClause)
+            ORDER BY m.date_first_day IS NULL, m.date_first_day DESC, m.id DESC \(sql.limitClause(filter.limit))
+            """
+        return try pool.read { db in
+            try MeetingRow.fetchAll(db, sql: query, arguments: sql.arguments).map { try $0.summary() }
+        }
+    }
+
+    public func meeting(id: Int64) throws -> MeetingDetail? {
+        try pool.read { db in
+            guard let row = try MeetingRow.fetchOne(db, sql: MeetingRow.selection + " WHERE m.id = ?",
+                                                    arguments: [id]) else { return nil }
+            let sources = try SourceRow.fetchAll(db, sql: """
+                SELECT ms.meeting_id AS owner_id, \(SourceRow.columns)
+                FROM meeting_source ms
+                JOIN article a ON a.id = ms.article_id
+                LEFT JOIN sentence s ON s.id = ms.sentence_id
+                WHERE ms.meeting_id = ?
+                ORDER BY a.published IS NULL, a.published, a.id, s.position
+                """, arguments: [id])
+            return MeetingDetail(meeting: try row.summary(), sources: try sources.map { try $0.sourceSentence() })
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import BilatModel
+import Foundation
+import GRDB
+
+/// The bilat knowledge base in one SQLite file (WAL mode), schema from the bundled `Migrations/`.
+public struct SQLiteStore: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating when missing) the database at `path` and applies the migrations it lacks.
+    /// Throws ``StorageError/newerDatabase(path:unknownMigrations:)`` for a file from a newer bilat.
+    public init(path: String) throws {
+        try self.init(path: path, migrator: SchemaMigrations.bundledMigrator())
+    }
+
+    /// Opens with a given migrator; tests use it to simulate older and newer binaries.
+    init(path: String, migrator: DatabaseMigrator) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StorageError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let known = Set(migrator.migrations)
+        let unknown = try pool.read { db in try migrator.appliedIdentifiers(db) }.subtracting(known)
+        guard unknown.isEmpty else {
+            throw StorageError.newerDatabase(path: path, unknownMigrations: unknown.sorted())
+        }
+        try migrator.migrate(pool)
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Identifiers of the migrations applied to the database, in order.
+    public func appliedMigrations() throws -> [String] {
+        let migrator = try SchemaMigrations.bundledMigrator()
+        return try pool.read { db in try migrator.appliedMigrations(db) }
+    }
+}
+
+extension SQLiteStore: ArticleStore {
+    public func save(_ article: Article, facts: ArticleFacts) throws -> SaveOutcome {
+        let ingestedAt = Date().formatted(.iso8601)
+        return try pool.write { db in
+            try ArticleWriter(db: db).save(article, facts: facts, ingestedAt: ingestedAt)
+        }
+    }
+
+    public func containsArticle(id: String) throws -> Bool {
+        try pool.read { db in try ArticleRecord.exists(db, key: id) }
+    }
+
+    public func articleCount() throws -> Int {
+        try pool.read { db in try ArticleRecord.fetchCount(db) }
+    }
+
+    public func syncCountries(_ countries: [Country]) throws {
+        try pool.write { db in
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO country(code, alpha3, name) VALUES (?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET alpha3 = excluded.alpha3, name = excluded.name
+                WHERE alpha3 IS NOT excluded.alpha3 OR name IS NOT excluded.name
+                """)
+            for country in countries {
+                try upsert.execute(arguments: [country.code.uppercased(), country.alpha3.uppercased(), country.name])
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Why the store could not open or answer; each message says how to fix the problem.
+public enum StorageError: Error, CustomStringConvertible, Sendable {
+    /// The database has migrations this bilat does not know: a newer bilat wrote it.
+    case newerDatabase(path: String, unknownMigrations: [String])
+    /// The schema files are missing from the binary's resources.
+    case migrationsNotBundled
+    /// The folder that should hold the database could not be created.
+    case cannotCreateFolder(path: String, reason: String)
+    /// A stored value is not what the schema promises (the file was edited by hand).
+    case invalidStoredValue(table: String, column: String, value: String)
+
+    public var description: String {
+        switch self {
+        case let .newerDatabase(path, unknown):
+            "database \(path) was written by a newer bilat (migration \(unknown.joined(separator: ", ")) unknown); "
+                + "upgrade bilat, or point --db at another file"
+        case .migrationsNotBundled:
+            "the schema migrations are not bundled with this bilat (Migrations/ missing from the BilatStorage "
+                + "resources); rebuild bilat with `swift build`"
+        case let .cannotCreateFolder(path, reason):
+            "cannot create the folder \(path) for the database (\(reason)); create it or choose another --db path"
+        case let .invalidStoredValue(table, column, value):
+            "\(table).\(column) holds \"\(value)\", which bilat cannot read; fix or delete that row, "
+                + "or re-ingest into a new database"
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import BilatModel
+import GRDB
+
+/// An agreement row with its countries aggregated by SQL.
+struct AgreementRow: Decodable, FetchableRecord {
+    var id: Int64
+    var kind: AgreementKind
+    var date: String?
+    var title: String?
+    var countries: String?
+}
+
+/// A statement row joined with its article and sentence.
+struct StatementRow: FetchableRecord {
+    var id: Int64
+    var speaker: String
+    var country: String?
+    var verb: String
+    var type: StatementType
+    var text: String
+    var statementStart: Int
+    var statementEnd: Int
+    var source: SourceRow
+
+    init(row: Row) throws {
+        id = row["id"]
+        speaker = row["speaker"]
+        country = row["country"]
+        verb = row["verb"]
+        let type: String = row["type"]
+        self.type = try StatementType(rawValue: type).orThrow(table: "statement", column: "type", type)
+        text = row["text"]
+        statementStart = row["statement_start"]
+        statementEnd = row["statement_end"]
+        source = try SourceRow(row: row)
+    }
+}
+
+extension Optional {
+    func orThrow(table: String, column: String, _ value: String) throws -> Wrapped {
+        guard let self else {
+            throw StorageError.invalidStoredValue(table: table, column: column, value: value)
+        }
+        return self
+    }
+}
+
+extension SQLiteStore: RelationsQueries {
+    /// Agreements whose sides include all filter countries, within the dates, oldest first (undated last).
+    public func agreements(_ filter: MeetingFilter) throws -> [AgreementSummary] {
+        var sql = FilterSQL()
+        sql.requireCountries(filter.countries, table: "agreement_country", column: "agreement_id",
+                             ownerColumn: "g.id")
+        sql.requireDates(filter, firstDay: "g.date_first_day")
+        let query = """
+            SELECT g.id, g.kind, g.date, g.title,
+                (SELECT group_concat(country, char(31)) FROM agreement_country WHERE agreement_id = g.id) AS countries
+            FROM agreement g \(sql.joins.joined(separator: " ")) \(sql.whereClause)
+            ORDER BY g.date_first_day IS NULL, g.date_first_day, g.id \(sql.limitClause(filter.limit))
+            """
+        return try pool.read { db in
+            let rows = try AgreementRow.fetchAll(db, sql: query, arguments: sql.arguments)
+            var sources: [Int64: [SourceSentence]] = [:]
+            // Sources for the whole result, a few hundred agreements per statement.
+            for chunk in stride(from: 0, to: rows.count, by: 500).map({ rows[$0..<min($0 + 500, rows.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let sourceRows = try SourceRow.fetchAll(db, sql: """
+                    SELECT gs.agreement_id AS owner_id, \(SourceRow.columns)
+                    FROM agreement_source gs
+                    JOIN article a ON a.id = gs.article_id
+                    LEFT JOIN sentence s ON s.id = gs.sentence_id
+                    WHERE gs.agreement_id IN (\(marks))
+                    ORDER BY a.published IS NULL, a.published, a.id, s.position
+                    """, arguments: StatementArguments(chunk.map(\.id)))
+                for row in sourceRows {
+                    sources[row.ownerID, default: []].append(try row.sourceSentence())
+                }
+            }
+            return try rows.map { row in
+                AgreementSummary(
+                    id: row.id, kind: row.kind, date: try PartialDate.stored(row.date, table: "agreement", column: "date"),
+                    countries: MeetingRow.list(row.countries), title: row.title, sources: sources[row.id] ?? [])
+            }
+        }
+    }
+
+    /// Statements by speakers of a filter country, in articles that name every other filter country
+    /// (the speaker's own country counts as named); dated by the article, oldest first (undated last).
+    public func statements(_ filter: MeetingFilter) throws -> [StatementSummary] {
+        var sql = FilterSQL()
+        let codes = Set(filter.countries.map { $0.uppercased() }).sorted()
+        if !codes.isEmpty {
+            sql.conditions.append("st.country IN (\(Array(repeating: "?", count: codes.count).joined(separator: ",")))")
+            sql.arguments += StatementArguments(codes)
+            for code in codes {
+                sql.conditions.append("""
+                    (st.country = ? OR EXISTS (
+                        SELECT 1 FROM article_country ac WHERE ac.article_id = st.article_id AND ac.country = ?))
+                    """)
+                sql.arguments += [code, code]
+            }
+        }
+        let publishedFirstDay = """
+            CASE length(a.published) WHEN 4 THEN a.published || '-01-01'
+                WHEN 7 THEN a.published || '-01' ELSE a.published END
+            """
+        sql.requireDates(filter, firstDay: "(\(publishedFirstDay))")
+        let query = """
+            SELECT st.id, st.speaker, st.country, st.verb, st.type, st.text,
+                st.start_offset AS statement_start, st.end_offset AS statement_end,
+                st.id AS owner_id, \(SourceRow.columns)
+            FROM statement st
+            JOIN article a ON a.id = st.article_id
+            LEFT JOIN sentence s ON s.id = st.sentence_id
+            \(sql.whereClause)
+            ORDER BY a.published IS NULL, a.published, st.id \(sql.limitClause(filter.limit))
+            """
+        return try pool.read { db in
+            try StatementRow.fetchAll(db, sql: query, arguments: sql.arguments).map { statement in
+                var source = try statement.source.sourceSentence()
+                if statement.source.sentence == nil {
+                    source.sentence = statement.text
+                    source.span = SourceSpan(start: statement.statementStart, end: statement.statementEnd)
+                }
+                return StatementSummary(
+                    id: statement.id, speaker: statement.speaker, country: statement.country, verb: statement.verb,
+                    type: statement.type, text: statement.text, date: source.published, source: source)
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import BilatModel
+import Foundation
+import GRDB
+import Testing
+@testable import BilatStorage
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test("a new database gets every bundled migration, WAL mode and foreign keys")
+    func newDatabase() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+
+        let store = try SQLiteStore(path: folder.databasePath)
+
+        let files = try SchemaMigrations.bundledFiles().map { $0.deletingPathExtension().lastPathComponent }
+        #expect(try store.appliedMigrations() == files)
+        #expect(files.first == "0001_initial")
+        let (journal, foreignKeys) = try store.pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(journal == "wal")
+        #expect(foreignKeys == 1)
+    }
+
+    @Test("reopening keeps the data and applies nothing twice")
+    func reopen() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let given = TestArticle("China and France met. They talked.")
+        do {
+            let store = try makeEmptyTestStore(folder)
+            _ = try store.save(given.article, facts: given.facts())
+        }
+
+        let reopened = try SQLiteStore(path: folder.databasePath)
+
+        #expect(try reopened.articleCount() == 1)
+        #expect(try reopened.containsArticle(id: given.article.id))
+        let recorded = try reopened.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations")
+        }
+        let bundled = try SchemaMigrations.bundledFiles().count
+        #expect(recorded == bundled)
+    }
+
+    @Test("a database from an older binary gets only the migrations it lacks")
+    func appliesOnlyMissing() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let files = try SchemaMigrations.bundledFiles()
+        let older = try SchemaMigrations.migrator(files: [files[0]])
+        let given = TestArticle("China and France met.")
+        do {
+            let store = try SQLiteStore(path: folder.databasePath, migrator: older)
+            try store.syncCountries(testCountries)
+            _ = try store.save(given.article, facts: given.facts())
+        }
+        var newer = try SchemaMigrations.migrator(files: files)
+        newer.registerMigration("9999_test_extra") { db in
+            try db.execute(sql: "INSERT INTO country(code, alpha3, name) VALUES ('ZZ', 'ZZZ', 'Testland')")
+        }
+
+        let store = try SQLiteStore(path: folder.databasePath, migrator: newer)
+
+        #expect(try store.articleCount() == 1)
+        let (applied, extraRows) = try store.pool.read { db in
+            (try newer.appliedMigrations(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM country WHERE code = 'ZZ'"))
+        }
+        #expect(applied == newer.migrations)
+        #expect(extraRows == 1)
+    }
+
+    @Test("a database from a newer bilat is refused with a message naming the migration")
+    func refusesNewerDatabase() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        do {
+            let store = try SQLiteStore(path: folder.databasePath)
+            try store.pool.write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('0099_from_the_future')")
+            }
+        }
+
+        let error = #expect(throws: StorageError.self) {
+            _ = try SQLiteStore(path: folder.databasePath)
+        }
+
+        #expect(error?.description.contains("0099_from_the_future") == true)
+        #expect(error?.description.contains("upgrade bilat") == true)
+    }
+
+    @Test("opening creates the missing parent folder")
+    func createsFolder() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("a/b/c/bilat.sqlite").path
+
+        _ = try SQLiteStore(path: path)
+
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+}
