@@ -1,0 +1,126 @@
+import BilatModel
+import GRDB
+import Testing
+@testable import BilatStorage
+
+@Suite("Meetings")
+struct MeetingQueryTests {
+    /// Saves one article reporting one meeting; returns the article.
+    @discardableResult
+    static func report(_ store: SQLiteStore, _ text: String, date: String?, countries: [String],
+                       participants: [String] = [], mode: MeetingMode = .inPerson, status: MeetingStatus = .held,
+                       areas: [String] = [], published: String = "2025-10-31") throws -> TestArticle {
+        let given = TestArticle(text, published: published)
+        let meeting = Meeting(date: date.flatMap(PartialDate.init(iso:)), countries: countries,
+                              participants: participants, place: nil, mode: mode, status: status, areas: areas,
+                              spans: [given.sentences[0].span])
+        _ = try store.save(given.article, facts: given.facts(meetings: [meeting]))
+        return given
+    }
+
+    @Test("two articles about the same meeting make one meeting with two sources")
+    func mergeAcrossArticles() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+
+        try Self.report(store, "Xi met Trump in October.", date: "2025-10", countries: ["CN", "US"],
+                        participants: ["Xi Jinping"], areas: ["trade"])
+        try Self.report(store, "On Thursday Xi and Trump met in Busan.", date: "2025-10-30", countries: ["US", "CN"],
+                        participants: ["Donald Trump", "Xi Jinping"], areas: ["energy"])
+
+        let meetings = try store.meetings(MeetingFilter())
+        #expect(meetings.count == 1)
+        #expect(meetings.first?.sourceCount == 2)
+        #expect(meetings.first?.date == date("2025-10-30"))
+        #expect(meetings.first?.participants == ["Donald Trump", "Xi Jinping"])
+        #expect(meetings.first?.areas == ["energy", "trade"])
+        #expect(try consistencyProblems(store).isEmpty)
+    }
+
+    @Test("meetings differing in day, mode or status stay apart; undated ones never merge")
+    func noMerge() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+
+        try Self.report(store, "A met B.", date: "2025-10-30", countries: ["CN", "US"])
+        try Self.report(store, "A met B again.", date: "2025-10-29", countries: ["CN", "US"])
+        try Self.report(store, "A called B.", date: "2025-10-30", countries: ["CN", "US"], mode: .phone)
+        try Self.report(store, "A will meet B.", date: "2025-10-30", countries: ["CN", "US"], status: .planned)
+        try Self.report(store, "A met C.", date: "2025-10-30", countries: ["CN", "US", "FR"])
+        try Self.report(store, "Undated one.", date: nil, countries: ["CN", "US"])
+        try Self.report(store, "Undated two.", date: nil, countries: ["CN", "US"])
+
+        #expect(try store.meetings(MeetingFilter()).count == 7)
+    }
+
+    @Test("a pair query finds the pair's meetings in either order, newest first, undated last")
+    func pairQuery() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        try Self.report(store, "One.", date: "2025-01-10", countries: ["CN", "US"])
+        try Self.report(store, "Two.", date: nil, countries: ["US", "CN"])
+        try Self.report(store, "Three.", date: "2025-06", countries: ["CN", "US", "IN"])
+        try Self.report(store, "Four.", date: "2025-03-01", countries: ["CN", "FR"])
+
+        let forward = try store.meetings(MeetingFilter(countries: ["CN", "US"]))
+        let backward = try store.meetings(MeetingFilter(countries: ["us", "cn"]))
+
+        #expect(forward == backward)
+        #expect(forward.map { $0.date?.iso } == ["2025-06", "2025-01-10", nil])
+        #expect(forward.first?.countries == ["CN", "IN", "US"])
+        #expect(try store.meetings(MeetingFilter(countries: ["CN"])).count == 4)
+        #expect(try store.meetings(MeetingFilter(countries: ["CN"], limit: 2)).count == 2)
+    }
+
+    @Test("from and to compare a date's first day; undated meetings drop out of date filters")
+    func dateFilters() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        try Self.report(store, "Month.", date: "2025-10", countries: ["CN", "US"])
+        try Self.report(store, "Day.", date: "2025-10-20", countries: ["CN", "US"], mode: .video)
+        try Self.report(store, "Year.", date: "2024", countries: ["CN", "US"])
+        try Self.report(store, "None.", date: nil, countries: ["CN", "US"])
+        let dates = { (from: String?, to: String?) in
+            try store.meetings(MeetingFilter(from: from.map(date), to: to.map(date))).compactMap { $0.date?.iso }
+        }
+
+        #expect(try dates("2025-10-01", nil) == ["2025-10-20", "2025-10"])
+        #expect(try dates("2025-10-02", nil) == ["2025-10-20"])
+        #expect(try dates(nil, "2025-10-15") == ["2025-10", "2024"])
+        #expect(try dates("2024", "2024") == ["2024"])
+        #expect(try dates("2025-10", "2025-10") == ["2025-10-20", "2025-10"])
+        #expect(try store.meetings(MeetingFilter(mode: .video)).map { $0.date?.iso } == ["2025-10-20"])
+        #expect(try store.meetings(MeetingFilter(status: .planned)).isEmpty)
+    }
+
+    @Test("a meeting's detail lists every source sentence with offsets into the article text")
+    func meetingDetail() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        try Self.report(store, "Intro here. Xi met Trump in October.", date: "2025-10", countries: ["CN", "US"],
+                        published: "2025-10-01")
+        let given = TestArticle("Héllo wörld, intro. Then Xi and Trump met in Busan.", published: "2025-10-31")
+        let meeting = Meeting(date: date("2025-10-30"), countries: ["CN", "US"], participants: [], place: "Busan",
+                              mode: .inPerson, status: .held, spans: [given.span(of: "Busan")])
+        _ = try store.save(given.article, facts: given.facts(meetings: [meeting]))
+        let id = try #require(try store.meetings(MeetingFilter()).first?.id)
+
+        let detail = try #require(try store.meeting(id: id))
+
+        #expect(detail.meeting.place == "Busan")
+        #expect(detail.sources.map(\.sentence) == ["Intro here.", "Then Xi and Trump met in Busan."])
+        for source in detail.sources {
+            let stored = try store.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT substr(text, ? + 1, ? - ?) FROM article WHERE id = ?",
+                                    arguments: [source.span.start, source.span.end, source.span.start, source.articleID])
+            }
+            #expect(stored == source.sentence)
+        }
+        #expect(try store.meeting(id: id + 1000) == nil)
+    }
+}

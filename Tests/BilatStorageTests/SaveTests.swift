@@ -1,0 +1,160 @@
+import BilatModel
+import GRDB
+import Testing
+@testable import BilatStorage
+
+@Suite("Saving articles")
+struct SaveTests {
+    static let text = "President Xi Jinping met President Donald Trump in Busan on Thursday. "
+        + "The two leaders discussed trade and fentanyl. "
+        + "Xi said China is ready to work with the United States. "
+        + "They signed a memorandum on agriculture under the APEC framework."
+
+    static func facts(_ given: TestArticle) -> ArticleFacts {
+        given.facts(
+            meetings: [Meeting(date: date("2025-10-30"), countries: ["CN", "US"],
+                               participants: ["Xi Jinping", "Donald Trump"], place: "Busan", mode: .inPerson,
+                               status: .held, areas: ["trade"], spans: [given.span(of: "met President")])],
+            officials: [Official(name: "Xi Jinping", country: "CN", role: "President",
+                                 spans: [given.span(of: "met President")]),
+                        Official(name: "Donald Trump", country: "US", role: "President",
+                                 spans: [given.span(of: "met President")])],
+            areas: [CooperationArea(key: "trade", spans: [given.span(of: "discussed trade")])],
+            organizations: [Organization(name: "APEC", spans: [given.span(of: "APEC")])],
+            agreements: [Agreement(kind: .memorandum, date: date("2025-10-30"), countries: ["US", "CN"],
+                                   title: "agriculture", spans: [given.span(of: "memorandum")])],
+            statements: [Statement(speaker: "Xi Jinping", country: "CN", verb: "said",
+                                   text: "China is ready to work with the United States", type: .position,
+                                   span: given.span(of: "ready to work"))],
+            countries: ["CN", "US"])
+    }
+
+    @Test("saving stores every fact, and saving the same text again changes nothing")
+    func saveThenUnchanged() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let given = TestArticle(Self.text, url: "https://example.org/a")
+
+        let first = try store.save(given.article, facts: Self.facts(given))
+        let countsAfterFirst = try rowCounts(store)
+        let second = try store.save(given.article, facts: Self.facts(given))
+
+        #expect(first == .inserted)
+        #expect(second == .unchanged)
+        #expect(try rowCounts(store) == countsAfterFirst)
+        #expect(countsAfterFirst["sentence"] == 4)
+        #expect(countsAfterFirst["meeting"] == 1)
+        #expect(countsAfterFirst["official"] == 2)
+        #expect(countsAfterFirst["official_role"] == 2)
+        #expect(countsAfterFirst["agreement"] == 1)
+        #expect(countsAfterFirst["statement"] == 1)
+        #expect(countsAfterFirst["article_organization"] == 1)
+        #expect(try store.articleCount() == 1)
+        #expect(try store.containsArticle(id: given.article.id))
+        #expect(try consistencyProblems(store).isEmpty)
+    }
+
+    @Test("a new text at a stored url replaces the old article and the facts only it supported")
+    func replaceByURL() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let old = TestArticle(Self.text, url: "https://example.org/a")
+        _ = try store.save(old.article, facts: Self.facts(old))
+        let new = TestArticle("Emmanuel Macron met Olaf Scholz in Paris.", url: "https://example.org/a")
+        let newFacts = new.facts(meetings: [Meeting(
+            date: date("2025-10-01"), countries: ["FR", "DE"], participants: ["Emmanuel Macron"], place: "Paris",
+            mode: .inPerson, status: .held, spans: [new.span(of: "Macron")])])
+
+        let outcome = try store.save(new.article, facts: newFacts)
+
+        #expect(outcome == .replaced)
+        #expect(try store.articleCount() == 1)
+        #expect(try !store.containsArticle(id: old.article.id))
+        let meetings = try store.meetings(MeetingFilter())
+        #expect(meetings.map(\.countries) == [["DE", "FR"]])
+        let counts = try rowCounts(store)
+        #expect(counts["official"] == 1)
+        #expect(counts["agreement"] == 0)
+        #expect(counts["organization"] == 0)
+        #expect(counts["statement"] == 0)
+        #expect(counts["sentence"] == 1)
+        #expect(try consistencyProblems(store).isEmpty)
+    }
+
+    @Test("a new text with a stored feed id replaces the old article")
+    func replaceByExternalID() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let old = TestArticle("First version.", externalID: "feed-1")
+        let new = TestArticle("Second version.", externalID: "feed-1")
+        _ = try store.save(old.article, facts: old.facts())
+
+        #expect(try store.save(new.article, facts: new.facts()) == .replaced)
+        #expect(try store.articleCount() == 1)
+        #expect(try store.containsArticle(id: new.article.id))
+    }
+
+    @Test("a save that fails midway leaves nothing of the article")
+    func failedSaveRollsBack() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let kept = TestArticle("Kept article.", url: "https://example.org/k")
+        _ = try store.save(kept.article, facts: kept.facts())
+        let before = try rowCounts(store)
+        let given = TestArticle(Self.text, url: "https://example.org/k")
+        var facts = Self.facts(given)
+        // The last fact names a country missing from the reference table: the foreign key fails.
+        facts.statements.append(Statement(speaker: "Nobody", country: "XX", verb: "said", text: "nothing",
+                                          type: .position, span: given.span(of: "ready")))
+
+        #expect(throws: DatabaseError.self) {
+            try store.save(given.article, facts: facts)
+        }
+
+        #expect(try rowCounts(store) == before)
+        #expect(try store.containsArticle(id: kept.article.id))
+        #expect(try !store.containsArticle(id: given.article.id))
+        #expect(try consistencyProblems(store).isEmpty)
+    }
+
+    @Test("syncing countries is idempotent and updates names")
+    func syncCountries() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+
+        try store.syncCountries(testCountries)
+        try store.syncCountries([Country(code: "us", alpha3: "usa", name: "United States of America")])
+
+        let rows = try store.pool.read { db in try CountryRecord.fetchAll(db, keys: ["US"]) }
+        #expect(rows == [CountryRecord(code: "US", alpha3: "USA", name: "United States of America")])
+        #expect(try rowCounts(store)["country"] == testCountries.count)
+    }
+
+    @Test("full-text search finds sentences, and forgets those of replaced articles")
+    func fullTextSearch() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let given = TestArticle(Self.text, url: "https://example.org/a")
+        _ = try store.save(given.article, facts: Self.facts(given))
+        let search = { (words: String) in
+            try store.pool.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT sentence.text FROM sentence_fts JOIN sentence ON sentence.id = sentence_fts.rowid
+                    WHERE sentence_fts MATCH ?
+                    """, arguments: [FTS5Pattern(matchingAllPrefixesIn: words)])
+            }
+        }
+
+        #expect(try search("fentan") == ["The two leaders discussed trade and fentanyl."])
+        let new = TestArticle("Nothing to see.", url: "https://example.org/a")
+        _ = try store.save(new.article, facts: new.facts())
+        #expect(try search("fentanyl").isEmpty)
+        #expect(try search("nothing").count == 1)
+    }
+}
