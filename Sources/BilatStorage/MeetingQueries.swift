@@ -94,7 +94,7 @@ struct FilterSQL {
         }
     }
 
-    /// Keeps dates whose first day lies in [from's first day, to's last day]; undated rows drop out.
+    /// Keeps dates whose first day lies in [from's first day, to's last day]; undated rows are left out.
     mutating func requireDates(_ filter: MeetingFilter, firstDay: String) {
         if let from = filter.from {
             conditions.append("\(firstDay) >= ?")

@@ -20,7 +20,7 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
             "the schema migrations are not bundled with this bilat (Migrations/ missing from the BilatStorage "
                 + "resources); rebuild bilat with `swift build`"
         case let .cannotCreateFolder(path, reason):
-            "cannot create the folder \(path) for the database (\(reason)); create it or choose another --db path"
+            "cannot make the folder \(path) for the database (\(reason)); make it by hand or choose another --db path"
         case let .invalidStoredValue(table, column, value):
             "\(table).\(column) holds \"\(value)\", which bilat cannot read; fix or delete that row, "
                 + "or re-ingest into a new database"

@@ -75,7 +75,7 @@ struct MeetingQueryTests {
         #expect(try store.meetings(MeetingFilter(countries: ["CN"], limit: 2)).count == 2)
     }
 
-    @Test("from and to compare a date's first day; undated meetings drop out of date filters")
+    @Test("from and to compare a date's first day; date filters leave undated meetings out")
     func dateFilters() throws {
         let folder = try TestFolder()
         defer { folder.remove() }
