@@ -157,4 +157,24 @@ struct SaveTests {
         #expect(try search("fentanyl").isEmpty)
         #expect(try search("nothing").count == 1)
     }
+
+    @Test("facts whose spans lie in no sentence still count the article as their source, once")
+    func sourcesWithoutSentence() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let given = TestArticle("Xi met Trump.")
+        let meeting = Meeting(date: date("2025-10-30"), countries: ["CN", "US"], participants: [], place: nil,
+                              mode: .inPerson, status: .held, spans: [SourceSpan(start: 500, end: 510)])
+        var facts = given.facts(meetings: [meeting, meeting])
+        facts.sentences = []
+
+        _ = try store.save(given.article, facts: facts)
+
+        let id = try #require(try store.meetings(MeetingFilter()).first?.id)
+        let detail = try #require(try store.meeting(id: id))
+        #expect(detail.meeting.sourceCount == 1)
+        #expect(detail.sources.count == 1)
+        #expect(detail.sources.first?.articleID == given.article.id)
+    }
 }
