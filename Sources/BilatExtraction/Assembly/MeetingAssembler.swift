@@ -1,0 +1,105 @@
+import BilatModel
+
+/// Meetings: a sentence with a meeting word, officials (or countries) of two or more sides, and a date,
+/// place, mode and status read from the same sentence. Mentions of one encounter are merged.
+struct MeetingAssembler: Sendable {
+    let gazetteer: Gazetteer
+    let dates: DateResolver
+    let article: Article
+    let places: PlaceReader
+
+    init(gazetteer: Gazetteer, dates: DateResolver, article: Article, lexicon: Lexicon) {
+        self.gazetteer = gazetteer
+        self.dates = dates
+        self.article = article
+        places = PlaceReader(gazetteer: gazetteer, names: NameReader(lexicon: lexicon), article: article)
+    }
+
+    func meetings(sentences: [TokenSentence], mentions: [SentenceMentions], people: People) -> [Meeting] {
+        var meetings: [Meeting] = []
+        var mainParticipants: [Int] = []
+        var lastSubject: Int?
+        for (n, s) in sentences.enumerated() {
+            let tokens = s.tokens
+            let sm = mentions[n]
+            let personMentions = people.mentions[n]
+            defer { if let first = personMentions.first { lastSubject = first.person } }
+            let orgEnds = Set(sm.organizations.map(\.range.upperBound))
+            let terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
+                // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
+                !(tokens[m.range.lowerBound].folded == "summit" && (orgEnds.contains(m.range.lowerBound)
+                    || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
+            }
+            guard let term = terms.first else { continue }
+            let cues = Set(gazetteer.meetingCues.matches(in: tokens).flatMap(\.payloads))
+            if cues.contains("cancelled") { continue }
+            let future = cues.contains("future")
+            let modes = terms.compactMap { $0.payloads.first ?? nil }
+            let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
+
+            var participants: [Int] = personMentions.map(\.person)
+            if cues.contains("group") { participants += mainParticipants }
+            if let first = tokens.first, ["he", "she"].contains(first.folded), let subject = lastSubject {
+                participants.insert(subject, at: 0)
+            }
+            participants = unique(participants).filter { people.persons[$0].country != nil }
+            var countries = unique(participants.compactMap { people.persons[$0].country })
+            if countries.count < 2 {
+                for c in sm.countries where c.form == .name || c.form == .demonym || c.form == .combining {
+                    countries.append(c.code)
+                }
+                countries = unique(countries)
+            }
+            if countries.count > 2, !cues.contains("multilateral") {
+                // Keep the two sides named closest to the meeting word.
+                let anchor = term.range.lowerBound
+                var distance: [String: Int] = [:]
+                for pm in personMentions {
+                    guard let c = people.persons[pm.person].country else { continue }
+                    distance[c] = min(distance[c] ?? .max, abs(pm.range.lowerBound - anchor))
+                }
+                countries = countries.sorted { (distance[$0] ?? .max) < (distance[$1] ?? .max) }.prefix(2).map { $0 }
+                participants = participants.filter { people.persons[$0].country.map(countries.contains) ?? false }
+            }
+            guard countries.count >= 2 else { continue }
+
+            let expressions = dates.expressions(in: tokens, future: future).filter { e in
+                e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
+                    && ["in", "of"].contains(tokens[e.range.lowerBound - 1].folded))
+            }
+            let anchor = term.range.lowerBound
+            var date = expressions.min { abs($0.range.lowerBound - anchor) < abs($1.range.lowerBound - anchor) }?.date
+            if date == nil && !future { date = meetings.first?.date ?? dates.published }
+            guard let date else { continue }
+            let status: MeetingStatus = future || (dates.published.map { date > $0 && !date.isCompatible(with: $0) } ?? false)
+                ? .planned : .held
+            let place = mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions) : nil
+            let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
+                                  place: place, mode: mode, status: status, spans: [s.span])
+            if meetings.isEmpty { mainParticipants = participants }
+            merge(meeting, into: &meetings)
+        }
+        return meetings
+    }
+
+    private func merge(_ m: Meeting, into meetings: inout [Meeting]) {
+        if let i = meetings.firstIndex(where: { e in
+            e.countries == m.countries && e.mode == m.mode && e.status == m.status
+                && (e.date == nil || m.date == nil || e.date!.isCompatible(with: m.date!))
+        }) {
+            var e = meetings[i]
+            if let d = m.date, e.date.map({ d.precision > $0.precision }) ?? true { e.date = d }
+            e.participants = Array(Set(e.participants).union(m.participants)).sorted()
+            e.place = e.place ?? m.place
+            e.spans += m.spans
+            meetings[i] = e
+        } else {
+            meetings.append(m)
+        }
+    }
+
+    private func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen = Set<T>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,54 @@
+import BilatModel
+
+/// Article text in, facts out: splits sentences, finds mentions, resolves people and dates, and
+/// assembles meetings, officials, areas, organizations, agreements and statements. Pure and
+/// deterministic: no I/O.
+public struct Extractor: Sendable {
+    let reference: ReferenceData
+    let gazetteer: Gazetteer
+    let splitter: SentenceSplitter
+
+    public init(reference: ReferenceData) {
+        self.reference = reference
+        gazetteer = Gazetteer(reference)
+        splitter = SentenceSplitter(abbreviations: reference.lexicon.abbreviations)
+    }
+
+    public func extract(_ article: Article) -> ArticleFacts {
+        let tokens = Tokenizer.tokenize(article.text)
+        let bodyTokens = tokens.firstIndex { $0.start >= article.bodyStart } ?? tokens.count
+        // Metadata lines before the body are sentences of the text but report no facts.
+        let head = splitter.split(Array(tokens[..<bodyTokens]), text: article.text)
+        var sentences = splitter.split(Array(tokens[bodyTokens...]), text: article.text)
+        for i in sentences.indices { sentences[i].index = head.count + i }
+        let mentions = MentionStage(gazetteer: gazetteer, lexicon: reference.lexicon).find(in: sentences, tokens: tokens)
+        let published = PublicationDate.resolve(article, sentences: sentences, lexicon: reference.lexicon)
+        let people = PeopleResolver(reference: reference, gazetteer: gazetteer)
+            .resolve(sentences, mentions: mentions, article: article, published: published)
+        let dates = DateResolver(lexicon: reference.lexicon, published: published)
+        var facts = ArticleFacts(published: published)
+        facts.sentences = (head + sentences).map { Sentence(index: $0.index, span: $0.span, text: $0.text) }
+        facts.countries = Array(Set(mentions.flatMap { $0.countries.map(\.code) })).sorted()
+        facts.organizations = collect(mentions.flatMap { m in m.organizations.map { ($0.name, m.sentence.span) } })
+            .map { Organization(name: $0.key, spans: $0.spans) }
+        facts.areas = AreaAssembler().areas(sentences: sentences, mentions: mentions)
+        facts.officials = people.officials
+        let assembler = MeetingAssembler(gazetteer: gazetteer, dates: dates, article: article, lexicon: reference.lexicon)
+        facts.meetings = assembler.meetings(sentences: sentences, mentions: mentions, people: people)
+        facts.agreements = AgreementAssembler(gazetteer: gazetteer, dates: dates, signingVerbs: reference.lexicon.signingVerbs)
+            .agreements(sentences: sentences, mentions: mentions, people: people, meetings: facts.meetings)
+        facts.statements = StatementAssembler(gazetteer: gazetteer).statements(sentences: sentences, people: people)
+        return facts
+    }
+
+    /// Groups keyed values with the spans they were read at, in first-seen order.
+    private func collect(_ items: [(String, SourceSpan)]) -> [(key: String, spans: [SourceSpan])] {
+        var order: [String] = []
+        var spans: [String: [SourceSpan]] = [:]
+        for (key, span) in items {
+            if spans[key] == nil { order.append(key) }
+            if spans[key]?.contains(span) != true { spans[key, default: []].append(span) }
+        }
+        return order.map { ($0, spans[$0]!) }
+    }
+}

@@ -1,0 +1,56 @@
+import BilatModel
+
+/// A country named in a sentence.
+struct CountryMention: Sendable {
+    var code: String
+    var form: CountryForm
+    /// Token indices into the article's tokens.
+    var range: Range<Int>
+    /// Written as a possessive ("Japan's").
+    var possessive: Bool
+}
+
+/// Finds countries, organizations and cooperation areas named in sentences.
+struct EntityMentionFinder: Sendable {
+    let gazetteer: Gazetteer
+
+    func countries(in tokens: ArraySlice<Token>) -> [CountryMention] {
+        var found: [CountryMention] = []
+        var i = tokens.startIndex
+        while i < tokens.endIndex {
+            let t = tokens[i]
+            // "Sino-US", "Franco-German": a combining form glued to a hyphen.
+            if let code = gazetteer.combiningForms[t.folded], t.isCapitalized, i + 1 < tokens.endIndex,
+               tokens[i + 1].folded == "-", !tokens[i + 1].spaceBefore {
+                found.append(CountryMention(code: code, form: .combining, range: i..<(i + 1), possessive: false))
+                i += 1
+                continue
+            }
+            if t.kind == .word, t.isCapitalized || t.folded == "the",
+               let m = gazetteer.countries.longestMatch(in: tokens, at: t.folded == "the" && i + 1 < tokens.endIndex ? i + 1 : i),
+               let entry = m.payloads.first {
+                let first = tokens[m.range.lowerBound]
+                if first.isCapitalized, !entry.allCaps || first.isAllCaps {
+                    let end = m.range.upperBound
+                    let possessive = end < tokens.endIndex && tokens[end].folded == "'s"
+                    found.append(CountryMention(code: entry.code, form: entry.form, range: m.range, possessive: possessive))
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    func organizations(in tokens: ArraySlice<Token>) -> [(name: String, range: Range<Int>)] {
+        gazetteer.organizations.matches(in: tokens) { m in
+            let first = tokens[m.range.lowerBound]
+            return first.isCapitalized || first.kind == .number
+        }.compactMap { m in m.payloads.first.map { ($0, m.range) } }
+    }
+
+    func areas(in tokens: ArraySlice<Token>) -> [(key: String, range: Range<Int>)] {
+        gazetteer.areas.matches(in: tokens).flatMap { m in m.payloads.map { ($0, m.range) } }
+    }
+}

@@ -1,0 +1,70 @@
+import BilatModel
+
+/// How a text names a country.
+enum CountryForm: Sendable, Equatable {
+    case name, demonym, capital, combining
+}
+
+/// A gazetteer entry for a country name.
+struct CountryEntry: Sendable {
+    var code: String
+    var form: CountryForm
+    /// Written all in capitals ("US", "UAE"): the text must write it so too.
+    var allCaps: Bool
+}
+
+/// The reference data compiled once into phrase matchers keyed by folded tokens.
+struct Gazetteer: Sendable {
+    var countries = PhraseMatcher<CountryEntry>()
+    var organizations = PhraseMatcher<String>()
+    var areas = PhraseMatcher<String>()
+    var roles = PhraseMatcher<String>()
+    var meetingTerms = PhraseMatcher<MeetingMode?>()
+    var agreementKinds = PhraseMatcher<AgreementKind>()
+    var venues = PhraseMatcher<String>()
+    var speechVerbs = PhraseMatcher<StatementType>()
+    var meetingCues = PhraseMatcher<String>()
+    /// Reference officials by full name or alias.
+    var officials = PhraseMatcher<Int>()
+    /// Combining forms ("sino") → alpha-2.
+    var combiningForms: [String: String] = [:]
+    /// Folded capital city names → their usual spelling.
+    var capitals: [String: String] = [:]
+
+    init(_ reference: ReferenceData) {
+        func isAllCaps(_ s: String) -> Bool {
+            let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
+            return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        }
+        for c in reference.countries {
+            for n in [c.name] + [c.officialName].compactMap({ $0 }) + c.aliases {
+                countries.add(n, CountryEntry(code: c.code, form: .name, allCaps: isAllCaps(n)))
+                // "the Republic of Korea": the article is not part of the name.
+            }
+            for d in c.demonyms { countries.add(d, CountryEntry(code: c.code, form: .demonym, allCaps: isAllCaps(d))) }
+            for cap in c.capitals {
+                countries.add(cap, CountryEntry(code: c.code, form: .capital, allCaps: false))
+                capitals[TextFolding.fold(cap)] = cap
+            }
+        }
+        for (code, forms) in reference.combiningForms {
+            for f in forms { combiningForms[TextFolding.fold(f)] = code }
+        }
+        for o in reference.organizations {
+            organizations.add(o.name, o.name)
+            for a in o.aliases { organizations.add(a, o.name) }
+        }
+        let lex = reference.lexicon
+        for (key, terms) in lex.areaTerms { for t in terms { areas.add(t, key) } }
+        for (title, kind) in lex.roles { roles.add(title, kind) }
+        for (term, mode) in lex.meetingTerms { meetingTerms.add(term, mode) }
+        for (term, kind) in lex.agreementKinds { agreementKinds.add(term, kind) }
+        for (venue, city) in lex.venues { venues.add(venue, city) }
+        for (verb, type) in lex.speechVerbs { speechVerbs.add(verb, type) }
+        for (term, cue) in lex.meetingCues { meetingCues.add(term, cue) }
+        for (i, o) in reference.officials.enumerated() {
+            officials.add(o.name, i)
+            for a in o.aliases { officials.add(a, i) }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// Reads personal names from tokens: runs of capitalized words with particles ("da", "von der",
+/// "bin"), hyphenated parts, regnal numbers and "Jr."; honorifics before a name are skipped.
+struct NameReader: Sendable {
+    let particles: Set<String>
+    let honorifics: PhraseMatcher<Bool>
+    /// Words that end a name run: months, weekdays, role words.
+    let stopWords: Set<String>
+
+    init(lexicon: Lexicon) {
+        particles = lexicon.nameParticles
+        var h = PhraseMatcher<Bool>()
+        for word in lexicon.honorifics { h.add(word, true) }
+        honorifics = h
+        var stop = Set(lexicon.months.keys).union(lexicon.weekdays.keys)
+        for title in lexicon.roles.keys where !title.contains(" ") { stop.insert(title) }
+        for w in ["the", "and", "of", "in", "on", "at", "he", "she", "they", "it", "his", "her", "mr", "both", "after",
+                  "before", "during", "following", "while", "when", "as", "but", "a", "an", "this", "that", "there",
+                  "minister", "ministers", "leaders", "prime"] { stop.insert(w) }
+        stopWords = stop
+    }
+
+    /// The index after any honorifics starting at `i` ("H.E. Mr.", "His Majesty", "Shri").
+    func skipHonorifics(_ tokens: ArraySlice<Token>, from i: Int) -> Int {
+        var j = i
+        while j < tokens.endIndex, let m = honorifics.longestMatch(in: tokens, at: j) {
+            j = m.range.upperBound
+            if j < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore { j += 1 }
+        }
+        return j
+    }
+
+    /// The name run starting exactly at `i`, as token indices, or nil.
+    func run(_ tokens: ArraySlice<Token>, at i: Int, isCountry: (Int) -> Bool) -> Range<Int>? {
+        var j = i
+        var last = i
+        while j < tokens.endIndex {
+            let t = tokens[j]
+            if t.kind == .word, t.isCapitalized, !stopWords.contains(t.folded) {
+                if isCountry(j) && j == i { return nil }
+                if isCountry(j) { break }
+                j += 1
+                last = j
+                // "Jr." keeps its period.
+                if t.folded == "jr", j < tokens.endIndex, tokens[j].text == "." { j += 1; last = j; break }
+                // A glued hyphen joins parts: "Amir-Abdollahian", "Jae-myung", "al-Sisi".
+                if j + 1 < tokens.endIndex, tokens[j].folded == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore,
+                   tokens[j + 1].kind == .word {
+                    j += 2
+                    last = j
+                }
+                // An initial: "Donald J. Trump".
+                if j + 1 < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore, t.text.count == 1 { j += 1 }
+                continue
+            }
+            if t.kind == .word, particles.contains(t.folded), j > i, j + 1 < tokens.endIndex {
+                // A particle must lead on to another capitalized part (or a glued "al-Sisi").
+                var k = j + 1
+                while k < tokens.endIndex, particles.contains(tokens[k].folded), !tokens[k].isCapitalized { k += 1 }
+                if k < tokens.endIndex, tokens[k].isCapitalized, tokens[k].kind == .word, !isCountry(k) { j = k; continue }
+                if k < tokens.endIndex, tokens[k].folded == "-", !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
+            }
+            if t.kind == .word, particles.contains(t.folded), j == i, j + 2 < tokens.endIndex, tokens[j + 1].folded == "-",
+               !tokens[j + 1].spaceBefore {
+                j += 2
+                continue
+            }
+            break
+        }
+        return last > i ? i..<last : nil
+    }
+
+    /// The canonical form of a name run: initials dropped, a capitalized family name written first
+    /// ("ISHIBA Shigeru") moved to the usual English order.
+    func canonicalName(_ tokens: ArraySlice<Token>, _ range: Range<Int>) -> String {
+        var parts: [String] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let t = tokens[i]
+            if t.text == "." { i += 1; continue }
+            if t.kind == .word, t.text.count == 1, t.isCapitalized, i + 1 < range.upperBound, tokens[i + 1].text == "." {
+                i += 2
+                continue
+            }
+            if t.folded == "-", !t.spaceBefore, !parts.isEmpty {
+                parts[parts.count - 1] += t.text
+                if i + 1 < range.upperBound { parts[parts.count - 1] += tokens[i + 1].text; i += 2; continue }
+            } else if t.folded == "jr" {
+                parts.append("Jr.")
+            } else {
+                parts.append(t.text)
+            }
+            i += 1
+        }
+        if parts.count >= 2, isShouted(parts[0]), !parts[1...].contains(where: isShouted) {
+            let family = parts.removeFirst()
+            parts.append(family.prefix(1) + family.dropFirst().lowercased())
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private func isShouted(_ s: String) -> Bool {
+        let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 3 && letters.allSatisfy { $0.properties.isUppercase } && !isRoman(s)
+    }
+
+    private func isRoman(_ s: String) -> Bool { s.allSatisfy { "IVXL".contains($0) } }
+
+    /// Folded name parts that can refer to the person alone ("xi", "carney", "sisi").
+    func keys(of name: String) -> [String] {
+        Tokenizer.tokenize(name).filter { $0.kind == .word && $0.folded.count > 1 && !particles.contains($0.folded) && $0.folded != "jr" }
+            .map(\.folded)
+    }
+}

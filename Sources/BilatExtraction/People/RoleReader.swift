@@ -1,0 +1,94 @@
+/// An office as a sentence writes it, with the country it names.
+struct RolePhrase: Sendable {
+    var range: Range<Int>
+    var title: String
+    var kind: String
+    var country: String?
+    var former: Bool
+    /// "his Brazilian counterpart": the office of the person the sentence is about.
+    var counterpart: Bool
+}
+
+/// Finds offices in a sentence: lexicon titles ("Prime Minister", "Secretary of State"), composed ones
+/// ("Economy Minister", "Minister of Commerce and Industry"), their country ("Chinese President",
+/// "Prime Minister of Japan", "India's ...") and "former".
+struct RoleReader: Sendable {
+    let gazetteer: Gazetteer
+    let smallWords: Set<String> = ["of", "for", "and", "the"]
+
+    func roles(in tokens: ArraySlice<Token>, countries: [CountryMention]) -> [RolePhrase] {
+        var byEnd: [Int: CountryMention] = [:]
+        var byStart: [Int: CountryMention] = [:]
+        for c in countries {
+            byStart[c.range.lowerBound] = c
+            byEnd[c.range.upperBound + (c.possessive ? 1 : 0)] = c
+        }
+        var found: [RolePhrase] = []
+        var i = tokens.startIndex
+        while i < tokens.endIndex {
+            if tokens[i].folded == "counterpart" || tokens[i].folded == "counterparts" {
+                let c = byEnd[i]
+                found.append(RolePhrase(range: i..<(i + 1), title: "", kind: "counterpart", country: c?.code, former: false,
+                                        counterpart: true))
+                i += 1
+                continue
+            }
+            guard byStart[i] == nil, let m = gazetteer.roles.longestMatch(in: tokens, at: i), let kind = m.payloads.first else {
+                i += 1
+                continue
+            }
+            var start = m.range.lowerBound, end = m.range.upperBound
+            if kind == "head" {
+                // Capitalized words before the head: "Economy Minister", "Business and Trade Secretary".
+                var k = start - 1
+                while k >= tokens.startIndex, start - k <= 4, byEnd[k + 1] == nil,
+                      tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].folded == "and" && k > tokens.startIndex),
+                      !["the", "former", "his", "her"].contains(tokens[k].folded), byStart[k] == nil {
+                    k -= 1
+                }
+                while k + 1 < start, tokens[k + 1].folded == "and" { k += 1 }
+                start = k + 1
+            }
+            if ["head", "minister", "official"].contains(kind) {
+                // "Minister of Commerce and Industry", "Minister for Trade and Investment".
+                if end + 1 < tokens.endIndex, tokens[end].folded == "of" || tokens[end].folded == "for" {
+                    var k = end + 1
+                    while k < tokens.endIndex, byStart[k] == nil,
+                          tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].folded == "and" && k > end + 1) {
+                        k += 1
+                    }
+                    if k > end + 1, tokens[k - 1].folded != "and" { end = k }
+                }
+            }
+            var country: String?
+            var former = false
+            var before = start
+            if before - 1 >= tokens.startIndex, ["former", "then"].contains(tokens[before - 1].folded) {
+                former = tokens[before - 1].folded == "former"
+                before -= 1
+            }
+            if let c = byEnd[before] { country = c.code }
+            if country == nil, before - 1 >= tokens.startIndex, ["former", "then"].contains(tokens[before - 1].folded),
+               let c = byEnd[before - 1] {
+                country = c.code
+                former = former || tokens[before - 1].folded == "former"
+            }
+            var after = end
+            if after + 1 < tokens.endIndex, tokens[after].folded == "of" {
+                var k = after + 1
+                if tokens[k].folded == "the" { k += 1 }
+                if let c = byStart[k] {
+                    country = country ?? c.code
+                    after = c.range.upperBound
+                }
+            }
+            let title = tokens[start..<end].filter { $0.text != "." }.map { t in
+                smallWords.contains(t.folded) ? t.folded : t.text.prefix(1).uppercased() + t.text.dropFirst()
+            }.joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+            found.append(RolePhrase(range: start..<after, title: title, kind: kind, country: country, former: former,
+                                    counterpart: false))
+            i = after
+        }
+        return found
+    }
+}

@@ -1,0 +1,58 @@
+import BilatModel
+import Foundation
+
+/// The genre's word lists from `seeds/reference`: area triggers, meeting words, speech verbs, roles,
+/// honorifics, abbreviations, months, weekdays, agreement kinds, venues and name particles.
+public struct Lexicon: Sendable {
+    /// Area key → trigger terms (lowercase phrases; a final `*` matches any ending).
+    public let areaTerms: [(key: String, terms: [String])]
+    /// Meeting word → mode it implies (`nil` when the sentence decides).
+    public let meetingTerms: [String: MeetingMode?]
+    public let speechVerbs: [String: StatementType]
+    /// Role title (lowercase) → kind (leader, minister, official, head).
+    public let roles: [String: String]
+    public let honorifics: Set<String>
+    public let abbreviations: Set<String>
+    public let months: [String: Int]
+    public let weekdays: [String: Int]
+    public let agreementKinds: [String: AgreementKind]
+    public let venues: [String: String]
+    public let nameParticles: Set<String>
+    /// Words around a meeting word that change what it reports → cue (future, cancelled, group, multilateral).
+    public let meetingCues: [String: String]
+    /// Words that say a document was signed, issued or adopted.
+    public let signingVerbs: Set<String>
+
+    init(directory: URL) throws {
+        func records(_ name: String) throws -> [TSVRecord] {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+            return try TSVTable(contentsOf: url).records
+        }
+        func fold(_ s: String) -> String { TextFolding.fold(s) }
+        areaTerms = try records("areas.tsv").map { (key: $0["key"], terms: $0.list("terms").map(fold)) }
+        var meeting: [String: MeetingMode?] = [:]
+        for r in try records("meeting_terms.tsv") { meeting[fold(r["term"])] = MeetingMode(rawValue: r["mode"]) }
+        meetingTerms = meeting
+        var verbs: [String: StatementType] = [:]
+        for r in try records("speech_verbs.tsv") { verbs[fold(r["verb"])] = StatementType(rawValue: r["type"]) ?? .position }
+        speechVerbs = verbs
+        var roles: [String: String] = [:]
+        for r in try records("roles.tsv") where roles[fold(r["title"])] == nil { roles[fold(r["title"])] = r["kind"] }
+        self.roles = roles
+        honorifics = Set(try records("honorifics.tsv").map { fold($0["honorific"]) })
+        abbreviations = Set(try records("abbreviations.tsv").map { fold($0["abbreviation"]) })
+        months = Dictionary(try records("months.tsv").compactMap { r in Int(r["number"]).map { (fold(r["name"]), $0) } },
+                            uniquingKeysWith: { a, _ in a })
+        weekdays = Dictionary(try records("weekdays.tsv").compactMap { r in Int(r["number"]).map { (fold(r["name"]), $0) } },
+                              uniquingKeysWith: { a, _ in a })
+        agreementKinds = Dictionary(try records("agreement_kinds.tsv").compactMap { r in
+            AgreementKind(rawValue: r["kind"]).map { (fold(r["term"]), $0) }
+        }, uniquingKeysWith: { a, _ in a })
+        venues = Dictionary(try records("venues.tsv").map { (fold($0["venue"]), $0["city"]) }, uniquingKeysWith: { a, _ in a })
+        nameParticles = Set(try records("name_particles.tsv").map { fold($0["particle"]) })
+        meetingCues = Dictionary(try records("meeting_cues.tsv").map { (fold($0["term"]), $0["cue"]) },
+                                 uniquingKeysWith: { a, _ in a })
+        signingVerbs = Set(try records("signing_verbs.tsv").map { fold($0["verb"]) })
+    }
+}

@@ -1,0 +1,138 @@
+import BilatModel
+import Foundation
+
+/// The world knowledge the engine reads from `seeds/reference`: countries, organizations, officials
+/// and the lexicons of the genre.
+public struct ReferenceData: Sendable {
+    public let countries: [Country]
+    /// Combining forms of country names ("Sino" → CN, "Franco" → FR), by alpha-2.
+    public let combiningForms: [String: [String]]
+    public let organizations: [ReferenceOrganization]
+    public let officials: [ReferenceOfficial]
+    public let lexicon: Lexicon
+    private let countryIndex: [String: Int]
+
+    /// Reads every table of a reference directory; `countries.tsv` is required, the others optional.
+    public init(directory: URL) throws {
+        func table(_ name: String) throws -> TSVTable? {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            return try TSVTable(contentsOf: url)
+        }
+        guard let countryTable = try table("countries.tsv") else {
+            throw ReferenceError.missingFile(directory.appendingPathComponent("countries.tsv").path)
+        }
+        var countries: [Country] = []
+        var forms: [String: [String]] = [:]
+        for r in countryTable.records where !r["code"].isEmpty {
+            let code = r["code"].uppercased()
+            countries.append(Country(code: code, alpha3: r["alpha3"].uppercased(), name: r["name"],
+                                     officialName: r.optional("official_name"), aliases: r.list("aliases"),
+                                     demonyms: r.list("demonyms"), capitals: r.list("capitals")))
+            forms[code] = r.list("combining_forms")
+        }
+        self.countries = countries
+        combiningForms = forms
+        organizations = try table("organizations.tsv")?.records.compactMap(ReferenceOrganization.init) ?? []
+        officials = try table("officials.tsv")?.records.compactMap(ReferenceOfficial.init) ?? []
+        lexicon = try Lexicon(directory: directory)
+        var index: [String: Int] = [:]
+        // Codes first, then names, then aliases and demonyms: an earlier key is never overwritten.
+        for (i, c) in countries.enumerated() {
+            for key in [c.code, c.alpha3] where !key.isEmpty { index[TextFolding.fold(key)] = index[TextFolding.fold(key)] ?? i }
+        }
+        for (i, c) in countries.enumerated() {
+            for key in [c.name] + [c.officialName].compactMap({ $0 }) { index[TextFolding.fold(key)] = index[TextFolding.fold(key)] ?? i }
+        }
+        for (i, c) in countries.enumerated() {
+            for key in c.aliases + c.demonyms { index[TextFolding.fold(key)] = index[TextFolding.fold(key)] ?? i }
+        }
+        countryIndex = index
+    }
+
+    private static let shared: Result<ReferenceData, any Error> = Result {
+        guard let url = Bundle.module.url(forResource: "reference", withExtension: nil) else {
+            throw ReferenceError.missingFile("reference (bundle resource)")
+        }
+        return try ReferenceData(directory: url)
+    }
+
+    /// The reference data bundled with the engine, loaded once.
+    public static func bundled() throws -> ReferenceData { try shared.get() }
+
+    /// The country a code, name, official name, alias or demonym names ("CN", "CHN", "PRC", "Chinese").
+    public func country(named name: String) -> Country? {
+        let key = TextFolding.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let i = countryIndex[key] else { return nil }
+        return countries[i]
+    }
+
+    /// The countries whose names come closest to a misspelt one, closest first.
+    public func countrySuggestions(for name: String, limit: Int) -> [Country] {
+        let key = TextFolding.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard !key.isEmpty, limit > 0 else { return [] }
+        var best: [Int: Int] = [:]
+        for (folded, i) in countryIndex where folded.count > 3 {
+            var d = TextFolding.editDistance(key, folded)
+            if folded.hasPrefix(key) { d = min(d, 1) }
+            if d < (best[i] ?? .max) { best[i] = d }
+        }
+        let threshold = max(2, key.count / 3)
+        return best.filter { $0.value <= threshold }
+            .sorted { ($0.value, countries[$0.key].name) < ($1.value, countries[$1.key].name) }
+            .prefix(limit).map { countries[$0.key] }
+    }
+}
+
+/// Why reference data could not be loaded.
+public enum ReferenceError: Error, CustomStringConvertible {
+    case missingFile(String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path): "reference file not found: \(path) (seeds/reference must hold countries.tsv)"
+        }
+    }
+}
+
+/// An international organization or forum of `organizations.tsv`.
+public struct ReferenceOrganization: Sendable, Hashable {
+    public let name: String
+    public let aliases: [String]
+    public let kind: String
+
+    init?(_ r: TSVRecord) {
+        guard !r["name"].isEmpty else { return nil }
+        name = r["name"]
+        aliases = r.list("aliases")
+        kind = r["kind"]
+    }
+}
+
+/// A head of state or government or foreign minister of `officials.tsv`, with the dated term.
+public struct ReferenceOfficial: Sendable, Hashable {
+    public let name: String
+    public let country: String
+    public let role: String
+    public let start: PartialDate?
+    public let end: PartialDate?
+    public let aliases: [String]
+
+    init?(_ r: TSVRecord) {
+        guard !r["name"].isEmpty, !r["country"].isEmpty else { return nil }
+        name = r["name"]
+        country = r["country"].uppercased()
+        role = r["role"]
+        start = PartialDate(iso: r["start"])
+        end = PartialDate(iso: r["end"])
+        aliases = r.list("aliases")
+    }
+
+    /// True when the term covers the date (an unknown date counts as covered).
+    public func serves(on date: PartialDate?) -> Bool {
+        guard let date else { return true }
+        if let start, date < start, !date.isCompatible(with: start) { return false }
+        if let end, end < date, !date.isCompatible(with: end) { return false }
+        return true
+    }
+}

@@ -1,0 +1,81 @@
+import BilatModel
+
+/// A sentence as the later stages see it: its tokens and its place in the article.
+public struct TokenSentence: Sendable {
+    public var index: Int
+    public var tokens: ArraySlice<Token>
+    public var span: SourceSpan
+    public var text: String
+}
+
+/// Splits tokens into sentences: at a final `.`, `!` or `?` that is not part of an abbreviation or
+/// an initial, and at every line break (paragraphs, titles). A paragraph number ("2. On arrival")
+/// is left out of the sentence it opens.
+public struct SentenceSplitter: Sendable {
+    let abbreviations: Set<String>
+
+    public init(abbreviations: Set<String>) {
+        self.abbreviations = abbreviations
+    }
+
+    public func split(_ tokens: [Token], text: String) -> [TokenSentence] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < tokens.count {
+            if i > start, tokens[i].newlineBefore {
+                ranges.append(start..<i)
+                start = i
+            }
+            let t = tokens[i]
+            if t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" {
+                var end = i + 1
+                // Closing quotes and brackets stay with the sentence they close.
+                while end < tokens.count, !tokens[end].spaceBefore, ["\"", "\u{201D}", "'", "\u{2019}", ")"].contains(tokens[end].text) {
+                    end += 1
+                }
+                if end >= tokens.count || endsSentence(tokens, period: i, next: end) {
+                    ranges.append(start..<end)
+                    start = end
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        if start < tokens.count { ranges.append(start..<tokens.count) }
+        let scalars = text.unicodeScalars
+        var sentences: [TokenSentence] = []
+        var cursor = scalars.startIndex, cursorOffset = 0
+        for var r in ranges {
+            // A paragraph number: "2." at the start of a line.
+            if r.count > 2, tokens[r.lowerBound].kind == .number, tokens[r.lowerBound + 1].text == ".",
+               tokens[r.lowerBound].text.count <= 2 {
+                r = (r.lowerBound + 2)..<r.upperBound
+            }
+            guard !r.isEmpty else { continue }
+            let span = SourceSpan(start: tokens[r.lowerBound].start, end: tokens[r.upperBound - 1].end)
+            let a = scalars.index(cursor, offsetBy: span.start - cursorOffset)
+            let b = scalars.index(a, offsetBy: span.end - span.start)
+            cursor = b
+            cursorOffset = span.end
+            sentences.append(TokenSentence(index: sentences.count, tokens: tokens[r], span: span,
+                                           text: String(String.UnicodeScalarView(scalars[a..<b]))))
+        }
+        return sentences
+    }
+
+    private func endsSentence(_ tokens: [Token], period i: Int, next: Int) -> Bool {
+        let following = tokens[next]
+        guard following.spaceBefore || following.newlineBefore else { return false }
+        if following.newlineBefore { return true }
+        if tokens[i].text == ".", i > 0, !tokens[i].spaceBefore {
+            let previous = tokens[i - 1]
+            if abbreviations.contains(previous.folded) { return false }
+            // An initial ("Donald J. Trump").
+            if previous.kind == .word, previous.text.unicodeScalars.count == 1, previous.isCapitalized { return false }
+        }
+        let first = following.text.unicodeScalars.first!
+        return first.properties.isUppercase || ("0"..."9").contains(first) || "\"\u{201C}'\u{2018}(".unicodeScalars.contains(first)
+    }
+}
