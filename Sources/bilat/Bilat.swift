@@ -22,6 +22,7 @@ struct Bilat: ParsableCommand {
             Timeline.self,
             Show.self,
             Countries.self,
+            EvalCommand.self,
         ]
     )
 }

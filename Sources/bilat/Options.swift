@@ -84,20 +84,3 @@ func parseDateOption(_ value: String?, name: String) throws -> BilatModel.Partia
 }
 
 import BilatModel
-
-/// Writing to stdout and stderr.
-enum Terminal {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("bilat: " + text + "\n").utf8))
-    }
-
-    static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
-}

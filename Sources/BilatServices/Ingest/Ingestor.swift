@@ -40,6 +40,8 @@ public enum IngestEvent: Sendable {
     case failed(message: String)
     /// A file inside a folder was passed over.
     case skipped(path: String)
+    /// A file (or stdin) has been read to its end.
+    case finishedFile(path: String)
 }
 
 /// Reads articles from files, folders, feeds and stdin, extracts their facts and stores each article
@@ -115,6 +117,30 @@ public struct Ingestor: Sendable {
                 report(.failed(message: message))
             }
         }
+        report(.finishedFile(path: name))
+    }
+
+    /// How many files an ingest of `paths` will read (folders walked as the ingest walks them; stdin
+    /// not counted), so that progress can show a fraction.
+    public static func countFiles(in paths: [String]) -> Int {
+        var count = 0
+        func walk(_ folder: URL) {
+            let entries = (try? FileManager.default.contentsOfDirectory(
+                at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])) ?? []
+            for entry in entries {
+                if (try? entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                    walk(entry)
+                } else if InputKind.forFolderEntry(entry) != nil {
+                    count += 1
+                }
+            }
+        }
+        for path in paths where path != "-" {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue { walk(URL(fileURLWithPath: path)) } else { count += 1 }
+        }
+        return count
     }
 
     private func store(_ article: Article, location: String, summary: inout IngestSummary,

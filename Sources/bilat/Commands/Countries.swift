@@ -14,6 +14,8 @@ extension Bilat {
                 """
         )
 
+        @OptionGroup var display: DisplayOptions
+
         @Option(help: "table, json, csv or ndjson (default: table on a terminal, else json).")
         var format: OutputFormat?
 

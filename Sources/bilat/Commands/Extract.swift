@@ -18,6 +18,8 @@ extension Bilat {
                 """
         )
 
+        @OptionGroup var display: DisplayOptions
+
         @Argument(help: "Article files or feeds (.jsonl/.ndjson); - for stdin.")
         var files: [String]
 

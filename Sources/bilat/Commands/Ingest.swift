@@ -30,8 +30,10 @@ extension Bilat {
         @Option(help: "Source name for articles whose text gives none.")
         var source: String?
 
-        @Flag(name: .shortAndLong, help: "Print only failures, not the summary.")
+        @Flag(name: .shortAndLong, help: "Print only failures: no progress, no summary.")
         var quiet = false
+
+        @OptionGroup var display: DisplayOptions
 
         func run() throws {
             let defaults = ArticleDefaults(published: try parseDateOption(published, name: "--published"),
@@ -41,9 +43,17 @@ extension Bilat {
                 let reference = try loadReference()
                 try store.syncCountries(reference.countries)
                 let ingestor = Ingestor(store: store, extractor: Extractor(reference: reference))
+                var progress = IngestProgress(
+                    enabled: !quiet && Terminal.stderrIsTerminal,
+                    totalFiles: !quiet && Terminal.stderrIsTerminal ? Ingestor.countFiles(in: paths) : 0)
                 let summary = ingestor.ingest(paths: paths, defaults: defaults) { event in
-                    if case .failed(let message) = event { Terminal.error(message) }
+                    if case .failed(let message) = event {
+                        progress.clear()
+                        Terminal.error(message)
+                    }
+                    progress.update(with: event)
                 }
+                progress.clear()
                 if !quiet { Terminal.note(IngestSummaryText.render(summary)) }
                 if summary.missingInput { throw ExitCode(66) }
                 if summary.failed > 0 { throw ExitCode(65) }
@@ -67,5 +77,50 @@ enum IngestSummaryText {
             text += " (already in the knowledge base: nothing changed)"
         }
         return text
+    }
+}
+
+/// A one-line progress bar on stderr: files done of those counted first, and articles so far
+/// (a running count alone for stdin).
+struct IngestProgress {
+    let enabled: Bool
+    let totalFiles: Int
+    private var files = 0
+    private var articles = 0
+    private var shown = false
+
+    init(enabled: Bool, totalFiles: Int) {
+        self.enabled = enabled
+        self.totalFiles = totalFiles
+    }
+
+    mutating func update(with event: IngestEvent) {
+        guard enabled else { return }
+        let fileEnded: Bool
+        switch event {
+        case .saved, .failed:
+            articles += 1
+            fileEnded = false
+        case .finishedFile:
+            files += 1
+            fileEnded = true
+        case .skipped:
+            return
+        }
+        guard fileEnded || articles % 25 == 0 else { return }
+        var line = ""
+        if totalFiles > 0 {
+            let width = 28
+            let done = min(width, files * width / max(totalFiles, 1))
+            line = "[" + String(repeating: "=", count: done) + String(repeating: " ", count: width - done) + "] "
+                + "\(files)/\(totalFiles) files, "
+        }
+        Terminal.status(line + "\(articles) articles")
+        shown = true
+    }
+
+    mutating func clear() {
+        if shown { Terminal.status("") }
+        shown = false
     }
 }

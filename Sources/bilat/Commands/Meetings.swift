@@ -23,6 +23,7 @@ extension Bilat {
         )
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var display: DisplayOptions
 
         @Argument(help: "One or two countries.")
         var countries: [String]

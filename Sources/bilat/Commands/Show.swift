@@ -18,6 +18,7 @@ extension Bilat {
             )
 
             @OptionGroup var database: DatabaseOptions
+            @OptionGroup var display: DisplayOptions
 
             @Argument(help: "The meeting id, as `bilat meetings` lists it.")
             var id: Int64

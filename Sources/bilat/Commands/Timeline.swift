@@ -12,6 +12,7 @@ extension Bilat {
         )
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var display: DisplayOptions
 
         @Argument(help: "The first country.")
         var a: String

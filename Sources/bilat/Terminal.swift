@@ -1,0 +1,44 @@
+import Foundation
+
+/// Writing to stdout (data) and stderr (messages, progress, summaries), in colour only where it helps.
+enum Terminal {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// An error line on stderr, "bilat: " in red on a colour terminal.
+    static func error(_ text: String) {
+        let prefix = colorOnStandardError ? "\u{1B}[1;31mbilat:\u{1B}[0m " : "bilat: "
+        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Rewrites the current stderr line (progress); only called when stderr is a terminal.
+    static func status(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Colour only on a terminal, never with NO_COLOR set (any value), TERM=dumb or --no-color.
+    static func colorAllowed(onTerminal isTerminal: Bool) -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        if env["NO_COLOR"] != nil || env["TERM"] == "dumb" { return false }
+        if CommandLine.arguments.contains("--no-color") { return false }
+        return isTerminal
+    }
+
+    static var colorOnStandardError: Bool { colorAllowed(onTerminal: stderrIsTerminal) }
+}
+
+/// `--no-color` and `--quiet`, shared by commands that print messages.
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: "Never colour the output (colour is used only on a terminal, and never with NO_COLOR set).")
+    var noColor = false
+}
+
+import ArgumentParser
