@@ -63,9 +63,10 @@ struct MeetingAssembler: Sendable {
             }
             guard countries.count >= 2 else { continue }
 
+            let asides = AsideFinder.asides(in: tokens)
             let expressions = dates.expressions(in: tokens, future: future).filter { e in
-                e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
-                    && ["in", "of"].contains(tokens[e.range.lowerBound - 1].folded))
+                !asides.contains(e.range.lowerBound) && (e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
+                    && ["in", "of"].contains(tokens[e.range.lowerBound - 1].folded)))
             }
             let anchor = term.range.lowerBound
             var date = expressions.min { abs($0.range.lowerBound - anchor) < abs($1.range.lowerBound - anchor) }?.date
@@ -73,7 +74,9 @@ struct MeetingAssembler: Sendable {
             guard let date else { continue }
             let status: MeetingStatus = future || (dates.published.map { date > $0 && !date.isCompatible(with: $0) } ?? false)
                 ? .planned : .held
-            let place = mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions) : nil
+            var place = mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions) : nil
+            // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
+            if place == nil, mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
             let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
                                   place: place, mode: mode, status: status, spans: [s.span])
             if meetings.isEmpty { mainParticipants = participants }

@@ -20,10 +20,18 @@ struct PlaceReader: Sendable {
         }
         for o in mentions.organizations { covered.formUnion(o.range) }
         for p in people { covered.formUnion(p.range) }
+        if let city = article.datelineCity, tokens.contains(where: { $0.folded == "here" }) { return city }
+        // "in X" names a town; "to X" the destination of a visit; "at X" mostly a venue, known ones above.
+        for preposition in ["in", "to"] {
+            if let place = town(after: preposition, in: tokens, countryAt: countryAt, covered: covered) { return place }
+        }
+        return nil
+    }
+
+    private func town(after preposition: String, in tokens: ArraySlice<Token>, countryAt: [Int: CountryMention],
+                      covered: Set<Int>) -> String? {
         for i in tokens.indices {
-            let w = tokens[i].folded
-            if w == "here", let city = article.datelineCity { return city }
-            guard ["in", "at", "to"].contains(w), i + 1 < tokens.endIndex else { continue }
+            guard tokens[i].folded == preposition, i + 1 < tokens.endIndex else { continue }
             var j = i + 1
             if tokens[j].folded == "the" { j += 1 }
             guard j < tokens.endIndex else { continue }

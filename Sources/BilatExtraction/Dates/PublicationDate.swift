@@ -20,12 +20,10 @@ enum PublicationDate {
                 return e.date
             }
         }
+        // A wire dateline's month and day, in the latest year the text names: stories look back.
         if let m = article.datelineMonth, let d = article.datelineDay {
-            for s in sentences {
-                for e in reader.expressions(in: s.tokens, future: false) {
-                    if let date = PartialDate(year: e.date.year, month: m, day: d) { return date }
-                }
-            }
+            let years = sentences.flatMap { reader.expressions(in: $0.tokens, future: false).map(\.date.year) }
+            if let year = years.max() { return PartialDate(year: year, month: m, day: d) }
         }
         return nil
     }

@@ -51,6 +51,10 @@ struct EntityMentionFinder: Sendable {
     }
 
     func areas(in tokens: ArraySlice<Token>) -> [(key: String, range: Range<Int>)] {
-        gazetteer.areas.matches(in: tokens).flatMap { m in m.payloads.map { ($0, m.range) } }
+        // A capitalized word inside a sentence belongs to a name ("Commerce and Industry Minister",
+        // "Economic Security Initiative"), not to a field of cooperation.
+        gazetteer.areas.matches(in: tokens).filter { m in
+            !(m.range.count == 1 && m.range.lowerBound > tokens.startIndex && tokens[m.range.lowerBound].isCapitalized)
+        }.flatMap { m in m.payloads.filter { !$0.isEmpty }.map { ($0, m.range) } }
     }
 }

@@ -55,7 +55,10 @@ struct Gazetteer: Sendable {
             for a in o.aliases { organizations.add(a, o.name) }
         }
         let lex = reference.lexicon
-        for (key, terms) in lex.areaTerms { for t in terms { areas.add(t, key) } }
+        for (key, terms) in lex.areaTerms {
+            // "!military honours": a phrase that names no area, so its shorter part does not count.
+            for t in terms { t.hasPrefix("!") ? areas.add(String(t.dropFirst()), "") : areas.add(t, key) }
+        }
         for (title, kind) in lex.roles { roles.add(title, kind) }
         for (term, mode) in lex.meetingTerms { meetingTerms.add(term, mode) }
         for (term, kind) in lex.agreementKinds { agreementKinds.add(term, kind) }

@@ -35,7 +35,8 @@ struct NameReader: Sendable {
         var last = i
         while j < tokens.endIndex {
             let t = tokens[j]
-            if t.kind == .word, t.isCapitalized, !stopWords.contains(t.folded) {
+            let glued = j + 1 < tokens.endIndex && tokens[j + 1].folded == "-" && !tokens[j + 1].spaceBefore
+            if t.kind == .word, t.isCapitalized, !stopWords.contains(t.folded) || (j > i && glued) {
                 if isCountry(j) && j == i { return nil }
                 if isCountry(j) { break }
                 j += 1
