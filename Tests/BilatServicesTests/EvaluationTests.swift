@@ -1,6 +1,7 @@
 import BilatModel
 import Foundation
 import Testing
+import BilatExtraction
 @testable import BilatServices
 
 @Suite struct ScorerTests {
@@ -64,5 +65,28 @@ import Testing
         #expect(c.recall == 0.6)
         #expect(abs(c.f1 - 2 * 0.75 * 0.6 / 1.35) < 1e-9)
         #expect(MatchCounts().f1 == 1)
+    }
+}
+
+/// The extractor must not fall below the figures it reached on the annotated corpus.
+@Suite struct EvaluationFloorTests {
+    static let floors: [EvaluationCategory: Double] = [
+        .meetings: 0.49, .officials: 0.63, .areas: 0.94, .organizations: 0.99, .agreements: 0.63,
+    ]
+
+    @Test func devAndMultiStayAboveTheFloors() throws {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Fixtures").path) {
+            dir.deleteLastPathComponent()
+        }
+        let corpus = dir.appendingPathComponent("Fixtures/corpus")
+        let cases = try EvaluationCorpus.load(directories: [corpus.appendingPathComponent("dev"),
+                                                            corpus.appendingPathComponent("multi")])
+        #expect(cases.count >= 40)
+        let report = Evaluator.run(cases, extractor: Extractor(reference: try ReferenceData.bundled()))
+        for (category, floor) in Self.floors {
+            #expect(report.f1(category) >= floor, "\(category.rawValue) F1 \(report.f1(category)) fell below \(floor)")
+        }
+        #expect(report.renderText().hasSuffix(String(format: "overall F1 %.3f", report.overallF1)))
     }
 }
