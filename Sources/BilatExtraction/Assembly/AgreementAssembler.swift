@@ -16,18 +16,29 @@ struct AgreementAssembler: Sendable {
             let tokens = s.tokens
             let documents = gazetteer.agreementKinds.matches(in: tokens)
             guard !documents.isEmpty, tokens.contains(where: { signingVerbs.contains($0.folded) }) else { continue }
+            // A document still to be signed is no agreement yet.
+            if gazetteer.meetingCues.matches(in: tokens).contains(where: { $0.payloads.contains("future") }) { continue }
             var countries = Set(people.mentions[n].compactMap { people.persons[$0.person].country })
             if countries.count < 2 {
-                countries.formUnion(mentions[n].countries.filter { $0.form != .capital }.map(\.code))
+                // Capitals stand for their governments ("Riyadh and Tehran said"), except as places ("in Beijing").
+                countries.formUnion(mentions[n].countries.filter { c in
+                    c.form != .capital || c.range.lowerBound == tokens.startIndex
+                        || !["in", "at", "to", "from"].contains(tokens[c.range.lowerBound - 1].folded)
+                }.map(\.code))
             }
             if countries.count < 2, let main { countries = Set(main.countries) }
             guard countries.count >= 2 else { continue }
-            let expressions = dates.expressions(in: tokens, future: false)
+            let asides = AsideFinder.asides(in: tokens)
+            // Signed documents are dated in the past; a year in a title ("Vision 2035") is no date.
+            let expressions = dates.expressions(in: tokens, future: false).filter { e in
+                !asides.contains(e.range.lowerBound) && (dates.published.map { e.date <= $0 || e.date.isCompatible(with: $0) } ?? true)
+            }
             for d in documents {
                 guard let kind = d.payloads.first else { continue }
-                // The date nearest the document's name; else the day of the meeting it followed.
-                let date = expressions.min { abs($0.range.lowerBound - d.range.lowerBound) < abs($1.range.lowerBound - d.range.lowerBound) }?.date
-                    ?? main?.date ?? dates.published
+                // The date near the document's name; else the article's day, or the meeting's.
+                let near = expressions.filter { abs($0.range.lowerBound - d.range.lowerBound) <= 12 }
+                let date = near.min { abs($0.range.lowerBound - d.range.lowerBound) < abs($1.range.lowerBound - d.range.lowerBound) }?.date
+                    ?? dates.published ?? main?.date
                 let agreement = Agreement(kind: kind, date: date, countries: Array(countries), spans: [s.span])
                 if let i = found.firstIndex(where: { $0.kind == kind && $0.date == date && $0.countries == agreement.countries }) {
                     found[i].spans.append(s.span)

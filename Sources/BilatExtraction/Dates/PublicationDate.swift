@@ -16,7 +16,8 @@ enum PublicationDate {
         let reader = DateResolver(lexicon: lexicon, published: nil)
         // Readouts open with the date of the event they report; analysis pieces have none up front.
         for s in sentences.prefix(3) {
-            for e in reader.expressions(in: s.tokens, future: false) where e.date.precision == .day {
+            let asides = AsideFinder.asides(in: s.tokens)
+            for e in reader.expressions(in: s.tokens, future: false) where e.date.precision == .day && !asides.contains(e.range.lowerBound) {
                 return e.date
             }
         }

@@ -86,7 +86,9 @@ struct PeopleResolver: Sendable {
                     return
                 }
                 let known = referenceOfficial(tokens, range, published: published)
-                guard keys.count >= 2 || known != nil else { return }
+                // A new person needs an office, a country or a reference entry; a bare capitalized
+                // phrase is more often an institution than a person.
+                guard known != nil || (keys.count >= 2 && (role != nil || country != nil)) else { return }
                 var person = Person(name: name, country: country ?? known?.country, role: nil, keys: Set(keys), spans: [s.span])
                 if let r = role, !r.title.isEmpty {
                     person.role = (r.former ? "former " : "") + r.title
