@@ -26,6 +26,7 @@ struct MeetingAssembler: Sendable {
             defer { if let first = personMentions.first { lastSubject = first.person } }
             let orgEnds = Set(sm.organizations.map(\.range.upperBound))
             let terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
+                m.payloads.first != "none" &&
                 // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
                 !(tokens[m.range.lowerBound].folded == "summit" && (orgEnds.contains(m.range.lowerBound)
                     || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
@@ -34,7 +35,7 @@ struct MeetingAssembler: Sendable {
             let cues = Set(gazetteer.meetingCues.matches(in: tokens).flatMap(\.payloads))
             if cues.contains("cancelled") { continue }
             let future = cues.contains("future")
-            let modes = terms.compactMap { $0.payloads.first ?? nil }
+            let modes = terms.compactMap { $0.payloads.first.flatMap(MeetingMode.init(rawValue:)) }
             let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
 
             var participants: [Int] = personMentions.map(\.person)

@@ -19,7 +19,7 @@ struct Gazetteer: Sendable {
     var organizations = PhraseMatcher<String>()
     var areas = PhraseMatcher<String>()
     var roles = PhraseMatcher<String>()
-    var meetingTerms = PhraseMatcher<MeetingMode?>()
+    var meetingTerms = PhraseMatcher<String>()
     var agreementKinds = PhraseMatcher<AgreementKind>()
     var venues = PhraseMatcher<String>()
     var speechVerbs = PhraseMatcher<StatementType>()

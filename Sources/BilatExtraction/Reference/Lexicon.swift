@@ -6,8 +6,8 @@ import Foundation
 public struct Lexicon: Sendable {
     /// Area key → trigger terms (lowercase phrases; a final `*` matches any ending).
     public let areaTerms: [(key: String, terms: [String])]
-    /// Meeting word → mode it implies (`nil` when the sentence decides).
-    public let meetingTerms: [String: MeetingMode?]
+    /// Meeting word → mode it implies: in_person, phone, video, any (the sentence decides), none (no meeting).
+    public let meetingTerms: [String: String]
     public let speechVerbs: [String: StatementType]
     /// Role title (lowercase) → kind (leader, minister, official, head).
     public let roles: [String: String]
@@ -31,9 +31,8 @@ public struct Lexicon: Sendable {
         }
         func fold(_ s: String) -> String { TextFolding.fold(s) }
         areaTerms = try records("areas.tsv").map { (key: $0["key"], terms: $0.list("terms").map(fold)) }
-        var meeting: [String: MeetingMode?] = [:]
-        for r in try records("meeting_terms.tsv") { meeting[fold(r["term"])] = MeetingMode(rawValue: r["mode"]) }
-        meetingTerms = meeting
+        meetingTerms = Dictionary(try records("meeting_terms.tsv").map { (fold($0["term"]), $0["mode"]) },
+                                  uniquingKeysWith: { a, _ in a })
         var verbs: [String: StatementType] = [:]
         for r in try records("speech_verbs.tsv") { verbs[fold(r["verb"])] = StatementType(rawValue: r["type"]) ?? .position }
         speechVerbs = verbs
