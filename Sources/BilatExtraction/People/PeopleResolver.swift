@@ -139,6 +139,7 @@ struct PeopleResolver: Sendable {
             sentenceMentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             people.mentions.append(sentenceMentions)
         }
+        SideInference.infer(&people, mentions: mentions)
         return people
     }
 

@@ -1,0 +1,21 @@
+/// Gives a country to an official the text names without one, from the sides a sentence names:
+/// when a sentence names the sides ("India-Japan", "Canada and China") and all its officials but
+/// one have a country, the remaining side is that official's.
+enum SideInference {
+    static func infer(_ people: inout People, mentions: [SentenceMentions]) {
+        for (n, sm) in mentions.enumerated() where n < people.mentions.count {
+            let inSentence = Array(Set(people.mentions[n].map(\.person)))
+            let unknown = inSentence.filter { people.persons[$0].country == nil }
+            guard unknown.count == 1, inSentence.count >= 2 else { continue }
+            let tokens = sm.sentence.tokens
+            let known = Set(inSentence.compactMap { people.persons[$0].country })
+            // The sides: countries named as such, not places ("in Tokyo", "to Japan").
+            let sides = Set(sm.countries.filter { c in
+                c.form != .capital && !(c.range.lowerBound > tokens.startIndex
+                    && ["in", "to", "at", "from"].contains(tokens[c.range.lowerBound - 1].folded))
+            }.map(\.code))
+            let remaining = sides.subtracting(known)
+            if remaining.count == 1, !known.isEmpty { people.persons[unknown[0]].country = remaining.first }
+        }
+    }
+}
