@@ -45,8 +45,11 @@ struct MeetingAssembler: Sendable {
             }
             participants = unique(participants).filter { people.persons[$0].country != nil }
             var countries = unique(participants.compactMap { people.persons[$0].country })
+            // Sides named only as countries ("the foreign ministers of Saudi Arabia and Iran met") count
+            // when no official is named; an official meeting an unnamed side is too vague to record.
             if countries.count < 2 {
-                for c in sm.countries where c.form == .name || c.form == .demonym || c.form == .combining {
+                for c in sm.countries where (c.form == .name && !c.possessive) || c.form == .combining
+                    || (participants.isEmpty && c.form == .demonym) {
                     countries.append(c.code)
                 }
                 countries = unique(countries)
