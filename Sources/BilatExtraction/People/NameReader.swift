@@ -92,16 +92,19 @@ struct NameReader: Sendable {
             }
             i += 1
         }
-        if parts.count >= 2, isShouted(parts[0]), !parts[1...].contains(where: isShouted) {
+        // A regnal number comes last ("Charles III"), so a first part like "XI" is a family name.
+        if parts.count >= 2, isShouted(parts[0], regnal: false), !parts[1...].contains(where: { isShouted($0) }) {
             let family = parts.removeFirst()
             parts.append(family.prefix(1) + family.dropFirst().lowercased())
         }
         return parts.joined(separator: " ")
     }
 
-    private func isShouted(_ s: String) -> Bool {
+    private func isShouted(_ s: String, regnal: Bool = true) -> Bool {
         let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 3 && letters.allSatisfy { $0.properties.isUppercase } && !isRoman(s)
+        // Two capitals without a vowel are initials ("JD"), not a family name ("XI", "LI").
+        let vowel = letters.contains { "AEIOUY".unicodeScalars.contains($0) }
+        return (letters.count >= 3 || vowel) && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !(regnal && isRoman(s))
     }
 
     private func isRoman(_ s: String) -> Bool { s.allSatisfy { "IVXL".contains($0) } }

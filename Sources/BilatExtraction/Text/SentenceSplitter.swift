@@ -28,7 +28,9 @@ public struct SentenceSplitter: Sendable {
                 start = i
             }
             let t = tokens[i]
-            if t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" {
+            // "2." opening a paragraph numbers it; it ends nothing.
+            let paragraphNumber = i == start + 1 && tokens[start].kind == .number && t.text == "."
+            if t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?", !paragraphNumber {
                 var end = i + 1
                 // Closing quotes and brackets stay with the sentence they close.
                 while end < tokens.count, !tokens[end].spaceBefore, ["\"", "\u{201D}", "'", "\u{2019}", ")"].contains(tokens[end].text) {
