@@ -96,7 +96,8 @@ struct PeopleResolver: Sendable {
                     let ended = known.end.map { e in published.map { e < $0 } ?? false } ?? false
                     person.role = (ended ? "former " : "") + known.role
                 }
-                if let known, known.aliases.contains(where: { $0 == name }) || keys.count < 2 { person.name = known.name }
+                // The text's own spelling stands unless the reference gives a fuller name ("Tayyip Erdogan").
+                if let known, names.keys(of: known.name).count > keys.count { person.name = known.name }
                 people.persons.append(person)
                 registry.register(people.persons.count - 1, keys: Set(names.keys(of: person.name)).union(keys))
                 sentenceMentions.append(PersonMention(person: people.persons.count - 1, range: range))

@@ -1,6 +1,6 @@
 /// Gives a country to an official the text names without one, from the sides a sentence names:
 /// when a sentence names the sides ("India-Japan", "Canada and China") and all its officials but
-/// one have a country, the remaining side is that official's.
+/// one have a country, and those countries are among the sides, the remaining side is that official's.
 enum SideInference {
     static func infer(_ people: inout People, mentions: [SentenceMentions]) {
         for (n, sm) in mentions.enumerated() where n < people.mentions.count {
@@ -15,7 +15,8 @@ enum SideInference {
                     && ["in", "to", "at", "from"].contains(tokens[c.range.lowerBound - 1].folded))
             }.map(\.code))
             let remaining = sides.subtracting(known)
-            if remaining.count == 1, !known.isEmpty { people.persons[unknown[0]].country = remaining.first }
+            // Only when every known official belongs to a named side: the sentence is about those sides.
+            if remaining.count == 1, !known.isEmpty, known.isSubset(of: sides) { people.persons[unknown[0]].country = remaining.first }
         }
     }
 }

@@ -112,7 +112,11 @@ public enum Scorer {
 
     /// Lowercased, diacritics removed, for name comparison.
     public static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Letters with strokes do not decompose: fold them by hand ("Đại" → "dai", "Łukasz" → "lukasz").
+        let strokes: [Character: String] = ["đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ı": "i", "ß": "ss",
+                                            "’": "'"]
+        let plain = String(s.flatMap { strokes[$0] ?? String($0) })
+        return plain.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
     }
 
