@@ -39,7 +39,9 @@ struct MeetingAssembler: Sendable {
             let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
 
             var participants: [Int] = personMentions.map(\.person)
-            if cues.contains("group") { participants += mainParticipants }
+            // "The two leaders", "their": the officials already met, when the sentence names no pair itself.
+            let namedSides = Set(personMentions.compactMap { people.persons[$0.person].country })
+            if cues.contains("group"), namedSides.count < 2 { participants += mainParticipants }
             if let first = tokens.first, ["he", "she"].contains(first.folded), let subject = lastSubject {
                 participants.insert(subject, at: 0)
             }
@@ -72,19 +74,43 @@ struct MeetingAssembler: Sendable {
                 !asides.contains(e.range.lowerBound) && (e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
                     && ["in", "of"].contains(tokens[e.range.lowerBound - 1].folded)))
             }
-            let anchor = term.range.lowerBound
-            var date = expressions.min { abs($0.range.lowerBound - anchor) < abs($1.range.lowerBound - anchor) }?.date
-            if date == nil && !future { date = meetings.first?.date ?? dates.published }
-            guard let date else { continue }
-            let status: MeetingStatus = future || (dates.published.map { date > $0 && !date.isCompatible(with: $0) } ?? false)
-                ? .planned : .held
-            var place = mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions) : nil
-            // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
-            if place == nil, mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
-            let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
-                                  place: place, mode: mode, status: status, spans: [s.span])
-            if meetings.isEmpty { mainParticipants = participants }
-            merge(meeting, into: &meetings)
+            // Each meeting word takes the date just after it, else the nearest before; words without a
+            // date of their own join the nearest dated word, so one sentence may report several encounters.
+            var dated: [(term: Int, date: PartialDate?, mode: MeetingMode)] = terms.map { t in
+                let at = t.range.lowerBound
+                let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
+                let before = expressions.filter { $0.range.upperBound <= at }.last
+                let any = expressions.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
+                let own = t.payloads.first.flatMap(MeetingMode.init(rawValue:))
+                return (at, (after ?? before ?? any)?.date, own ?? mode)
+            }
+            if dated.contains(where: { $0.date != nil }) {
+                dated = dated.map { d in
+                    guard d.date == nil else { return d }
+                    let nearest = dated.filter { $0.date != nil }.min { abs($0.term - d.term) < abs($1.term - d.term) }!
+                    return (d.term, nearest.date, d.mode)
+                }
+            }
+            // Words of no particular mode take the sentence's ("talks" in a sentence about a phone call).
+            dated = dated.map { d in (d.term, d.date, terms.first { $0.range.lowerBound == d.term }?.payloads.first == "any" ? mode : d.mode) }
+            var seen: [String] = []
+            for d in dated {
+                let key = "\(d.date?.iso ?? "-")|\(d.mode.rawValue)"
+                if seen.contains(key) { continue }
+                seen.append(key)
+                var date = d.date
+                if date == nil && !future { date = meetings.first?.date ?? dates.published }
+                guard let date else { continue }
+                let status: MeetingStatus = future || (dates.published.map { date > $0 && !date.isCompatible(with: $0) } ?? false)
+                    ? .planned : .held
+                var place = d.mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions, near: d.term) : nil
+                // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
+                if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
+                let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
+                                      place: place, mode: d.mode, status: status, spans: [s.span])
+                if meetings.isEmpty { mainParticipants = participants }
+                merge(meeting, into: &meetings)
+            }
         }
         return meetings
     }
@@ -92,7 +118,8 @@ struct MeetingAssembler: Sendable {
     private func merge(_ m: Meeting, into meetings: inout [Meeting]) {
         if let i = meetings.firstIndex(where: { e in
             e.countries == m.countries && e.mode == m.mode && e.status == m.status
-                && (e.date == nil || m.date == nil || e.date!.isCompatible(with: m.date!))
+                && (e.date == nil || m.date == nil || e.date == m.date
+                    || (m.status == .held && e.date!.isCompatible(with: m.date!)))
         }) {
             var e = meetings[i]
             if let d = m.date, e.date.map({ d.precision > $0.precision }) ?? true { e.date = d }

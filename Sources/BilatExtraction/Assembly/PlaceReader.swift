@@ -8,9 +8,21 @@ struct PlaceReader: Sendable {
     let names: NameReader
     let article: Article
 
-    func place(in tokens: ArraySlice<Token>, mentions: SentenceMentions, people: [PersonMention]) -> String? {
-        if let venue = gazetteer.venues.matches(in: tokens, accept: { tokens[$0.range.lowerBound].isCapitalized }).first {
-            return venue.payloads.first
+    /// A place a sentence names, and the token it is named at.
+    struct Candidate {
+        var name: String
+        var at: Int
+    }
+
+    /// The place nearest to a token of the sentence (a meeting word).
+    func place(in tokens: ArraySlice<Token>, mentions: SentenceMentions, people: [PersonMention], near anchor: Int) -> String? {
+        candidates(in: tokens, mentions: mentions, people: people).min { abs($0.at - anchor) < abs($1.at - anchor) }?.name
+    }
+
+    func candidates(in tokens: ArraySlice<Token>, mentions: SentenceMentions, people: [PersonMention]) -> [Candidate] {
+        var found: [Candidate] = []
+        for venue in gazetteer.venues.matches(in: tokens, accept: { tokens[$0.range.lowerBound].isCapitalized }) {
+            if let city = venue.payloads.first { found.append(Candidate(name: city, at: venue.range.lowerBound)) }
         }
         var countryAt: [Int: CountryMention] = [:]
         var covered = Set<Int>()
@@ -20,32 +32,25 @@ struct PlaceReader: Sendable {
         }
         for o in mentions.organizations { covered.formUnion(o.range) }
         for p in people { covered.formUnion(p.range) }
-        if let city = article.datelineCity, tokens.contains(where: { $0.folded == "here" }) { return city }
-        // "in X" names a town; "to X" the destination of a visit; "at X" mostly a venue, known ones above.
-        for preposition in ["in", "to"] {
-            if let place = town(after: preposition, in: tokens, countryAt: countryAt, covered: covered) { return place }
-        }
-        return nil
-    }
-
-    private func town(after preposition: String, in tokens: ArraySlice<Token>, countryAt: [Int: CountryMention],
-                      covered: Set<Int>) -> String? {
         for i in tokens.indices {
-            guard tokens[i].folded == preposition, i + 1 < tokens.endIndex else { continue }
+            let w = tokens[i].folded
+            if w == "here", let city = article.datelineCity { found.append(Candidate(name: city, at: i)); continue }
+            // "in X" names a town, "to X" and "visit X" the destination; "at X" is mostly a venue, known ones above.
+            guard ["in", "to", "visit"].contains(w), i + 1 < tokens.endIndex else { continue }
             var j = i + 1
             if tokens[j].folded == "the" { j += 1 }
             guard j < tokens.endIndex else { continue }
             if let c = countryAt[j] {
                 if c.form == .capital, !c.possessive {
                     let written = tokens[c.range].map(\.text).joined(separator: " ")
-                    return gazetteer.capitals[TextFolding.fold(written)] ?? written
+                    found.append(Candidate(name: gazetteer.capitals[TextFolding.fold(written)] ?? written, at: i))
                 }
                 continue
             }
             guard !covered.contains(j), let run = names.run(tokens, at: j, isCountry: { covered.contains($0) }) else { continue }
             if run.upperBound < tokens.endIndex, tokens[run.upperBound].folded == "'s" { continue }
-            return names.canonicalName(tokens, run)
+            found.append(Candidate(name: names.canonicalName(tokens, run), at: i))
         }
-        return nil
+        return found
     }
 }
