@@ -91,8 +91,13 @@ struct MeetingAssembler: Sendable {
                     return (d.term, nearest.date, d.mode)
                 }
             }
-            // Words of no particular mode take the sentence's ("talks" in a sentence about a phone call).
-            dated = dated.map { d in (d.term, d.date, terms.first { $0.range.lowerBound == d.term }?.payloads.first == "any" ? mode : d.mode) }
+            // Words of no particular mode take the mode of the words dated alike ("talks" by telephone).
+            let explicit = dated.filter { d in terms.first { $0.range.lowerBound == d.term }?.payloads.first != "any" }
+            dated = dated.map { d in
+                guard terms.first(where: { $0.range.lowerBound == d.term })?.payloads.first == "any" else { return d }
+                let modes = explicit.filter { $0.date == d.date }.map(\.mode)
+                return (d.term, d.date, modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson))
+            }
             var seen: [String] = []
             for d in dated {
                 let key = "\(d.date?.iso ?? "-")|\(d.mode.rawValue)"

@@ -26,6 +26,7 @@ struct PlaceReader: Sendable {
         }
         var countryAt: [Int: CountryMention] = [:]
         var covered = Set<Int>()
+        for venue in gazetteer.venues.matches(in: tokens) { covered.formUnion(venue.range) }
         for c in mentions.countries {
             countryAt[c.range.lowerBound] = c
             covered.formUnion(c.range)
