@@ -25,12 +25,18 @@ struct MeetingAssembler: Sendable {
             let personMentions = people.mentions[n]
             defer { if let first = personMentions.first { lastSubject = first.person } }
             let orgEnds = Set(sm.organizations.map(\.range.upperBound))
-            let terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
+            var terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
                 m.payloads.first != "none" &&
                 // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
                 !(tokens[m.range.lowerBound].folded == "summit" && (orgEnds.contains(m.range.lowerBound)
                     || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
             }
+            // "the visit", "this meeting": the encounter already reported, not a new one.
+            let anaphoric = terms.filter { m in
+                m.range.lowerBound > tokens.startIndex && ["the", "this", "that"].contains(tokens[m.range.lowerBound - 1].folded)
+            }.map(\.range.lowerBound)
+            let fresh = terms.filter { !anaphoric.contains($0.range.lowerBound) }
+            if !fresh.isEmpty { terms = fresh }
             guard let term = terms.first else { continue }
             let cues = Set(gazetteer.meetingCues.matches(in: tokens).flatMap(\.payloads))
             if cues.contains("cancelled") { continue }
@@ -82,7 +88,8 @@ struct MeetingAssembler: Sendable {
                 let before = expressions.filter { $0.range.upperBound <= at }.last
                 let any = expressions.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
                 let own = t.payloads.first.flatMap(MeetingMode.init(rawValue:))
-                return (at, (after ?? before ?? any)?.date, own ?? mode)
+                let date = (after ?? before ?? any)?.date
+                return (at, date, own ?? mode)
             }
             if dated.contains(where: { $0.date != nil }) {
                 dated = dated.map { d in
