@@ -14,7 +14,7 @@ func rootExcluding(keeping kept: [String]) -> [String] {
 
 let package = Package(
     name: "bilat",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bilat", targets: ["bilat"]),
     ],

@@ -115,4 +115,42 @@ struct CommandLineTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("1 new"))
     }
+
+    @Test("Ctrl-C stops an ingest between articles with exit 130; running it again completes the set")
+    func interrupt() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let lines = (0..<1500).map { i in
+            #"{"id": "a\#(i)", "published": "2024-10-23", "text": "KAZAN - Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday for talks number \#(i)."}"#
+        }
+        let feed = try folder.write(lines.joined(separator: "\n") + "\n", to: "feed.jsonl")
+
+        let process = try startBilat(["ingest", feed.path], database: db)
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let again = try runBilat(["ingest", feed.path], database: db)
+
+        #expect([130, 0].contains(process.terminationStatus))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("failed") && again.stderr.contains(" 0 failed"))
+        let counts = again.stderr.components(separatedBy: CharacterSet.decimalDigits.inverted).compactMap(Int.init)
+        #expect(counts.count >= 2 && counts[0] + counts[1] == 1500, "\(again.stderr)")
+    }
+}
+
+/// Starts `bilat` without waiting for it, its output discarded.
+func startBilat(_ arguments: [String], database: String) throws -> Process {
+    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let process = Process()
+    process.executableURL = products.appendingPathComponent("bilat")
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["BILAT_DB"] = database
+    process.environment = environment
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
 }

@@ -22,9 +22,9 @@ struct IngestTests {
     /// Runs an ingest and collects its failure messages.
     func ingest(_ paths: [String], defaults: ArticleDefaults = ArticleDefaults()) -> (IngestSummary, [String]) {
         var failures: [String] = []
-        let summary = ingestor.ingest(paths: paths, defaults: defaults) { event in
+        let summary = ingestor.ingest(paths: paths, defaults: defaults, report: { event in
             if case .failed(let message) = event { failures.append(message) }
-        }
+        })
         return (summary, failures)
     }
 
@@ -106,5 +106,44 @@ struct IngestTests {
         #expect(try service.meetings(["China"]).count >= 2)
         #expect(try service.meetings(["China", "Canada"], from: PartialDate(iso: "2026")).count == 1)
         #expect(throws: UnknownCountryError.self) { try service.meetings(["Chnia", "Canada"]) }
+    }
+
+    @Test("articles above the size limit are refused, whole files and feed lines alike, and the rest go in")
+    func sizeLimit() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let small = Ingestor(store: store, extractor: Extractor(reference: try ReferenceData.bundled()),
+                             maxArticleBytes: 400)
+        let article = "CAIRO - Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday."
+        let big = try folder.write(String(repeating: article + " ", count: 20), to: "big.txt")
+        let fine = try folder.write(article, to: "fine.txt")
+        let hugeLine = #"{"id": "huge", "text": ""# + String(repeating: "x", count: 300_000) + "\"}"
+        let okLine = #"{"id": "ok", "published": "2024-02-12", "text": "\#(article) They spoke for an hour."}"#
+        let feed = try folder.write(hugeLine + "\n" + okLine + "\n", to: "feed.jsonl")
+        var failures: [String] = []
+
+        let summary = small.ingest(paths: [big.path, fine.path, feed.path], report: { event in
+            if case .failed(let message) = event { failures.append(message) }
+        })
+
+        #expect(summary.new == 2)
+        #expect(summary.failed == 2)
+        #expect(failures.contains { $0.contains("big.txt") && $0.contains("limit of 400 bytes") })
+        #expect(failures.contains { $0.contains("feed.jsonl:1") && $0.contains("limit of 400 bytes") })
+    }
+
+    @Test("a stop request ends the ingest between two articles, with every stored article whole")
+    func stopBetweenArticles() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for i in 0..<5 {
+            _ = try folder.write("  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i).", to: "in/\(i).txt")
+        }
+        var saved = 0
+
+        let summary = ingestor.ingest(paths: [folder.appendingPathComponent("in").path], shouldStop: { saved >= 2 }) { event in
+            if case .saved = event { saved += 1 }
+        }
+
+        #expect(summary.new == 2)
+        #expect(try store.articleCount() == 2)
     }
 }

@@ -11,11 +11,18 @@ public enum ArticleInput {
 
 /// Reads articles from one file, feed or stdin, one at a time: a feed is streamed line by line.
 public enum ArticleFiles {
+    /// Articles above this size (8 MiB) are refused unless the caller raises the limit.
+    public static let defaultMaxArticleBytes = 8 << 20
+
     /// Calls `body` with each article of the file at `path` (`-` is stdin) or with each failure.
+    /// Articles larger than `maxArticleBytes` are refused before they are read; a feed stops early
+    /// once `shouldStop` says so.
     public static func visit(path: String, kind: InputKind? = nil, defaults: ArticleDefaults,
+                             maxArticleBytes: Int = defaultMaxArticleBytes, shouldStop: () -> Bool = { false },
                              _ body: (ArticleInput) -> Void) {
+        let limit = maxArticleBytes
         if path == "-" {
-            visitStandardInput(defaults: defaults, body)
+            visitStandardInput(defaults: defaults, limit: limit, shouldStop: shouldStop, body)
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -26,9 +33,12 @@ public enum ArticleFiles {
                 return
             }
             defer { try? handle.close() }
-            visitFeed(LineReader(handle: handle), name: path, defaults: defaults, body)
+            visitFeed(LineReader(handle: handle), name: path, defaults: defaults, limit: limit, shouldStop: shouldStop,
+                      body)
         case .article:
             do {
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                if size > limit { throw InputError.tooLarge(path, bytes: size, limit: limit) }
                 let text = try TextDecoder.decode(try Data(contentsOf: url), name: path)
                 body(.article(try ArticleReader.read(text: text, defaults: defaults), location: path))
             } catch {
@@ -38,16 +48,20 @@ public enum ArticleFiles {
     }
 
     /// Stdin holds a feed when its first non-blank byte is `{`, else one article.
-    private static func visitStandardInput(defaults: ArticleDefaults, _ body: (ArticleInput) -> Void) {
+    private static func visitStandardInput(defaults: ArticleDefaults, limit: Int, shouldStop: () -> Bool,
+                                           _ body: (ArticleInput) -> Void) {
         let stdin = FileHandle.standardInput
         let (head, first) = LineReader.peekFirstNonBlank(stdin)
         let reader = LineReader(handle: stdin, prefix: head)
         if first == UInt8(ascii: "{") {
-            visitFeed(reader, name: "<stdin>", defaults: defaults, body)
+            visitFeed(reader, name: "<stdin>", defaults: defaults, limit: limit, shouldStop: shouldStop, body)
             return
         }
         do {
-            let text = try TextDecoder.decode(Data(reader.readToEnd()), name: "<stdin>")
+            guard let bytes = reader.readToEnd(limit: limit) else {
+                throw InputError.tooLarge("<stdin>", bytes: nil, limit: limit)
+            }
+            let text = try TextDecoder.decode(Data(bytes), name: "<stdin>")
             body(.article(try ArticleReader.read(text: text, defaults: defaults), location: "<stdin>"))
         } catch {
             body(.failure(message: message(error, location: "<stdin>")))
@@ -55,13 +69,20 @@ public enum ArticleFiles {
     }
 
     /// One article a line; blank lines are allowed, a bad line fails alone.
-    private static func visitFeed(_ lines: LineReader, name: String, defaults: ArticleDefaults,
-                                  _ body: (ArticleInput) -> Void) {
+    private static func visitFeed(_ lines: LineReader, name: String, defaults: ArticleDefaults, limit: Int,
+                                  shouldStop: () -> Bool, _ body: (ArticleInput) -> Void) {
         var lineNumber = 0
         var sawArticle = false
-        while let bytes = lines.nextLine() {
+        while !shouldStop(), let line = lines.nextLine(limit: limit) {
             lineNumber += 1
             let location = "\(name):\(lineNumber)"
+            guard case .bytes(let bytes) = line else {
+                if case .tooLong(let count) = line {
+                    sawArticle = true
+                    body(.failure(message: InputError.tooLarge(location, bytes: count, limit: limit).description))
+                }
+                continue
+            }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             sawArticle = true
             do {
@@ -75,7 +96,7 @@ public enum ArticleFiles {
                 body(.failure(message: message(error, location: location)))
             }
         }
-        if !sawArticle { body(.failure(message: InputError.empty(name).description)) }
+        if !sawArticle, !shouldStop() { body(.failure(message: InputError.empty(name).description)) }
     }
 
     /// An input error already names its file; others get the location in front.

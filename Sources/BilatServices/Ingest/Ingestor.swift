@@ -49,120 +49,115 @@ public enum IngestEvent: Sendable {
 public struct Ingestor: Sendable {
     private let store: any ArticleStore
     private let extractor: Extractor
+    private let maxArticleBytes: Int
 
-    public init(store: any ArticleStore, extractor: Extractor) {
+    public init(store: any ArticleStore, extractor: Extractor,
+                maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes) {
         self.store = store
         self.extractor = extractor
+        self.maxArticleBytes = maxArticleBytes
     }
 
-    /// Ingests every path (`-` is stdin) with `defaults` for what the texts lack.
+    /// Ingests every path (`-` is stdin) with `defaults` for what the texts lack. Between two articles
+    /// `shouldStop` is asked whether to stop (Ctrl-C): the article being stored is always finished first.
     public func ingest(paths: [String], defaults: ArticleDefaults = ArticleDefaults(),
+                       shouldStop: () -> Bool = { false },
                        report: (IngestEvent) -> Void = { _ in }) -> IngestSummary {
-        var summary = IngestSummary()
-        for path in paths {
-            if path == "-" {
-                ingestFile(name: "-", kind: .article, defaults: defaults, summary: &summary, report: report)
-                continue
-            }
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                summary.failed += 1
-                summary.missingInput = true
-                report(.failed(message: InputError.missing(path).description))
-                continue
-            }
-            if isFolder.boolValue {
-                ingestFolder(URL(fileURLWithPath: path), defaults: defaults, summary: &summary, report: report)
-            } else {
-                ingestFile(name: path, kind: InputKind.forNamedFile(URL(fileURLWithPath: path)), defaults: defaults,
-                           summary: &summary, report: report)
+        withoutActuallyEscaping(shouldStop) { shouldStop in
+            withoutActuallyEscaping(report) { report in
+                var run = Run(ingestor: self, defaults: defaults, shouldStop: shouldStop, report: report)
+                run.paths(paths)
+                return run.summary
             }
         }
-        return summary
-    }
-
-    /// Walks a folder recursively in name order, so that runs are reproducible.
-    private func ingestFolder(_ folder: URL, defaults: ArticleDefaults, summary: inout IngestSummary,
-                              report: (IngestEvent) -> Void) {
-        let entries: [URL]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(
-                at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]
-            ).sorted { $0.lastPathComponent < $1.lastPathComponent }
-        } catch {
-            summary.failed += 1
-            report(.failed(message: InputError.unreadable(folder.path, "\(error.localizedDescription)").description))
-            return
-        }
-        for entry in entries {
-            if (try? entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-                ingestFolder(entry, defaults: defaults, summary: &summary, report: report)
-            } else if let kind = InputKind.forFolderEntry(entry) {
-                ingestFile(name: entry.path, kind: kind, defaults: defaults, summary: &summary, report: report)
-            } else {
-                summary.skipped += 1
-                report(.skipped(path: entry.path))
-            }
-        }
-    }
-
-    private func ingestFile(name: String, kind: InputKind, defaults: ArticleDefaults,
-                            summary: inout IngestSummary, report: (IngestEvent) -> Void) {
-        ArticleFiles.visit(path: name, kind: kind, defaults: defaults) { input in
-            switch input {
-            case .article(let article, let location):
-                store(article, location: location, summary: &summary, report: report)
-            case .failure(let message):
-                summary.failed += 1
-                report(.failed(message: message))
-            }
-        }
-        report(.finishedFile(path: name))
     }
 
     /// How many files an ingest of `paths` will read (folders walked as the ingest walks them; stdin
     /// not counted), so that progress can show a fraction.
     public static func countFiles(in paths: [String]) -> Int {
         var count = 0
-        func walk(_ folder: URL) {
-            let entries = (try? FileManager.default.contentsOfDirectory(
-                at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])) ?? []
-            for entry in entries {
-                if (try? entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-                    walk(entry)
-                } else if InputKind.forFolderEntry(entry) != nil {
-                    count += 1
-                }
-            }
-        }
         for path in paths where path != "-" {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-            if isFolder.boolValue { walk(URL(fileURLWithPath: path)) } else { count += 1 }
+            if isFolder.boolValue {
+                FolderWalk.visit(URL(fileURLWithPath: path)) { entry in
+                    if case .input = entry { count += 1 }
+                }
+            } else {
+                count += 1
+            }
         }
         return count
     }
 
-    private func store(_ article: Article, location: String, summary: inout IngestSummary,
-                       report: (IngestEvent) -> Void) {
-        let facts = extractor.extract(article)
-        do {
-            let outcome = try store.save(article, facts: facts)
-            switch outcome {
-            case .inserted: summary.new += 1
-            case .unchanged: summary.unchanged += 1
-            case .replaced: summary.replaced += 1
-            }
-            if outcome != .unchanged { summary.count(facts) }
-            report(.saved(location: location, outcome: outcome))
-        } catch {
-            fail(error, location: location, summary: &summary, report: report)
-        }
-    }
+    /// The state of one ingest: its options, its callbacks and the counts so far.
+    private struct Run {
+        let ingestor: Ingestor
+        let defaults: ArticleDefaults
+        let shouldStop: () -> Bool
+        let report: (IngestEvent) -> Void
+        var summary = IngestSummary()
 
-    private func fail(_ error: any Error, location: String, summary: inout IngestSummary,
-                      report: (IngestEvent) -> Void) {
-        summary.failed += 1
-        report(.failed(message: ArticleFiles.message(error, location: location)))
+        mutating func paths(_ paths: [String]) {
+            for path in paths where !shouldStop() {
+                if path == "-" {
+                    file("-", kind: .article)
+                    continue
+                }
+                var isFolder: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                    summary.missingInput = true
+                    fail(InputError.missing(path).description)
+                } else if isFolder.boolValue {
+                    folder(URL(fileURLWithPath: path))
+                } else {
+                    file(path, kind: InputKind.forNamedFile(URL(fileURLWithPath: path)))
+                }
+            }
+        }
+
+        mutating func folder(_ url: URL) {
+            FolderWalk.visit(url, shouldStop: shouldStop) { entry in
+                switch entry {
+                case .input(let file, let kind): self.file(file.path, kind: kind)
+                case .skipped(let file):
+                    summary.skipped += 1
+                    report(.skipped(path: file.path))
+                case .unreadable(let folder, let reason): fail(InputError.unreadable(folder.path, reason).description)
+                }
+            }
+        }
+
+        mutating func file(_ name: String, kind: InputKind) {
+            ArticleFiles.visit(path: name, kind: kind, defaults: defaults, maxArticleBytes: ingestor.maxArticleBytes,
+                               shouldStop: shouldStop) { input in
+                switch input {
+                case .article(let article, let location): store(article, location: location)
+                case .failure(let message): fail(message)
+                }
+            }
+            report(.finishedFile(path: name))
+        }
+
+        mutating func store(_ article: Article, location: String) {
+            let facts = ingestor.extractor.extract(article)
+            do {
+                let outcome = try ingestor.store.save(article, facts: facts)
+                switch outcome {
+                case .inserted: summary.new += 1
+                case .unchanged: summary.unchanged += 1
+                case .replaced: summary.replaced += 1
+                }
+                if outcome != .unchanged { summary.count(facts) }
+                report(.saved(location: location, outcome: outcome))
+            } catch {
+                fail(ArticleFiles.message(error, location: location))
+            }
+        }
+
+        mutating func fail(_ message: String) {
+            summary.failed += 1
+            report(.failed(message: message))
+        }
     }
 }

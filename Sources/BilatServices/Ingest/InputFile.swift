@@ -7,6 +7,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case empty(String)
     case binary(String)
     case notUTF8(String, byteOffset: Int)
+    /// `bytes` is the size when known (a file, a feed line), nil for stdin, which is not read past the limit.
+    case tooLarge(String, bytes: Int?, limit: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +17,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
         case .empty(let path): "\(path): the file is empty"
         case .binary(let path): "\(path): a binary file (it contains NUL bytes), not an article"
         case .notUTF8(let path, let offset): "\(path): not UTF-8 text (invalid byte at offset \(offset)); convert it to UTF-8"
+        case .tooLarge(let path, let bytes, let limit):
+            "\(path): the article is larger than the limit of \(limit) bytes"
+                + (bytes.map { " (\($0) bytes)" } ?? "") + "; raise --max-article-bytes if this is really one article"
         }
     }
 }

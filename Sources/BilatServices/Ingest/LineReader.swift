@@ -28,31 +28,57 @@ final class LineReader {
         }
     }
 
-    /// Everything left, as one byte array.
-    func readToEnd() -> [UInt8] {
+    /// Everything left, or nil as soon as more than `limit` bytes remain (the rest is not read).
+    func readToEnd(limit: Int) -> [UInt8]? {
         var rest = Array(buffer[position...])
-        rest.append(contentsOf: handle.readDataToEndOfFile())
         position = buffer.count
-        atEnd = true
-        return rest
+        while rest.count <= limit {
+            let data = handle.readData(ofLength: chunkSize)
+            if data.isEmpty {
+                atEnd = true
+                return rest
+            }
+            rest.append(contentsOf: data)
+        }
+        return nil
     }
 
-    /// The next line's bytes without its line break, nil at the end of input.
-    func nextLine() -> [UInt8]? {
+    /// One line of input: its bytes, or only its length when it passed the limit (its bytes are dropped
+    /// as they are read, so a huge line never sits in memory).
+    enum Line {
+        case bytes([UInt8])
+        case tooLong(byteCount: Int)
+    }
+
+    /// The next line without its line break, nil at the end of input.
+    func nextLine(limit: Int) -> Line? {
+        var scanned = position
+        var dropped = 0
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+                defer {
+                    position = newline + 1
+                    compactIfNeeded()
+                }
+                if dropped > 0 { return .tooLong(byteCount: dropped + newline - position) }
                 var line = Array(buffer[position..<newline])
-                position = newline + 1
                 if line.last == 0x0D { line.removeLast() }
-                compactIfNeeded()
-                return line
+                return line.count > limit ? .tooLong(byteCount: line.count) : .bytes(line)
             }
             if atEnd {
-                guard position < buffer.count else { return nil }
+                guard position < buffer.count || dropped > 0 else { return nil }
+                defer { position = buffer.count }
+                if dropped > 0 { return .tooLong(byteCount: dropped + buffer.count - position) }
                 let line = Array(buffer[position...])
-                position = buffer.count
-                return line
+                return line.count > limit ? .tooLong(byteCount: line.count) : .bytes(line)
             }
+            if buffer.count - position > limit {
+                // Past the limit: forget what was read of this line and keep only counting.
+                dropped += buffer.count - position
+                buffer.removeAll(keepingCapacity: true)
+                position = 0
+            }
+            scanned = buffer.count
             let data = handle.readData(ofLength: chunkSize)
             if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
         }

@@ -30,6 +30,9 @@ extension Bilat {
         @Option(help: "Source name for articles whose text gives none.")
         var source: String?
 
+        @Option(help: "Refuse articles (files, feed lines, stdin) larger than this many bytes.")
+        var maxArticleBytes = ArticleFiles.defaultMaxArticleBytes
+
         @Flag(name: .shortAndLong, help: "Print only failures: no progress, no summary.")
         var quiet = false
 
@@ -42,11 +45,14 @@ extension Bilat {
                 let store = try database.openStore()
                 let reference = try loadReference()
                 try store.syncCountries(reference.countries)
-                let ingestor = Ingestor(store: store, extractor: Extractor(reference: reference))
+                let ingestor = Ingestor(store: store, extractor: Extractor(reference: reference),
+                                        maxArticleBytes: maxArticleBytes)
+                Interruption.install()
                 var progress = IngestProgress(
                     enabled: !quiet && Terminal.stderrIsTerminal,
                     totalFiles: !quiet && Terminal.stderrIsTerminal ? Ingestor.countFiles(in: paths) : 0)
-                let summary = ingestor.ingest(paths: paths, defaults: defaults) { event in
+                let summary = ingestor.ingest(paths: paths, defaults: defaults,
+                                              shouldStop: Interruption.requested) { event in
                     if case .failed(let message) = event {
                         progress.clear()
                         Terminal.error(message)
@@ -55,6 +61,10 @@ extension Bilat {
                 }
                 progress.clear()
                 if !quiet { Terminal.note(IngestSummaryText.render(summary)) }
+                if Interruption.requested() {
+                    Terminal.note("interrupted: every article listed as new is stored whole; run the same ingest again to finish")
+                    throw ExitCode(130)
+                }
                 if summary.missingInput { throw ExitCode(66) }
                 if summary.failed > 0 { throw ExitCode(65) }
             }
