@@ -11,8 +11,10 @@ struct Bilat: ParsableCommand {
               bilat meetings China Canada
               bilat timeline China Canada --format md
 
-            Exit codes: 0 success (an empty result too), 1 runtime failure, 64 usage,
-            65 bad input data, 66 missing input.
+            Exit codes: 0 success (an empty result too), 1 runtime failure, 64 usage (an unknown
+            country too), 65 bad input data, 66 missing input, 75 database busy (try again),
+            130 interrupted.
+            Shell completion: bilat --generate-completion-script bash|zsh|fish.
             The database is --db PATH, else $BILAT_DB, else ~/.local/share/bilat/bilat.sqlite.
             """,
         subcommands: [

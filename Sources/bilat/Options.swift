@@ -22,6 +22,8 @@ struct DatabaseOptions: ParsableArguments {
     func openStore() throws -> SQLiteStore {
         do {
             return try SQLiteStore(path: path)
+        } catch let error where StorageError.isDatabaseBusy(error) {
+            throw error
         } catch {
             throw Failure.runtime("\(error)")
         }
@@ -71,6 +73,9 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let unknown as UnknownCountryError {
         Terminal.error(unknown.description)
         throw ExitCode(64)
+    } catch let error where StorageError.isDatabaseBusy(error) {
+        Terminal.error("the database is busy: another process kept it locked past the timeout; try again")
+        throw ExitCode(75)
     }
 }
 

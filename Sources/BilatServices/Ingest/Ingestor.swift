@@ -19,6 +19,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var statements = 0
     /// True when a named path did not exist.
     public var missingInput = false
+    /// True when the database stayed locked by another process past the timeout; the ingest stopped.
+    public var databaseBusy = false
 
     public init() {}
 
@@ -65,7 +67,9 @@ public struct Ingestor: Sendable {
                        report: (IngestEvent) -> Void = { _ in }) -> IngestSummary {
         withoutActuallyEscaping(shouldStop) { shouldStop in
             withoutActuallyEscaping(report) { report in
-                var run = Run(ingestor: self, defaults: defaults, shouldStop: shouldStop, report: report)
+                var busy = false
+                var run = Run(ingestor: self, defaults: defaults, shouldStop: { busy || shouldStop() },
+                              report: report, markBusy: { busy = true })
                 run.paths(paths)
                 return run.summary
             }
@@ -96,6 +100,7 @@ public struct Ingestor: Sendable {
         let defaults: ArticleDefaults
         let shouldStop: () -> Bool
         let report: (IngestEvent) -> Void
+        let markBusy: () -> Void
         var summary = IngestSummary()
 
         mutating func paths(_ paths: [String]) {
@@ -151,6 +156,10 @@ public struct Ingestor: Sendable {
                 if outcome != .unchanged { summary.count(facts) }
                 report(.saved(location: location, outcome: outcome))
             } catch {
+                if StorageError.isDatabaseBusy(error) {
+                    summary.databaseBusy = true
+                    markBusy()
+                }
                 fail(ArticleFiles.message(error, location: location))
             }
         }

@@ -65,6 +65,10 @@ extension Bilat {
                     Terminal.note("interrupted: every article listed as new is stored whole; run the same ingest again to finish")
                     throw ExitCode(130)
                 }
+                if summary.databaseBusy {
+                    Terminal.error("the database stayed locked by another process; the ingest stopped: run it again")
+                    throw ExitCode(75)
+                }
                 if summary.missingInput { throw ExitCode(66) }
                 if summary.failed > 0 { throw ExitCode(65) }
             }
