@@ -54,8 +54,15 @@ struct PeopleResolver: Sendable {
             let found = roles.roles(in: tokens, countries: sm.countries)
             var taken = Set<Int>()
             var sentenceMentions: [PersonMention] = []
-            func add(_ range: Range<Int>, role: RolePhrase?, nameCountry: String?) {
-                guard !range.isEmpty, !range.contains(where: taken.contains) else { return }
+            func add(_ run: Range<Int>, role: RolePhrase?, nameCountry: String?) {
+                guard !run.isEmpty, !run.contains(where: taken.contains) else { return }
+                // A known name followed by more capitalized words that are not a patronymic ("President
+                // Donald Trump Delivers ..." in a headline): the name ends where the known one does.
+                var range = run
+                if let m = gazetteer.officials.longestMatch(in: tokens[run], at: run.lowerBound), m.range.count >= 2,
+                   m.range.upperBound < run.upperBound, !names.particles.contains(tokens[m.range.upperBound].folded) {
+                    range = m.range
+                }
                 var role = role
                 if role?.counterpart == true {
                     // The counterpart holds the office of the person the sentence is about.
@@ -85,7 +92,7 @@ struct PeopleResolver: Sendable {
                     taken.formUnion(range)
                     return
                 }
-                let known = referenceOfficial(tokens, range, published: published)
+                let (known, lengthened) = referenceOfficial(tokens, range, published: published) ?? (nil, false)
                 // A new person needs an office, a country or a reference entry; a bare capitalized
                 // phrase is more often an institution than a person.
                 guard known != nil || (keys.count >= 2 && (role != nil || country != nil)) else { return }
@@ -97,7 +104,8 @@ struct PeopleResolver: Sendable {
                     person.role = (ended ? "former " : "") + known.role
                 }
                 // The text's own spelling stands unless the reference gives a fuller name ("Tayyip Erdogan").
-                if let known, names.keys(of: known.name).count > keys.count { person.name = known.name }
+                // The reference name stands when it is fuller, or when the text lengthens it with a patronymic.
+                if let known, names.keys(of: known.name).count > keys.count || lengthened { person.name = known.name }
                 people.persons.append(person)
                 registry.register(people.persons.count - 1, keys: Set(names.keys(of: person.name)).union(keys))
                 sentenceMentions.append(PersonMention(person: people.persons.count - 1, range: range))
@@ -145,11 +153,15 @@ struct PeopleResolver: Sendable {
     }
 
     /// The reference official a name run names, preferring one in office at publication.
-    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, published: PartialDate?) -> ReferenceOfficial? {
+    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>,
+                                   published: PartialDate?) -> (ReferenceOfficial?, lengthened: Bool)? {
+        // The whole name, or a name of two parts or more that the text lengthens with a patronymic
+        // ("Mohammed bin Salman bin Abdulaziz Al Saud").
         guard let m = gazetteer.officials.longestMatch(in: tokens[range], at: range.lowerBound),
-              m.range.upperBound == range.upperBound else { return nil }
+              m.range.upperBound == range.upperBound
+                || (m.range.count >= 2 && names.particles.contains(tokens[m.range.upperBound].folded)) else { return nil }
         let candidates = m.payloads.map { reference.officials[$0] }
-        return candidates.first { $0.serves(on: published) } ?? candidates.first
+        return (candidates.first { $0.serves(on: published) } ?? candidates.first, m.range.upperBound < range.upperBound)
     }
 }
 
