@@ -1,10 +1,45 @@
 import GRDB
 
+/// A failure of the database itself rather than of one article: further writes would fail alike.
+public enum DatabaseProblem: Sendable, Equatable, CustomStringConvertible {
+    /// Another process held the database past the busy timeout (exit 75: try again).
+    case busy
+    /// The disk, or the file size limit, is full.
+    case full
+    /// The file or its folder is read-only.
+    case readOnly
+    /// The operating system failed a read or write.
+    case ioError
+    /// The file is damaged or not a database.
+    case corrupt
+
+    public var description: String {
+        switch self {
+        case .busy: "the database is busy: another process kept it locked past the timeout; try again"
+        case .full: "the disk is full (or the file size limit was reached); free space and run the same command again"
+        case .readOnly: "the database is read-only; check the permissions of the file and its folder, or choose another --db"
+        case .ioError: "a disk I/O error stopped the database (is the disk full or gone?); fix it and run the same command again"
+        case .corrupt: "the database file is damaged or not a bilat database; restore a backup or choose another --db"
+        }
+    }
+}
+
 extension StorageError {
-    /// True when `error` is SQLite's "database is busy/locked": another process held the database
-    /// longer than the busy timeout. Callers report it with exit code 75 (EX_TEMPFAIL): try again.
+    /// What is wrong with the database when `error` is a failure of the database as a whole.
+    public static func databaseProblem(_ error: any Error) -> DatabaseProblem? {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+        case .SQLITE_FULL: return .full
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: return .readOnly
+        case .SQLITE_IOERR: return error.extendedResultCode == .SQLITE_IOERR_WRITE ? .full : .ioError
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt
+        default: return nil
+        }
+    }
+
+    /// True when `error` is SQLite's "database is busy/locked" past the busy timeout.
     public static func isDatabaseBusy(_ error: any Error) -> Bool {
-        guard let error = error as? DatabaseError else { return false }
-        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        databaseProblem(error) == .busy
     }
 }

@@ -22,7 +22,7 @@ struct DatabaseOptions: ParsableArguments {
     func openStore() throws -> SQLiteStore {
         do {
             return try SQLiteStore(path: path)
-        } catch let error where StorageError.isDatabaseBusy(error) {
+        } catch let error where StorageError.databaseProblem(error) != nil {
             throw error
         } catch {
             throw Failure.runtime("\(error)")
@@ -73,9 +73,10 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let unknown as UnknownCountryError {
         Terminal.error(unknown.description)
         throw ExitCode(64)
-    } catch let error where StorageError.isDatabaseBusy(error) {
-        Terminal.error("the database is busy: another process kept it locked past the timeout; try again")
-        throw ExitCode(75)
+    } catch let error where StorageError.databaseProblem(error) != nil {
+        let problem = StorageError.databaseProblem(error)!
+        Terminal.error(problem.description)
+        throw ExitCode(problem == .busy ? 75 : 1)
     }
 }
 

@@ -8,14 +8,15 @@ struct BilatRun {
     var stderr: String
 }
 
-func runBilat(_ arguments: [String], database: String, stdin: String? = nil) throws -> BilatRun {
+func runBilat(_ arguments: [String], database: String, stdin: String? = nil,
+              executable: String? = nil) throws -> BilatRun {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("bilat") }
     guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: products.path + "/bilat"])
     }
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
     var environment = ProcessInfo.processInfo.environment
@@ -137,6 +138,29 @@ struct CommandLineTests {
         #expect(again.stderr.contains("failed") && again.stderr.contains(" 0 failed"))
         let counts = again.stderr.components(separatedBy: CharacterSet.decimalDigits.inverted).compactMap(Int.init)
         #expect(counts.count >= 2 && counts[0] + counts[1] == 1500, "\(again.stderr)")
+    }
+
+    @Test("a full disk stops the ingest with one clear message and exit 1, keeping the database sound")
+    func fullDisk() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let lines = (0..<300).map { i in
+            #"{"id": "a\#(i)", "published": "2024-10-23", "text": "KAZAN - Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday for talks number \#(i)."}"#
+        }
+        let feed = try folder.write(lines.joined(separator: "\n") + "\n", to: "feed.jsonl")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bilat")
+        _ = try runBilat(["countries", "--format", "csv"], database: db)
+
+        // A file size limit of 400 KiB stands in for a full disk (SIGXFSZ ignored, so writes fail with EFBIG).
+        let full = try runBilat(["-c", "trap '' XFSZ; ulimit -f 400; exec \"$0\" ingest \"$1\" --db \"$2\"",
+                                 binary.path, feed.path, db], database: db, executable: "/bin/bash")
+        let after = try runBilat(["meetings", "CN", "IN", "--format", "json"], database: db)
+
+        #expect(full.status == 1, "\(full.stderr)")
+        #expect(full.stderr.contains("disk is full"))
+        #expect(full.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bilat:") }.count == 1)
+        #expect(after.status == 0)
     }
 }
 

@@ -19,8 +19,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var statements = 0
     /// True when a named path did not exist.
     public var missingInput = false
-    /// True when the database stayed locked by another process past the timeout; the ingest stopped.
-    public var databaseBusy = false
+    /// Set when the database itself failed (busy, full, read-only, I/O): the ingest stopped there.
+    public var databaseProblem: DatabaseProblem?
 
     public init() {}
 
@@ -67,9 +67,9 @@ public struct Ingestor: Sendable {
                        report: (IngestEvent) -> Void = { _ in }) -> IngestSummary {
         withoutActuallyEscaping(shouldStop) { shouldStop in
             withoutActuallyEscaping(report) { report in
-                var busy = false
-                var run = Run(ingestor: self, defaults: defaults, shouldStop: { busy || shouldStop() },
-                              report: report, markBusy: { busy = true })
+                var databaseFailed = false
+                var run = Run(ingestor: self, defaults: defaults, shouldStop: { databaseFailed || shouldStop() },
+                              report: report, markDatabaseFailed: { databaseFailed = true })
                 run.paths(paths)
                 return run.summary
             }
@@ -100,7 +100,7 @@ public struct Ingestor: Sendable {
         let defaults: ArticleDefaults
         let shouldStop: () -> Bool
         let report: (IngestEvent) -> Void
-        let markBusy: () -> Void
+        let markDatabaseFailed: () -> Void
         var summary = IngestSummary()
 
         mutating func paths(_ paths: [String]) {
@@ -156,9 +156,12 @@ public struct Ingestor: Sendable {
                 if outcome != .unchanged { summary.count(facts) }
                 report(.saved(location: location, outcome: outcome))
             } catch {
-                if StorageError.isDatabaseBusy(error) {
-                    summary.databaseBusy = true
-                    markBusy()
+                if let problem = StorageError.databaseProblem(error) {
+                    // Every later article would fail alike: stop, and say it once.
+                    summary.databaseProblem = problem
+                    markDatabaseFailed()
+                    summary.failed += 1
+                    return
                 }
                 fail(ArticleFiles.message(error, location: location))
             }

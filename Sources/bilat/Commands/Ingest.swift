@@ -65,9 +65,9 @@ extension Bilat {
                     Terminal.note("interrupted: every article listed as new is stored whole; run the same ingest again to finish")
                     throw ExitCode(130)
                 }
-                if summary.databaseBusy {
-                    Terminal.error("the database stayed locked by another process; the ingest stopped: run it again")
-                    throw ExitCode(75)
+                if let problem = summary.databaseProblem {
+                    Terminal.error("\(database.path): \(problem); the ingest stopped, nothing of the unfinished article was kept")
+                    throw ExitCode(problem == .busy ? 75 : 1)
                 }
                 if summary.missingInput { throw ExitCode(66) }
                 if summary.failed > 0 { throw ExitCode(65) }
