@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+
+/// Why a knowledge-base export could not be imported.
+public enum TransferError: Error, CustomStringConvertible, Equatable {
+    case notEmpty(String)
+    case malformed(line: Int, reason: String)
+    case unknownTable(line: Int, table: String)
+    case schemaMismatch(exported: [String], here: [String])
+
+    public var description: String {
+        switch self {
+        case .notEmpty(let path):
+            "\(path) already holds articles; import into a new database file (--db NEW.sqlite)"
+        case .malformed(let line, let reason): "line \(line): \(reason)"
+        case .unknownTable(let line, let table): "line \(line): no table \(table) in this bilat's schema"
+        case .schemaMismatch(let exported, let here):
+            "the export was made with migrations \(exported.joined(separator: ", ")) but this database has "
+                + "\(here.joined(separator: ", ")); import it with the bilat that made it"
+        }
+    }
+}
+
+/// Backup, export and import of the whole knowledge base.
+extension SQLiteStore {
+    /// Copies the live database to `destination` with SQLite's online backup API (readers and
+    /// writers may go on meanwhile); the copy is a complete database of its own.
+    public func backup(to destination: String) throws {
+        let copy = try DatabaseQueue(path: destination)
+        try pool.backup(to: copy)
+        try copy.close()
+    }
+
+    /// Writes the knowledge base as NDJSON: a header line with the schema's migrations, then one line
+    /// per row, `{"table": T, "row": {column: value}}`, tables in foreign-key order, rows in key order.
+    public func exportNDJSON(_ writeLine: (String) throws -> Void) throws {
+        try pool.read { db in
+            let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+            try writeLine(try Self.json(["bilat_export": 1, "migrations": migrations]))
+            for table in try Self.tablesInDependencyOrder(db) {
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY \(try Self.orderClause(db, table))")
+                while let row = try rows.next() {
+                    var values: [String: Any] = [:]
+                    for (column, value) in row {
+                        values[column] = Self.jsonValue(value)
+                    }
+                    try writeLine(try Self.json(["table": table, "row": values]))
+                }
+            }
+        }
+    }
+
+    /// Reads an export made by ``exportNDJSON(_:)`` into this database, which must hold no article yet;
+    /// all in one transaction, foreign keys checked at the end.
+    public func importNDJSON(lines: some Sequence<String>) throws {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM article") == 0 else { throw TransferError.notEmpty(path) }
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            let tables = Set(try Self.tablesInDependencyOrder(db))
+            var number = 0
+            for line in lines {
+                number += 1
+                if line.allSatisfy(\.isWhitespace) { continue }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                    throw TransferError.malformed(line: number, reason: "not a JSON object")
+                }
+                if let exported = object["migrations"] as? [String] {
+                    let here = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                    guard exported == here else { throw TransferError.schemaMismatch(exported: exported, here: here) }
+                    continue
+                }
+                guard let table = object["table"] as? String, let row = object["row"] as? [String: Any] else {
+                    throw TransferError.malformed(line: number, reason: "expected {\"table\", \"row\"}")
+                }
+                guard tables.contains(table) else { throw TransferError.unknownTable(line: number, table: table) }
+                let columns = row.keys.sorted()
+                let sql = "INSERT OR REPLACE INTO \(table.quotedDatabaseIdentifier)("
+                    + columns.map(\.quotedDatabaseIdentifier).joined(separator: ",") + ") VALUES ("
+                    + columns.map { _ in "?" }.joined(separator: ",") + ")"
+                let values = try columns.map { try Self.databaseValue(row[$0], line: number) }
+                try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+            }
+        }
+    }
+
+    /// Plain tables of the schema (no SQLite, FTS shadow or migration tables), parents before children.
+    static func tablesInDependencyOrder(_ db: Database) throws -> [String] {
+        let names = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+              AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+              AND name NOT IN (SELECT name || suffix FROM sqlite_master,
+                  (SELECT '_data' AS suffix UNION SELECT '_idx' UNION SELECT '_content' UNION SELECT '_docsize'
+                   UNION SELECT '_config') WHERE sql LIKE 'CREATE VIRTUAL%')
+            ORDER BY name
+            """)
+        var parents: [String: Set<String>] = [:]
+        for name in names {
+            parents[name] = Set(try String.fetchAll(db, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [name]))
+                .intersection(names).subtracting([name])
+        }
+        var ordered: [String] = []
+        var placed = Set<String>()
+        while ordered.count < names.count {
+            let ready = names.filter { !placed.contains($0) && parents[$0, default: []].isSubset(of: placed) }
+            let next = ready.isEmpty ? names.filter { !placed.contains($0) } : ready
+            ordered += next
+            placed.formUnion(next)
+        }
+        return ordered
+    }
+
+    /// Every column, so that rows come out in one stable order whatever the table's key.
+    private static func orderClause(_ db: Database, _ table: String) throws -> String {
+        try db.columns(in: table).map { $0.name.quotedDatabaseIdentifier }.joined(separator: ", ")
+    }
+
+    private static func jsonValue(_ value: DatabaseValue) -> Any {
+        switch value.storage {
+        case .null: NSNull()
+        case .int64(let v): v
+        case .double(let v): ["$real": String(v)]
+        case .string(let v): v
+        case .blob(let v): ["$blob": v.base64EncodedString()]
+        }
+    }
+
+    private static func databaseValue(_ value: Any?, line: Int) throws -> DatabaseValue {
+        switch value {
+        case nil, is NSNull: return .null
+        case let v as String: return v.databaseValue
+        case let v as [String: String]:
+            if let real = v["$real"], let d = Double(real) { return d.databaseValue }
+            if let blob = v["$blob"], let data = Data(base64Encoded: blob) { return data.databaseValue }
+        case let v as NSNumber where Double(v.int64Value) == v.doubleValue:
+            // Integers only: the export writes reals as {"$real": "..."} to keep them exact.
+            return v.int64Value.databaseValue
+        default: break
+        }
+        throw TransferError.malformed(line: line, reason: "a value bilat did not export: \(String(describing: value))")
+    }
+
+    private static func json(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+               as: UTF8.self)
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import BilatServices
+import BilatStorage
+import Foundation
+
+/// `bilat db backup FILE`
+struct DatabaseBackup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the live database to FILE with SQLite's online backup API.",
+        discussion: """
+            Ingests and queries may go on meanwhile; FILE is a complete database of its own.
+
+            Example:
+              bilat db backup ~/backups/bilat-$(date +%F).sqlite
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The backup file to write (replaced if it exists).")
+    var file: String
+
+    func run() throws {
+        try reporting {
+            let store = try database.openStore()
+            let target = URL(fileURLWithPath: file)
+            let temporary = target.deletingLastPathComponent()
+                .appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            try store.backup(to: temporary.path)
+            // The backup appears under its name only once it is whole.
+            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            Terminal.note("backup: \(file)")
+        }
+    }
+}
+
+/// `bilat db export [-o FILE]`
+struct DatabaseExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the whole knowledge base as NDJSON (one row a line), for `bilat db import`.",
+        discussion: """
+            The first line names the schema's migrations; then {"table", "row"} lines, parents before
+            children. `bilat db import` of the output into a new database gives back the same rows.
+
+            Example:
+              bilat db export -o kb.ndjson && bilat --db new.sqlite db import kb.ndjson
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .shortAndLong, help: "Write to FILE instead of stdout (atomically).")
+    var output: String?
+
+    func run() throws {
+        try reporting {
+            let store = try database.openStore()
+            try AtomicOutput.write(to: output) { write in
+                try store.exportNDJSON { line in write(line + "\n") }
+            }
+        }
+    }
+}
+
+/// `bilat db import FILE`
+struct DatabaseImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load an NDJSON export into a new, empty database, in one transaction.",
+        discussion: """
+            Example:
+              bilat --db restored.sqlite db import kb.ndjson
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "An export written by `bilat db export` (- for stdin).")
+    var file: String
+
+    func run() throws {
+        try reporting {
+            guard file == "-" || FileManager.default.fileExists(atPath: file) else {
+                throw Failure.missingInput("\(file): no such file")
+            }
+            let store = try database.openStore()
+            let handle = file == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+            do {
+                try store.importNDJSON(lines: TextLines(handle: handle))
+            } catch let error as TransferError {
+                throw Failure.badInput("\(file): \(error)")
+            }
+            Terminal.note("import: \(try store.articleCount()) articles")
+        }
+    }
+}
