@@ -24,6 +24,7 @@ struct Bilat: ParsableCommand {
             Timeline.self,
             Show.self,
             Countries.self,
+            Db.self,
             EvalCommand.self,
         ]
     )

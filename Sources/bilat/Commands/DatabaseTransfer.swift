@@ -46,7 +46,7 @@ struct DatabaseExport: ParsableCommand {
             children. `bilat db import` of the output into a new database gives back the same rows.
 
             Example:
-              bilat db export -o kb.ndjson && bilat --db new.sqlite db import kb.ndjson
+              bilat db export -o kb.ndjson && bilat db import kb.ndjson --db new.sqlite
             """
     )
 
@@ -72,7 +72,7 @@ struct DatabaseImport: ParsableCommand {
         abstract: "Load an NDJSON export into a new, empty database, in one transaction.",
         discussion: """
             Example:
-              bilat --db restored.sqlite db import kb.ndjson
+              bilat db import kb.ndjson --db restored.sqlite
             """
     )
 

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@Suite("Crash safety: SIGKILL during ingest")
+struct CrashSafetyTests {
+    @Test("after each kill every article is whole or absent, and the ingest run again completes the set")
+    func killedIngests() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let count = 1200
+        let lines = (0..<count).map { i in
+            #"{"id": "k\#(i)", "published": "2024-10-23", "text": "KAZAN - Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, round \#(i). The two leaders discussed trade, energy and border peace. Xi said both sides should be partners."}"#
+        }
+        let feed = try folder.write(lines.joined(separator: "\n") + "\n", to: "feed.jsonl")
+        var generator = SplitMix(seed: 2026)
+        var storedCounts: [Int] = []
+
+        for _ in 0..<6 {
+            let process = try startBilat(["ingest", feed.path], database: db)
+            Thread.sleep(forTimeInterval: 0.15 + Double(generator.next() % 700) / 1000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            let stored = try ArticleCompleteness.check(database: db)
+            #expect(stored.incomplete.isEmpty, "articles without their sentences: \(stored.incomplete)")
+            storedCounts.append(stored.articles)
+        }
+        let final = try runBilat(["ingest", feed.path], database: db)
+        let stored = try ArticleCompleteness.check(database: db)
+
+        #expect(final.status == 0, "\(final.stderr)")
+        #expect(stored.articles == count, "stored after each kill: \(storedCounts)")
+        #expect(stored.incomplete.isEmpty)
+    }
+}
+
+/// Reads a knowledge base through `bilat db export` and finds articles stored without their sentences.
+enum ArticleCompleteness {
+    static func check(database: String) throws -> (articles: Int, incomplete: Set<String>) {
+        let export = try runBilat(["db", "export"], database: database)
+        var articles = Set<String>()
+        var withSentences = Set<String>()
+        for line in export.stdout.split(separator: "\n") {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let table = object["table"] as? String, let row = object["row"] as? [String: Any] else { continue }
+            if table == "article", let id = row["id"] as? String { articles.insert(id) }
+            if table == "sentence", let id = row["article_id"] as? String { withSentences.insert(id) }
+        }
+        return (articles.count, articles.subtracting(withSentences))
+    }
+}
+
+/// A small deterministic generator, so a failing run can be replayed.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
