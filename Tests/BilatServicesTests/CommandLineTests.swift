@@ -164,8 +164,8 @@ struct CommandLineTests {
     }
 }
 
-/// Starts `bilat` without waiting for it, its output discarded.
-func startBilat(_ arguments: [String], database: String) throws -> Process {
+/// Starts `bilat` without waiting for it; its stdout is discarded, its stderr kept in a Pipe when asked.
+func startBilat(_ arguments: [String], database: String, keepStderr: Bool = false) throws -> Process {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let process = Process()
     process.executableURL = products.appendingPathComponent("bilat")
@@ -174,7 +174,7 @@ func startBilat(_ arguments: [String], database: String) throws -> Process {
     environment["BILAT_DB"] = database
     process.environment = environment
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = keepStderr ? Pipe() : FileHandle.nullDevice
     try process.run()
     return process
 }

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@Suite("Concurrent use of one database by several processes")
+struct ConcurrencyTests {
+    @Test("two ingests at once both finish, and queries keep answering meanwhile")
+    func twoIngestsAndQueries() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        var feeds: [String] = []
+        for side in 0..<2 {
+            let lines = (0..<400).map { i in
+                #"{"id": "s\#(side)-\#(i)", "published": "2024-10-23", "text": "KAZAN - Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, talks \#(side)-\#(i). They discussed trade."}"#
+            }
+            feeds.append(try folder.write(lines.joined(separator: "\n") + "\n", to: "feed\(side).jsonl").path)
+        }
+        _ = try runBilat(["countries"], database: db)
+
+        let first = try startBilat(["ingest", feeds[0]], database: db, keepStderr: true)
+        let second = try startBilat(["ingest", feeds[1]], database: db, keepStderr: true)
+        var answers: [Int32] = []
+        while first.isRunning || second.isRunning {
+            answers.append(try runBilat(["meetings", "China", "India", "--format", "csv"], database: db).status)
+        }
+        first.waitUntilExit()
+        second.waitUntilExit()
+        let errors = [first, second].map { String(decoding: ($0.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        let stats = try runBilat(["db", "export"], database: db)
+
+        #expect(first.terminationStatus == 0, "\(errors[0])")
+        #expect(second.terminationStatus == 0, "\(errors[1])")
+        #expect(!errors.joined().contains("locked"))
+        #expect(!answers.isEmpty && answers.allSatisfy { $0 == 0 }, "\(answers)")
+        #expect(stats.stdout.components(separatedBy: "\"table\":\"article\"").count - 1 == 800)
+    }
+}
