@@ -4,27 +4,43 @@
 enum AsideFinder {
     static let relativeWords: Set<String> = ["who", "which", "whose"]
 
+    /// An aside of a sentence: its tokens, and whether it reports an event of its own (a parenthesis,
+    /// a "since" clause) rather than describing a person or thing of the sentence (a relative clause).
+    struct Aside {
+        var range: Range<Int>
+        var ownEvent: Bool
+    }
+
     /// Token indices that lie inside an aside.
     static func asides(in tokens: ArraySlice<Token>) -> Set<Int> {
         var inside = Set<Int>()
-        var depth = 0
+        for a in ranges(in: tokens) { inside.formUnion(a.range) }
+        return inside
+    }
+
+    /// Each aside, in text order (a nested parenthesis is its own aside).
+    static func ranges(in tokens: ArraySlice<Token>) -> [Aside] {
+        var found: [Aside] = []
+        var open: [Int] = []
         var relativeStart: Int?
         for i in tokens.indices {
             let w = tokens[i].folded
-            if w == "(" { depth += 1 }
-            if depth > 0 { inside.insert(i) }
-            if w == ")" { depth = max(0, depth - 1) }
+            if w == "(" { open.append(i) }
+            if w == ")", let start = open.popLast() { found.append(Aside(range: start..<(i + 1), ownEvent: true)) }
             if w == ",", i + 1 < tokens.endIndex, relativeWords.contains(tokens[i + 1].folded) {
                 relativeStart = i
             } else if w == ",", let start = relativeStart {
-                inside.formUnion(start...i)
+                found.append(Aside(range: start..<(i + 1), ownEvent: false))
                 relativeStart = nil
             }
             if w == "since" {
                 var j = i
-                while j < tokens.endIndex, j < i + 8, tokens[j].folded != "," { inside.insert(j); j += 1 }
+                while j < tokens.endIndex, j < i + 8, tokens[j].folded != "," { j += 1 }
+                found.append(Aside(range: i..<j, ownEvent: true))
             }
         }
-        return inside
+        // An unclosed parenthesis runs to the end of the sentence.
+        if let start = open.first { found.append(Aside(range: start..<tokens.endIndex, ownEvent: true)) }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }

@@ -27,6 +27,8 @@ struct MeetingAssembler: Sendable {
             let orgEnds = Set(sm.organizations.map(\.range.upperBound))
             var terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
                 m.payloads.first != "none" &&
+                !MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
+                                                  roles: gazetteer.roles, countries: sm.countries) &&
                 // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
                 !(tokens[m.range.lowerBound].folded == "summit" && (orgEnds.contains(m.range.lowerBound)
                     || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
@@ -44,7 +46,8 @@ struct MeetingAssembler: Sendable {
             let modes = terms.compactMap { $0.payloads.first.flatMap(MeetingMode.init(rawValue:)) }
             let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
 
-            var participants: [Int] = personMentions.map(\.person)
+            let taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
+            var participants: [Int] = taking.map(\.person)
             // "The two leaders", "their": the officials already met, when the sentence names no pair itself.
             let namedSides = Set(personMentions.compactMap { people.persons[$0.person].country })
             if cues.contains("group"), namedSides.count < 2 { participants += mainParticipants }
@@ -66,7 +69,12 @@ struct MeetingAssembler: Sendable {
                 // Keep the two sides named closest to the meeting word.
                 let anchor = term.range.lowerBound
                 var distance: [String: Int] = [:]
-                for pm in personMentions {
+                // A sentence-initial "he" or "she" stands for the subject at the start of the sentence.
+                if let first = tokens.first, ["he", "she"].contains(first.folded), let subject = lastSubject,
+                   let c = people.persons[subject].country {
+                    distance[c] = abs(tokens.startIndex - anchor)
+                }
+                for pm in taking {
                     guard let c = people.persons[pm.person].country else { continue }
                     distance[c] = min(distance[c] ?? .max, abs(pm.range.lowerBound - anchor))
                 }
@@ -75,21 +83,36 @@ struct MeetingAssembler: Sendable {
             }
             guard countries.count >= 2 else { continue }
 
-            let asides = AsideFinder.asides(in: tokens)
-            let expressions = dates.expressions(in: tokens, future: future).filter { e in
-                !asides.contains(e.range.lowerBound) && (e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
-                    && ["in", "of"].contains(tokens[e.range.lowerBound - 1].folded)))
+            let asides = AsideFinder.ranges(in: tokens)
+            // A bare year dates an encounter after "in" or "of", or heading a clause ("2017, when ...").
+            let isDate = { (e: DateExpression) in
+                e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
+                    && ["in", "of"].contains(tokens[e.range.lowerBound - 1].folded))
+                    || (e.range.upperBound + 1 < tokens.endIndex && tokens[e.range.upperBound].folded == ","
+                        && tokens[e.range.upperBound + 1].folded == "when")
             }
+            let expressions = dates.expressions(in: tokens, future: future).filter { e in
+                isDate(e) && !asides.contains { $0.range.contains(e.range.lowerBound) }
+            }
+            // Asides that report an event of their own look back: their dates are read as past.
+            let pastExpressions = future ? dates.expressions(in: tokens, future: false).filter(isDate) : []
             // Each meeting word takes the date just after it, else the nearest before; words without a
             // date of their own join the nearest dated word, so one sentence may report several encounters.
+            // A meeting word inside an aside ("since Scholz's visit to Nairobi in May last year") takes the
+            // dates of its own aside.
             var dated: [(term: Int, date: PartialDate?, mode: MeetingMode)] = terms.map { t in
                 let at = t.range.lowerBound
+                let own = asides.last { $0.ownEvent && $0.range.contains(at) }
+                let expressions = own.map { a in
+                    (future ? pastExpressions : dates.expressions(in: tokens, future: false).filter(isDate))
+                        .filter { a.range.contains($0.range.lowerBound) }
+                } ?? expressions
                 let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
                 let before = expressions.filter { $0.range.upperBound <= at }.last
                 let any = expressions.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
-                let own = t.payloads.first.flatMap(MeetingMode.init(rawValue:))
+                let termMode = t.payloads.first.flatMap(MeetingMode.init(rawValue:))
                 let date = (after ?? before ?? any)?.date
-                return (at, date, own ?? mode)
+                return (at, date, termMode ?? mode)
             }
             if dated.contains(where: { $0.date != nil }) {
                 dated = dated.map { d in
@@ -111,7 +134,8 @@ struct MeetingAssembler: Sendable {
                 if seen.contains(key) { continue }
                 seen.append(key)
                 var date = d.date
-                if date == nil && !future { date = meetings.first?.date ?? dates.published }
+                // An undated report is of the article's main encounter, the first held one.
+                if date == nil && !future { date = meetings.first { $0.status == .held }?.date ?? dates.published }
                 guard let date else { continue }
                 let status: MeetingStatus = future || (dates.published.map { date > $0 && !date.isCompatible(with: $0) } ?? false)
                     ? .planned : .held
