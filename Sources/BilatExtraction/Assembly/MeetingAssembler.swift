@@ -19,6 +19,7 @@ struct MeetingAssembler: Sendable {
         var meetings: [Meeting] = []
         var mainParticipants: [Int] = []
         var lastSubject: Int?
+        var lastMeeting: Int?
         for (n, s) in sentences.enumerated() {
             let tokens = s.tokens
             let sm = mentions[n]
@@ -39,18 +40,37 @@ struct MeetingAssembler: Sendable {
             }.map(\.range.lowerBound)
             let fresh = terms.filter { !anaphoric.contains($0.range.lowerBound) }
             if !fresh.isEmpty { terms = fresh }
+            let cueMatches = gazetteer.meetingCues.matches(in: tokens)
+            let cues = Set(cueMatches.flatMap(\.payloads))
+            // "Vance sat in on the meeting", "his delegation included ...": officials present at the encounter
+            // last reported join it.
+            if cues.contains("attendance"), let target = lastMeeting, fresh.isEmpty {
+                let present = personMentions.map { people.persons[$0.person] }
+                    .filter { p in p.country.map(meetings[target].countries.contains) ?? false }.map(\.name)
+                meetings[target].participants = Array(Set(meetings[target].participants).union(present)).sorted()
+                if !meetings[target].spans.contains(s.span) { meetings[target].spans.append(s.span) }
+                continue
+            }
             guard let term = terms.first else { continue }
-            let cues = Set(gazetteer.meetingCues.matches(in: tokens).flatMap(\.payloads))
             if cues.contains("cancelled") { continue }
             let future = cues.contains("future")
             let modes = terms.compactMap { $0.payloads.first.flatMap(MeetingMode.init(rawValue:)) }
             let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
 
-            let taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
+            var taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
+            // "told reporters after the meeting": a meeting word in a time adjunct names only those after it.
+            if let adjunct = MeetingClauses.timeAdjunct(tokens, terms: terms.map(\.range)) {
+                taking = taking.filter { adjunct.contains($0.range.lowerBound) }
+            }
             var participants: [Int] = taking.map(\.person)
-            // "The two leaders", "their": the officials already met, when the sentence names no pair itself.
+            // "The two leaders", "their": the officials already met, when the sentence names no pair itself,
+            // and the group is not the subject of a clause that announces the meeting ("the two leaders
+            // agreed that the envoys would meet").
             let namedSides = Set(personMentions.compactMap { people.persons[$0.person].country })
-            if cues.contains("group"), namedSides.count < 2 { participants += mainParticipants }
+            let group = cueMatches.contains { c in
+                c.payloads.contains("group") && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
+            }
+            if group, namedSides.count < 2 { participants += mainParticipants }
             if let first = tokens.first, ["he", "she"].contains(first.folded), let subject = lastSubject {
                 participants.insert(subject, at: 0)
             }
@@ -145,13 +165,15 @@ struct MeetingAssembler: Sendable {
                 let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
                                       place: place, mode: d.mode, status: status, spans: [s.span])
                 if meetings.isEmpty { mainParticipants = participants }
-                merge(meeting, into: &meetings)
+                lastMeeting = merge(meeting, into: &meetings)
             }
         }
         return meetings
     }
 
-    private func merge(_ m: Meeting, into meetings: inout [Meeting]) {
+    /// Merges a mention into the meeting it reports again, or appends it; returns its index.
+    @discardableResult
+    private func merge(_ m: Meeting, into meetings: inout [Meeting]) -> Int {
         if let i = meetings.firstIndex(where: { e in
             e.countries == m.countries && e.mode == m.mode && e.status == m.status
                 && (e.date == nil || m.date == nil || e.date == m.date
@@ -163,9 +185,10 @@ struct MeetingAssembler: Sendable {
             e.place = e.place ?? m.place
             e.spans += m.spans
             meetings[i] = e
-        } else {
-            meetings.append(m)
+            return i
         }
+        meetings.append(m)
+        return meetings.count - 1
     }
 
     private func unique<T: Hashable>(_ items: [T]) -> [T] {

@@ -45,4 +45,44 @@ enum MeetingClauses {
             return termStarts.contains(end + 1) || termStarts.contains(end + 2)
         }
     }
+
+    /// Words that open a time adjunct around a meeting word ("after the talks", "ahead of the visit").
+    static let timePrepositions: Set<String> = ["after", "before", "following", "ahead", "prior", "during"]
+
+    /// Determiners that make a meeting word refer to an encounter already known ("after the talks").
+    static let definiteWords: Set<String> = ["the", "this", "that", "their", "his", "her", "its", "'s"]
+
+    /// When every meeting word sits in a time adjunct and refers back ("after the talks", "after
+    /// Wednesday's meeting"), the adjunct's tokens from its preposition to the next comma; the rest of
+    /// the sentence says what happened around it. "After talks with X" introduces its encounter: nil.
+    static func timeAdjunct(_ tokens: ArraySlice<Token>, terms: [Range<Int>]) -> Range<Int>? {
+        var spans: [Range<Int>] = []
+        for t in terms {
+            var j = t.lowerBound - 1
+            var opener: Int?
+            while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation || tokens[j].folded == "'s" {
+                if timePrepositions.contains(tokens[j].folded) { opener = j; break }
+                j -= 1
+            }
+            guard let start = opener, tokens[start..<t.lowerBound].contains(where: { definiteWords.contains($0.folded) }) else {
+                return nil
+            }
+            var end = t.upperBound
+            while end < tokens.endIndex, ![",", ";", "."].contains(tokens[end].folded), !clauseWords.contains(tokens[end].folded) {
+                end += 1
+            }
+            spans.append(start..<end)
+        }
+        guard let first = spans.first else { return nil }
+        return spans.dropFirst().reduce(first) { min($0.lowerBound, $1.lowerBound)..<max($0.upperBound, $1.upperBound) }
+    }
+
+    /// Words that open a new clause.
+    static let clauseWords: Set<String> = ["that", "when", "where", "while", "whereas"]
+
+    /// True when a complement or adverbial clause starts between two tokens of a sentence.
+    static func clauseBoundary(_ tokens: ArraySlice<Token>, between a: Int, and b: Int) -> Bool {
+        let (lo, hi) = (min(a, b), max(a, b))
+        return tokens[lo..<hi].contains { $0.folded == "that" }
+    }
 }

@@ -14,9 +14,19 @@ struct PlaceReader: Sendable {
         var at: Int
     }
 
-    /// The place nearest to a token of the sentence (a meeting word).
+    /// Words that follow the name of a region, not of a town ("Miyagi Prefecture").
+    static let regionWords: Set<String> = [
+        "prefecture", "province", "region", "county", "oblast", "governorate", "state", "district", "territory", "island", "islands",
+    ]
+    /// Words for a settlement that "of" then names ("the border city of San Cristobal").
+    static let settlementWords: Set<String> = ["city", "town", "capital", "village", "port", "resort", "enclave"]
+
+    /// The place of a meeting word: the nearest one named after it in its clause ("met X in Riyadh"),
+    /// else the nearest before it.
     func place(in tokens: ArraySlice<Token>, mentions: SentenceMentions, people: [PersonMention], near anchor: Int) -> String? {
-        candidates(in: tokens, mentions: mentions, people: people).min { abs($0.at - anchor) < abs($1.at - anchor) }?.name
+        let found = candidates(in: tokens, mentions: mentions, people: people)
+        let after = found.filter { $0.at > anchor && $0.at - anchor <= 12 }.min { $0.at < $1.at }
+        return (after ?? found.min { abs($0.at - anchor) < abs($1.at - anchor) })?.name
     }
 
     func candidates(in tokens: ArraySlice<Token>, mentions: SentenceMentions, people: [PersonMention]) -> [Candidate] {
@@ -37,19 +47,27 @@ struct PlaceReader: Sendable {
             let w = tokens[i].folded
             if w == "here", let city = article.datelineCity { found.append(Candidate(name: city, at: i)); continue }
             // "in X" names a town, "to X" and "visit X" the destination; "at X" is mostly a venue, known ones above.
-            guard ["in", "to", "visit"].contains(w), i + 1 < tokens.endIndex else { continue }
+            let settlement = w == "of" && i > tokens.startIndex && Self.settlementWords.contains(tokens[i - 1].folded)
+            guard ["in", "to", "visit", "visited", "visits", "visiting"].contains(w) || settlement, i + 1 < tokens.endIndex else { continue }
             var j = i + 1
-            if tokens[j].folded == "the" { j += 1 }
+            // "in the Kingdom": a common noun after "the" names no town.
+            var afterArticle = false
+            if tokens[j].folded == "the" { j += 1; afterArticle = true }
             guard j < tokens.endIndex else { continue }
             if let c = countryAt[j] {
                 if c.form == .capital, !c.possessive {
                     let written = tokens[c.range].map(\.text).joined(separator: " ")
-                    found.append(Candidate(name: gazetteer.capitals[TextFolding.fold(written)] ?? written, at: i))
+                    // "Washington, D.C.": the city's usual name is the part before the comma.
+                    let city = gazetteer.capitals[TextFolding.fold(written)] ?? written
+                    found.append(Candidate(name: city.split(separator: ",").first.map(String.init) ?? city, at: i))
                 }
                 continue
             }
             guard !covered.contains(j), let run = names.run(tokens, at: j, isCountry: { covered.contains($0) }) else { continue }
             if run.upperBound < tokens.endIndex, tokens[run.upperBound].folded == "'s" { continue }
+            if afterArticle, run.count == 1 { continue }
+            if Self.regionWords.contains(tokens[run.upperBound - 1].folded) { continue }
+            if run.upperBound < tokens.endIndex, Self.regionWords.contains(tokens[run.upperBound].folded) { continue }
             found.append(Candidate(name: names.canonicalName(tokens, run), at: i))
         }
         return found
