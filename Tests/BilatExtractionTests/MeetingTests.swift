@@ -45,4 +45,17 @@ import Testing
         #expect(found.first?.status == .planned)
         #expect(found.first?.date?.iso == "2024-03-18")
     }
+
+    @Test func referringBackWithoutOfficialsIsNoNewMeeting() throws {
+        let found = try meetings("""
+            Chinese President Xi Jinping met French President Emmanuel Macron in Beijing on Thursday.
+            Germany will act as a guarantor of the talks, along with Norway.
+            """)
+        #expect(found.count == 1)
+    }
+
+    @Test func aCountryInsideARelativeClauseIsNoSide() throws {
+        let found = try meetings("French President Emmanuel Macron held talks on Thursday with Premier Li Qiang, whose push for a deal with Brazil has caused friction.")
+        #expect(found.map(\.countries) == [["CN", "FR"]])
+    }
 }

@@ -39,6 +39,8 @@ enum AsideFinder {
                 found.append(Aside(range: i..<j, ownEvent: true))
             }
         }
+        // A relative clause after a comma that no comma closes runs to the end of the sentence.
+        if let start = relativeStart { found.append(Aside(range: start..<tokens.endIndex, ownEvent: false)) }
         // An unclosed parenthesis runs to the end of the sentence.
         if let start = open.first { found.append(Aside(range: start..<tokens.endIndex, ownEvent: true)) }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -53,6 +53,9 @@ struct MeetingAssembler: Sendable {
             }
             guard let term = terms.first else { continue }
             if cues.contains("cancelled") { continue }
+            // "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
+            // sentence that names no official, reports no new encounter.
+            if fresh.isEmpty, personMentions.isEmpty { continue }
             let future = cues.contains("future")
             let modes = terms.compactMap { $0.payloads.first.flatMap(MeetingMode.init(rawValue:)) }
             let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
@@ -76,11 +79,13 @@ struct MeetingAssembler: Sendable {
             }
             participants = unique(participants).filter { people.persons[$0].country != nil }
             var countries = unique(participants.compactMap { people.persons[$0].country })
-            // Sides named only as countries ("the foreign ministers of Saudi Arabia and Iran met") count
-            // when no official is named; an official meeting an unnamed side is too vague to record.
+            // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met") count; a side
+            // named only by demonym ("Israeli officials") stands for unnamed people, too vague to record.
             if countries.count < 2 {
-                for c in sm.countries where (c.form == .name && !c.possessive) || c.form == .combining
-                    || (participants.isEmpty && c.form == .demonym) {
+                // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
+                let asideTokens = AsideFinder.asides(in: tokens)
+                for c in sm.countries where !asideTokens.contains(c.range.lowerBound) && ((c.form == .name && !c.possessive)
+                    || c.form == .combining) {
                     countries.append(c.code)
                 }
                 countries = unique(countries)

@@ -22,6 +22,9 @@ enum MeetingClauses {
     static func lacksPersonObject(_ tokens: ArraySlice<Token>, at: Int, persons: [PersonMention], roles: PhraseMatcher<String>,
                                   countries: [CountryMention]) -> Bool {
         guard personObjectVerbs.contains(tokens[at].folded) else { return false }
+        // "Putin, the host, ...", "the host country": the noun names a role in a gathering, not an encounter.
+        if ["host", "hosts"].contains(tokens[at].folded), at > tokens.startIndex,
+           ["the", "a", "as", "co"].contains(tokens[at - 1].folded) { return true }
         if at > tokens.startIndex, passiveAuxiliaries.contains(tokens[at - 1].folded) { return false }
         // "a welcome ceremony", "the host country": a noun or modifier, not the verb.
         if at > tokens.startIndex, ["a", "the", "warm", "to"].contains(tokens[at - 1].folded) { return false }
