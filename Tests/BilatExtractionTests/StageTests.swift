@@ -82,8 +82,9 @@ import Testing
     @Test func readsTitleNameAndNameTitleForms() {
         #expect(officials("Chinese President Xi Jinping met Canadian Prime Minister Mark Carney.")
             == ["Mark Carney|CA|Prime Minister", "Xi Jinping|CN|President"])
+        // A reference official keeps the reference's name, whatever order the text writes it in.
         #expect(officials("Mr. XI Jinping, President of the People's Republic of China, spoke.")
-            == ["Jinping Xi|CN|President"])
+            == ["Xi Jinping|CN|President"])
         #expect(officials("The President of France, H.E. Mr. Emmanuel Macron, arrived.")
             == ["Emmanuel Macron|FR|President"])
     }
@@ -94,5 +95,26 @@ import Testing
         #expect(facts.officials.count == 2)
         #expect(facts.officials.contains { $0.name == "Mark Carney" && $0.role == "President" && $0.country == "CA" })
         #expect(facts.statements.contains { $0.speaker == "Xi Jinping" && $0.verb == "said" })
+    }
+
+    @Test func givesOfficesTheCountryOfTheirOwner() {
+        // A country or a known person in the possessive, "then", "his": the office is theirs.
+        #expect(officials("Kim Min-jun, then South Korea's ambassador, left.")
+            == ["Kim Min-jun|KR|former Ambassador"])
+        #expect(officials("Chinese President Xi Jinping arrived. Li Wei, Xi's senior adviser for Asia, spoke.")
+            == ["Li Wei|CN|Senior Adviser for Asia", "Xi Jinping|CN|President"])
+        #expect(officials("Chinese President Xi Jinping was accompanied by his national security adviser, Li Wei.")
+            == ["Li Wei|CN|National Security Adviser", "Xi Jinping|CN|President"])
+        #expect(officials("Chinese President Xi Jinping arrived. He said his delegation included Trade Minister Li Wei.")
+            == ["Li Wei|CN|Trade Minister", "Xi Jinping|CN|President"])
+    }
+
+    @Test func officesNamedBareServeTheHomeSide() {
+        // The article names Carney without a country and the French president with one: it is written
+        // from Canada, so a minister named by office alone is Canadian.
+        let text = "Prime Minister Mark Carney met French President Emmanuel Macron. Trade Minister Jean Tremblay joined them."
+        #expect(officials(text).contains("Jean Tremblay|CA|Trade Minister"))
+        // A name ending in a building is no person.
+        #expect(!officials("Prime Minister Mark Carney landed at King Khalid International Airport.").contains { $0.hasPrefix("Khalid") })
     }
 }

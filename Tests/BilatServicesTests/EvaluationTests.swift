@@ -72,7 +72,7 @@ import BilatExtraction
 @Suite struct EvaluationFloorTests {
     static let floors: [EvaluationCategory: Double] = [
         .meetings: 0.81,
-        .officials: 0.92,
+        .officials: 0.98,
         .areas: 0.94,
         .organizations: 0.99,
         .agreements: 0.76,

@@ -26,6 +26,9 @@ struct Gazetteer: Sendable {
     var meetingCues = PhraseMatcher<String>()
     /// Reference officials by full name or alias.
     var officials = PhraseMatcher<Int>()
+    /// Reference officials by folded full name or alias, for names the text writes in another order
+    /// ("IWAYA Takeshi").
+    var officialsByName: [String: [Int]] = [:]
     /// Combining forms ("sino") → alpha-2.
     var combiningForms: [String: String] = [:]
     /// Folded capital city names → their usual spelling.
@@ -68,6 +71,7 @@ struct Gazetteer: Sendable {
         for (i, o) in reference.officials.enumerated() {
             officials.add(o.name, i)
             for a in o.aliases { officials.add(a, i) }
+            for n in [o.name] + o.aliases { officialsByName[TextFolding.fold(n), default: []].append(i) }
         }
     }
 }

@@ -2,12 +2,14 @@
 /// "bin"), hyphenated parts, regnal numbers and "Jr."; honorifics before a name are skipped.
 struct NameReader: Sendable {
     let particles: Set<String>
+    let patronymics: Set<String>
     let honorifics: PhraseMatcher<Bool>
     /// Words that end a name run: months, weekdays, role words.
     let stopWords: Set<String>
 
     init(lexicon: Lexicon) {
         particles = lexicon.nameParticles
+        patronymics = lexicon.patronymicParticles
         var h = PhraseMatcher<Bool>()
         for word in lexicon.honorifics { h.add(word, true) }
         honorifics = h
@@ -109,9 +111,18 @@ struct NameReader: Sendable {
 
     private func isRoman(_ s: String) -> Bool { s.allSatisfy { "IVXL".contains($0) } }
 
-    /// Folded name parts that can refer to the person alone ("xi", "carney", "sisi").
+    /// Folded name parts that can refer to the person alone ("xi", "carney", "sisi"). A part after a
+    /// patronymic particle names the father, so it is kept with its particle ("bin salman"): "King
+    /// Salman" is not "Mohammed bin Salman".
     func keys(of name: String) -> [String] {
-        Tokenizer.tokenize(name).filter { $0.kind == .word && $0.folded.count > 1 && !particles.contains($0.folded) && $0.folded != "jr" }
-            .map(\.folded)
+        var keys: [String] = []
+        var father = false
+        for t in Tokenizer.tokenize(name) where t.kind == .word {
+            if patronymics.contains(t.folded) { father = true; continue }
+            guard t.folded.count > 1, !particles.contains(t.folded), t.folded != "jr" else { continue }
+            keys.append(father ? "bin " + t.folded : t.folded)
+            father = false
+        }
+        return keys
     }
 }

@@ -1,61 +1,55 @@
 import BilatModel
 
-/// A person the article names, with everything learned about them.
-struct Person: Sendable {
-    var name: String
-    var country: String?
-    var role: String?
-    var keys: Set<String>
-    var spans: [SourceSpan]
-}
-
-/// A person named in a sentence (by full name, surname, or title and name).
-struct PersonMention: Sendable {
-    var person: Int
-    var range: Range<Int>
-}
-
-/// The people of an article and where each sentence names them.
-struct People: Sendable {
-    var persons: [Person] = []
-    /// Mentions per sentence index, in text order.
-    var mentions: [[PersonMention]] = []
-
-    /// Officials: the persons with a known country.
-    var officials: [Official] {
-        persons.filter { $0.country != nil }.map { Official(name: $0.name, country: $0.country, role: $0.role, spans: $0.spans) }
-    }
-}
-
 /// Finds officials (title and name, name and title, reference names) and links later mentions
-/// (surname, title and surname) to them.
+/// (surname, title and surname) to them; gives a country to officials the text names by office alone
+/// from whose office it is (a possessive, a delegation, the article's home side).
 struct PeopleResolver: Sendable {
     let reference: ReferenceData
     let gazetteer: Gazetteer
     let names: NameReader
     let roles: RoleReader
+    let appositives: AppositiveReader
+    let retinueWords: Set<String>
 
     init(reference: ReferenceData, gazetteer: Gazetteer) {
         self.reference = reference
         self.gazetteer = gazetteer
         names = NameReader(lexicon: reference.lexicon)
         roles = RoleReader(gazetteer: gazetteer)
+        appositives = AppositiveReader(names: names)
+        retinueWords = reference.lexicon.retinueWords
     }
 
     func resolve(_ sentences: [TokenSentence], mentions: [SentenceMentions], article: Article,
                  published: PartialDate?) -> People {
         var people = People()
-        var registry = Registry()
-        for (s, sm) in zip(sentences, mentions) {
+        var registry = NameRegistry()
+        // The person the previous sentences were about, for "he", "his".
+        var lastSubject: Int?
+        for (n, (s, sm)) in zip(sentences, mentions).enumerated() {
             let tokens = s.tokens
             var countryAt = Set<Int>()
-            for c in sm.countries where c.form != .capital || true { countryAt.formUnion(c.range) }
+            for c in sm.countries { countryAt.formUnion(c.range) }
             let isCountry: (Int) -> Bool = { countryAt.contains($0) }
             let found = roles.roles(in: tokens, countries: sm.countries)
             var taken = Set<Int>()
             var sentenceMentions: [PersonMention] = []
-            func add(_ run: Range<Int>, role: RolePhrase?, nameCountry: String?) {
+            var pronounOwned: [(person: Int, at: Int)] = []
+            /// A person already known, named at `k` ("Trump" in "Trump's"), and the index after the name.
+            func knownPerson(at k: Int) -> (person: Int, end: Int)? {
+                guard let run = names.run(tokens, at: k, isCountry: isCountry),
+                      let p = registry.match(keys: names.keys(of: names.canonicalName(tokens, run)), country: nil,
+                                             persons: people.persons) else { return nil }
+                return (p, run.upperBound)
+            }
+            func add(_ run: Range<Int>, role: RolePhrase?, nameCountry: String?, owner: Owner? = nil) {
                 guard !run.isEmpty, !run.contains(where: taken.contains) else { return }
+                // Capitalized words right after a country's name belong to an institution ("the India-China
+                // Boundary Question", "China Development Bank"); a possessive introduces a person ("India's Modi").
+                // A name ending in "Airport", "Foundation", "Committee" is a place or a body.
+                if reference.lexicon.institutionWords.contains(tokens[run.upperBound - 1].folded) { return }
+                if role?.range.upperBound != run.lowerBound,
+                   sm.countries.contains(where: { $0.range.upperBound == run.lowerBound && !$0.possessive && $0.form != .demonym }) { return }
                 // A known name followed by more capitalized words that are not a patronymic ("President
                 // Donald Trump Delivers ..." in a headline): the name ends where the known one does.
                 var range = run
@@ -67,66 +61,76 @@ struct PeopleResolver: Sendable {
                 if role?.counterpart == true {
                     // The counterpart holds the office of the person the sentence is about.
                     let subject = sentenceMentions.first.map { people.persons[$0.person] }
-                    role = role.map { r in
-                        var r = r
-                        r.title = subject?.role ?? ""
-                        return r
-                    }
+                    role?.title = subject?.role ?? ""
                 }
                 let name = names.canonicalName(tokens, range)
                 let keys = names.keys(of: name)
                 guard !keys.isEmpty else { return }
-                let country = role?.country ?? nameCountry
-                if let p = registry.match(keys: keys, country: country, persons: people.persons) {
-                    if keys.count > people.persons[p].keys.count, Set(keys).isSuperset(of: people.persons[p].keys) {
+                var country = role?.country ?? nameCountry
+                if country == nil, case .country(let c) = owner { country = c }
+                if country == nil, case .person(let o) = owner { country = people.persons[o].country }
+                let title = role.flatMap { r in r.title.isEmpty ? nil : (r.former ? "former " : "") + r.title }
+                let known = referenceOfficial(tokens, range, titleStart: role?.range.lowerBound, published: published)
+                // A reference official is not merged into a different person who shares a name part.
+                let p = registry.match(keys: keys, country: country ?? known?.official.country, persons: people.persons)
+                    .flatMap { p in known.map { names.keys(of: $0.official.name).allSatisfy(people.persons[p].keys.contains) } ?? true ? p : nil }
+                if let p {
+                    if known == nil, keys.count > people.persons[p].keys.count, Set(keys).isSuperset(of: people.persons[p].keys) {
                         people.persons[p].name = name
                         people.persons[p].keys = Set(keys)
                         registry.register(p, keys: keys)
                     }
                     if people.persons[p].country == nil { people.persons[p].country = country }
-                    if people.persons[p].role == nil, let r = role, !r.title.isEmpty {
-                        people.persons[p].role = (r.former ? "former " : "") + r.title
-                    }
+                    if people.persons[p].role == nil, let title { people.persons[p].role = title }
                     people.persons[p].spans.append(s.span)
                     sentenceMentions.append(PersonMention(person: p, range: range))
                     taken.formUnion(range)
+                    if case .pronoun(let at) = owner { pronounOwned.append((p, at)) }
                     return
                 }
-                let (known, lengthened) = referenceOfficial(tokens, range, published: published) ?? (nil, false)
                 // A new person needs an office, a country or a reference entry; a bare capitalized
                 // phrase is more often an institution than a person.
                 guard known != nil || (keys.count >= 2 && (role != nil || country != nil)) else { return }
-                var person = Person(name: name, country: country ?? known?.country, role: nil, keys: Set(keys), spans: [s.span])
-                if let r = role, !r.title.isEmpty {
-                    person.role = (r.former ? "former " : "") + r.title
-                } else if let known {
-                    let ended = known.end.map { e in published.map { e < $0 } ?? false } ?? false
-                    person.role = (ended ? "former " : "") + known.role
+                var person = Person(name: name, country: country ?? known?.official.country, role: title, keys: Set(keys),
+                                    spans: [s.span])
+                if person.role == nil, let known {
+                    let ended = known.official.end.map { e in published.map { e < $0 } ?? false } ?? false
+                    person.role = (ended ? "former " : "") + known.official.role
                 }
-                // The text's own spelling stands unless the reference gives a fuller name ("Tayyip Erdogan").
-                // The reference name stands when it is fuller, or when the text lengthens it with a patronymic.
-                if let known, names.keys(of: known.name).count > keys.count || lengthened { person.name = known.name }
+                // A reference official is written by the reference's name, the one news uses ("Joe Biden"
+                // for "Joseph R. Biden, Jr.", "Takeshi Iwaya" for "IWAYA Takeshi").
+                if let known { person.name = known.official.name }
+                // How the article first names a reference official tells its home side.
+                person.vote = country != nil ? -1 : (owner == nil && known != nil ? 1 : 0)
+                person.firstSentence = n
+                person.international = role.map { r in
+                    sm.organizations.contains { $0.range.upperBound >= r.range.lowerBound - 1 && $0.range.lowerBound <= r.range.upperBound }
+                } ?? false
                 people.persons.append(person)
-                registry.register(people.persons.count - 1, keys: Set(names.keys(of: person.name)).union(keys))
-                sentenceMentions.append(PersonMention(person: people.persons.count - 1, range: range))
+                let index = people.persons.count - 1
+                // A patronymic the text adds is no name of the person's own.
+                let referenceKeys = known.map { names.keys(of: $0.official.name) } ?? []
+                people.persons[index].keys = known?.lengthened == true ? Set(referenceKeys) : Set(keys).union(referenceKeys)
+                registry.register(index, keys: people.persons[index].keys)
+                sentenceMentions.append(PersonMention(person: index, range: range))
                 taken.formUnion(range)
+                if case .pronoun(let at) = owner { pronounOwned.append((index, at)) }
             }
             // Title then name: "Chinese President Xi Jinping", "the Prime Minister of Japan, H.E. Mr. Shigeru Ishiba".
             for r in found {
                 var j = r.range.upperBound
-                if j < tokens.endIndex, tokens[j].text == ",", r.kind != "counterpart" || true { j += 1 }
+                if j < tokens.endIndex, tokens[j].text == "," { j += 1 }
                 j = names.skipHonorifics(tokens, from: j)
-                if let run = names.run(tokens, at: j, isCountry: isCountry) {
-                    var nameCountry: String?
-                    // "King Mohammed VI of Morocco".
-                    if run.upperBound + 1 < tokens.endIndex, tokens[run.upperBound].folded == "of",
-                       let c = sm.countries.first(where: { $0.range.lowerBound == run.upperBound + 1 }) {
-                        nameCountry = c.code
-                    }
-                    add(run, role: r, nameCountry: nameCountry)
+                guard let run = names.run(tokens, at: j, isCountry: isCountry) else { continue }
+                var nameCountry: String?
+                // "King Mohammed VI of Morocco".
+                if run.upperBound + 1 < tokens.endIndex, tokens[run.upperBound].folded == "of",
+                   let c = sm.countries.first(where: { $0.range.lowerBound == run.upperBound + 1 }) {
+                    nameCountry = c.code
                 }
+                add(run, role: r, nameCountry: nameCountry, owner: owner(before: r.range.lowerBound, tokens: tokens, knownPerson: knownPerson))
             }
-            // Name then title: "Mr. ISHIBA Shigeru, Prime Minister of Japan", "Wang Yi, director of ...".
+            // Name then title: "Mr. ISHIBA Shigeru, Prime Minister of Japan", "X, the UAE's national security adviser".
             var i = tokens.startIndex
             while i < tokens.endIndex {
                 let start = names.skipHonorifics(tokens, from: i)
@@ -135,58 +139,107 @@ struct PeopleResolver: Sendable {
                     i = max(i + 1, start)
                     continue
                 }
-                var k = run.upperBound
-                if k < tokens.endIndex, tokens[k].text == "," { k += 1 }
-                if k < tokens.endIndex, tokens[k].folded == "the" { k += 1 }
-                if k > run.upperBound, let r = found.first(where: { $0.range.lowerBound == k || ($0.range.lowerBound <= k && k < $0.range.upperBound && tokens[$0.range.lowerBound].isCapitalized == false) }) {
-                    add(run, role: r, nameCountry: nil)
-                } else {
-                    add(run, role: nil, nameCountry: nil)
-                }
+                let appositive = appositives.read(after: run.upperBound, tokens: tokens, roles: found, countries: sm.countries,
+                                                  knownPerson: knownPerson)
+                add(run, role: appositive?.role, nameCountry: nil, owner: appositive?.owner)
                 i = run.upperBound
             }
             sentenceMentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            // "his national security adviser": the office of the person the sentence is about.
+            for (p, at) in pronounOwned where people.persons[p].country == nil {
+                people.persons[p].country = subject(before: at, excluding: p, in: sentenceMentions, people: people, last: lastSubject)
+            }
+            assignRetinue(tokens: tokens, countries: sm.countries, mentions: sentenceMentions, people: &people,
+                          last: lastSubject, knownPerson: knownPerson)
             people.mentions.append(sentenceMentions)
+            if let first = sentenceMentions.first?.person { lastSubject = first }
         }
         SideInference.infer(&people, mentions: mentions)
+        let dateline = article.datelineCity.flatMap { city -> String? in
+            let t = Tokenizer.tokenize(city)
+            return gazetteer.countries.longestMatch(in: t[...], at: 0).flatMap { $0.range.count == t.count ? $0.payloads.first?.code : nil }
+        }
+        HomeSide.assign(&people, mentions: mentions, datelineCountry: dateline)
         return people
     }
 
-    /// The reference official a name run names, preferring one in office at publication.
-    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>,
-                                   published: PartialDate?) -> (ReferenceOfficial?, lengthened: Bool)? {
+    /// The owner written just before an office: "his national security adviser", "Trump's senior adviser".
+    private func owner(before start: Int, tokens: ArraySlice<Token>,
+                       knownPerson: (Int) -> (person: Int, end: Int)?) -> Owner? {
+        var k = start - 1
+        // One lowercase modifier may stand between: "his senior adviser".
+        if k > tokens.startIndex, tokens[k].kind == .word, !tokens[k].isCapitalized, !["his", "her", "'s"].contains(tokens[k].folded) {
+            k -= 1
+        }
+        guard k >= tokens.startIndex else { return nil }
+        if ["his", "her"].contains(tokens[k].folded) { return .pronoun(at: k) }
+        guard tokens[k].folded == "'s" else { return nil }
+        var b = k - 1
+        while b > tokens.startIndex, tokens[b - 1].isCapitalized, tokens[b - 1].kind == .word { b -= 1 }
+        while b < k {
+            if let p = knownPerson(b), p.end == k { return .person(p.person) }
+            b += 1
+        }
+        return nil
+    }
+
+    /// The country of the person nearest before token `at` ("Modi was accompanied by his ..."), else of
+    /// the previous sentence's subject ("He noted that his delegation ...").
+    private func subject(before at: Int, excluding p: Int, in mentions: [PersonMention], people: People, last: Int?) -> String? {
+        if let m = mentions.last(where: { $0.range.lowerBound < at && $0.person != p && people.persons[$0.person].country != nil }) {
+            return people.persons[m.person].country
+        }
+        return last.flatMap { $0 == p ? nil : people.persons[$0].country }
+    }
+
+    /// "his delegation included X and Y", "the Saudi delegation led by X", "accompanied by X": the
+    /// officials named after the word belong to its owner's side.
+    private func assignRetinue(tokens: ArraySlice<Token>, countries: [CountryMention], mentions: [PersonMention],
+                               people: inout People, last: Int?, knownPerson: (Int) -> (person: Int, end: Int)?) {
+        guard let w = tokens.indices.first(where: { retinueWords.contains(tokens[$0].folded) }) else { return }
+        let unknown = mentions.filter { $0.range.lowerBound > w && people.persons[$0.person].country == nil }
+        guard !unknown.isEmpty else { return }
+        var side: String?
+        if let c = countries.first(where: { $0.range.upperBound + ($0.possessive ? 1 : 0) == w }) {
+            side = c.code
+        } else {
+            switch owner(before: w, tokens: tokens, knownPerson: knownPerson) {
+            case .person(let o): side = people.persons[o].country
+            case .country(let c): side = c
+            case .pronoun(let at): side = subject(before: at, excluding: -1, in: mentions, people: people, last: last)
+            case nil:
+                // "accompanied by": the sentence's subject.
+                if tokens[w].folded.hasPrefix("accompan") { side = subject(before: w, excluding: -1, in: mentions, people: people, last: last) }
+            }
+        }
+        guard let side else { return }
+        for m in unknown { people.persons[m.person].country = side }
+    }
+
+    /// The reference official a name run names (or the title and name, "King Salman"), preferring one in
+    /// office at publication; `lengthened` when the text adds a patronymic to the known name.
+    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, titleStart: Int?,
+                                   published: PartialDate?) -> (official: ReferenceOfficial, lengthened: Bool)? {
+        func best(_ indices: [Int]) -> ReferenceOfficial? {
+            let candidates = indices.map { reference.officials[$0] }
+            return candidates.first { $0.serves(on: published) } ?? candidates.first
+        }
         // The whole name, or a name of two parts or more that the text lengthens with a patronymic
         // ("Mohammed bin Salman bin Abdulaziz Al Saud").
-        guard let m = gazetteer.officials.longestMatch(in: tokens[range], at: range.lowerBound),
-              m.range.upperBound == range.upperBound
-                || (m.range.count >= 2 && names.particles.contains(tokens[m.range.upperBound].folded)) else { return nil }
-        let candidates = m.payloads.map { reference.officials[$0] }
-        return (candidates.first { $0.serves(on: published) } ?? candidates.first, m.range.upperBound < range.upperBound)
-    }
-}
-
-/// Name parts → persons, for linking surnames and short forms.
-private struct Registry {
-    var byKey: [String: Set<Int>] = [:]
-
-    mutating func register(_ person: Int, keys: some Sequence<String>) {
-        for k in keys { byKey[k, default: []].insert(person) }
-    }
-
-    /// The one person whose name parts include all of `keys` (and whose country agrees).
-    func match(keys: [String], country: String?, persons: [Person]) -> Int? {
-        var candidates: Set<Int>?
-        for k in keys {
-            let c = byKey[k] ?? []
-            candidates = candidates.map { $0.intersection(c) } ?? c
+        if let m = gazetteer.officials.longestMatch(in: tokens[range], at: range.lowerBound),
+           m.range.upperBound == range.upperBound
+            || (m.range.count >= 2 && names.particles.contains(tokens[m.range.upperBound].folded)),
+           let o = best(m.payloads) {
+            return (o, m.range.upperBound < range.upperBound)
         }
-        // A fuller name than any known one: a known person whose parts it contains.
-        if candidates?.isEmpty ?? true {
-            let fuller = Set(keys)
-            let superset = persons.indices.filter { !persons[$0].keys.isEmpty && fuller.isSuperset(of: persons[$0].keys) }
-            candidates = Set(superset)
+        if let t = titleStart, t < range.lowerBound, let m = gazetteer.officials.longestMatch(in: tokens[t..<range.upperBound], at: t),
+           m.range.upperBound == range.upperBound, let o = best(m.payloads) {
+            return (o, false)
         }
-        let filtered = (candidates ?? []).filter { country == nil || persons[$0].country == nil || persons[$0].country == country }
-        return filtered.count == 1 ? filtered.first : nil
+        // A name the text writes family name first ("IWAYA Takeshi").
+        if let indices = gazetteer.officialsByName[TextFolding.fold(names.canonicalName(tokens, range))], let o = best(indices) {
+            return (o, false)
+        }
+        return nil
     }
 }

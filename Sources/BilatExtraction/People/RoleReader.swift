@@ -49,16 +49,27 @@ struct RoleReader: Sendable {
                 while k + 1 < start, tokens[k + 1].folded == "and" { k += 1 }
                 start = k + 1
             }
-            if ["head", "minister", "official"].contains(kind) {
-                // "Minister of Commerce and Industry", "Minister for Trade and Investment".
-                if end + 1 < tokens.endIndex, tokens[end].folded == "of" || tokens[end].folded == "for" {
-                    var k = end + 1
-                    while k < tokens.endIndex, byStart[k] == nil,
-                          tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].folded == "and" && k > end + 1) {
+            // "Minister of Commerce and Industry", "Minister for Trade and Investment", "Chairman of the
+            // State Committee for National Security (of the Kyrgyz Republic)": the body is part of the title.
+            if end + 1 < tokens.endIndex, tokens[end].folded == "of" || tokens[end].folded == "for" {
+                var k = end + 1
+                let article = tokens[k].folded == "the"
+                if article { k += 1 }
+                var last = end
+                while k < tokens.endIndex, byStart[k] == nil, tokens[k].kind == .word {
+                    if tokens[k].isCapitalized {
                         k += 1
+                        last = k
+                    } else if ["and", "for", "of", "on"].contains(tokens[k].folded), k + 1 < tokens.endIndex,
+                              tokens[k + 1].isCapitalized, byStart[k + 1] == nil, last > end {
+                        k += 1
+                    } else {
+                        break
                     }
-                    if k > end + 1, tokens[k - 1].folded != "and" { end = k }
                 }
+                // A leader's title takes a body only after "the" ("President of the European Commission"),
+                // never a place ("President of Brazil" is read as the country below).
+                if last > end, kind != "leader" || article { end = last }
             }
             var country: String?
             var former = false

@@ -18,6 +18,12 @@ public struct Lexicon: Sendable {
     public let agreementKinds: [String: AgreementKind]
     public let venues: [String: String]
     public let nameParticles: Set<String>
+    /// Particles after which a name part names the father ("bin", "ibn"): not the person alone.
+    public let patronymicParticles: Set<String>
+    /// Words after which the officials a sentence names belong to one side ("delegation", "accompanied").
+    public let retinueWords: Set<String>
+    /// Last words of names of places, buildings and bodies ("Airport", "Foundation"): never a person's.
+    public let institutionWords: Set<String>
     /// Words around a meeting word that change what it reports → cue (future, cancelled, group, multilateral).
     public let meetingCues: [String: String]
     /// Words that say a document was signed, issued or adopted.
@@ -49,7 +55,11 @@ public struct Lexicon: Sendable {
             AgreementKind(rawValue: r["kind"]).map { (fold(r["term"]), $0) }
         }, uniquingKeysWith: { a, _ in a })
         venues = Dictionary(try records("venues.tsv").map { (fold($0["venue"]), $0["city"]) }, uniquingKeysWith: { a, _ in a })
-        nameParticles = Set(try records("name_particles.tsv").map { fold($0["particle"]) })
+        let particles = try records("name_particles.tsv")
+        nameParticles = Set(particles.map { fold($0["particle"]) })
+        patronymicParticles = Set(particles.filter { $0["kind"] == "patronymic" }.map { fold($0["particle"]) })
+        retinueWords = Set(try records("retinue_words.tsv").map { fold($0["word"]) })
+        institutionWords = Set(try records("institution_words.tsv").map { fold($0["word"]) })
         meetingCues = Dictionary(try records("meeting_cues.tsv").map { (fold($0["term"]), $0["cue"]) },
                                  uniquingKeysWith: { a, _ in a })
         signingVerbs = Set(try records("signing_verbs.tsv").map { fold($0["verb"]) })
