@@ -22,6 +22,7 @@ struct Bilat: ParsableCommand {
             Extract.self,
             Meetings.self,
             Timeline.self,
+            Export.self,
             Show.self,
             Countries.self,
             Db.self,

@@ -1,0 +1,72 @@
+@testable import BilatServices
+import BilatModel
+import Foundation
+import Testing
+
+@Suite("Timeline exports from a real knowledge base")
+struct ExportCommandTests {
+    @Test("the seeds' China–Canada events come back from SQLite with their sources, in date order")
+    func gather() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let service = try ExportFixtures.seededService(in: folder)
+        let export = TimelineExport(service: service)
+
+        let pair = try export.document(for: TimelineExportRequest(countries: ["Canada", "China"]))
+        let single = try export.document(for: TimelineExportRequest(countries: ["CN"]))
+        let all = try export.document(for: TimelineExportRequest(countries: []))
+        let phone = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"], mode: .phone))
+        let late = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"],
+                                                                  from: PartialDate(year: 2026)))
+
+        #expect(pair.title == "Canada–China")
+        let meetings = pair.events.filter { $0.kind == .meeting }
+        #expect(meetings.map { $0.date?.iso } == ["2025-10", "2026-01-16"])
+        #expect(meetings.allSatisfy { $0.countries == ["CA", "CN"] && $0.countryNames == ["Canada", "China"] })
+        #expect(meetings.allSatisfy { !$0.sources.isEmpty && $0.sources.allSatisfy { !$0.sentence.isEmpty } })
+        #expect(pair.events == pair.events.sorted(by: ExportEvent.chronological))
+        #expect(single.events.allSatisfy { $0.countries.first == "CN" })
+        #expect(Set(single.events.map(\.uniqueID)).isSuperset(of: pair.events.map(\.uniqueID)))
+        #expect(Set(all.events.map(\.uniqueID)).isSuperset(of: single.events.map(\.uniqueID)))
+        #expect(phone.events.isEmpty, "the seeds' meetings are in person; a mode filter leaves agreements out")
+        #expect(late.events.allSatisfy { ($0.date?.year ?? 0) >= 2026 })
+        #expect(throws: UnknownCountryError.self) {
+            try export.document(for: TimelineExportRequest(countries: ["Atlantis"]))
+        }
+    }
+
+    @Test("bilat export timeline writes every format to a file atomically, and rejects bad arguments")
+    func command() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let ingest = try runBilat(["ingest", "seeds/articles"], database: db)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+
+        for format in ExportFormat.allCases {
+            let file = folder.appendingPathComponent("out.\(format.rawValue)").path
+            let run = try runBilat(["export", "timeline", "China", "Canada", "--format", format.rawValue, "-o", file],
+                                   database: db)
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(text.contains("2026"), "\(format) output names the Beijing meeting's year")
+        }
+        let json = try runBilat(["export", "timeline", "CN", "CA", "--format", "json"], database: db)
+        let root = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let events = try #require(root["events"] as? [[String: Any]])
+        #expect(events.count >= 2)
+        #expect(events.allSatisfy { ($0["id"] as? String)?.contains(/^(meeting|agreement)-[0-9]+$/) == true })
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") }
+        #expect(leftovers.isEmpty)
+
+        let both = try runBilat(["export", "timeline", "CN", "--all", "--format", "md"], database: db)
+        let none = try runBilat(["export", "timeline", "--format", "md"], database: db)
+        let unknown = try runBilat(["export", "timeline", "Atlantis", "--format", "md", "-o",
+                                    folder.appendingPathComponent("never.md").path], database: db)
+        #expect(both.status == 64 && none.status == 64)
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown country"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("never.md").path),
+                "a failed export leaves no file")
+    }
+}
