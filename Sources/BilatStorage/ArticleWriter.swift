@@ -5,26 +5,28 @@ import GRDB
 /// Writes one article and all its facts inside the caller's write transaction.
 struct ArticleWriter {
     let db: Database
-    let matcher = MeetingMatcher()
 
     /// Stores the article unless its text is already stored, replacing older versions of it
-    /// (same url or feed id) first.
+    /// (same url or feed id) first; then re-clusters the meetings of every bucket either touches.
     func save(_ article: Article, facts: ArticleFacts, ingestedAt: String) throws -> SaveOutcome {
         if try ArticleRecord.exists(db, key: article.id) { return .unchanged }
         let older = try olderVersions(of: article)
         let removal = ArticleRemoval(db: db)
-        for id in older { try removal.remove(articleID: id) }
+        var buckets = Set<MeetingBucket>()
+        for id in older { buckets.formUnion(try removal.remove(articleID: id)) }
 
         let published = article.published ?? facts.published
         try ArticleRecord(article, published: published, ingestedAt: ingestedAt).insert(db)
         let locator = try insertSentences(facts.sentences, articleID: article.id)
         let links = LinkWriter(db: db, articleID: article.id, locator: locator)
+        let resolver = OfficialResolver(db: db)
 
         try links.mentions(countries: facts.countries + facts.meetings.flatMap(\.countries)
             + facts.agreements.flatMap(\.countries))
         var officialIDs: [String: Int64] = [:]
         for official in facts.officials {
-            let id = try links.official(official, seenOn: published)
+            let id = try resolver.resolve(name: official.name, country: official.country, absorbed: &buckets)
+            try links.official(official, id: id, seenOn: published)
             officialIDs[official.name] = officialIDs[official.name] ?? id
         }
         for area in facts.areas {
@@ -33,8 +35,13 @@ struct ArticleWriter {
         for organization in facts.organizations {
             try links.organization(organization)
         }
-        for meeting in facts.meetings {
-            try saveMeeting(meeting, officialIDs: officialIDs, links: links)
+        for (position, meeting) in facts.meetings.enumerated() {
+            var participants: [Int64] = []
+            for name in Set(meeting.participants).sorted() {
+                participants.append(try officialIDs[name]
+                    ?? resolver.resolve(name: name, country: nil, absorbed: &buckets))
+            }
+            buckets.insert(try saveMention(meeting, position: position, participants: participants, links: links))
         }
         for agreement in facts.agreements {
             try links.agreement(agreement)
@@ -42,6 +49,7 @@ struct ArticleWriter {
         for statement in facts.statements {
             try links.statement(statement)
         }
+        try MeetingConsolidation(db: db).recompute(buckets)
         return older.isEmpty ? .inserted : .replaced
     }
 
@@ -72,42 +80,27 @@ struct ArticleWriter {
         return SentenceLocator(stored)
     }
 
-    /// Attaches the report to the stored meeting it matches, or stores a new meeting.
-    private func saveMeeting(_ report: Meeting, officialIDs: [String: Int64], links: LinkWriter) throws {
-        let key = CountryKey(report.countries)
-        var candidates: [MeetingRecord] = []
-        if let window = matcher.candidateWindow(for: report) {
-            candidates = try MeetingRecord.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM meeting
-                WHERE country_key = ? AND mode = ? AND status = ? AND date_first_day BETWEEN ? AND ?
-                """), arguments: [key.text, report.mode.rawValue, report.status.rawValue, window.first, window.last])
-        }
-        var meeting: MeetingRecord
-        if let stored = matcher.match(report, among: candidates) {
-            meeting = matcher.merged(stored, with: report)
-            if meeting != stored { try meeting.update(db) }
-        } else {
-            meeting = MeetingRecord(id: nil, place: report.place, mode: report.mode, status: report.status,
-                                    countryKey: key.text)
-            meeting.setDate(report.date)
-            try meeting.insert(db)
-            for code in key.codes {
-                try db.cachedStatement(sql: "INSERT INTO meeting_country(meeting_id, country) VALUES (?, ?)")
-                    .execute(arguments: [meeting.id, code])
-            }
-        }
-        let meetingID = meeting.id!
-        for name in Set(report.participants) {
-            let officialID = try officialIDs[name] ?? links.officialID(name: name, country: nil)
+    /// Stores one meeting report as read; the meetings are derived from the reports afterwards.
+    private func saveMention(_ report: Meeting, position: Int, participants: [Int64],
+                             links: LinkWriter) throws -> MeetingBucket {
+        var mention = MeetingMentionRecord(articleID: links.articleID, position: position, report: report)
+        try mention.insert(db)
+        let id = mention.id!
+        for officialID in participants {
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_participant(meeting_id, official_id, article_id) VALUES (?, ?, ?)
-                """).execute(arguments: [meetingID, officialID, links.articleID])
+                INSERT OR IGNORE INTO meeting_mention_participant(mention_id, official_id) VALUES (?, ?)
+                """).execute(arguments: [id, officialID])
         }
         for area in Set(report.areas) {
-            try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_area(meeting_id, area, article_id) VALUES (?, ?, ?)
-                """).execute(arguments: [meetingID, area, links.articleID])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_mention_area(mention_id, area) VALUES (?, ?)")
+                .execute(arguments: [id, area])
         }
-        try links.sources(table: "meeting_source", column: "meeting_id", id: meetingID, spans: report.spans)
+        for sentenceID in links.locator.sources(of: report.spans) {
+            try db.cachedStatement(sql: """
+                INSERT INTO meeting_mention_source(mention_id, sentence_id) SELECT ?1, ?2
+                WHERE NOT EXISTS (SELECT 1 FROM meeting_mention_source WHERE mention_id = ?1 AND sentence_id IS ?2)
+                """).execute(arguments: [id, sentenceID])
+        }
+        return mention.bucket
     }
 }

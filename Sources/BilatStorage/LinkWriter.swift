@@ -15,28 +15,14 @@ struct LinkWriter {
         }
     }
 
-    /// Stores an official's role and sources; returns the official's id.
-    func official(_ official: Official, seenOn date: PartialDate?) throws -> Int64 {
-        let id = try officialID(name: official.name, country: official.country)
+    /// Stores an official's role, seen on the article's date, and sources under the resolved `id`.
+    func official(_ official: Official, id: Int64, seenOn date: PartialDate?) throws {
         if let role = official.role {
             try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO official_role(official_id, title, article_id, seen_on) VALUES (?, ?, ?, ?)
                 """).execute(arguments: [id, role, articleID, date?.iso])
         }
         try sources(table: "official_source", column: "official_id", id: id, spans: official.spans)
-        return id
-    }
-
-    /// The id of the official with this name and country, created when missing.
-    func officialID(name: String, country: String?) throws -> Int64 {
-        let code = country?.uppercased()
-        let find = try db.cachedStatement(sql: """
-            SELECT id FROM official WHERE name = ? AND coalesce(country, '') = coalesce(?, '')
-            """)
-        if let id = try Int64.fetchOne(find, arguments: [name, code]) { return id }
-        try db.cachedStatement(sql: "INSERT INTO official(name, country) VALUES (?, ?)")
-            .execute(arguments: [name, code])
-        return db.lastInsertedRowID
     }
 
     /// Links a cooperation area to the article's sentences naming it.

@@ -31,9 +31,24 @@ public struct SQLiteStore: Sendable {
         guard unknown.isEmpty else {
             throw StorageError.newerDatabase(path: path, unknownMigrations: unknown.sorted())
         }
-        try migrator.migrate(pool)
+        try Self.migrate(pool, with: migrator)
         self.path = path
         self.pool = pool
+    }
+
+    /// Applies the missing migrations. Two processes opening a new file at once may both start the
+    /// same migration; the loser fails on the tables the winner made, and simply tries again.
+    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        var attempts = 0
+        while true {
+            do {
+                return try migrator.migrate(pool)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && attempts < 5 {
+                attempts += 1
+                let pending = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
+                if !pending { return }
+            }
+        }
     }
 
     /// Identifiers of the migrations applied to the database, in order.

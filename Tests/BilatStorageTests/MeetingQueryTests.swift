@@ -38,7 +38,7 @@ struct MeetingQueryTests {
         #expect(try consistencyProblems(store).isEmpty)
     }
 
-    @Test("meetings differing in day, mode or status stay apart; undated ones never merge")
+    @Test("meetings differing in day, mode or countries stay apart; undated ones never merge")
     func noMerge() throws {
         let folder = try TestFolder()
         defer { folder.remove() }
@@ -47,7 +47,7 @@ struct MeetingQueryTests {
         try Self.report(store, "A met B.", date: "2025-10-30", countries: ["CN", "US"])
         try Self.report(store, "A met B again.", date: "2025-10-29", countries: ["CN", "US"])
         try Self.report(store, "A called B.", date: "2025-10-30", countries: ["CN", "US"], mode: .phone)
-        try Self.report(store, "A will meet B.", date: "2025-10-30", countries: ["CN", "US"], status: .planned)
+        try Self.report(store, "A will meet B.", date: "2025-11-05", countries: ["CN", "US"], status: .planned)
         try Self.report(store, "A met C.", date: "2025-10-30", countries: ["CN", "US", "FR"])
         try Self.report(store, "Undated one.", date: nil, countries: ["CN", "US"])
         try Self.report(store, "Undated two.", date: nil, countries: ["CN", "US"])

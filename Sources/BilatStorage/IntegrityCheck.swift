@@ -1,0 +1,95 @@
+import GRDB
+
+/// The knowledge base's own invariants, each a query returning one text per offending row.
+enum IntegrityRules {
+    static func dateConsistent(_ table: String) -> String {
+        """
+        SELECT '\(table) ' || id || ': date ' || quote(date) || ' (' || quote(date_precision) || ', first day '
+            || quote(date_first_day) || ')'
+        FROM \(table) WHERE date IS NOT NULL AND NOT coalesce(CASE date_precision
+            WHEN 'year' THEN length(date) = 4 AND date_first_day = date || '-01-01'
+            WHEN 'month' THEN length(date) = 7 AND date_first_day = date || '-01'
+            WHEN 'day' THEN length(date) = 10 AND date_first_day = date END, 0)
+        """
+    }
+
+    static let all: [(check: String, sql: String)] = [
+        ("meeting-without-source", """
+            SELECT 'meeting ' || id FROM meeting m
+            WHERE NOT EXISTS (SELECT 1 FROM meeting_source WHERE meeting_id = m.id)
+            """),
+        ("meeting-without-mention", """
+            SELECT 'meeting ' || id FROM meeting m
+            WHERE NOT EXISTS (SELECT 1 FROM meeting_mention WHERE meeting_id = m.id)
+            """),
+        ("meeting-with-fewer-than-two-countries", """
+            SELECT 'meeting ' || id || ' has ' || (SELECT count(*) FROM meeting_country WHERE meeting_id = m.id)
+            FROM meeting m WHERE (SELECT count(*) FROM meeting_country WHERE meeting_id = m.id) < 2
+            """),
+        ("meeting-countries-differ-from-key", """
+            SELECT 'meeting ' || id || ' key ' || country_key FROM meeting m
+            WHERE country_key IS NOT (SELECT group_concat(country, ',') FROM (
+                SELECT country FROM meeting_country WHERE meeting_id = m.id ORDER BY country))
+            """),
+        ("mention-without-meeting", """
+            SELECT 'mention ' || id || ' of article ' || article_id FROM meeting_mention WHERE meeting_id IS NULL
+            """),
+        ("mention-in-other-bucket", """
+            SELECT 'mention ' || mm.id || ' in meeting ' || m.id FROM meeting_mention mm
+            JOIN meeting m ON m.id = mm.meeting_id
+            WHERE m.country_key IS NOT mm.country_key OR m.mode IS NOT mm.mode
+               OR mm.bucket_year IS NOT CAST(substr(mm.date, 1, 4) AS INTEGER)
+               OR (mm.date IS NULL) IS NOT (m.date IS NULL)
+            """),
+        ("official-without-support", """
+            SELECT 'official ' || id || ' ' || name FROM official o
+            WHERE NOT EXISTS (SELECT 1 FROM official_source WHERE official_id = o.id)
+              AND NOT EXISTS (SELECT 1 FROM official_role WHERE official_id = o.id)
+              AND NOT EXISTS (SELECT 1 FROM meeting_mention_participant WHERE official_id = o.id)
+            """),
+        ("organization-without-article", """
+            SELECT 'organization ' || id || ' ' || name FROM organization g
+            WHERE NOT EXISTS (SELECT 1 FROM article_organization WHERE organization_id = g.id)
+            """),
+        ("agreement-without-source", """
+            SELECT 'agreement ' || id FROM agreement g
+            WHERE NOT EXISTS (SELECT 1 FROM agreement_source WHERE agreement_id = g.id)
+            """),
+        ("sentence-offsets", """
+            SELECT 'sentence ' || s.id || ' of article ' || s.article_id FROM sentence s JOIN article a ON a.id = s.article_id
+            WHERE s.start_offset < 0 OR s.end_offset < s.start_offset
+            """),
+        ("fts-row-count", """
+            SELECT 'sentence_fts holds ' || (SELECT count(*) FROM sentence_fts_docsize) || ' rows for '
+                || (SELECT count(*) FROM sentence) || ' sentences'
+            WHERE (SELECT count(*) FROM sentence_fts_docsize) <> (SELECT count(*) FROM sentence)
+            """),
+        ("meeting-date", dateConsistent("meeting")),
+        ("mention-date", dateConsistent("meeting_mention")),
+        ("agreement-date", dateConsistent("agreement")),
+    ]
+}
+
+extension SQLiteStore {
+    public func integrityProblems() throws -> [IntegrityProblem] {
+        // The FTS5 integrity check is spelled as an INSERT, hence a write transaction; it changes nothing.
+        try pool.write { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                .map { IntegrityProblem(check: "integrity-check", detail: $0) }
+            problems += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                IntegrityProblem(check: "foreign-key-check",
+                                 detail: "\(row["table"] as String? ?? "?") row \(row["rowid"] as Int64? ?? 0) "
+                                     + "points to a missing \(row["parent"] as String? ?? "?")")
+            }
+            do {
+                try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts) VALUES('integrity-check')")
+            } catch {
+                problems.append(IntegrityProblem(check: "fts-integrity-check", detail: "\(error)"))
+            }
+            for rule in IntegrityRules.all {
+                problems += try String.fetchAll(db, sql: rule.sql).map { IntegrityProblem(check: rule.check, detail: $0) }
+            }
+            return problems
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import BilatModel
+
+/// One stored meeting report as the clustering sees it.
+struct MentionInput: Hashable, Sendable {
+    var id: Int64
+    var articleID: String
+    var position: Int
+    var date: PartialDate?
+    var place: String?
+    var status: MeetingStatus
+    var participants: Set<Int64>
+    /// The meeting the mention belonged to before this clustering, for id reuse.
+    var formerMeetingID: Int64?
+
+    /// Content order, independent of when the mention was stored: finer dates first, then date,
+    /// held before planned, place, then the article's content hash and the report's position in it.
+    static func canonical(_ a: MentionInput, _ b: MentionInput) -> Bool {
+        let (pa, pb) = (a.date?.precision ?? .year, b.date?.precision ?? .year)
+        if pa != pb { return pa > pb }
+        if a.date != b.date { return (a.date?.iso ?? "") < (b.date?.iso ?? "") }
+        if a.status != b.status { return a.status == .held }
+        if a.place != b.place { return (a.place ?? "") < (b.place ?? "") }
+        return (a.articleID, a.position) < (b.articleID, b.position)
+    }
+}
+
+/// The mentions of one meeting and what they add up to.
+struct MentionCluster: Sendable {
+    var mentions: [MentionInput]
+
+    var articles: Set<String> { Set(mentions.map(\.articleID)) }
+    var participants: Set<Int64> { mentions.reduce(into: []) { $0.formUnion($1.participants) } }
+    var places: Set<String> { Set(mentions.compactMap(\.place)) }
+
+    /// Held when any source reports it held (a later report settles an announced meeting).
+    var status: MeetingStatus { mentions.contains { $0.status == .held } ? .held : .planned }
+
+    /// The most precise date; when sources differ at that precision, the one most articles give,
+    /// then the earliest.
+    var date: PartialDate? { MentionCluster.majority(mentions.compactMap(\.date), of: mentions, \.date) }
+
+    /// Distinct dates at the finest precision: more than one is a recorded date conflict.
+    var finestDates: [PartialDate] {
+        let dates = mentions.compactMap(\.date)
+        guard let finest = dates.map(\.precision).max() else { return [] }
+        return Set(dates.filter { $0.precision == finest }).sorted()
+    }
+
+    /// The place most articles give; ties go to the place of the most precise report, then alphabetical.
+    var place: String? {
+        var articlesByPlace: [String: Set<String>] = [:]
+        var precisionByPlace: [String: DatePrecision] = [:]
+        for mention in mentions {
+            guard let place = mention.place else { continue }
+            articlesByPlace[place, default: []].insert(mention.articleID)
+            let precision = mention.date?.precision ?? .year
+            precisionByPlace[place] = max(precisionByPlace[place] ?? .year, precision)
+        }
+        return articlesByPlace.keys.min { a, b in
+            let (ca, cb) = (articlesByPlace[a]!.count, articlesByPlace[b]!.count)
+            if ca != cb { return ca > cb }
+            if precisionByPlace[a]! != precisionByPlace[b]! { return precisionByPlace[a]! > precisionByPlace[b]! }
+            return a < b
+        }
+    }
+
+    private static func majority(_ dates: [PartialDate], of mentions: [MentionInput],
+                                 _ key: KeyPath<MentionInput, PartialDate?>) -> PartialDate? {
+        guard let finest = dates.map(\.precision).max() else { return nil }
+        var articlesByDate: [PartialDate: Set<String>] = [:]
+        for mention in mentions {
+            if let date = mention[keyPath: key], date.precision == finest {
+                articlesByDate[date, default: []].insert(mention.articleID)
+            }
+        }
+        return articlesByDate.keys.min { a, b in
+            let (ca, cb) = (articlesByDate[a]!.count, articlesByDate[b]!.count)
+            return ca != cb ? ca > cb : a < b
+        }
+    }
+}
+
+/// Groups the mentions of one bucket (same countries, mode and year) into meetings, deterministically:
+/// the result depends only on the mentions' content, never on the order they were stored in.
+///
+/// 1. Undated mentions are one meeting each: nothing tells two undated meetings apart.
+/// 2. Day-precision mentions with the same day are one meeting, whatever their place or status
+///    (held wins over planned: the later report settles it).
+/// 3. Two day meetings one day apart are one meeting with a recorded date conflict when they share
+///    the status and a named place, no article reports both, and their participants overlap (or one
+///    side names none); otherwise different days are different meetings.
+/// 4. Month, then year, mentions (in canonical order) join a compatible meeting: date inside it,
+///    same status, place equal or unnamed on one side, no article already in it. Among several,
+///    the one with the same place wins, then the most shared participants, then the finer date,
+///    then the earliest. With none, the mention starts a meeting of its own; so two reports of one
+///    month naming different places stay two meetings.
+struct MeetingClustering: Sendable {
+    func clusters(_ mentions: [MentionInput]) -> [MentionCluster] {
+        let sorted = mentions.sorted(by: MentionInput.canonical)
+        var result = sorted.filter { $0.date == nil }.map { MentionCluster(mentions: [$0]) }
+        var dated = dayClusters(sorted.filter { $0.date?.precision == .day })
+        for precision in [DatePrecision.month, .year] {
+            for mention in sorted where mention.date?.precision == precision {
+                if let index = bestHome(for: mention, among: dated) {
+                    dated[index].mentions.append(mention)
+                } else {
+                    dated.append(MentionCluster(mentions: [mention]))
+                }
+            }
+        }
+        result += dated
+        return result.sorted(by: Self.order)
+    }
+
+    /// Output order: by date (undated last), then the first mention's content order.
+    static func order(_ a: MentionCluster, _ b: MentionCluster) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default:
+            let (fa, fb) = (a.mentions.min(by: MentionInput.canonical)!, b.mentions.min(by: MentionInput.canonical)!)
+            return MentionInput.canonical(fa, fb)
+        }
+    }
+
+    private func dayClusters(_ mentions: [MentionInput]) -> [MentionCluster] {
+        let byDay = Dictionary(grouping: mentions) { $0.date! }
+        var merged: [MentionCluster] = []
+        var lastDay: PartialDate?
+        for day in byDay.keys.sorted() {
+            let next = MentionCluster(mentions: byDay[day]!)
+            if let previous = merged.last, let lastDay, lastDay.adding(days: 1) == day,
+               isDateConflict(previous, next) {
+                merged[merged.count - 1].mentions += next.mentions
+            } else {
+                merged.append(next)
+            }
+            lastDay = day
+        }
+        return merged
+    }
+
+    private func isDateConflict(_ a: MentionCluster, _ b: MentionCluster) -> Bool {
+        guard a.status == b.status, let place = a.place, place == b.place,
+              a.articles.isDisjoint(with: b.articles) else { return false }
+        let (pa, pb) = (a.participants, b.participants)
+        return pa.isEmpty || pb.isEmpty || !pa.isDisjoint(with: pb)
+    }
+
+    private func bestHome(for mention: MentionInput, among clusters: [MentionCluster]) -> Int? {
+        guard let date = mention.date else { return nil }
+        let candidates = clusters.indices.filter { i in
+            let cluster = clusters[i]
+            guard let clusterDate = cluster.date, clusterDate.isCompatible(with: date),
+                  cluster.status == mention.status, !cluster.articles.contains(mention.articleID) else { return false }
+            guard let place = mention.place else { return true }
+            let places = cluster.places
+            return places.isEmpty || places.contains(place)
+        }
+        return candidates.min { i, j in
+            let (a, b) = (clusters[i], clusters[j])
+            let (sameA, sameB) = (a.place != nil && a.place == mention.place, b.place != nil && b.place == mention.place)
+            if sameA != sameB { return sameA }
+            let (sharedA, sharedB) = (a.participants.intersection(mention.participants).count,
+                                      b.participants.intersection(mention.participants).count)
+            if sharedA != sharedB { return sharedA > sharedB }
+            let (da, db) = (a.date!, b.date!)
+            if da.precision != db.precision { return da.precision > db.precision }
+            return Self.order(a, b)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import BilatModel
+import Testing
+@testable import BilatStorage
+
+@Suite("Meeting clustering")
+struct MeetingClusteringTests {
+    static func mention(_ id: Int64, _ iso: String?, article: String, place: String? = nil,
+                        status: MeetingStatus = .held, participants: Set<Int64> = []) -> MentionInput {
+        MentionInput(id: id, articleID: article, position: 0, date: iso.flatMap(PartialDate.init(iso:)), place: place,
+                     status: status, participants: participants, formerMeetingID: nil)
+    }
+
+    func dates(_ mentions: [MentionInput]) -> [String] {
+        MeetingClustering().clusters(mentions).map { cluster in
+            (cluster.date?.iso ?? "none") + ":" + cluster.mentions.map(\.articleID).sorted().joined(separator: "+")
+        }
+    }
+
+    @Test("a day inside a month, a month inside a year: one meeting at the finest date")
+    func coarseJoinsFine() {
+        let result = dates([Self.mention(1, "2025", article: "c"), Self.mention(2, "2025-10", article: "b"),
+                            Self.mention(3, "2025-10-30", article: "a")])
+        #expect(result == ["2025-10-30:a+b+c"])
+    }
+
+    @Test("two days with different places stay two; a month report joins the one of its place")
+    func twoMeetingsInAMonth() {
+        let result = dates([Self.mention(1, "2025-10-03", article: "a", place: "Paris"),
+                            Self.mention(2, "2025-10-20", article: "b", place: "Berlin"),
+                            Self.mention(3, "2025-10", article: "c", place: "Berlin")])
+        #expect(result == ["2025-10-03:a", "2025-10-20:b+c"])
+    }
+
+    @Test("month reports naming different places stay two meetings")
+    func monthsWithPlaces() {
+        let result = dates([Self.mention(1, "2025-10", article: "a", place: "Paris"),
+                            Self.mention(2, "2025-10", article: "b", place: "Berlin"),
+                            Self.mention(3, "2025-10", article: "c")])
+        #expect(result == ["2025-10:b+c", "2025-10:a"])
+    }
+
+    @Test("the same day held and announced is one held meeting; a planned year stays apart from a held day")
+    func status() {
+        let clusters = MeetingClustering().clusters([
+            Self.mention(1, "2024-04-11", article: "a", status: .planned),
+            Self.mention(2, "2024-04-11", article: "b"),
+            Self.mention(3, "2024", article: "c", status: .planned)])
+        #expect(clusters.map(\.status) == [.planned, .held])
+        #expect(clusters.map { $0.date?.iso } == ["2024", "2024-04-11"])
+    }
+
+    @Test("sources one day apart on the same place are one meeting with a recorded date conflict")
+    func dateConflict() {
+        let clusters = MeetingClustering().clusters([
+            Self.mention(1, "2025-10-22", article: "a", place: "Kazan", participants: [1]),
+            Self.mention(2, "2025-10-23", article: "b", place: "Kazan", participants: [1, 2]),
+            Self.mention(3, "2025-10-23", article: "c", place: "Kazan")])
+        #expect(clusters.count == 1)
+        #expect(clusters.first?.date?.iso == "2025-10-23")
+        #expect(clusters.first?.finestDates.map(\.iso) == ["2025-10-22", "2025-10-23"])
+    }
+
+    @Test("one article reporting two days means two meetings; undated reports never merge")
+    func sameArticleAndUndated() {
+        let result = dates([Self.mention(1, "2025-10-22", article: "a", place: "Kazan"),
+                            Self.mention(2, "2025-10-23", article: "a", place: "Kazan"),
+                            Self.mention(3, nil, article: "b"), Self.mention(4, nil, article: "c")])
+        #expect(result == ["2025-10-22:a", "2025-10-23:a", "none:b", "none:c"])
+    }
+
+    @Test("the place most sources agree on wins")
+    func majorityPlace() {
+        let cluster = MeetingClustering().clusters([
+            Self.mention(1, "2025-10-30", article: "a", place: "Gyeongju"),
+            Self.mention(2, "2025-10-30", article: "b", place: "Busan"),
+            Self.mention(3, "2025-10-30", article: "c", place: "Busan")]).first
+        #expect(cluster?.place == "Busan")
+    }
+}
