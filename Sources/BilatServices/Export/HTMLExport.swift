@@ -34,7 +34,7 @@ enum HTMLExport {
         if let svg = HTMLTimelineSVG(events) {
             write("<figure>\n<p class=\"legend\"><span><i class=\"meeting\"></i>meeting</span>"
                   + "<span><i class=\"agreement\"></i>agreement</span>"
-                  + "<span>dot: exact day · bar: month or year known only</span></p>\n")
+                  + "<span>dot: exact day · bar: only the month or year known · hollow: planned</span></p>\n")
             write(svg.open(title: document.title))
             for event in events { write(svg.mark(event)) }
             write("</svg>\n</figure>\n")

@@ -79,7 +79,8 @@ struct HTMLTimelineSVG {
     func mark(_ e: ExportEvent) -> String {
         guard let date = e.date else { return "" }
         let range = DayRange(date)
-        let y = Self.top + Double(lane(of: e)) * Self.laneHeight + Self.laneHeight / 2
+        // Meetings above the lane's middle, agreements below: a treaty signed at a summit stays visible.
+        let y = Self.top + Double(lane(of: e)) * Self.laneHeight + Self.laneHeight / 2 + (e.kind == .meeting ? -4 : 5)
         let classes = "mark \(e.kind.rawValue)" + (e.status == .planned ? " planned" : "")
         let tooltip = "<title>" + MarkupText.escaped("\(date.iso) · \(e.pairLabel) · \(e.headline)") + "</title>"
         let shape: String
