@@ -7,7 +7,8 @@ import PackageDescription
 // top-level seeds/reference/ and Migrations/ folders; everything else at the root is excluded from them.
 let rootEntries = ["Package.swift", "README.md", "Migrations", "seeds", "Sources", "Tests"]
 func rootExcluding(keeping kept: [String]) -> [String] {
-    let sources = ["BilatModel", "BilatExtraction", "BilatStorage", "BilatServices", "bilat"].map { "Sources/\($0)" }
+    let sources = ["BilatModel", "BilatExtraction", "BilatStorage", "BilatServices", "bilat",
+                   "BilatCorpusGenerator", "BilatBenchmark"].map { "Sources/\($0)" }
     return (rootEntries.filter { $0 != "Sources" && $0 != "seeds" } + ["seeds/articles", "seeds/reference"] + sources)
         .filter { path in !kept.contains { $0 == path || $0.hasPrefix(path + "/") } }
 }
@@ -17,6 +18,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bilat", targets: ["bilat"]),
+        .executable(name: "bilat-bench", targets: ["BilatBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -49,7 +51,15 @@ let package = Package(
             name: "bilat",
             dependencies: ["BilatServices", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Deterministic news corpus for the benchmark; the benchmark itself (release build: bilat-bench).
+        .target(name: "BilatCorpusGenerator", dependencies: ["BilatModel", "BilatExtraction"]),
+        .executableTarget(
+            name: "BilatBenchmark",
+            dependencies: ["BilatCorpusGenerator", "BilatServices", "BilatStorage", "BilatExtraction",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "BilatExtractionTests", dependencies: ["BilatExtraction"]),
+        .testTarget(name: "BilatCorpusGeneratorTests", dependencies: ["BilatCorpusGenerator", "BilatExtraction"]),
         .testTarget(name: "BilatStorageTests", dependencies: ["BilatStorage"]),
         .testTarget(
             name: "BilatServicesTests",

@@ -1,0 +1,154 @@
+import ArgumentParser
+import BilatCorpusGenerator
+import BilatExtraction
+import Foundation
+
+/// `bilat-bench`: generates a corpus, measures extraction, ingest, storage and queries, prints a table
+/// and writes JSON.
+@main
+struct BilatBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bilat-bench",
+        abstract: "Benchmark bilat on a generated corpus: ingest throughput, memory, database size, query latency.",
+        discussion: """
+            Build in release mode first: swift build -c release. The corpus is generated under --out
+            (about 3 KB an article: put large ones under /tmp), then read once by extraction alone in
+            this process and ingested by the real `bilat ingest` in a child process pinned to one core.
+
+            Example:
+              .build/release/bilat-bench --n 10000 --out /tmp/bilat-bench-10k --json docs/bench-10k.json
+            """
+    )
+
+    @Option(help: "Articles to generate.")
+    var n = 10_000
+
+    @Option(help: "Seed of the corpus generator (the same seed gives the same corpus).")
+    var seed: UInt64 = 6
+
+    @Option(help: "Folder for the corpus, the database and scratch files (default /tmp/bilat-bench-N).")
+    var out: String?
+
+    @Option(help: "Write the figures as JSON here (default OUT/bench.json).")
+    var json: String?
+
+    @Flag(help: "Reuse the corpus already in --out (its manifest.json must match --n).")
+    var skipGenerate = false
+
+    @Option(help: "The bilat binary to measure (default: the one beside bilat-bench).")
+    var bilat: String?
+
+    @Option(help: "Runs of each in-process query.")
+    var queryRuns = 200
+
+    @Option(help: "Runs of each spawned command.")
+    var commandRuns = 30
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: out ?? "/tmp/bilat-bench-\(n)")
+        let corpus = folder.appendingPathComponent("corpus")
+        let binary = bilat ?? URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+            .deletingLastPathComponent().appendingPathComponent("bilat").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw BenchError.missingBinary(binary) }
+        let machine = Machine.current()
+        let reference = try ReferenceData.bundled()
+        var notes: [String] = []
+
+        var generateSeconds: Double?
+        let manifest: CorpusManifest
+        if skipGenerate {
+            manifest = try CorpusGenerator.manifest(in: corpus)
+            guard manifest.articles == n else {
+                throw ValidationError("the corpus in \(corpus.path) has \(manifest.articles) articles, not \(n)")
+            }
+        } else {
+            try? FileManager.default.removeItem(at: corpus)
+            progress("generating \(n) articles (seed \(seed)) in \(corpus.path)")
+            let start = Clock.now()
+            manifest = try CorpusGenerator(seed: seed, reference: reference).write(count: n, to: corpus)
+            generateSeconds = Clock.now() - start
+        }
+
+        progress("extraction alone (this process, one thread)")
+        let extraction = try ExtractionBench(extractor: Extractor(reference: reference)).run(corpus: corpus)
+
+        progress("ingest (bilat ingest, child process)")
+        let database = folder.appendingPathComponent("bench.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        var ingestArguments = [binary, "ingest", "--db", database, "--quiet", corpus.path]
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") {
+            ingestArguments = ["/usr/bin/taskset", "-c", "0"] + ingestArguments
+        } else {
+            notes.append("taskset not found: the ingest ran unpinned (it is single-threaded)")
+        }
+        let ingest = try Spawn.run(ingestArguments, output: folder.appendingPathComponent("ingest.log").path)
+        if ingest.exitCode != 0 { notes.append("bilat ingest exited with \(ingest.exitCode); see \(folder.path)/ingest.log") }
+        let databaseBytes = ["", "-wal", "-shm"].reduce(0) { sum, suffix in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: database + suffix)[.size] as? Int) ?? 0)
+        }
+
+        progress("queries")
+        let latencies = try queries(database: database, binary: binary, reference: reference, manifest: manifest,
+                                    scratch: folder, notes: &notes)
+
+        var report = BenchReport(
+            date: Date().formatted(.iso8601), machine: machine,
+            corpus: .init(articles: manifest.articles, seed: manifest.seed, folder: corpus.path, textBytes: manifest.textBytes,
+                          bytesOnDisk: CorpusFiles.bytes(corpus), meetings: manifest.meetings,
+                          repeatReports: manifest.repeatReports, formats: manifest.formats, generateSeconds: generateSeconds),
+            extraction: .init(readAndExtract: extraction.total, engineOnly: extraction.engine,
+                              meetingsFound: extraction.meetings, unreadable: extraction.failures,
+                              peakRSSBytes: Clock.peakRSSBytes()),
+            ingest: .init(command: ingestArguments.joined(separator: " "),
+                          throughput: Throughput(articles: extraction.total.articles, sentences: extraction.total.sentences,
+                                                 seconds: ingest.seconds),
+                          peakRSSBytes: ingest.peakRSSBytes, exitCode: ingest.exitCode),
+            database: .init(bytes: databaseBytes, bytesPerArticle: Double(databaseBytes) / Double(max(1, manifest.articles)),
+                            ratioToText: Double(databaseBytes) / Double(max(1, manifest.textBytes))),
+            latencies: latencies, notes: notes)
+        report.checkTargets()
+        print(report.table())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let jsonPath = json ?? folder.appendingPathComponent("bench.json").path
+        try encoder.encode(report).write(to: URL(fileURLWithPath: jsonPath))
+        progress("JSON written to \(jsonPath)")
+    }
+
+    func queries(database: String, binary: String, reference: ReferenceData, manifest: CorpusManifest, scratch: URL,
+                 notes: inout [String]) throws -> [LatencyFigures] {
+        let bench = try QueryBench(database: database, bilat: binary, reference: reference, scratch: scratch)
+        var figures: [LatencyFigures] = []
+        let busiest = (manifest.busiestPair ?? "US-CN").split(separator: "-").map(String.init)
+        let rare = (manifest.rarePair ?? "US-CN").split(separator: "-").map(String.init)
+        figures.append(try bench.meetings(pair: busiest, label: "busiest pair", runs: queryRuns))
+        figures.append(try bench.meetings(pair: rare, label: "rare pair", runs: queryRuns))
+        let window = try bench.exportWindow(target: 10_000)
+        let exportRuns = max(3, commandRuns / 6)
+        figures.append(try bench.export(window.request, format: .json, events: window.events, runs: exportRuns))
+        figures.append(try bench.export(window.request, format: .html, events: window.events, runs: exportRuns))
+        let range = ["--from", window.request.from!.iso, "--to", window.request.to!.iso]
+        for format in ["json", "html"] {
+            let output = scratch.appendingPathComponent("export.\(format)").path
+            figures.append(try bench.command(
+                "export timeline \(format) (command)",
+                ["export", "timeline", "--all", "--db", database, "--format", format, "-o", output] + range,
+                runs: exportRuns, note: "\(window.events) events, spawned, start-up included"))
+        }
+        figures.append(try bench.command(
+            "start-up: bilat meetings \(rare.joined(separator: " "))", ["meetings", "--db", database, "--format", "json"] + rare,
+            runs: commandRuns, note: "spawned, start-up included"))
+        if bench.hasCommand("search") {
+            let word = reference.country(named: busiest[0])?.name ?? busiest[0]
+            figures.append(try bench.command("search \(word) (command)", ["search", "--db", database, word],
+                                             runs: commandRuns, note: "spawned, start-up included"))
+        } else {
+            notes.append("bilat has no search command at this commit: search not measured")
+        }
+        return figures
+    }
+
+    func progress(_ message: String) {
+        FileHandle.standardError.write(Data("bilat-bench: \(message)\n".utf8))
+    }
+}
