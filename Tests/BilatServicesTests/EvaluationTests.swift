@@ -75,7 +75,7 @@ import BilatExtraction
         .officials: 0.98,
         .areas: 0.94,
         .organizations: 0.99,
-        .agreements: 0.76,
+        .agreements: 0.92,
     ]
 
     @Test func devAndMultiStayAboveTheFloors() throws {

@@ -1,70 +1,167 @@
 import BilatModel
 
 /// Agreements: a document name (joint statement, memorandum, treaty...) in a sentence that says it was
-/// signed, issued or adopted, dated by the sentence or else by the meeting it followed; the sides are
-/// the officials' countries in the sentence, or the countries named, or the main meeting's.
+/// signed, issued or adopted (a joint statement needs no verb: its name says the sides issued it), dated
+/// by its own date, else by the meeting the sentence refers to, else by the article; the sides are its
+/// signatories. A definite mention ("the treaty", "the March agreement", "Friday's accord") refers back
+/// to a document already found unless its own date sets it apart ("the Joint Declaration signed in 2008").
 struct AgreementAssembler: Sendable {
     let gazetteer: Gazetteer
     let dates: DateResolver
     let signingVerbs: Set<String>
+    let determiners: Set<String> = ["the", "this", "that", "these", "those", "its", "their", "'s"]
+    /// Words that join a document's name to the rest of its title.
+    let titleLinks: Set<String> = ["between", "on", "of", "for", "concerning", "regarding"]
+    /// Words that refer to the day of an event just told ("that day", "the same day").
+    let dayReferences: Set<String> = ["that", "same"]
+
+    /// A document as one sentence names it.
+    private struct DocumentMention {
+        var agreement: Agreement
+        var sentence: Int
+        var definite: Bool
+        var ownDate: Bool
+    }
 
     func agreements(sentences: [TokenSentence], mentions: [SentenceMentions], people: People,
                     meetings: [Meeting]) -> [Agreement] {
-        var found: [Agreement] = []
         let main = meetings.first { $0.status == .held }
+        let parties = AgreementParties(gazetteer: gazetteer, signingVerbs: signingVerbs)
+        var named: [DocumentMention] = []
         for (n, s) in sentences.enumerated() {
             let tokens = s.tokens
-            var documents = gazetteer.agreementKinds.matches(in: tokens)
-            guard !documents.isEmpty, tokens.contains(where: { signingVerbs.contains($0.folded) }) else { continue }
-            // "The treaty builds on an agreement signed in 2023": "the treaty" is the one already reported.
-            let fresh = documents.filter { d in
-                !(d.range.lowerBound > tokens.startIndex && ["the", "this"].contains(tokens[d.range.lowerBound - 1].folded))
+            let signed = tokens.contains { signingVerbs.contains($0.folded) }
+            let documents = gazetteer.agreementKinds.matches(in: tokens).filter { d in
+                signed || tokens[d.range].contains { $0.folded == "joint" }
             }
-            if !fresh.isEmpty && fresh.count < documents.count { documents = fresh }
-            // A document still to be signed ("are expected to sign a treaty") is no agreement yet.
-            let firstDocument = documents[0].range.lowerBound
-            if gazetteer.meetingCues.matches(in: tokens).contains(where: { $0.payloads.contains("future") && $0.range.lowerBound < firstDocument }) {
+            guard !documents.isEmpty else { continue }
+            // A document still to be signed ("are expected to sign a treaty", "will issue a joint statement")
+            // is no agreement yet; a future cue elsewhere in the sentence is about something else ("Australia
+            // will open a pathway under a treaty signed on Friday").
+            let governed = documents.map { $0.range.lowerBound } + tokens.indices.filter { signingVerbs.contains(tokens[$0].folded) }
+            if gazetteer.meetingCues.matches(in: tokens).contains(where: { c in
+                c.payloads.contains("future") && governed.contains { $0 >= c.range.upperBound && $0 - c.range.upperBound <= 3 }
+            }) {
                 continue
             }
-            var countries = Set(people.mentions[n].compactMap { people.persons[$0.person].country })
-            if countries.count < 2 {
-                // Capitals stand for their governments ("Riyadh and Tehran said"), except as places ("in Beijing").
-                countries.formUnion(mentions[n].countries.filter { c in
-                    c.form != .capital || c.range.lowerBound == tokens.startIndex
-                        || !["in", "at", "to", "from"].contains(tokens[c.range.lowerBound - 1].folded)
-                }.map(\.code))
-            }
-            if countries.count < 2, let main { countries = Set(main.countries) }
-            guard countries.count >= 2 else { continue }
-            let asides = AsideFinder.asides(in: tokens)
-            // Signed documents are dated in the past; a year in a title ("Vision 2035") is no date.
-            let expressions = dates.expressions(in: tokens, future: false).filter { e in
-                !asides.contains(e.range.lowerBound) && (dates.published.map { e.date <= $0 || e.date.isCompatible(with: $0) } ?? true)
-                    && (e.date.precision != .year || e.relative || isYearOfDocument(e, tokens: tokens, documents: documents))
-            }
-            for d in documents {
+            let sides = parties.parties(sentence: n, sentences: sentences, mentions: mentions, people: people, main: main)
+            guard sides.count >= 2 else { continue }
+            // A document between other sides than the article's is background ("after Beijing signed a
+            // security pact with Solomon Islands" in a report on Australia and Tuvalu).
+            if let main, main.countries.count >= 2, sides.isDisjoint(with: main.countries) { continue }
+            let own = ownDates(tokens: tokens, documents: documents.map(\.range))
+            let fallback = referredMeetingDate(sentence: n, sentences: sentences, meetings: meetings)
+                ?? articleDate(main: main)
+            for (d, date) in zip(documents, own) {
                 guard let kind = d.payloads.first else { continue }
-                // The date near the document's name; else the article's day, or the meeting's.
-                let near = expressions.filter { abs($0.range.lowerBound - d.range.lowerBound) <= 12 }
-                let date = near.min { abs($0.range.lowerBound - d.range.lowerBound) < abs($1.range.lowerBound - d.range.lowerBound) }?.date
-                    ?? dates.published ?? main?.date
-                let agreement = Agreement(kind: kind, date: date, countries: Array(countries), spans: [s.span])
-                if let i = found.firstIndex(where: { $0.kind == kind && $0.date == date && $0.countries == agreement.countries }) {
-                    found[i].spans.append(s.span)
-                } else {
-                    found.append(agreement)
-                }
+                var k = d.range.lowerBound - 1
+                // "the March agreement", "the 2008 declaration": a date between determiner and name.
+                while k > tokens.startIndex, tokens[k].kind == .number || dates.lexicon.months[tokens[k].folded] != nil { k -= 1 }
+                // A title is no reference back: "the Treaty between the Kyrgyz Republic and ...", "the
+                // Agreement on Economic Cooperation".
+                let end = d.range.upperBound
+                let titled = tokens[d.range.lowerBound].isCapitalized && end + 1 < tokens.endIndex
+                    && titleLinks.contains(tokens[end].folded)
+                    && tokens[(end + 1)...].prefix(3).contains { $0.isCapitalized }
+                let definite = !titled && k >= tokens.startIndex && determiners.contains(tokens[k].folded)
+                named.append(DocumentMention(agreement: Agreement(kind: kind, date: date ?? fallback, countries: Array(sides), spans: [s.span]),
+                                             sentence: n, definite: definite, ownDate: date != nil))
             }
         }
-        return found
+        return resolve(named)
+    }
+
+    /// New documents, then definite mentions: one with its own date joins a found document of a
+    /// compatible date or is a document of its own; one without joins the nearest found before it (of its
+    /// kind if any), else the first after it; only when nothing was found is it a document of its own.
+    private func resolve(_ named: [DocumentMention]) -> [Agreement] {
+        var found: [(agreement: Agreement, sentence: Int)] = []
+        func add(_ m: DocumentMention) {
+            if let i = found.firstIndex(where: { $0.agreement.kind == m.agreement.kind && $0.agreement.date == m.agreement.date
+                && $0.agreement.countries == m.agreement.countries }) {
+                found[i].agreement.spans.append(contentsOf: m.agreement.spans)
+            } else {
+                found.append((m.agreement, m.sentence))
+            }
+        }
+        for m in named where !m.definite { add(m) }
+        for m in named where m.definite && m.ownDate {
+            let compatible = found.indices.filter { i in
+                guard let a = found[i].agreement.date, let b = m.agreement.date else { return false }
+                return a.isCompatible(with: b) && !Set(found[i].agreement.countries).isDisjoint(with: m.agreement.countries)
+            }
+            if let i = compatible.first(where: { found[$0].agreement.kind == m.agreement.kind }) ?? compatible.first {
+                found[i].agreement.spans.append(contentsOf: m.agreement.spans)
+            } else {
+                add(m)
+            }
+        }
+        for m in named where m.definite && !m.ownDate {
+            guard !found.isEmpty else { add(m); continue }
+            let before = found.indices.filter { found[$0].sentence <= m.sentence }
+            let i = before.last(where: { found[$0].agreement.kind == m.agreement.kind }) ?? before.last ?? 0
+            found[i].agreement.spans.append(contentsOf: m.agreement.spans)
+        }
+        return found.sorted { $0.sentence < $1.sentence }.map(\.agreement)
+    }
+
+    /// Each document's own date: every date expression of the sentence belongs to the document nearest
+    /// it, and a document takes the nearest of its own. Signed documents are dated in the past; a year in
+    /// a title ("Vision 2035") or a period ("Action Plan for 2025 to 2028") is no date.
+    private func ownDates(tokens: ArraySlice<Token>, documents: [Range<Int>]) -> [PartialDate?] {
+        let asides = AsideFinder.ranges(in: tokens).map(\.range)
+        let expressions = dates.expressions(in: tokens, future: false).filter { e in
+            (dates.published.map { e.date <= $0 || e.date.isCompatible(with: $0) } ?? true)
+                && (e.date.precision != .year || e.relative || isYearOfDocument(e, tokens: tokens, documents: documents))
+        }
+        // A date inside an aside dates only a document of the same aside ("which replaces the Joint
+        // Declaration signed in 2008").
+        func aside(_ i: Int) -> Range<Int>? { asides.first { $0.contains(i) } }
+        func distance(_ e: DateExpression, _ d: Range<Int>) -> Int {
+            e.range.lowerBound >= d.upperBound ? e.range.lowerBound - d.upperBound : max(0, d.lowerBound - e.range.upperBound)
+        }
+        var best: [(date: PartialDate, distance: Int)?] = Array(repeating: nil, count: documents.count)
+        for e in expressions {
+            var reachable = documents.indices.filter { aside(e.range.lowerBound) == nil || aside(e.range.lowerBound) == aside(documents[$0].lowerBound) }
+            // A relative clause with no document of its own describes the one just before it ("the joint
+            // declaration, which the two countries signed in 2019").
+            if reachable.isEmpty, let a = aside(e.range.lowerBound) {
+                reachable = documents.indices.filter { documents[$0].upperBound <= a.lowerBound && a.lowerBound - documents[$0].upperBound <= 1 }
+            }
+            guard let i = reachable.min(by: { distance(e, documents[$0]) < distance(e, documents[$1]) }) else { continue }
+            let d = distance(e, documents[i])
+            if d <= 30, d < (best[i]?.distance ?? .max) { best[i] = (e.date, d) }
+        }
+        return best.map { $0?.date }
+    }
+
+    /// A document named with no date of its own in a sentence that refers to a meeting ("issued at the
+    /// end of that visit", "after the talks", "that day") was issued at that meeting: the one the sentence
+    /// reports, else the last one the two sentences before report.
+    private func referredMeetingDate(sentence n: Int, sentences: [TokenSentence], meetings: [Meeting]) -> PartialDate? {
+        let tokens = sentences[n].tokens
+        let refers = !gazetteer.meetingTerms.matches(in: tokens).isEmpty
+            || tokens.indices.dropLast().contains { dayReferences.contains(tokens[$0].folded) && tokens[$0 + 1].folded == "day" }
+        guard refers else { return nil }
+        for back in 0...min(2, n) {
+            let span = sentences[n - back].span
+            if let m = meetings.last(where: { $0.date != nil && $0.spans.contains(span) }) { return m.date }
+        }
+        return nil
+    }
+
+    /// The article's date for an undated document: the main meeting's day when it is a day on or before
+    /// publication (an analysis published days later), else the publication date.
+    private func articleDate(main: Meeting?) -> PartialDate? {
+        if let d = main?.date, d.precision == .day, dates.published.map({ d <= $0 }) ?? true { return d }
+        return dates.published ?? main?.date
     }
 
     /// A bare year dates a document after "in"/"of" ("signed in 2008") or just before its name ("a 1998
     /// general agreement"); elsewhere it is part of a title or a period ("Action Plan for 2025 to 2028").
-    private func isYearOfDocument(_ e: DateExpression, tokens: ArraySlice<Token>,
-                                  documents: [PhraseMatcher<AgreementKind>.Match]) -> Bool {
+    private func isYearOfDocument(_ e: DateExpression, tokens: ArraySlice<Token>, documents: [Range<Int>]) -> Bool {
         let i = e.range.lowerBound
         if i > tokens.startIndex, ["in", "of"].contains(tokens[i - 1].folded) { return true }
-        return documents.contains { $0.range.lowerBound > i && $0.range.lowerBound - i <= 4 }
+        return documents.contains { $0.lowerBound > i && $0.lowerBound - i <= 4 }
     }
 }

@@ -29,6 +29,8 @@ struct Gazetteer: Sendable {
     /// Reference officials by folded full name or alias, for names the text writes in another order
     /// ("IWAYA Takeshi").
     var officialsByName: [String: [Int]] = [:]
+    /// Words after which a signing sentence's officials witnessed or hosted rather than signed.
+    var witnessCues: Set<String> = []
     /// Combining forms ("sino") → alpha-2.
     var combiningForms: [String: String] = [:]
     /// Folded capital city names → their usual spelling.
@@ -64,6 +66,7 @@ struct Gazetteer: Sendable {
         }
         for (title, kind) in lex.roles { roles.add(title, kind) }
         for (term, mode) in lex.meetingTerms { meetingTerms.add(term, mode) }
+        witnessCues = lex.witnessCues
         for (term, kind) in lex.agreementKinds { agreementKinds.add(term, kind) }
         for (venue, city) in lex.venues { venues.add(venue, city) }
         for (verb, type) in lex.speechVerbs { speechVerbs.add(verb, type) }

@@ -28,6 +28,8 @@ public struct Lexicon: Sendable {
     public let meetingCues: [String: String]
     /// Words that say a document was signed, issued or adopted.
     public let signingVerbs: Set<String>
+    /// Words after which a signing sentence's officials witnessed or hosted rather than signed.
+    public let witnessCues: Set<String>
 
     init(directory: URL) throws {
         func records(_ name: String) throws -> [TSVRecord] {
@@ -63,5 +65,6 @@ public struct Lexicon: Sendable {
         meetingCues = Dictionary(try records("meeting_cues.tsv").map { (fold($0["term"]), $0["cue"]) },
                                  uniquingKeysWith: { a, _ in a })
         signingVerbs = Set(try records("signing_verbs.tsv").map { fold($0["verb"]) })
+        witnessCues = Set(try records("witness_cues.tsv").map { fold($0["cue"]) })
     }
 }
