@@ -19,26 +19,36 @@ enum JSONOutput {
 
 extension JSONOutput {
     /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped, the rest as is.
+    /// Works on UTF-8 bytes: exports write millions of strings, most with nothing to escape.
     static func literal(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            // U+2028/2029 are valid JSON but end lines in JavaScript; escaped for JSONP-style consumers.
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
-            }
+        // 0xE2 starts U+2028/U+2029, valid JSON but line ends in JavaScript, so escaped too.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else {
+            return "\"" + text + "\""
         }
-        return out + "\""
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(bytes.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case ..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                out += Array("\\u202".utf8) + [bytes[i + 2] == 0xA8 ? 0x38 : 0x39]
+                i += 3
+                continue
+            default: out.append(byte)
+            }
+            i += 1
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON string literal, or `null`.

@@ -31,6 +31,7 @@ extension Bilat {
             )
 
             @OptionGroup var database: DatabaseOptions
+            @OptionGroup var display: DisplayOptions
 
             @Argument(help: "One country (all its pairs) or two (a pair); none with --all.")
             var countries: [String] = []
