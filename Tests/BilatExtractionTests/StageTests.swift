@@ -114,6 +114,9 @@ import Testing
         // from Canada, so a minister named by office alone is Canadian.
         let text = "Prime Minister Mark Carney met French President Emmanuel Macron. Trade Minister Jean Tremblay joined them."
         #expect(officials(text).contains("Jean Tremblay|CA|Trade Minister"))
+        // A party leader serves no government.
+        #expect(!officials("Prime Minister Mark Carney met French President Emmanuel Macron. Party Leader Jean Tremblay objected.")
+            .contains { $0.hasPrefix("Jean Tremblay") })
         // A name ending in a building is no person.
         #expect(!officials("Prime Minister Mark Carney landed at King Khalid International Airport.").contains { $0.hasPrefix("Khalid") })
     }

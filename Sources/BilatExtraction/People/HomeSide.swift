@@ -7,6 +7,8 @@
 /// Aide Yuri Ushakov") serves the home side: the country whose officials the article names bare more
 /// often than with their country, the dateline's country breaking a tie or standing alone.
 enum HomeSide {
+    static let nonStateTitles = ["leader", "director", "chairman", "chairwoman", "chair"]
+
     /// The home side from how the article first names its officials, or the dateline country.
     static func side(of people: People, datelineCountry: String?) -> String? {
         var score: [String: Int] = [:]
@@ -28,7 +30,9 @@ enum HomeSide {
         guard let home = side(of: people, datelineCountry: datelineCountry) else { return }
         for i in people.persons.indices where people.persons[i].country == nil {
             let p = people.persons[i]
-            guard p.role != nil, !p.international, p.firstSentence < mentions.count else { continue }
+            // Party leaders and company directors or chairmen serve no government.
+            guard let role = p.role, !p.international, p.firstSentence < mentions.count,
+                  !nonStateTitles.contains(where: { role.lowercased().hasSuffix($0) }) else { continue }
             let sm = mentions[p.firstSentence]
             let tokens = sm.sentence.tokens
             // Governments the sentence names by their capital ("Canberra would keep pressing"), other than
