@@ -128,6 +128,21 @@ extension SQLiteStore {
             sql.conditions.append("m.status = ?")
             sql.arguments += [status.rawValue]
         }
+        for name in Set(filter.participants).sorted() {
+            sql.conditions.append("""
+                EXISTS (SELECT 1 FROM official o JOIN meeting_participant p ON p.official_id = o.id
+                        WHERE o.name = ? AND p.meeting_id = m.id)
+                """)
+            sql.arguments += [name]
+        }
+        if let area = filter.area {
+            sql.conditions.append("""
+                (EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND area = ?)
+                 OR EXISTS (SELECT 1 FROM meeting_source ms JOIN article_area aa ON aa.article_id = ms.article_id
+                            WHERE ms.meeting_id = m.id AND aa.area = ?))
+                """)
+            sql.arguments += [area, area]
+        }
         let query = """
             \(MeetingRow.selection) \(sql.joins.joined(separator: " ")) \(sql.whereClause)
             ORDER BY m.date_first_day IS NULL, m.date_first_day DESC, m.id DESC \(sql.limitClause(filter.limit))

@@ -31,15 +31,22 @@ public struct MeetingFilter: Sendable, Hashable {
     public var mode: MeetingMode?
     public var status: MeetingStatus?
     public var limit: Int?
+    /// Canonical names of officials who must all have taken part (meetings only).
+    public var participants: [String]
+    /// A cooperation-area key the meeting's reports or its source articles name (meetings only).
+    public var area: String?
 
     public init(countries: [String] = [], from: PartialDate? = nil, to: PartialDate? = nil,
-                mode: MeetingMode? = nil, status: MeetingStatus? = nil, limit: Int? = nil) {
+                mode: MeetingMode? = nil, status: MeetingStatus? = nil, limit: Int? = nil,
+                participants: [String] = [], area: String? = nil) {
         self.countries = countries
         self.from = from
         self.to = to
         self.mode = mode
         self.status = status
         self.limit = limit
+        self.participants = participants
+        self.area = area
     }
 }
 

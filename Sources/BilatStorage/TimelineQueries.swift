@@ -53,34 +53,51 @@ extension SQLiteStore: RelationsQueries {
                              ownerColumn: "g.id")
         sql.requireDates(filter, firstDay: "g.date_first_day")
         let query = """
-            SELECT g.id, g.kind, g.date, g.title,
-                (SELECT group_concat(country, char(31)) FROM agreement_country WHERE agreement_id = g.id) AS countries
-            FROM agreement g \(sql.joins.joined(separator: " ")) \(sql.whereClause)
+            \(Self.agreementSelection) \(sql.joins.joined(separator: " ")) \(sql.whereClause)
             ORDER BY g.date_first_day IS NULL, g.date_first_day, g.id \(sql.limitClause(filter.limit))
             """
         return try pool.read { db in
-            let rows = try AgreementRow.fetchAll(db, sql: query, arguments: sql.arguments)
-            var sources: [Int64: [SourceSentence]] = [:]
-            // Sources for the whole result, a few hundred agreements per statement.
-            for chunk in stride(from: 0, to: rows.count, by: 500).map({ rows[$0..<min($0 + 500, rows.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let sourceRows = try SourceRow.fetchAll(db, sql: """
-                    SELECT gs.agreement_id AS owner_id, \(SourceRow.columns)
-                    FROM agreement_source gs
-                    JOIN article a ON a.id = gs.article_id
-                    LEFT JOIN sentence s ON s.id = gs.sentence_id
-                    WHERE gs.agreement_id IN (\(marks))
-                    ORDER BY a.published IS NULL, a.published, a.id, s.position
-                    """, arguments: StatementArguments(chunk.map(\.id)))
-                for row in sourceRows {
-                    sources[row.ownerID, default: []].append(try row.sourceSentence())
-                }
+            try Self.agreementSummaries(db, rows: AgreementRow.fetchAll(db, sql: query, arguments: sql.arguments))
+        }
+    }
+
+    static let agreementSelection = """
+        SELECT g.id, g.kind, g.date, g.title,
+            (SELECT group_concat(country, char(31)) FROM agreement_country WHERE agreement_id = g.id) AS countries
+        FROM agreement g
+        """
+
+    /// The agreements with these ids, with their sources.
+    func agreements(ids: [Int64]) throws -> [AgreementSummary] {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        return try pool.read { db in
+            try Self.agreementSummaries(db, rows: AgreementRow.fetchAll(
+                db, sql: Self.agreementSelection + " WHERE g.id IN (\(marks)) ORDER BY g.id",
+                arguments: StatementArguments(ids)))
+        }
+    }
+
+    /// Agreement rows with their sources, fetched for a few hundred agreements per statement.
+    static func agreementSummaries(_ db: Database, rows: [AgreementRow]) throws -> [AgreementSummary] {
+        var sources: [Int64: [SourceSentence]] = [:]
+        for chunk in stride(from: 0, to: rows.count, by: 500).map({ rows[$0..<min($0 + 500, rows.count)] }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let sourceRows = try SourceRow.fetchAll(db, sql: """
+                SELECT gs.agreement_id AS owner_id, \(SourceRow.columns)
+                FROM agreement_source gs
+                JOIN article a ON a.id = gs.article_id
+                LEFT JOIN sentence s ON s.id = gs.sentence_id
+                WHERE gs.agreement_id IN (\(marks))
+                ORDER BY a.published IS NULL, a.published, a.id, s.position
+                """, arguments: StatementArguments(chunk.map(\.id)))
+            for row in sourceRows {
+                sources[row.ownerID, default: []].append(try row.sourceSentence())
             }
-            return try rows.map { row in
-                AgreementSummary(
-                    id: row.id, kind: row.kind, date: try PartialDate.stored(row.date, table: "agreement", column: "date"),
-                    countries: MeetingRow.list(row.countries), title: row.title, sources: sources[row.id] ?? [])
-            }
+        }
+        return try rows.map { row in
+            AgreementSummary(
+                id: row.id, kind: row.kind, date: try PartialDate.stored(row.date, table: "agreement", column: "date"),
+                countries: MeetingRow.list(row.countries), title: row.title, sources: sources[row.id] ?? [])
         }
     }
 

@@ -27,6 +27,11 @@ struct Bilat: ParsableCommand {
             Countries.self,
             Db.self,
             EvalCommand.self,
+            Forget.self,
+            Officials.self,
+            Areas.self,
+            Search.self,
+            Stats.self,
         ]
     )
 }

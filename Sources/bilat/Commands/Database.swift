@@ -15,6 +15,7 @@ extension Bilat {
                 DatabaseBackup.self,
                 DatabaseExport.self,
                 DatabaseImport.self,
+                DatabaseCheck.self,
             ]
         )
     }

@@ -16,9 +16,15 @@ extension Bilat {
                 Newest first; undated meetings last. --from/--to take YYYY, YYYY-MM or YYYY-MM-DD; a
                 meeting known only to the month or year is kept when its period overlaps the range.
 
+                --with PERSON keeps meetings the person took part in (full name or part of it, repeat
+                for several); --area KEY keeps meetings whose reports or source articles name the
+                cooperation area; --between A B C finds meetings involving all the named countries.
+
                 Examples:
                   bilat meetings China Canada
                   bilat meetings CN --from 2025 --format json
+                  bilat meetings China India --with "Xi Jinping" --area trade
+                  bilat meetings --between Japan Philippines "United States"
                 """
         )
 
@@ -26,7 +32,16 @@ extension Bilat {
         @OptionGroup var display: DisplayOptions
 
         @Argument(help: "One or two countries.")
-        var countries: [String]
+        var countries: [String] = []
+
+        @Option(name: .customLong("with"), help: "Only meetings this person took part in (repeatable).")
+        var people: [String] = []
+
+        @Option(help: "Only meetings naming this cooperation area (trade, energy, ...).")
+        var area: String?
+
+        @Option(parsing: .upToNextOption, help: "Meetings involving all these countries (two or more).")
+        var between: [String] = []
 
         @Option(help: "Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
         var from: String?
@@ -44,6 +59,13 @@ extension Bilat {
         var format: OutputFormat?
 
         func validate() throws {
+            if !between.isEmpty {
+                guard countries.isEmpty, between.count >= 2 else {
+                    throw ValidationError("--between takes two or more countries and no others, "
+                                          + "e.g. `bilat meetings --between Japan Philippines USA`")
+                }
+                return
+            }
             guard (1...2).contains(countries.count) else {
                 throw ValidationError("name one country or two (a pair), e.g. `bilat meetings China Canada`")
             }
@@ -51,12 +73,13 @@ extension Bilat {
 
         func run() throws {
             let range = (try parseDateOption(from, name: "--from"), try parseDateOption(to, name: "--to"))
-            try reporting {
-                let service = try database.relations()
-                let meetings = try service.meetings(countries, from: range.0, to: range.1, mode: mode, status: status)
+            let named = between.isEmpty ? countries : between
+            try reportingKnowledge {
+                let meetings = try database.knowledge().meetings(named, people: people, area: area, from: range.0,
+                                                                 to: range.1, mode: mode, status: status)
                 let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)
                 if meetings.isEmpty, chosen == .table {
-                    Terminal.note("no meetings recorded for \(countries.joined(separator: " and "))")
+                    Terminal.note("no meetings recorded for \(named.joined(separator: " and "))")
                     return
                 }
                 Terminal.out(MeetingRenderer.render(meetings, as: chosen))

@@ -5,7 +5,7 @@ extension Bilat {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one fact and every sentence it came from.",
-            subcommands: [Meeting.self]
+            subcommands: [Meeting.self, Official.self, Agreement.self]
         )
 
         struct Meeting: ParsableCommand {
@@ -32,6 +32,63 @@ extension Bilat {
                         throw Failure.runtime("no meeting \(id); `bilat meetings COUNTRY` lists the ids")
                     }
                     Terminal.out(MeetingRenderer.render(detail, json: json))
+                }
+            }
+        }
+
+        struct Official: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "One official: roles with dates, meetings attended, counterparts met, source sentences.",
+                discussion: """
+                    NAME is the full name or a part of it ("Xi Jinping", "Xi", "President Xi"); among several
+                    people matching a part, the one with the most meetings is shown.
+
+                    Examples:
+                      bilat show official "Xi Jinping"
+                      bilat show official Modi --json
+                    """
+            )
+
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var display: DisplayOptions
+
+            @Argument(help: "The official's name.")
+            var name: String
+
+            @Flag(help: "JSON output.")
+            var json = false
+
+            func run() throws {
+                try reportingKnowledge {
+                    Terminal.out(KnowledgeRenderer.render(try database.knowledge().officialDetail(name), json: json))
+                }
+            }
+        }
+
+        struct Agreement: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "One agreement with its sources: article, sentence and character offsets.",
+                discussion: """
+                    Example:
+                      bilat show agreement 3
+                    """
+            )
+
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var display: DisplayOptions
+
+            @Argument(help: "The agreement id, as `bilat timeline` and exports list it.")
+            var id: Int64
+
+            @Flag(help: "JSON output.")
+            var json = false
+
+            func run() throws {
+                try reportingKnowledge {
+                    guard let agreement = try database.knowledge().agreement(id: id) else {
+                        throw Failure.runtime("no agreement \(id); `bilat timeline A B` lists agreements with their ids")
+                    }
+                    Terminal.out(KnowledgeRenderer.render(agreement, json: json))
                 }
             }
         }

@@ -1,0 +1,136 @@
+import BilatExtraction
+import BilatModel
+import BilatStorage
+import Foundation
+
+/// A name, key or article the knowledge base does not know, with the closest ones it does.
+public struct UnknownNameError: Error, CustomStringConvertible, Equatable {
+    public var kind: String
+    public var input: String
+    public var suggestions: [String]
+    public var hint: String
+
+    public var description: String {
+        var message = "unknown \(kind) '\(input)'"
+        if !suggestions.isEmpty { message += "; did you mean " + suggestions.joined(separator: ", ") + "?" }
+        return message + " (\(hint))"
+    }
+}
+
+/// People, areas, full-text search and totals, with user text resolved and validated first.
+public struct KnowledgeService: Sendable {
+    public let queries: any KnowledgeQueries
+    public let relations: RelationsService
+    public let areaKeys: [String]
+
+    public init(queries: any KnowledgeQueries, relations: RelationsService) {
+        self.queries = queries
+        self.relations = relations
+        areaKeys = relations.countries.reference.lexicon.areaTerms.map(\.key)
+    }
+
+    /// The canonical name of the official the user means, or an error suggesting known names.
+    public func officialName(_ input: String) throws -> String {
+        try official(input).name
+    }
+
+    /// The official the user means: exact name, else the best whole-word match ("Xi", "President Xi");
+    /// among several equally good matches the one with the most meetings.
+    public func official(_ input: String) throws -> OfficialSummary {
+        // Titles and honorifics are not part of names: "President Xi" is looked up as "Xi".
+        let lexicon = relations.countries.reference.lexicon
+        let titleWords = Set(lexicon.roles.keys.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
+            .union(lexicon.honorifics.map { $0.lowercased() })
+        let words = input.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "." }.map(String.init)
+        let name = words.filter { !titleWords.contains($0.lowercased().trimmingCharacters(in: ["."])) }
+            .joined(separator: " ")
+        if let found = try queries.officials(named: input).first ?? queries.officials(named: name).first {
+            return found
+        }
+        throw UnknownNameError(kind: "person", input: input, suggestions: try suggestions(for: input),
+                               hint: "`bilat officials COUNTRY` lists the people bilat knows")
+    }
+
+    /// One official's roles, meetings, counterparts and sources.
+    public func officialDetail(_ input: String) throws -> OfficialDetail {
+        let summary = try official(input)
+        guard let detail = try queries.official(id: summary.id) else {
+            throw UnknownNameError(kind: "person", input: input, suggestions: [], hint: "it was just removed")
+        }
+        return detail
+    }
+
+    /// Officials of a country, or all.
+    public func officials(country: String?) throws -> [OfficialSummary] {
+        try queries.officials(country: try country.map { try relations.countries.country($0).code })
+    }
+
+    /// A taxonomy key, checked.
+    public func areaKey(_ input: String) throws -> String {
+        let key = input.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+        if areaKeys.contains(key) { return key }
+        let close = areaKeys.map { ($0, Self.distance($0, key)) }.filter { $0.1 <= max(2, key.count / 3) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+        throw UnknownNameError(kind: "area", input: input, suggestions: Array(close),
+                               hint: "areas are " + areaKeys.joined(separator: ", "))
+    }
+
+    /// Meetings of the named countries with the optional people, area, mode, status and dates.
+    public func meetings(_ names: [String], people: [String] = [], area: String? = nil, from: PartialDate? = nil,
+                         to: PartialDate? = nil, mode: MeetingMode? = nil,
+                         status: MeetingStatus? = nil) throws -> [MeetingSummary] {
+        let codes = try names.map { try relations.countries.country($0).code }
+        let participants = try people.map(officialName)
+        let key = try area.map(areaKey)
+        return try relations.queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode,
+                                                            status: status, participants: participants, area: key))
+    }
+
+    /// The cooperation areas of the named countries' articles.
+    public func areas(_ names: [String]) throws -> [AreaActivity] {
+        try queries.areas(countries: try names.map { try relations.countries.country($0).code })
+    }
+
+    /// Ranked sentences matching any text; countries by name.
+    public func search(_ text: String, countries: [String] = [], from: PartialDate? = nil, to: PartialDate? = nil,
+                       limit: Int = 20) throws -> [SearchHit] {
+        let codes = try countries.map { try relations.countries.country($0).code }
+        return try queries.search(SearchQuery(text: text, countries: codes, from: from, to: to, limit: limit))
+    }
+
+    /// Totals and the most active pairs.
+    public func stats(topPairs: Int = 10) throws -> KnowledgeStats {
+        try queries.stats(topPairs: topPairs)
+    }
+
+    /// One agreement with its sources.
+    public func agreement(id: Int64) throws -> AgreementSummary? {
+        try queries.agreement(id: id)
+    }
+
+    private func suggestions(for input: String) throws -> [String] {
+        let key = input.lowercased()
+        return try queries.officialNames()
+            .map { name in (name, min(Self.distance(name.lowercased(), key),
+                                      name.lowercased().split(separator: " ").map { Self.distance(String($0), key) }.min() ?? .max)) }
+            .filter { $0.1 <= max(2, key.count / 3) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+    }
+
+    /// Levenshtein distance over characters.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let (x, y) = (Array(a), Array(b))
+        guard !x.isEmpty else { return y.count }
+        var row = Array(0...y.count)
+        for i in 1...x.count {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: y.count, by: 1) {
+                let kept = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
+                previous = kept
+            }
+        }
+        return row[y.count]
+    }
+}

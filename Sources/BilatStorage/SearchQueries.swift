@@ -1,0 +1,99 @@
+import BilatModel
+import GRDB
+
+/// Turns any user text into a safe FTS5 pattern: each word quoted (quotes doubled) as a prefix
+/// token, all required. Operators, parentheses, `NEAR(`, `*`, `--` or `;` typed by the user are
+/// either split away or quoted into plain words; nil when the text holds no word.
+enum FullTextPattern {
+    static func pattern(_ text: String) -> String? {
+        let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        guard !words.isEmpty else { return nil }
+        return words.prefix(32).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
+            .joined(separator: " ")
+    }
+}
+
+extension SQLiteStore {
+    public func search(_ query: SearchQuery) throws -> [SearchHit] {
+        guard let pattern = FullTextPattern.pattern(query.text), query.limit > 0 else { return [] }
+        var sql = FilterSQL()
+        sql.arguments += [pattern]
+        for code in Set(query.countries.map { $0.uppercased() }).sorted() {
+            sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_id = a.id AND country = ?)")
+            sql.arguments += [code]
+        }
+        let publishedFirstDay = """
+            CASE length(a.published) WHEN 4 THEN a.published || '-01-01'
+                WHEN 7 THEN a.published || '-01' ELSE a.published END
+            """
+        sql.requireDates(MeetingFilter(from: query.from, to: query.to), firstDay: "(\(publishedFirstDay))")
+        let extra = sql.conditions.map { " AND " + $0 }.joined()
+        let statement = """
+            SELECT s.id AS owner_id, \(SourceRow.columns),
+                snippet(sentence_fts, 0, '[', ']', '…', 16) AS snippet, bm25(sentence_fts) AS rank,
+                (SELECT group_concat(speaker, char(31)) FROM statement WHERE sentence_id = s.id) AS speakers
+            FROM sentence_fts
+            JOIN sentence s ON s.id = sentence_fts.rowid
+            JOIN article a ON a.id = s.article_id
+            WHERE sentence_fts MATCH ?\(extra)
+            ORDER BY rank, s.id LIMIT \(query.limit)
+            """
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: statement, arguments: sql.arguments).map { row in
+                SearchHit(snippet: row["snippet"], rank: row["rank"],
+                          speakers: Array(Set(MeetingRow.list(row["speakers"]))).sorted(),
+                          source: try SourceRow(row: row).sourceSentence())
+            }
+        }
+    }
+
+    public func areas(countries: [String]) throws -> [AreaActivity] {
+        var sql = FilterSQL()
+        sql.requireCountries(countries, table: "article_country", column: "article_id", ownerColumn: "aa.article_id")
+        let query = """
+            SELECT aa.area, a.published, count(DISTINCT aa.article_id) AS articles
+            FROM article_area aa \(sql.joins.joined(separator: " "))
+            JOIN article a ON a.id = aa.article_id
+            GROUP BY aa.area, a.published
+            """
+        let rows = try pool.read { db in try Row.fetchAll(db, sql: query, arguments: sql.arguments) }
+        var byArea: [String: AreaActivity] = [:]
+        for row in rows {
+            let area: String = row["area"]
+            let published = try PartialDate.stored(row["published"], table: "article", column: "published")
+            let count: Int = row["articles"]
+            var activity = byArea[area] ?? AreaActivity(area: area, countsByYear: [:], articleCount: 0,
+                                                        firstMention: nil, lastMention: nil)
+            activity.articleCount += count
+            activity.countsByYear[published?.year ?? 0, default: 0] += count
+            if let published {
+                activity.firstMention = min(activity.firstMention ?? published, published)
+                activity.lastMention = max(activity.lastMention ?? published, published)
+            }
+            byArea[area] = activity
+        }
+        return byArea.values.sorted { ($0.articleCount, $1.area) > ($1.articleCount, $0.area) }
+    }
+
+    public func stats(topPairs: Int) throws -> KnowledgeStats {
+        try pool.read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            let pairs = try Row.fetchAll(db, sql: """
+                SELECT country_a, country_b, count(*) AS meetings, max(date) AS last_date
+                FROM meetings_by_pair GROUP BY country_a, country_b
+                ORDER BY meetings DESC, country_a, country_b LIMIT ?
+                """, arguments: [max(0, topPairs)]).map { row in
+                    PairActivity(countries: [row["country_a"], row["country_b"]], meetingCount: row["meetings"],
+                                 lastMeeting: try PartialDate.stored(row["last_date"], table: "meeting", column: "date"))
+                }
+            return KnowledgeStats(
+                articles: try count("SELECT count(*) FROM article"), meetings: try count("SELECT count(*) FROM meeting"),
+                meetingReports: try count("SELECT count(*) FROM meeting_mention"),
+                officials: try count("SELECT count(*) FROM official"),
+                agreements: try count("SELECT count(*) FROM agreement"),
+                organizations: try count("SELECT count(*) FROM organization"),
+                countryPairs: try count("SELECT count(*) FROM (SELECT DISTINCT country_a, country_b FROM meetings_by_pair)"),
+                mostActivePairs: pairs)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import BilatServices
+
+extension Bilat {
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Full-text search over the stored sentences and statements, best matches first.",
+            discussion: """
+                Every word of QUERY must appear (as a word or the start of one); case and accents are
+                ignored. QUERY is plain text: quotes, AND/OR/NOT, NEAR, *, parentheses and other
+                punctuation are read as words or ignored, never as search syntax. Matched words are
+                shown [like this]; a statement's speakers are listed with its sentence.
+
+                Examples:
+                  bilat search "border patrolling"
+                  bilat search "critical minerals" --country Japan --from 2024
+                """
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var display: DisplayOptions
+
+        @Argument(help: "The words to look for.")
+        var query: String
+
+        @Option(name: .customLong("country"), help: "Only articles naming this country (repeat for several).")
+        var countries: [String] = []
+
+        @Option(help: "Earliest publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
+        var from: String?
+
+        @Option(help: "Latest publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
+        var to: String?
+
+        @Option(help: "At most this many results.")
+        var limit = 20
+
+        @Option(help: "table, json, csv or ndjson (default: table on a terminal, else json).")
+        var format: OutputFormat?
+
+        func run() throws {
+            let range = (try parseDateOption(from, name: "--from"), try parseDateOption(to, name: "--to"))
+            try reportingKnowledge {
+                let hits = try database.knowledge().search(query, countries: countries, from: range.0, to: range.1,
+                                                           limit: limit)
+                let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)
+                if hits.isEmpty, chosen == .table {
+                    Terminal.note("no sentence matches \"\(query)\"")
+                    return
+                }
+                Terminal.out(KnowledgeRenderer.render(hits, as: chosen))
+            }
+        }
+    }
+}

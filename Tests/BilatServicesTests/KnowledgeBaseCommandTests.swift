@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite("Knowledge base commands, end to end")
+struct KnowledgeBaseCommandTests {
+    static let hostile = [
+        #"Xi" OR "Modi"#, "Modi; DROP TABLE article; --", "-- comment", "NEAR(Modi Xi, 3)", "Mod*", "*",
+        "AND OR NOT", "(Modi", "Modi)) OR ((", #"""#, "'; SELECT 1; '", "Xi\u{0}Jinping", "",
+    ]
+
+    /// A database holding the multi corpus, ingested through the CLI.
+    func ingestedMulti(_ folder: URL) throws -> String {
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let multi = fixturesFolder.appendingPathComponent("corpus/multi").path
+        let ingest = try runBilat(["ingest", multi, "-q"], database: db)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        return db
+    }
+
+    @Test("hostile text through search, --with, show official and forget: no SQL or FTS error, db check clean")
+    func hostileText() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try ingestedMulti(folder)
+
+        for text in Self.hostile {
+            let search = try runBilat(["search", "--format", "json", "--", text], database: db)
+            #expect(search.status == 0, "search \(text): \(search.stderr)")
+            #expect(!search.stderr.contains("SQLite error"), "search \(text)")
+            let with = try runBilat(["meetings", "China", "India", "--with", text, "--format", "json"], database: db)
+            #expect([0, 64].contains(with.status), "--with \(text): \(with.stderr)")
+            #expect(!with.stderr.contains("SQLite error"), "--with \(text)")
+            let show = try runBilat(["show", "official", "--", text], database: db)
+            #expect([0, 64].contains(show.status), "show official \(text): \(show.stderr)")
+            #expect(!show.stderr.contains("SQLite error"), "show official \(text)")
+            let forget = try runBilat(["forget", "--", text], database: db)
+            #expect(forget.status == 65, "forget \(text): \(forget.stderr)")
+        }
+        let quoted = try runBilat(["search", #""patrolling" "understanding""#, "--format", "json"], database: db)
+        #expect(quoted.stdout.contains("[patrolling]"))
+        let check = try runBilat(["db", "check"], database: db)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(try runBilat(["stats", "--format", "json"], database: db).stdout.contains("\"articles\" : 12"))
+    }
+
+    @Test("unknown people and areas get suggestions and exit 64; --between and --area filter")
+    func filters() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try ingestedMulti(folder)
+
+        let person = try runBilat(["meetings", "China", "India", "--with", "Narendra Mdoi"], database: db)
+        #expect(person.status == 64)
+        #expect(person.stderr.contains("did you mean Narendra Modi"))
+        let area = try runBilat(["meetings", "China", "India", "--area", "trdae"], database: db)
+        #expect(area.status == 64)
+        #expect(area.stderr.contains("did you mean trade"))
+        let between = try runBilat(["meetings", "--between", "Japan", "Philippines", "USA", "--format", "json"],
+                                   database: db)
+        #expect(between.status == 0)
+        #expect(between.stdout.contains("\"PH\""))
+        let official = try runBilat(["show", "official", "President Xi"], database: db)
+        #expect(official.status == 0, "\(official.stderr)")
+        #expect(official.stdout.hasPrefix("Xi Jinping (CN)"))
+        #expect(official.stdout.contains("Narendra Modi"))
+    }
+
+    @Test("forget by url removes the article; db check stays clean and reports a broken invariant with exit 1")
+    func forgetAndCheck() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try ingestedMulti(folder)
+
+        let forget = try runBilat(["forget", "https://news.example/world/asia/modi-xi-kazan-talks"], database: db)
+        #expect(forget.status == 0, "\(forget.stderr)")
+        let russia = try runBilat(["meetings", "India", "Russia", "--format", "json"], database: db)
+        #expect((try JSONSerialization.jsonObject(with: Data(russia.stdout.utf8)) as? [Any])?.isEmpty == true)
+        #expect(try runBilat(["db", "check"], database: db).status == 0)
+        #expect(try runBilat(["forget", "https://news.example/world/asia/modi-xi-kazan-talks"], database: db).status == 65)
+    }
+}
