@@ -73,7 +73,7 @@ import BilatExtraction
     static let floors: [EvaluationCategory: Double] = [
         .meetings: 0.81,
         .officials: 0.98,
-        .areas: 0.94,
+        .areas: 0.95,
         .organizations: 0.99,
         .agreements: 0.92,
     ]
