@@ -16,12 +16,13 @@ extension Bilat {
                 commandName: "timeline",
                 abstract: "Export the meetings and agreements of a pair, of one country, or of everything.",
                 discussion: """
-                    With two countries, the pair's events; with one, every pair it is part of; with --all,
-                    everything. Formats: md, csv, tsv (RFC 4180, formula-safe), json, ndjson (schema in
-                    docs/timeline-export.md), timelinejs (TimelineJS3), ics (RFC 5545; month- and year-only
-                    dates span the month or year, undated events are left out), html (one self-contained
-                    page, no network), gexf (GEXF 1.3 country network for Gephi).
-                    --mode and --status select meetings, so they leave agreements out.
+                    Two countries: the pair's events; one: every pair it is part of; --all:
+                    everything. Formats: md, csv and tsv (RFC 4180, formula-safe), json and
+                    ndjson (schema in docs/timeline-export.md), timelinejs (TimelineJS3), ics
+                    (RFC 5545; month- and year-only dates span the month or year, undated
+                    events are left out), html (one self-contained page, nothing loaded from
+                    the network), gexf (GEXF 1.3 country network for Gephi). --mode and
+                    --status select meetings, so they leave agreements out.
 
                     Examples:
                       bilat export timeline China Canada --format html -o china-canada.html
