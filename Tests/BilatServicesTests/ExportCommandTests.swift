@@ -16,6 +16,8 @@ struct ExportCommandTests {
         let single = try export.document(for: TimelineExportRequest(countries: ["CN"]))
         let all = try export.document(for: TimelineExportRequest(countries: []))
         let phone = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"], mode: .phone))
+        let trade = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"], area: "trade"))
+        let nowhere = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"], area: "no-such-area"))
         let late = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"],
                                                                   from: PartialDate(year: 2026)))
 
@@ -29,6 +31,9 @@ struct ExportCommandTests {
         #expect(Set(single.events.map(\.uniqueID)).isSuperset(of: pair.events.map(\.uniqueID)))
         #expect(Set(all.events.map(\.uniqueID)).isSuperset(of: single.events.map(\.uniqueID)))
         #expect(phone.events.isEmpty, "the seeds' meetings are in person; a mode filter leaves agreements out")
+        #expect(trade.events.allSatisfy { $0.kind == .meeting })
+        #expect(Set(trade.events.map(\.uniqueID)).isSubset(of: pair.events.map(\.uniqueID)))
+        #expect(nowhere.events.isEmpty)
         #expect(late.events.allSatisfy { ($0.date?.year ?? 0) >= 2026 })
         #expect(throws: UnknownCountryError.self) {
             try export.document(for: TimelineExportRequest(countries: ["Atlantis"]))

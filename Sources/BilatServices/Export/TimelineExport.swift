@@ -8,17 +8,20 @@ public struct TimelineExportRequest: Sendable, Hashable {
     public var countries: [String]
     public var from: PartialDate?
     public var to: PartialDate?
-    /// Meetings only; an export filtered by mode or status leaves agreements out.
+    /// Meetings only; an export filtered by mode, status or area leaves agreements out.
     public var mode: MeetingMode?
     public var status: MeetingStatus?
+    /// A cooperation-area key (`trade`, `energy`, …).
+    public var area: String?
 
     public init(countries: [String], from: PartialDate? = nil, to: PartialDate? = nil, mode: MeetingMode? = nil,
-                status: MeetingStatus? = nil) {
+                status: MeetingStatus? = nil, area: String? = nil) {
         self.countries = countries
         self.from = from
         self.to = to
         self.mode = mode
         self.status = status
+        self.area = area
     }
 }
 
@@ -35,14 +38,14 @@ public struct TimelineExport: Sendable {
         let focus = try request.countries.map { try service.countries.country($0) }
         let codes = focus.map(\.code)
         let filter = MeetingFilter(countries: codes, from: request.from, to: request.to, mode: request.mode,
-                                   status: request.status)
+                                   status: request.status, area: request.area)
         var events: [ExportEvent] = []
         for meeting in try service.queries.meetings(filter) {
             // The list query carries no sentences; each meeting's come from its detail query.
             let sources = try service.queries.meeting(id: meeting.id)?.sources ?? []
             events.append(event(meeting, sources: sources, focus: codes))
         }
-        if request.mode == nil, request.status == nil {
+        if request.mode == nil, request.status == nil, request.area == nil {
             for agreement in try service.queries.agreements(filter) {
                 events.append(event(agreement, focus: codes))
             }

@@ -21,8 +21,8 @@ extension Bilat {
                     ndjson (schema in docs/timeline-export.md), timelinejs (TimelineJS3), ics
                     (RFC 5545; month- and year-only dates span the month or year, undated
                     events are left out), html (one self-contained page, nothing loaded from
-                    the network), gexf (GEXF 1.3 country network for Gephi). --mode and
-                    --status select meetings, so they leave agreements out.
+                    the network), gexf (GEXF 1.3 country network for Gephi). --mode,
+                    --status and --area select meetings, so they leave agreements out.
 
                     Examples:
                       bilat export timeline China Canada --format html -o china-canada.html
@@ -58,6 +58,9 @@ extension Bilat {
             @Option(help: "Only held or planned meetings.")
             var status: MeetingStatus?
 
+            @Option(help: "Only meetings about this cooperation area (trade, energy, …).")
+            var area: String?
+
             func validate() throws {
                 if all, !countries.isEmpty {
                     throw ValidationError("--all exports everything; name no country with it")
@@ -71,7 +74,7 @@ extension Bilat {
             func run() throws {
                 let request = TimelineExportRequest(
                     countries: countries, from: try parseDateOption(from, name: "--from"),
-                    to: try parseDateOption(to, name: "--to"), mode: mode, status: status)
+                    to: try parseDateOption(to, name: "--to"), mode: mode, status: status, area: area)
                 try reporting {
                     let document = try BilatServices.TimelineExport(service: try database.relations())
                         .document(for: request)
