@@ -17,8 +17,9 @@ struct MeetingAssembler: Sendable {
 
     func meetings(sentences: [TokenSentence], mentions: [SentenceMentions], people: People) -> [Meeting] {
         var meetings: [Meeting] = []
-        var mainParticipants: [Int] = []
         var lastSubject: Int?
+        // The officials of the main encounter as its first mention that names any gives them.
+        var mainParticipants: [Int] = []
         var lastMeeting: Int?
         for (n, s) in sentences.enumerated() {
             let tokens = s.tokens
@@ -27,17 +28,15 @@ struct MeetingAssembler: Sendable {
             defer { if let first = personMentions.first { lastSubject = first.person } }
             let orgEnds = Set(sm.organizations.map(\.range.upperBound))
             var terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
-                m.payloads.first != "none" &&
+                m.payloads.first != "none" && !MeetingScope.isNegated(tokens, term: m.range) &&
                 !MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
                                                   roles: gazetteer.roles, countries: sm.countries) &&
                 // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
                 !(tokens[m.range.lowerBound].folded == "summit" && (orgEnds.contains(m.range.lowerBound)
                     || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
             }
-            // "the visit", "this meeting": the encounter already reported, not a new one.
-            let anaphoric = terms.filter { m in
-                m.range.lowerBound > tokens.startIndex && ["the", "this", "that"].contains(tokens[m.range.lowerBound - 1].folded)
-            }.map(\.range.lowerBound)
+            // "the visit", "Starmer's visit", "the Hanoi summit": the encounter already reported, not a new one.
+            let anaphoric = terms.filter { MeetingScope.refersBack(tokens, term: $0.range) }.map(\.range.lowerBound)
             let fresh = terms.filter { !anaphoric.contains($0.range.lowerBound) }
             if !fresh.isEmpty { terms = fresh }
             let cueMatches = gazetteer.meetingCues.matches(in: tokens)
@@ -56,7 +55,7 @@ struct MeetingAssembler: Sendable {
             // "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
             // sentence that names no official, reports no new encounter.
             if fresh.isEmpty, personMentions.isEmpty { continue }
-            let future = cues.contains("future")
+            let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
             let modes = terms.compactMap { $0.payloads.first.flatMap(MeetingMode.init(rawValue:)) }
             let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
 
@@ -73,12 +72,13 @@ struct MeetingAssembler: Sendable {
             let group = cueMatches.contains { c in
                 c.payloads.contains("group") && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
             }
-            if group, namedSides.count < 2 { participants += mainParticipants }
-            if let first = tokens.first, ["he", "she"].contains(first.folded), let subject = lastSubject {
-                participants.insert(subject, at: 0)
-            }
+            // The group stands for the main encounter's sides and the officials its first report named.
+            let main = group && namedSides.count < 2 ? meetings.first : nil
+            if main != nil { participants += mainParticipants }
+            let pronoun = MeetingScope.subjectPronoun(tokens, persons: personMentions, before: term.range.lowerBound)
+            if pronoun != nil, let subject = lastSubject { participants.insert(subject, at: 0) }
             participants = unique(participants).filter { people.persons[$0].country != nil }
-            var countries = unique(participants.compactMap { people.persons[$0].country })
+            var countries = unique(participants.compactMap { people.persons[$0].country } + (main?.countries ?? []))
             // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met") count; a side
             // named only by demonym ("Israeli officials") stands for unnamed people, too vague to record.
             if countries.count < 2 {
@@ -94,10 +94,9 @@ struct MeetingAssembler: Sendable {
                 // Keep the two sides named closest to the meeting word.
                 let anchor = term.range.lowerBound
                 var distance: [String: Int] = [:]
-                // A sentence-initial "he" or "she" stands for the subject at the start of the sentence.
-                if let first = tokens.first, ["he", "she"].contains(first.folded), let subject = lastSubject,
-                   let c = people.persons[subject].country {
-                    distance[c] = abs(tokens.startIndex - anchor)
+                // A subject "he" or "she" stands for the last subject where the pronoun stands.
+                if let pronoun, let subject = lastSubject, let c = people.persons[subject].country {
+                    distance[c] = abs(pronoun - anchor)
                 }
                 for pm in taking {
                     guard let c = people.persons[pm.person].country else { continue }
@@ -118,6 +117,23 @@ struct MeetingAssembler: Sendable {
             }
             let expressions = dates.expressions(in: tokens, future: future).filter { e in
                 isDate(e) && !asides.contains { $0.range.contains(e.range.lowerBound) }
+            }
+            // A sentence that only refers back to a reported encounter, with no date of its own, adds to it.
+            // Dates of a relative clause describe a person or thing, not the encounter.
+            let ownDates = dates.expressions(in: tokens, future: false).filter { e in
+                isDate(e) && !asides.contains { !$0.ownEvent && $0.range.contains(e.range.lowerBound) }
+            }
+            if fresh.isEmpty, !meetings.isEmpty, ownDates.isEmpty {
+                let names = Set(participants.map { people.persons[$0].name })
+                let target = names.isEmpty ? nil : meetings.lastIndex { names.isSubset(of: $0.participants) }
+                if let target = target ?? meetings.lastIndex(where: { Set(countries).isSubset(of: $0.countries) }) {
+                    let joining = participants.map { people.persons[$0] }
+                        .filter { p in p.country.map(meetings[target].countries.contains) ?? false }.map(\.name)
+                    meetings[target].participants = Array(Set(meetings[target].participants).union(joining)).sorted()
+                    if !meetings[target].spans.contains(s.span) { meetings[target].spans.append(s.span) }
+                    lastMeeting = target
+                }
+                continue
             }
             // Asides that report an event of their own look back: their dates are read as past.
             let pastExpressions = future ? dates.expressions(in: tokens, future: false).filter(isDate) : []
@@ -169,8 +185,8 @@ struct MeetingAssembler: Sendable {
                 if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
                 let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
                                       place: place, mode: d.mode, status: status, spans: [s.span])
-                if meetings.isEmpty { mainParticipants = participants }
                 lastMeeting = merge(meeting, into: &meetings)
+                if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = participants }
             }
         }
         return meetings

@@ -14,8 +14,10 @@ enum MeetingClauses {
     ]
     /// Forms of "be" that make the next verb passive ("was received by").
     static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "be", "been", "being"]
-    /// Words that end the object of a verb.
-    static let objectEnds: Set<String> = [",", ".", ";", ":", "that", "to", "as", "and", "but", "which", "who"]
+    /// Words that end the object of a verb: punctuation, clause words, and the prepositions that open
+    /// its modifiers ("welcomed closer cooperation between the police forces").
+    static let objectEnds: Set<String> = [",", ".", ";", ":", "that", "to", "as", "and", "but", "which", "who",
+                                          "between", "for", "from", "on", "in", "at", "with", "by", "during"]
 
     /// True when a meeting verb at `at` is active with an object that is no person ("welcomed the
     /// conclusion of the talks", "welcomed plans by universities"): the verb reports no encounter.
