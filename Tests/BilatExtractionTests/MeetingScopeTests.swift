@@ -72,4 +72,27 @@ import Testing
         let found = try meetings("Chinese President Xi Jinping welcomed closer cooperation between the French police and Chinese police.")
         #expect(found.isEmpty)
     }
+
+    @Test func anObjectPronounStandsForThePersonNamedBeforeTheSubject() throws {
+        let found = try meetings("From Paris, German Chancellor Olaf Scholz flew on to Warsaw, where Polish Prime Minister Donald Tusk welcomed him on Thursday.")
+        #expect(found.map(\.countries) == [["DE", "PL"]])
+    }
+
+    @Test func anObjectPronounWithoutAntecedentInTheSentenceIsTheLastSubject() throws {
+        let found = try meetings("""
+            On Monday, Japanese Prime Minister Fumio Kishida will address the Diet. \
+            U.S. President Joe Biden will then host him and Philippine President Ferdinand Marcos Jr. in Washington for a trilateral summit.
+            """)
+        #expect(found.first?.countries == ["JP", "PH", "US"])
+        #expect(found.first?.date?.iso == "2024-03-18")
+        #expect(found.first?.status == .planned)
+    }
+
+    @Test func coordinatedOfficialsAreOneArgumentOfTheMeetingWord() throws {
+        let found = try meetings("""
+            U.S. President Joe Biden spoke to reporters on Thursday.
+            He said Chinese President Xi Jinping and Russian President Vladimir Putin would travel to Washington later this year to meet him.
+            """)
+        #expect(found.first?.countries == ["CN", "RU", "US"])
+    }
 }

@@ -21,11 +21,26 @@ struct MeetingAssembler: Sendable {
         // The officials of the main encounter as its first mention that names any gives them.
         var mainParticipants: [Int] = []
         var lastMeeting: Int?
+        // The last date the previous sentence of the paragraph gave, outside its asides.
+        var previousDate: PartialDate?
+        var previousAnnounces = false
         for (n, s) in sentences.enumerated() {
             let tokens = s.tokens
             let sm = mentions[n]
             let personMentions = people.mentions[n]
             defer { if let first = personMentions.first { lastSubject = first.person } }
+            // The narrative's reference time: the date the paragraph just gave, else the encounter last reported.
+            if tokens.first?.newlineBefore == true { previousDate = nil }
+            let reference = previousDate ?? lastMeeting.flatMap { meetings[$0].date } ?? dates.published
+            let announcing = gazetteer.meetingCues.matches(in: tokens).contains { $0.payloads.contains("future") }
+            let sentenceAsides = AsideFinder.asides(in: tokens)
+            let givenDate = dates.expressions(in: tokens, future: announcing, reference: reference)
+                .last { !sentenceAsides.contains($0.range.lowerBound) }?.date
+            let (paragraphDate, paragraphAnnounces) = (previousDate, previousAnnounces)
+            defer {
+                if givenDate != nil { previousAnnounces = announcing }
+                previousDate = givenDate ?? previousDate
+            }
             let orgEnds = Set(sm.organizations.map(\.range.upperBound))
             var terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
                 m.payloads.first != "none" && !MeetingScope.isNegated(tokens, term: m.range) &&
@@ -77,6 +92,13 @@ struct MeetingAssembler: Sendable {
             if main != nil { participants += mainParticipants }
             let pronoun = MeetingScope.subjectPronoun(tokens, persons: personMentions, before: term.range.lowerBound)
             if pronoun != nil, let subject = lastSubject { participants.insert(subject, at: 0) }
+            // "host him", "to meet him": an object pronoun of a meeting verb stands for a person the
+            // sentence named before its verb's subject, else for the last subject.
+            let objectPronoun = MeetingScope.objectPronoun(tokens, terms: terms.map(\.range))
+            let objectReferent = objectPronoun.flatMap { at in
+                MeetingScope.antecedent(tokens, persons: taking, before: at - 1, subjectPronoun: pronoun).map { taking[$0].person } ?? lastSubject
+            }
+            if let objectReferent { participants.append(objectReferent) }
             participants = unique(participants).filter { people.persons[$0].country != nil }
             var countries = unique(participants.compactMap { people.persons[$0].country } + (main?.countries ?? []))
             // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met") count; a side
@@ -94,15 +116,23 @@ struct MeetingAssembler: Sendable {
                 // Keep the two sides named closest to the meeting word.
                 let anchor = term.range.lowerBound
                 var distance: [String: Int] = [:]
-                // A subject "he" or "she" stands for the last subject where the pronoun stands.
-                if let pronoun, let subject = lastSubject, let c = people.persons[subject].country {
-                    distance[c] = abs(pronoun - anchor)
+                // A pronoun stands for the last subject where the pronoun stands; coordinated officials
+                // ("X and Y would travel to meet him") are one argument, as near as the nearer of them.
+                for (at, person) in [(pronoun, lastSubject), (objectPronoun, objectReferent)] {
+                    if let at, let person, let c = people.persons[person].country {
+                        distance[c] = min(distance[c] ?? .max, abs(at - anchor))
+                    }
                 }
-                for pm in taking {
+                let nearness = MeetingScope.coordinatedDistances(tokens, persons: taking, anchor: anchor)
+                for (pm, d) in zip(taking, nearness) {
                     guard let c = people.persons[pm.person].country else { continue }
-                    distance[c] = min(distance[c] ?? .max, abs(pm.range.lowerBound - anchor))
+                    distance[c] = min(distance[c] ?? .max, d)
                 }
-                countries = countries.sorted { (distance[$0] ?? .max) < (distance[$1] ?? .max) }.prefix(2).map { $0 }
+                // Keep the sides of the two arguments nearest the meeting word.
+                let sorted = countries.sorted { (distance[$0] ?? .max) < (distance[$1] ?? .max) }
+                let nearest = Set(Set(countries.compactMap { distance[$0] }).sorted().prefix(2))
+                let kept = sorted.filter { distance[$0].map(nearest.contains) ?? false }
+                countries = kept.count >= 2 ? kept : Array(sorted.prefix(2))
                 participants = participants.filter { people.persons[$0].country.map(countries.contains) ?? false }
             }
             guard countries.count >= 2 else { continue }
@@ -115,12 +145,12 @@ struct MeetingAssembler: Sendable {
                     || (e.range.upperBound + 1 < tokens.endIndex && tokens[e.range.upperBound].folded == ","
                         && tokens[e.range.upperBound + 1].folded == "when")
             }
-            let expressions = dates.expressions(in: tokens, future: future).filter { e in
+            let expressions = dates.expressions(in: tokens, future: future, reference: reference).filter { e in
                 isDate(e) && !asides.contains { $0.range.contains(e.range.lowerBound) }
             }
             // A sentence that only refers back to a reported encounter, with no date of its own, adds to it.
             // Dates of a relative clause describe a person or thing, not the encounter.
-            let ownDates = dates.expressions(in: tokens, future: false).filter { e in
+            let ownDates = dates.expressions(in: tokens, future: false, reference: reference).filter { e in
                 isDate(e) && !asides.contains { !$0.ownEvent && $0.range.contains(e.range.lowerBound) }
             }
             if fresh.isEmpty, !meetings.isEmpty, ownDates.isEmpty {
@@ -136,7 +166,7 @@ struct MeetingAssembler: Sendable {
                 continue
             }
             // Asides that report an event of their own look back: their dates are read as past.
-            let pastExpressions = future ? dates.expressions(in: tokens, future: false).filter(isDate) : []
+            let pastExpressions = future ? dates.expressions(in: tokens, future: false, reference: reference).filter(isDate) : []
             // Each meeting word takes the date just after it, else the nearest before; words without a
             // date of their own join the nearest dated word, so one sentence may report several encounters.
             // A meeting word inside an aside ("since Scholz's visit to Nairobi in May last year") takes the
@@ -145,7 +175,7 @@ struct MeetingAssembler: Sendable {
                 let at = t.range.lowerBound
                 let own = asides.last { $0.ownEvent && $0.range.contains(at) }
                 let expressions = own.map { a in
-                    (future ? pastExpressions : dates.expressions(in: tokens, future: false).filter(isDate))
+                    (future ? pastExpressions : dates.expressions(in: tokens, future: false, reference: reference).filter(isDate))
                         .filter { a.range.contains($0.range.lowerBound) }
                 } ?? expressions
                 let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
@@ -176,7 +206,15 @@ struct MeetingAssembler: Sendable {
                 seen.append(key)
                 var date = d.date
                 // An undated report is of the article's main encounter, the first held one.
-                if date == nil && !future { date = meetings.first { $0.status == .held }?.date ?? dates.published }
+                // An undated report is of the time the paragraph just gave, else of the article's main
+                // encounter, the first held one.
+                // An announced encounter takes the time an announcement just gave ("On Thursday, X will
+                // address Congress. Y will then host him"); a held one in an undated narrative, the time
+                // the paragraph just gave; else the article's main encounter, the first held one.
+                if date == nil, future, paragraphAnnounces { date = paragraphDate }
+                if date == nil, !future {
+                    date = (dates.published == nil ? paragraphDate : nil) ?? meetings.first { $0.status == .held }?.date ?? dates.published
+                }
                 guard let date else { continue }
                 let status: MeetingStatus = future || (dates.published.map { date > $0 && !date.isCompatible(with: $0) } ?? false)
                     ? .planned : .held

@@ -64,4 +64,42 @@ enum MeetingScope {
         }
         return false
     }
+
+    /// Object pronouns that stand for a person of an earlier sentence.
+    static let objectPronouns: Set<String> = ["him", "her"]
+
+    /// The index of an object pronoun right after a meeting verb ("will then host him").
+    static func objectPronoun(_ tokens: ArraySlice<Token>, terms: [Range<Int>]) -> Int? {
+        terms.first { $0.upperBound < tokens.endIndex && objectPronouns.contains(tokens[$0.upperBound].folded) }?.upperBound
+    }
+
+    /// Each person's distance to the meeting word, where persons joined by "and" with at most three
+    /// words of title between them ("X and Rwandan President Y") take the distance of the nearer.
+    static func coordinatedDistances(_ tokens: ArraySlice<Token>, persons: [PersonMention], anchor: Int) -> [Int] {
+        var distances = persons.map { abs($0.range.lowerBound - anchor) }
+        for k in persons.indices.dropFirst() {
+            let gap = tokens[persons[k - 1].range.upperBound..<max(persons[k - 1].range.upperBound, persons[k].range.lowerBound)]
+            guard gap.first?.folded == "and", gap.count <= 4, !gap.contains(where: { $0.kind == .punctuation }) else { continue }
+            let d = min(distances[k - 1], distances[k])
+            distances[k - 1] = d
+            distances[k] = d
+        }
+        return distances
+    }
+
+    /// The index (in `persons`) of the person an object pronoun of the verb ending before `verb` stands
+    /// for: the first person named before the verb other than its subject (the last person before it,
+    /// with those joined to it by "and"); nil when a subject pronoun comes first or none is left.
+    static func antecedent(_ tokens: ArraySlice<Token>, persons: [PersonMention], before verb: Int, subjectPronoun: Int?) -> Int? {
+        var candidates = persons.indices.filter { persons[$0].range.upperBound <= verb }
+        guard !candidates.isEmpty else { return nil }
+        candidates.removeLast()
+        while let k = candidates.last, tokens[persons[k].range.upperBound..<persons[k + 1].range.lowerBound]
+            .first?.folded == "and" {
+            candidates.removeLast()
+        }
+        guard let first = candidates.first else { return nil }
+        if let subjectPronoun, subjectPronoun < persons[first].range.lowerBound { return nil }
+        return first
+    }
 }

@@ -30,6 +30,15 @@ struct DateResolver: Sendable {
         return found
     }
 
+    /// The expressions of a sentence, with those that refer to the narrative's reference time ("that
+    /// day", "the following day", "June of that year") resolved against `reference` when one is known.
+    func expressions(in tokens: ArraySlice<Token>, future: Bool, reference: PartialDate?) -> [DateExpression] {
+        guard let reference else { return expressions(in: tokens, future: future) }
+        let narrative = NarrativeTime(months: lexicon.months).expressions(in: tokens, reference: reference)
+        let plain = expressions(in: tokens, future: future).filter { e in !narrative.contains { $0.range.overlaps(e.range) } }
+        return (narrative + plain).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
     private func word(_ tokens: ArraySlice<Token>, _ i: Int) -> String? {
         i >= tokens.startIndex && i < tokens.endIndex ? tokens[i].folded : nil
     }

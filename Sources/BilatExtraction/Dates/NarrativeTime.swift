@@ -1,0 +1,91 @@
+import BilatModel
+
+/// Dates a narrative gives relative to the time it is telling of, not to publication: "that day",
+/// "the following day", "a week earlier", "in June of that year", "the next year". An analysis that
+/// walks through past encounters moves its reference time with each dated event it reports.
+struct NarrativeTime: Sendable {
+    let months: [String: Int]
+
+    /// Words that count days and weeks ("two days earlier").
+    static let counts: [String: Int] = [
+        "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+    ]
+
+    private func word(_ tokens: ArraySlice<Token>, _ i: Int) -> String? {
+        i >= tokens.startIndex && i < tokens.endIndex ? tokens[i].folded : nil
+    }
+
+    /// The expressions of a sentence that refer to the reference time, resolved against it.
+    func expressions(in tokens: ArraySlice<Token>, reference: PartialDate) -> [DateExpression] {
+        var found: [DateExpression] = []
+        var i = tokens.startIndex
+        while i < tokens.endIndex {
+            if let e = expression(at: i, in: tokens, reference: reference) {
+                found.append(e)
+                i = e.range.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private func expression(at i: Int, in tokens: ArraySlice<Token>, reference ref: PartialDate) -> DateExpression? {
+        let w = tokens[i].folded
+        let next = word(tokens, i + 1)
+        // "that day", "the same day", "that year", "the same month".
+        if (w == "that" && ["day", "year", "month"].contains(next ?? ""))
+            || (w == "the" && next == "same" && ["day", "year", "month"].contains(word(tokens, i + 2) ?? "")) {
+            let unit = w == "that" ? next! : word(tokens, i + 2)!
+            let end = w == "that" ? i + 2 : i + 3
+            return DateExpression(range: i..<end, date: truncate(ref, unit), relative: true)
+        }
+        // "the following day", "the next day", "the previous day", "the day before", "the following year".
+        if w == "the", let unit = word(tokens, i + 2), ["day", "month", "year"].contains(unit) {
+            let shift: Int? = ["following", "next"].contains(next ?? "") ? 1 : (next == "previous" ? -1 : nil)
+            if let shift, let date = shifted(ref, unit, by: shift) {
+                return DateExpression(range: i..<(i + 3), date: date, relative: true)
+            }
+        }
+        if w == "the", next == "day", ["before", "after"].contains(word(tokens, i + 2) ?? ""),
+           word(tokens, i + 3).map({ [",", ".", ";"].contains($0) }) ?? true,
+           let date = ref.day != nil ? ref.adding(days: word(tokens, i + 2) == "before" ? -1 : 1) : nil {
+            return DateExpression(range: i..<(i + 3), date: date, relative: true)
+        }
+        // "a week earlier", "two days later".
+        if let n = Self.counts[w] ?? (tokens[i].kind == .number ? Int(tokens[i].text) : nil),
+           let unit = next, ["day", "days", "week", "weeks"].contains(unit),
+           let direction = word(tokens, i + 2), ["earlier", "later", "before"].contains(direction), ref.day != nil {
+            let days = n * (unit.hasPrefix("week") ? 7 : 1) * (direction == "later" ? 1 : -1)
+            if let date = ref.adding(days: days) { return DateExpression(range: i..<(i + 3), date: date, relative: true) }
+        }
+        // "June of that year", "in June that year".
+        if tokens[i].isCapitalized, let m = months[w] {
+            var j = i + 1
+            if word(tokens, j) == "of" { j += 1 }
+            if word(tokens, j) == "that", word(tokens, j + 1) == "year", let date = PartialDate(year: ref.year, month: m) {
+                return DateExpression(range: i..<(j + 2), date: date, relative: true)
+            }
+        }
+        return nil
+    }
+
+    private func truncate(_ ref: PartialDate, _ unit: String) -> PartialDate {
+        switch unit {
+        case "year": return ref.truncated(to: .year)
+        case "month": return ref.month == nil ? ref : ref.truncated(to: .month)
+        default: return ref
+        }
+    }
+
+    private func shifted(_ ref: PartialDate, _ unit: String, by n: Int) -> PartialDate? {
+        switch unit {
+        case "year": return PartialDate(year: ref.year + n)
+        case "month":
+            guard let m = ref.month else { return nil }
+            let total = ref.year * 12 + (m - 1) + n
+            return PartialDate(year: total / 12, month: total % 12 + 1)
+        default: return ref.day == nil ? nil : ref.adding(days: n)
+        }
+    }
+}
