@@ -49,4 +49,13 @@ import Testing
             """)
         #expect(found.contains { $0.date?.iso == "2019-06" && $0.countries == ["RU", "TR"] })
     }
+
+    @Test func anArticleThatGivesNoDateReportsItsEncounterUndated() throws {
+        let found = try meetings("""
+            ASTANA - Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev discussed energy in a telephone conversation on Monday.
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.date == nil)
+        #expect(found.first?.mode == .phone)
+    }
 }

@@ -215,8 +215,10 @@ struct MeetingAssembler: Sendable {
                 if date == nil, !future {
                     date = (dates.published == nil ? paragraphDate : nil) ?? meetings.first { $0.status == .held }?.date ?? dates.published
                 }
-                guard let date else { continue }
-                let status: MeetingStatus = future || (dates.published.map { date > $0 && !date.isCompatible(with: $0) } ?? false)
+                // An article that gives no date at all reports its first encounter undated.
+                let undatable = date == nil && !future && dates.published == nil && meetings.isEmpty && paragraphDate == nil
+                guard date != nil || undatable else { continue }
+                let status: MeetingStatus = future || (date.flatMap { d in dates.published.map { d > $0 && !d.isCompatible(with: $0) } } ?? false)
                     ? .planned : .held
                 var place = d.mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions, near: d.term) : nil
                 // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
