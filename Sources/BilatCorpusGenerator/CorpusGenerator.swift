@@ -33,6 +33,7 @@ public struct CorpusGenerator: Sendable {
         var recent: [MeetingEvent] = []
         var feed: FileHandle?
         var feedLines = 0
+        var createdFolder = -1
         defer { try? feed?.close() }
         let span = Self.lastDay.number - Self.firstDay.number
         for index in 0..<count {
@@ -67,8 +68,9 @@ public struct CorpusGenerator: Sendable {
                 manifest.feedArticles += 1
             } else {
                 let sub = folder.appendingPathComponent("articles/\(pad(index / Self.perFolder, 3))")
-                if index % Self.perFolder == 0 || manifest.files == 0 {
+                if index / Self.perFolder != createdFolder {
                     try files.createDirectory(at: sub, withIntermediateDirectories: true)
+                    createdFolder = index / Self.perFolder
                 }
                 try Data(article.text.utf8).write(to: sub.appendingPathComponent("\(pad(index, 6)).txt"))
                 manifest.files += 1

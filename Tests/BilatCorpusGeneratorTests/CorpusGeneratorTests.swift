@@ -61,13 +61,15 @@ struct CorpusGeneratorTests {
     func shapeOfTheCorpus() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let manifest = try CorpusGenerator(seed: 7, reference: reference).write(count: 400, to: folder)
+        // More than one folder of 1,000 files, so that every folder is made whatever goes to feeds.
+        let count = 2100
+        let manifest = try CorpusGenerator(seed: 7, reference: reference).write(count: count, to: folder)
         #expect(Set(manifest.formats.keys) == Set(ArticleFormat.allCases.map(\.rawValue)))
-        #expect(manifest.files > 0 && manifest.feedArticles > 0 && manifest.files + manifest.feedArticles == 400)
-        let repeatShare = Double(manifest.repeatReports) / 400
+        #expect(manifest.files > 0 && manifest.feedArticles > 0 && manifest.files + manifest.feedArticles == count)
+        let repeatShare = Double(manifest.repeatReports) / Double(count)
         #expect(repeatShare > 0.15 && repeatShare < 0.35)
-        #expect(manifest.sentences >= 400 * 15 && manifest.sentences <= 400 * 40)
-        let averageBytes = manifest.textBytes / 400
+        #expect(manifest.sentences >= count * 15 && manifest.sentences <= count * 40)
+        let averageBytes = manifest.textBytes / count
         #expect(averageBytes > 2000 && averageBytes < 4500)
         #expect(try CorpusGenerator.manifest(in: folder) == manifest)
         #expect(manifest.busiestPair != manifest.rarePair)
