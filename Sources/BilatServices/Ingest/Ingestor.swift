@@ -94,6 +94,21 @@ public struct Ingestor: Sendable {
         return count
     }
 
+    /// Saves one article; when another process holds the database past SQLite's busy timeout (a
+    /// long write, or a deferred transaction that could not upgrade), waits and tries again a few
+    /// times before giving up. The save is one transaction, so a retry never doubles anything.
+    func saveRetryingWhenBusy(_ article: Article, facts: ArticleFacts) throws -> SaveOutcome {
+        var attempt = 0
+        while true {
+            do {
+                return try store.save(article, facts: facts)
+            } catch let error where StorageError.isDatabaseBusy(error) && attempt < 5 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.1 * Double(attempt * attempt))
+            }
+        }
+    }
+
     /// The state of one ingest: its options, its callbacks and the counts so far.
     private struct Run {
         let ingestor: Ingestor
@@ -147,7 +162,7 @@ public struct Ingestor: Sendable {
         mutating func store(_ article: Article, location: String) {
             let facts = ingestor.extractor.extract(article)
             do {
-                let outcome = try ingestor.store.save(article, facts: facts)
+                let outcome = try ingestor.saveRetryingWhenBusy(article, facts: facts)
                 switch outcome {
                 case .inserted: summary.new += 1
                 case .unchanged: summary.unchanged += 1
