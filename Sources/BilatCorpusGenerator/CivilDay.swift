@@ -1,3 +1,5 @@
+import BilatModel
+
 /// A calendar day as a count of days since 1970-01-01 (proleptic Gregorian), with the arithmetic the
 /// generator needs: weekdays, months before and after, and the spellings news uses.
 struct CivilDay: Hashable, Comparable, Sendable {
@@ -7,27 +9,14 @@ struct CivilDay: Hashable, Comparable, Sendable {
         self.number = number
     }
 
-    /// The day of a year, month (1–12) and day (days-from-civil, H. Hinnant).
+    /// The day of a year, month (1–12) and day.
     init(year: Int, month: Int, day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        number = era * 146_097 + doe - 719_468
+        number = PartialDate(year: year, month: month, day: day)?.dayNumber ?? 0
     }
 
     var parts: (year: Int, month: Int, day: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = PartialDate(dayNumber: number)
+        return (date?.year ?? 1970, date?.month ?? 1, date?.day ?? 1)
     }
 
     var year: Int { parts.year }

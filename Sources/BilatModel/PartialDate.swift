@@ -102,6 +102,18 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         return (daysSinceEpoch(year: year, month: month, day: day) % 7 + 7 + 3) % 7 + 1
     }
 
+    /// Days since 1970-01-01 of a day-precision date (proleptic Gregorian calendar).
+    public var dayNumber: Int? {
+        guard let month, let day else { return nil }
+        return daysSinceEpoch(year: year, month: month, day: day)
+    }
+
+    /// The day-precision date `dayNumber` days after 1970-01-01.
+    public init?(dayNumber: Int) {
+        let (y, m, d) = civilFromDays(dayNumber)
+        self.init(year: y, month: m, day: d)
+    }
+
     /// A day-precision date moved by a number of days.
     public func adding(days: Int) -> PartialDate? {
         guard let month, let day else { return nil }
