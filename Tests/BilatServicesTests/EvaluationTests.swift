@@ -71,7 +71,7 @@ import BilatExtraction
 /// The extractor must not fall below the figures it reached on the annotated corpus.
 @Suite struct EvaluationFloorTests {
     static let floors: [EvaluationCategory: Double] = [
-        .meetings: 0.91,
+        .meetings: 0.94,
         .officials: 0.98,
         .areas: 0.95,
         .organizations: 0.99,

@@ -9,6 +9,7 @@ struct PeopleResolver: Sendable {
     let names: NameReader
     let roles: RoleReader
     let appositives: AppositiveReader
+    let anaphora: RoleAnaphora
     let retinueWords: Set<String>
 
     init(reference: ReferenceData, gazetteer: Gazetteer) {
@@ -17,6 +18,7 @@ struct PeopleResolver: Sendable {
         names = NameReader(lexicon: reference.lexicon)
         roles = RoleReader(gazetteer: gazetteer)
         appositives = AppositiveReader(names: names)
+        anaphora = RoleAnaphora(names: names, reference: reference, gazetteer: gazetteer)
         retinueWords = reference.lexicon.retinueWords
     }
 
@@ -145,6 +147,14 @@ struct PeopleResolver: Sendable {
                 i = run.upperBound
             }
             sentenceMentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            // "the crown prince", "the US President": the official of the discourse who holds the office.
+            for r in anaphora.descriptions(in: tokens, roles: found, countries: sm.countries, mentions: sentenceMentions,
+                                           isCountry: isCountry) {
+                let earlier = sentenceMentions.filter { $0.range.lowerBound < r.range.lowerBound }
+                guard let p = anaphora.antecedent(of: r, persons: people.persons, earlier: earlier, published: published) else { continue }
+                if !people.persons[p].spans.contains(s.span) { people.persons[p].spans.append(s.span) }
+                sentenceMentions.insert(PersonMention(person: p, range: r.range), at: earlier.count)
+            }
             // "his national security adviser": the office of the person the sentence is about.
             for (p, at) in pronounOwned where people.persons[p].country == nil {
                 people.persons[p].country = subject(before: at, excluding: p, in: sentenceMentions, people: people, last: lastSubject)
