@@ -152,6 +152,30 @@ extension SQLiteStore {
         }
     }
 
+    /// The sources of many meetings, a few hundred meetings a statement (bound `IN` parameters).
+    public func meetingSources(ids: [Int64]) throws -> [Int64: [SourceSentence]] {
+        let unique = Array(Set(ids)).sorted()
+        return try pool.read { db in
+            var sources: [Int64: [SourceSentence]] = [:]
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = unique[start..<min(start + 500, unique.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try SourceRow.fetchAll(db, sql: """
+                    SELECT ms.meeting_id AS owner_id, \(SourceRow.columns)
+                    FROM meeting_source ms
+                    JOIN article a ON a.id = ms.article_id
+                    LEFT JOIN sentence s ON s.id = ms.sentence_id
+                    WHERE ms.meeting_id IN (\(marks))
+                    ORDER BY ms.meeting_id, a.published IS NULL, a.published, a.id, s.position
+                    """, arguments: StatementArguments(Array(chunk)))
+                for row in rows {
+                    sources[row.ownerID, default: []].append(try row.sourceSentence())
+                }
+            }
+            return sources
+        }
+    }
+
     public func meeting(id: Int64) throws -> MeetingDetail? {
         try pool.read { db in
             guard let row = try MeetingRow.fetchOne(db, sql: MeetingRow.selection + " WHERE m.id = ?",

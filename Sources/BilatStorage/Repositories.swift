@@ -163,4 +163,18 @@ public protocol RelationsQueries: Sendable {
     func agreements(_ filter: MeetingFilter) throws -> [AgreementSummary]
     /// Statements in articles about all the given countries, by speakers of those countries, oldest first.
     func statements(_ filter: MeetingFilter) throws -> [StatementSummary]
+    /// The source sentences of each of these meetings, in `meeting(id:)`'s order; a meeting without
+    /// sources (or unknown) has no key.
+    func meetingSources(ids: [Int64]) throws -> [Int64: [SourceSentence]]
+}
+
+extension RelationsQueries {
+    /// One detail query a meeting; stores with a batch query override it.
+    public func meetingSources(ids: [Int64]) throws -> [Int64: [SourceSentence]] {
+        var sources: [Int64: [SourceSentence]] = [:]
+        for id in ids {
+            if let detail = try meeting(id: id), !detail.sources.isEmpty { sources[id] = detail.sources }
+        }
+        return sources
+    }
 }

@@ -40,10 +40,11 @@ public struct TimelineExport: Sendable {
         let filter = MeetingFilter(countries: codes, from: request.from, to: request.to, mode: request.mode,
                                    status: request.status, area: request.area)
         var events: [ExportEvent] = []
-        for meeting in try service.queries.meetings(filter) {
-            // The list query carries no sentences; each meeting's come from its detail query.
-            let sources = try service.queries.meeting(id: meeting.id)?.sources ?? []
-            events.append(event(meeting, sources: sources, focus: codes))
+        let meetings = try service.queries.meetings(filter)
+        // The list query carries no sentences; one batch query fetches them all (no query a meeting).
+        let sources = try service.queries.meetingSources(ids: meetings.map(\.id))
+        for meeting in meetings {
+            events.append(event(meeting, sources: sources[meeting.id] ?? [], focus: codes))
         }
         if request.mode == nil, request.status == nil, request.area == nil {
             for agreement in try service.queries.agreements(filter) {
