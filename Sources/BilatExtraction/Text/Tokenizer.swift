@@ -5,6 +5,8 @@ public struct Token: Hashable, Sendable {
     public var text: String
     /// Lowercase, diacritics removed; dashes folded to "-", curly apostrophes to "'".
     public var folded: String
+    /// `folded.hashValue`, computed once so that phrase lookups need not hash the word again.
+    var foldedHash: Int
     public var start: Int
     public var end: Int
     public var kind: Kind
@@ -12,55 +14,92 @@ public struct Token: Hashable, Sendable {
     public var spaceBefore: Bool
     /// A line break separates it from the token before.
     public var newlineBefore: Bool
-
     /// Starts with an uppercase letter ("Xi", "U.S.", "ISHIBA").
-    public var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    public var isCapitalized: Bool
     /// Every letter uppercase and at least two of them ("ISHIBA", "US", "U.S.").
-    public var isAllCaps: Bool {
-        var letters = 0
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
-            if !s.properties.isUppercase { return false }
-            letters += 1
-        }
-        return letters >= 2
+    public var isAllCaps: Bool
+}
+
+/// Cuts text into tokens in one pass over its UTF-8 bytes: scalars are decoded and classified once
+/// (ASCII from a table, others by their Unicode properties), and each token's text is copied from its
+/// byte range.
+public enum Tokenizer {
+    public static func tokenize(_ text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { ScalarTable($0).tokens() }
     }
 }
 
-/// Cuts text into tokens in one pass over its Unicode scalars.
-public enum Tokenizer {
-    public static func tokenize(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+/// The scalars of a text with their classes and byte offsets, and the tokenizing pass over them.
+private struct ScalarTable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Scalar values.
+    var values: [UInt32] = []
+    /// `ScalarClass` bits of each scalar.
+    var classes: [UInt8] = []
+    /// Byte offset of each scalar, and the byte count at the end.
+    var offsets: [Int] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        values.reserveCapacity(bytes.count)
+        classes.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        let table = ScalarClass.ascii
+        var p = 0
+        while p < bytes.count {
+            let b0 = UInt32(bytes[p])
+            var v = b0, length = 1
+            if b0 >= 0xF0 {
+                v = (b0 & 0x07) << 18 | (UInt32(bytes[p + 1]) & 0x3F) << 12 | (UInt32(bytes[p + 2]) & 0x3F) << 6
+                    | (UInt32(bytes[p + 3]) & 0x3F)
+                length = 4
+            } else if b0 >= 0xE0 {
+                v = (b0 & 0x0F) << 12 | (UInt32(bytes[p + 1]) & 0x3F) << 6 | (UInt32(bytes[p + 2]) & 0x3F)
+                length = 3
+            } else if b0 >= 0xC0 {
+                v = (b0 & 0x1F) << 6 | (UInt32(bytes[p + 1]) & 0x3F)
+                length = 2
+            }
+            values.append(v)
+            classes.append(ScalarClass.of(v, table: table))
+            offsets.append(p)
+            p += length
+        }
+        offsets.append(bytes.count)
+    }
+
+    func isLetter(_ i: Int) -> Bool { classes[i] & ScalarClass.letter != 0 }
+    func isDigit(_ i: Int) -> Bool { classes[i] & ScalarClass.digit != 0 }
+    func isApostrophe(_ i: Int) -> Bool { values[i] == 0x27 || values[i] == 0x2019 }
+    func isS(_ i: Int) -> Bool { values[i] == 0x73 || values[i] == 0x53 }
+    func isPeriod(_ i: Int) -> Bool { values[i] == 0x2E }
+
+    func tokens() -> [Token] {
+        let count = values.count
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        tokens.reserveCapacity(count / 5)
         var i = 0
         var space = true, newline = true
-        func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark }
-        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
-        func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
         func emit(_ from: Int, _ to: Int, _ kind: Token.Kind) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[from..<to])
-            let text = String(view)
-            tokens.append(Token(text: text, folded: TextFolding.fold(text), start: from, end: to, kind: kind,
-                                spaceBefore: space, newlineBefore: newline))
+            tokens.append(token(from, to, kind, space: space, newline: newline))
             space = false
             newline = false
         }
-        while i < scalars.count {
-            let s = scalars[i]
-            if s.properties.isWhitespace {
+        while i < count {
+            if classes[i] & ScalarClass.whitespace != 0 {
                 space = true
-                if s == "\n" || s == "\r" || s == "\u{2029}" { newline = true }
+                if classes[i] & ScalarClass.newline != 0 { newline = true }
                 i += 1
                 continue
             }
             let start = i
-            if isLetter(s) {
+            if isLetter(i) {
                 // Initials written with periods ("U.S.", "D.C.", "H.E.") stay one token.
-                if i + 3 < scalars.count, scalars[i + 1] == ".", isLetter(scalars[i + 2]), scalars[i + 3] == "." {
+                if i + 3 < count, isPeriod(i + 1), isLetter(i + 2), isPeriod(i + 3) {
                     var j = i
-                    while j + 1 < scalars.count, isLetter(scalars[j]), scalars[j + 1] == ".",
-                          j + 2 >= scalars.count || !isLetter(scalars[j + 2]) || (j + 3 < scalars.count && scalars[j + 3] == ".") {
+                    while j + 1 < count, isLetter(j), isPeriod(j + 1),
+                          j + 2 >= count || !isLetter(j + 2) || (j + 3 < count && isPeriod(j + 3)) {
                         j += 2
                     }
                     emit(start, j, .word)
@@ -68,13 +107,11 @@ public enum Tokenizer {
                     continue
                 }
                 var j = i + 1
-                while j < scalars.count {
-                    let c = scalars[j]
-                    if isLetter(c) || isDigit(c) { j += 1; continue }
+                while j < count {
+                    if isLetter(j) || isDigit(j) { j += 1; continue }
                     // An apostrophe inside a word ("Shi'ite") but not a possessive "'s".
-                    if isApostrophe(c), j + 1 < scalars.count, isLetter(scalars[j + 1]) {
-                        let possessive = (scalars[j + 1] == "s" || scalars[j + 1] == "S")
-                            && (j + 2 >= scalars.count || !isLetter(scalars[j + 2]))
+                    if isApostrophe(j), j + 1 < count, isLetter(j + 1) {
+                        let possessive = isS(j + 1) && (j + 2 >= count || !isLetter(j + 2))
                         if possessive { break }
                         j += 2
                         continue
@@ -83,19 +120,18 @@ public enum Tokenizer {
                 }
                 emit(start, j, .word)
                 i = j
-            } else if isDigit(s) {
+            } else if isDigit(i) {
                 var j = i + 1
-                while j < scalars.count {
-                    if isDigit(scalars[j]) { j += 1; continue }
-                    if (scalars[j] == "," || scalars[j] == "."), j + 1 < scalars.count, isDigit(scalars[j + 1]) { j += 2; continue }
+                while j < count {
+                    if isDigit(j) { j += 1; continue }
+                    if values[j] == 0x2C || values[j] == 0x2E, j + 1 < count, isDigit(j + 1) { j += 2; continue }
                     break
                 }
                 // "2024's", "19th": letters glued to a number stay with it.
-                while j < scalars.count, isLetter(scalars[j]) { j += 1 }
+                while j < count, isLetter(j) { j += 1 }
                 emit(start, j, .number)
                 i = j
-            } else if isApostrophe(s), i + 1 < scalars.count, scalars[i + 1] == "s" || scalars[i + 1] == "S",
-                      i + 2 >= scalars.count || !isLetter(scalars[i + 2]), !space {
+            } else if isApostrophe(i), i + 1 < count, isS(i + 1), i + 2 >= count || !isLetter(i + 2), !space {
                 emit(start, i + 2, .word)
                 i += 2
             } else {
@@ -104,5 +140,35 @@ public enum Tokenizer {
             }
         }
         return tokens
+    }
+
+    /// The token of scalars `from..<to`: its text copied from the bytes, folded (ASCII directly).
+    func token(_ from: Int, _ to: Int, _ kind: Token.Kind, space: Bool, newline: Bool) -> Token {
+        let range = UnsafeBufferPointer(rebasing: bytes[offsets[from]..<offsets[to]])
+        let text = String(decoding: range, as: UTF8.self)
+        var ascii = true, upper = false, letters = 0, allCaps = true
+        for k in from..<to {
+            let c = classes[k]
+            if values[k] >= 0x80 { ascii = false }
+            if c & ScalarClass.upper != 0 { upper = true }
+            if c & ScalarClass.alphabetic != 0 {
+                if c & ScalarClass.upper == 0 { allCaps = false }
+                letters += 1
+            }
+        }
+        let folded: String
+        if !ascii {
+            folded = TextFolding.fold(text)
+        } else if !upper {
+            folded = text
+        } else {
+            folded = String(unsafeUninitializedCapacity: range.count) { out in
+                for (k, b) in range.enumerated() { out[k] = (b >= 65 && b <= 90) ? b + 32 : b }
+                return range.count
+            }
+        }
+        return Token(text: text, folded: folded, foldedHash: folded.hashValue, start: from, end: to, kind: kind,
+                     spaceBefore: space, newlineBefore: newline,
+                     isCapitalized: classes[from] & ScalarClass.upper != 0, isAllCaps: allCaps && letters >= 2)
     }
 }
