@@ -1,9 +1,12 @@
 /// A trie of phrases keyed by folded tokens; finds the longest phrase starting at a token in time
 /// proportional to the phrase length. A phrase ending in `*` matches any ending of its last word.
+/// Word edges live in one `EdgeTable` keyed by each token's precomputed hash.
 struct PhraseMatcher<Payload: Sendable>: Sendable {
     private struct Node: Sendable {
-        var next: [String: Int] = [:]
         var prefixes: [(prefix: String, node: Int)] = []
+        /// The first UTF-8 byte of each prefix when it is a lowercase ASCII letter (only a word
+        /// starting with that byte can have the prefix), else 0 (always asked).
+        var prefixFirstBytes: [UInt8] = []
         var payloads: [Payload] = []
     }
 
@@ -14,6 +17,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     private var nodes = [Node()]
+    private var edges = EdgeTable()
 
     var isEmpty: Bool { nodes.count == 1 }
 
@@ -24,48 +28,80 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             wildcard = true
             text = text.dropLast()
         }
-        let words = Tokenizer.tokenize(String(text)).map(\.folded)
+        let words = Tokenizer.tokenize(String(text))
         guard !words.isEmpty else { return }
         var node = 0
-        for (n, word) in words.enumerated() {
+        for (n, token) in words.enumerated() {
+            let word = token.folded
             if wildcard && n == words.count - 1 {
                 if let existing = nodes[node].prefixes.first(where: { $0.prefix == word }) {
                     node = existing.node
                 } else {
                     nodes.append(Node())
                     nodes[node].prefixes.append((word, nodes.count - 1))
+                    let first = word.utf8.first ?? 0
+                    nodes[node].prefixFirstBytes.append(first >= 0x61 && first <= 0x7A ? first : 0)
                     node = nodes.count - 1
                 }
-            } else if let next = nodes[node].next[word] {
+            } else if let next = edges.child(of: node, word: word, hash: token.foldedHash) {
                 node = next
             } else {
                 nodes.append(Node())
-                nodes[node].next[word] = nodes.count - 1
+                edges.insert(parent: node, word: word, child: nodes.count - 1)
                 node = nodes.count - 1
             }
         }
         nodes[node].payloads.append(payload)
     }
 
+    /// Appends the nodes `token` leads to from `node`: its word edge, then its prefixes in order.
+    @inline(__always)
+    private func successors(of node: Int, _ token: Token, into next: inout [Int]) {
+        if let n = edges.child(of: node, word: token.folded, hash: token.foldedHash) { next.append(n) }
+        let prefixes = nodes[node].prefixes
+        guard !prefixes.isEmpty else { return }
+        let first = token.folded.utf8.first ?? 0
+        for (k, p) in prefixes.enumerated() {
+            let byte = nodes[node].prefixFirstBytes[k]
+            if byte == 0 || byte == first, token.folded.hasPrefix(p.prefix) { next.append(p.node) }
+        }
+    }
+
+    /// Whether `token` leads anywhere from the root.
+    @inline(__always)
+    private func startsPhrase(_ token: Token) -> Bool {
+        if edges.child(of: 0, word: token.folded, hash: token.foldedHash) != nil { return true }
+        let prefixes = nodes[0].prefixes
+        guard !prefixes.isEmpty else { return false }
+        let first = token.folded.utf8.first ?? 0
+        for (k, p) in prefixes.enumerated() {
+            let byte = nodes[0].prefixFirstBytes[k]
+            if byte == 0 || byte == first, token.folded.hasPrefix(p.prefix) { return true }
+        }
+        return false
+    }
+
     /// The longest phrase starting at token `i` (an index of `tokens`).
     func longestMatch(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
-        var best: Match?
+        guard i < tokens.endIndex, startsPhrase(tokens[i]) else { return nil }
+        var bestEnd = -1, bestNode = -1
         var frontier = [0]
+        var next: [Int] = []
         var j = i
         while j < tokens.endIndex, !frontier.isEmpty {
-            let word = tokens[j].folded
-            var next: [Int] = []
-            for node in frontier {
-                if let n = nodes[node].next[word] { next.append(n) }
-                for p in nodes[node].prefixes where word.hasPrefix(p.prefix) { next.append(p.node) }
-            }
+            let token = tokens[j]
+            next.removeAll(keepingCapacity: true)
+            for node in frontier { successors(of: node, token, into: &next) }
             j += 1
             for n in next where !nodes[n].payloads.isEmpty {
-                if best == nil || best!.range.upperBound < j { best = Match(range: i..<j, payloads: nodes[n].payloads) }
+                if bestNode < 0 || bestEnd < j {
+                    bestEnd = j
+                    bestNode = n
+                }
             }
-            frontier = next
+            swap(&frontier, &next)
         }
-        return best
+        return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: nodes[bestNode].payloads)
     }
 
     /// Leftmost-longest, non-overlapping matches over a token sequence; `accept` may veto a match.
