@@ -38,6 +38,10 @@ struct AgreementAssembler: Sendable {
             // A document still to be signed ("are expected to sign a treaty", "will issue a joint statement")
             // is no agreement yet; a future cue elsewhere in the sentence is about something else ("Australia
             // will open a pathway under a treaty signed on Friday").
+            // A signing verb only in the infinitive ("will travel to Oslo to sign an agreement", "plan to
+            // sign a treaty") names a document still to be signed.
+            let verbs = tokens.indices.filter { signingVerbs.contains(tokens[$0].folded) }
+            if !verbs.isEmpty, verbs.allSatisfy({ $0 > tokens.startIndex && tokens[$0 - 1].folded == "to" }) { continue }
             let governed = documents.map { $0.range.lowerBound } + tokens.indices.filter { signingVerbs.contains(tokens[$0].folded) }
             if gazetteer.meetingCues.matches(in: tokens).contains(where: { c in
                 c.payloads.contains("future") && governed.contains { $0 >= c.range.upperBound && $0 - c.range.upperBound <= 3 }
@@ -145,7 +149,9 @@ struct AgreementAssembler: Sendable {
         guard refers else { return nil }
         for back in 0...min(2, n) {
             let span = sentences[n - back].span
-            if let m = meetings.last(where: { $0.date != nil && $0.spans.contains(span) }) { return m.date }
+            // A signed or issued document is past: a future encounter of the same sentence ("issued a joint
+            // statement and will meet again next year") does not date it.
+            if let m = meetings.last(where: { $0.date != nil && $0.status == .held && $0.spans.contains(span) }) { return m.date }
         }
         return nil
     }

@@ -225,18 +225,27 @@ struct MeetingAssembler: Sendable {
                 if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
                 let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
                                       place: place, mode: d.mode, status: status, spans: [s.span])
-                lastMeeting = merge(meeting, into: &meetings)
+                lastMeeting = merge(meeting, into: &meetings, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
+                                    group: cues.contains("group"))
                 if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = participants }
             }
         }
         return meetings
     }
 
-    /// Merges a mention into the meeting it reports again, or appends it; returns its index.
+    /// Merges a mention into the meeting it reports again, or appends it; returns its index. Two pairs
+    /// of officials with no one in common ("the foreign ministers met the same day"), or a new official
+    /// in talks marked as separate ("also met", "held separate talks"), are another encounter; not when
+    /// the sentence speaks of the group already met ("the two presidents ... with their delegations").
     @discardableResult
-    private func merge(_ m: Meeting, into meetings: inout [Meeting]) -> Int {
+    private func merge(_ m: Meeting, into meetings: inout [Meeting], separate: Bool = false, group: Bool = false) -> Int {
+        func other(_ e: Meeting) -> Bool {
+            let (a, b) = (Set(e.participants), Set(m.participants))
+            if !group, a.count >= 2, b.count >= 2, a.isDisjoint(with: b) { return true }
+            return separate && !a.isEmpty && !b.isSubset(of: a)
+        }
         if let i = meetings.firstIndex(where: { e in
-            e.countries == m.countries && e.mode == m.mode && e.status == m.status
+            e.countries == m.countries && e.mode == m.mode && e.status == m.status && !other(e)
                 && (e.date == nil || m.date == nil || e.date == m.date
                     || (m.status == .held && e.date!.isCompatible(with: m.date!)))
         }) {

@@ -90,4 +90,13 @@ enum MeetingClauses {
         let (lo, hi) = (min(a, b), max(a, b))
         return tokens[lo..<hi].contains { $0.folded == "that" }
     }
+
+    /// True when the meeting word at `term` is marked as an encounter apart from the one already told:
+    /// "also" just before it ("X also met Y") or "separate(ly)" in its clause ("held separate talks").
+    static func marksSeparate(_ tokens: ArraySlice<Token>, term: Int) -> Bool {
+        let before = tokens[max(tokens.startIndex, term - 3)..<term]
+        if before.contains(where: { $0.folded == "also" }) { return true }
+        let window = tokens[max(tokens.startIndex, term - 3)..<min(tokens.endIndex, term + 3)]
+        return window.contains { ["separate", "separately"].contains($0.folded) }
+    }
 }

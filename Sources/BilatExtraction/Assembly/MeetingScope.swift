@@ -22,7 +22,8 @@ enum MeetingScope {
         for t in terms {
             if future.contains(where: { c in
                 c.range.lowerBound < t.lowerBound
-                    || !tokens[t.upperBound..<max(t.upperBound, c.range.lowerBound)].contains { clauseOpeners.contains($0.folded) }
+                    || !(tokens[t.upperBound..<max(t.upperBound, c.range.lowerBound)].contains { clauseOpeners.contains($0.folded) }
+                        || endsClause(tokens, from: t.upperBound, to: c.range.lowerBound))
             }) { return true }
             var j = t.lowerBound - 1
             while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation {
@@ -31,6 +32,16 @@ enum MeetingScope {
             }
         }
         return false
+    }
+
+    /// True when a coordinated past predicate ("met in Cairo and signed a declaration backing plans to
+    /// ...", "and agreed") starts between two tokens: a cue after it belongs to that predicate.
+    static func endsClause(_ tokens: ArraySlice<Token>, from: Int, to: Int) -> Bool {
+        guard from < to else { return false }
+        return (from..<to).contains { i in
+            tokens[i].folded == "and" && i + 1 < tokens.endIndex && !tokens[i + 1].isCapitalized
+                && tokens[i + 1].folded.count > 4 && tokens[i + 1].folded.hasSuffix("ed")
+        }
     }
 
     /// True when a negation stands at most three words before the meeting word, within its clause.
