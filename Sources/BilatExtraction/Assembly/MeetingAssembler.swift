@@ -106,7 +106,9 @@ struct MeetingAssembler: Sendable {
             if countries.count < 2 {
                 // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
                 let asideTokens = AsideFinder.asides(in: tokens)
-                for c in sm.countries where !asideTokens.contains(c.range.lowerBound) && ((c.form == .name && !c.possessive)
+                // A country where something happens ("a ceasefire in Gaza and Lebanon") is no side either.
+                for c in sm.countries where !asideTokens.contains(c.range.lowerBound)
+                    && !MeetingClauses.isLocative(tokens, at: c.range.lowerBound) && ((c.form == .name && !c.possessive)
                     || c.form == .combining) {
                     countries.append(c.code)
                 }

@@ -99,4 +99,17 @@ enum MeetingClauses {
         let window = tokens[max(tokens.startIndex, term - 3)..<min(tokens.endIndex, term + 3)]
         return window.contains { ["separate", "separately"].contains($0.folded) }
     }
+
+    /// True when the name at `at` is the object of "in", alone or as a later conjunct ("in Gaza and
+    /// Lebanon", "in Mali, Niger and Chad"): a location, not a side.
+    static func isLocative(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
+        var j = at - 1
+        while j >= tokens.startIndex, j >= at - 8 {
+            let w = tokens[j].folded
+            if w == "in" { return true }
+            guard w == "and" || w == "," || tokens[j].isCapitalized else { return false }
+            j -= 1
+        }
+        return false
+    }
 }
