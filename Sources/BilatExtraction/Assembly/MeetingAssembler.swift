@@ -112,6 +112,9 @@ struct MeetingAssembler: Sendable {
                     || c.form == .combining) {
                     countries.append(c.code)
                 }
+                // The capital a visit goes to names its host ("will visit London", "travel to Oslo").
+                for c in sm.countries where c.form == .capital && !c.possessive && countries.count == 1
+                    && MeetingClauses.isDestination(tokens, at: c.range.lowerBound) { countries.append(c.code) }
                 countries = unique(countries)
             }
             if countries.count > 2, !cues.contains("multilateral") {

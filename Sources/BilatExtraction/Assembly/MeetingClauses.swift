@@ -112,4 +112,18 @@ enum MeetingClauses {
         }
         return false
     }
+
+    /// Verbs of going whose object or "to"-phrase is a destination.
+    static let goingWords: Set<String> = ["visit", "visits", "visited", "visiting", "travel", "travels", "travelled",
+                                          "traveled", "trip", "fly", "flew", "go", "come", "return"]
+
+    /// True when the name at `at` is where a visit goes: the object of "visit" or of "to" after a verb
+    /// of going within three words ("will travel to Oslo", "a return visit to Dakar").
+    static func isDestination(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
+        guard at > tokens.startIndex else { return false }
+        let previous = tokens[at - 1].folded
+        if goingWords.contains(previous), previous.hasPrefix("visit") { return true }
+        guard previous == "to" else { return false }
+        return tokens[max(tokens.startIndex, at - 4)..<(at - 1)].contains { goingWords.contains($0.folded) }
+    }
 }
