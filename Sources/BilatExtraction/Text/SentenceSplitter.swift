@@ -62,7 +62,7 @@ public struct SentenceSplitter: Sendable {
             cursor = b
             cursorOffset = span.end
             sentences.append(TokenSentence(index: sentences.count, tokens: tokens[r], span: span,
-                                           text: String(String.UnicodeScalarView(scalars[a..<b]))))
+                                           text: String(Substring(scalars[a..<b]))))
         }
         return sentences
     }
