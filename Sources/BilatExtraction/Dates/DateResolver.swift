@@ -69,6 +69,7 @@ struct DateResolver: Sendable {
     }
 
     private func expression(at i: Int, in tokens: ArraySlice<Token>, future: Bool) -> DateExpression? {
+        guard Self.mayStart(tokens[i]) else { return nil }
         let w = tokens[i].folded
         guard let pub = published else { return absolute(at: i, in: tokens) }
         // Relative expressions.
@@ -149,6 +150,17 @@ struct DateResolver: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether a token can open an expression: a number, a capitalized word (a month or weekday), or
+    /// a word starting like "yesterday", "today", "tonight", "last", "next", "this", "earlier", "later".
+    @inline(__always)
+    private static func mayStart(_ token: Token) -> Bool {
+        if token.kind == .number || token.isCapitalized { return true }
+        switch token.folded.utf8.first {
+        case UInt8(ascii: "y"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "n"), UInt8(ascii: "e"): return true
+        default: return false
+        }
     }
 
     private func monthOnly(_ m: Int, range: Range<Int>, future: Bool, pub: PartialDate, strictly: Bool) -> DateExpression? {

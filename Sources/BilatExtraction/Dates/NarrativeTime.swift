@@ -30,7 +30,19 @@ struct NarrativeTime: Sendable {
         return found
     }
 
+    /// Whether a token can open an expression: a number, a capitalized word (a month), "that", "the" or
+    /// a count word ("a", "one" … "ten": first letters a, o, t, f, s).
+    @inline(__always)
+    private static func mayStart(_ token: Token) -> Bool {
+        if token.kind == .number || token.isCapitalized { return true }
+        switch token.folded.utf8.first {
+        case UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "s"): return true
+        default: return false
+        }
+    }
+
     private func expression(at i: Int, in tokens: ArraySlice<Token>, reference ref: PartialDate) -> DateExpression? {
+        guard Self.mayStart(tokens[i]) else { return nil }
         let w = tokens[i].folded
         let next = word(tokens, i + 1)
         // "that day", "the same day", "that year", "the same month".
