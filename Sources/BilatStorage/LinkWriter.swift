@@ -70,12 +70,13 @@ struct LinkWriter {
 
     /// Stores a statement with the sentence holding it.
     func statement(_ statement: BilatModel.Statement) throws {
-        var record = StatementRecord(
-            id: nil, articleID: articleID, sentenceID: locator.sentenceID(containing: statement.span.start),
-            speaker: statement.speaker, country: statement.country?.uppercased(), verb: statement.verb,
-            type: statement.type, text: statement.text, startOffset: statement.span.start,
-            endOffset: statement.span.end)
-        try record.insert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO statement(article_id, sentence_id, speaker, country, verb, type, text, start_offset, end_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                articleID, locator.sentenceID(containing: statement.span.start), statement.speaker,
+                statement.country?.uppercased(), statement.verb, statement.type.rawValue, statement.text,
+                statement.span.start, statement.span.end])
     }
 
     /// Links an entity (`meeting_source`, `official_source`, `agreement_source`) to the sentences of its spans.
