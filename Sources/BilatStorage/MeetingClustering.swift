@@ -99,17 +99,52 @@ struct MeetingClustering: Sendable {
         let sorted = mentions.sorted(by: MentionInput.canonical)
         var result = sorted.filter { $0.date == nil }.map { MentionCluster(mentions: [$0]) }
         var dated = dayClusters(sorted.filter { $0.date?.precision == .day })
+        // What bestHome compares, kept per cluster and recomputed only for the cluster that grows:
+        // deriving it for every cluster at every mention made a busy bucket quadratic in its size.
+        var summaries = dated.map(ClusterSummary.init)
         for precision in [DatePrecision.month, .year] {
             for mention in sorted where mention.date?.precision == precision {
-                if let index = bestHome(for: mention, among: dated) {
+                if let index = bestHome(for: mention, among: dated, summaries: summaries) {
                     dated[index].mentions.append(mention)
+                    summaries[index] = ClusterSummary(dated[index])
                 } else {
                     dated.append(MentionCluster(mentions: [mention]))
+                    summaries.append(ClusterSummary(dated[dated.count - 1]))
                 }
             }
         }
         result += dated
-        return result.sorted(by: Self.order)
+        // Sort on keys computed once a cluster (the same order as `order`).
+        let keyed = result.map { cluster in
+            (cluster: cluster, date: cluster.date, first: cluster.mentions.min(by: MentionInput.canonical)!)
+        }
+        return keyed.sorted { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return MentionInput.canonical(a.first, b.first)
+            }
+        }.map(\.cluster)
+    }
+
+    /// The derived attributes of a cluster that choosing a home for a mention reads.
+    struct ClusterSummary {
+        var date: PartialDate?
+        var status: MeetingStatus
+        var articles: Set<String>
+        var places: Set<String>
+        var place: String?
+        var participants: Set<Int64>
+
+        init(_ cluster: MentionCluster) {
+            date = cluster.date
+            status = cluster.status
+            articles = cluster.articles
+            places = cluster.places
+            place = cluster.place
+            participants = cluster.participants
+        }
     }
 
     /// Output order: by date (undated last), then the first mention's content order.
@@ -148,10 +183,11 @@ struct MeetingClustering: Sendable {
         return pa.isEmpty || pb.isEmpty || !pa.isDisjoint(with: pb)
     }
 
-    private func bestHome(for mention: MentionInput, among clusters: [MentionCluster]) -> Int? {
+    private func bestHome(for mention: MentionInput, among clusters: [MentionCluster],
+                          summaries: [ClusterSummary]) -> Int? {
         guard let date = mention.date else { return nil }
-        let candidates = clusters.indices.filter { i in
-            let cluster = clusters[i]
+        let candidates = summaries.indices.filter { i in
+            let cluster = summaries[i]
             guard let clusterDate = cluster.date, clusterDate.isCompatible(with: date),
                   cluster.status == mention.status, !cluster.articles.contains(mention.articleID) else { return false }
             guard let place = mention.place else { return true }
@@ -159,7 +195,7 @@ struct MeetingClustering: Sendable {
             return places.isEmpty || places.contains(place)
         }
         return candidates.min { i, j in
-            let (a, b) = (clusters[i], clusters[j])
+            let (a, b) = (summaries[i], summaries[j])
             let (sameA, sameB) = (a.place != nil && a.place == mention.place, b.place != nil && b.place == mention.place)
             if sameA != sameB { return sameA }
             let (sharedA, sharedB) = (a.participants.intersection(mention.participants).count,
@@ -167,7 +203,7 @@ struct MeetingClustering: Sendable {
             if sharedA != sharedB { return sharedA > sharedB }
             let (da, db) = (a.date!, b.date!)
             if da.precision != db.precision { return da.precision > db.precision }
-            return Self.order(a, b)
+            return Self.order(clusters[i], clusters[j])
         }
     }
 }

@@ -19,7 +19,8 @@ struct MeetingConsolidation {
 
     private func recompute(_ bucket: MeetingBucket) throws {
         let mentions = try loadMentions(bucket)
-        var former = Set(try formerMeetings(bucket))
+        let stored = try formerMeetings(bucket)
+        var former = Set(stored.keys)
         former.formUnion(mentions.compactMap(\.formerMeetingID))
         let formerMembers = Dictionary(grouping: mentions.filter { $0.formerMeetingID != nil }) { $0.formerMeetingID! }
             .mapValues { Set($0.map(\.id)) }
@@ -27,7 +28,7 @@ struct MeetingConsolidation {
         for cluster in clustering.clusters(mentions) {
             let reusable = cluster.mentions.sorted { $0.id < $1.id }
                 .compactMap(\.formerMeetingID).first { former.contains($0) && !taken.contains($0) }
-            let id = try write(cluster, bucket: bucket, reusing: reusable,
+            let id = try write(cluster, bucket: bucket, reusing: reusable, stored: reusable.flatMap { stored[$0] },
                                formerMembers: reusable.flatMap { formerMembers[$0] } ?? [])
             taken.insert(id)
         }
@@ -57,23 +58,27 @@ struct MeetingConsolidation {
         }
     }
 
-    /// Meetings stored for the bucket, whether or not a mention still points at them.
-    private func formerMeetings(_ bucket: MeetingBucket) throws -> [Int64] {
-        guard let year = bucket.year else {
-            return try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT id FROM meeting WHERE country_key = ? AND mode = ? AND date_first_day IS NULL
+    /// Meetings stored for the bucket, whether or not a mention still points at them, fetched in one
+    /// statement so that an unchanged cluster costs no query.
+    private func formerMeetings(_ bucket: MeetingBucket) throws -> [Int64: MeetingRecord] {
+        let records: [MeetingRecord]
+        if let year = bucket.year {
+            let span = PartialDate(year: year)!
+            records = try MeetingRecord.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM meeting WHERE country_key = ? AND mode = ? AND date_first_day BETWEEN ? AND ?
+                """), arguments: [bucket.countryKey, bucket.mode.rawValue, span.firstDayISO, span.lastDayISO])
+        } else {
+            records = try MeetingRecord.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM meeting WHERE country_key = ? AND mode = ? AND date_first_day IS NULL
                 """), arguments: [bucket.countryKey, bucket.mode.rawValue])
         }
-        let span = PartialDate(year: year)!
-        return try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT id FROM meeting WHERE country_key = ? AND mode = ? AND date_first_day BETWEEN ? AND ?
-            """), arguments: [bucket.countryKey, bucket.mode.rawValue, span.firstDayISO, span.lastDayISO])
+        return Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0) })
     }
 
     /// Stores the cluster as a meeting (updating `id` when given) with its derived rows; returns its id.
     /// A reused meeting that lost no mention only gains the rows of its new mentions, so adding the
     /// hundredth report of a summit does not rewrite the other ninety-nine.
-    private func write(_ cluster: MentionCluster, bucket: MeetingBucket, reusing id: Int64?,
+    private func write(_ cluster: MentionCluster, bucket: MeetingBucket, reusing id: Int64?, stored: MeetingRecord?,
                        formerMembers: Set<Int64>) throws -> Int64 {
         var record = MeetingRecord(id: id, place: cluster.place, mode: bucket.mode, status: cluster.status,
                                    countryKey: bucket.countryKey)
@@ -82,7 +87,7 @@ struct MeetingConsolidation {
         var added = cluster.mentions
         if let id {
             meetingID = id
-            if try MeetingRecord.fetchOne(db, key: id) != record { try record.update(db) }
+            if try (stored ?? MeetingRecord.fetchOne(db, key: id)) != record { try record.update(db) }
             if formerMembers.isSubset(of: Set(cluster.mentions.map(\.id))) {
                 added = cluster.mentions.filter { !formerMembers.contains($0.id) }
             } else {
