@@ -75,7 +75,7 @@ import BilatExtraction
         .officials: 0.98,
         .areas: 0.95,
         .organizations: 0.99,
-        .agreements: 0.92,
+        .agreements: 0.94,
     ]
 
     @Test func devAndMultiStayAboveTheFloors() throws {
