@@ -7,11 +7,14 @@ public struct Extractor: Sendable {
     let reference: ReferenceData
     let gazetteer: Gazetteer
     let splitter: SentenceSplitter
+    /// Built once: its name and role readers compile word lists that every article shares.
+    let people: PeopleResolver
 
     public init(reference: ReferenceData) {
         self.reference = reference
         gazetteer = Gazetteer(reference)
         splitter = SentenceSplitter(abbreviations: reference.lexicon.abbreviations)
+        people = PeopleResolver(reference: reference, gazetteer: gazetteer)
     }
 
     public func extract(_ article: Article) -> ArticleFacts {
@@ -23,8 +26,7 @@ public struct Extractor: Sendable {
         for i in sentences.indices { sentences[i].index = head.count + i }
         let mentions = MentionStage(gazetteer: gazetteer, lexicon: reference.lexicon).find(in: sentences, tokens: tokens)
         let published = PublicationDate.resolve(article, sentences: sentences, lexicon: reference.lexicon)
-        let people = PeopleResolver(reference: reference, gazetteer: gazetteer)
-            .resolve(sentences, mentions: mentions, article: article, published: published)
+        let people = self.people.resolve(sentences, mentions: mentions, article: article, published: published)
         let dates = DateResolver(lexicon: reference.lexicon, published: published)
         var facts = ArticleFacts(published: published)
         facts.sentences = (head + sentences).map { Sentence(index: $0.index, span: $0.span, text: $0.text) }
