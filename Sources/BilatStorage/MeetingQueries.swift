@@ -94,6 +94,22 @@ struct FilterSQL {
         }
     }
 
+    /// Requires every filter country among `table`'s rows for the owner, as an `IN` over the country
+    /// index alone: the owners of all the countries are intersected before any owner row is read
+    /// (the joins read the row of every meeting of the first country: 9,739 for DZ to return 931).
+    /// Call it before adding other conditions: its arguments come first.
+    mutating func requireCountriesFirst(_ countries: [String], table: String, column: String, ownerColumn: String) {
+        let codes = Set(countries.map { $0.uppercased() }).sorted()
+        guard let first = codes.first else { return }
+        var select = "SELECT c0.\(column) FROM \(table) c0"
+        for (i, code) in codes.dropFirst().enumerated() {
+            select += " JOIN \(table) c\(i + 1) ON c\(i + 1).\(column) = c0.\(column) AND c\(i + 1).country = ?"
+            arguments += [code]
+        }
+        conditions.append("\(ownerColumn) IN (\(select) WHERE c0.country = ?)")
+        arguments += [first]
+    }
+
     /// Keeps dates whose first day lies in [from's first day, to's last day]; undated rows are left out.
     mutating func requireDates(_ filter: MeetingFilter, firstDay: String) {
         if let from = filter.from {
@@ -118,7 +134,7 @@ struct FilterSQL {
 extension SQLiteStore {
     public func meetings(_ filter: MeetingFilter) throws -> [MeetingSummary] {
         var sql = FilterSQL()
-        sql.requireCountries(filter.countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
+        sql.requireCountriesFirst(filter.countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
         sql.requireDates(filter, firstDay: "m.date_first_day")
         if let mode = filter.mode {
             sql.conditions.append("m.mode = ?")
