@@ -11,22 +11,24 @@ struct ArticleRemoval {
 
     /// Deletes the article; returns the meeting buckets its mentions belonged to.
     func remove(articleID: String) throws -> Set<MeetingBucket> {
-        let args: StatementArguments = [articleID]
+        guard let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT key FROM article WHERE id = ?"),
+                                           arguments: [articleID]) else { return [] }
+        let args: StatementArguments = [key]
         let buckets = try MeetingBucket.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT country_key, mode, bucket_year FROM meeting_mention WHERE article_id = ?
+            SELECT DISTINCT country_key, mode, bucket_year FROM meeting_mention WHERE article_key = ?
             """), arguments: args)
         let agreements = try Int64.fetchAll(db.cachedStatement(
-            sql: "SELECT DISTINCT agreement_id FROM agreement_source WHERE article_id = ?"), arguments: args)
+            sql: "SELECT DISTINCT agreement_id FROM agreement_source WHERE article_key = ?"), arguments: args)
         let officials = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT official_id FROM official_source WHERE article_id = ?1
-            UNION SELECT official_id FROM official_role WHERE article_id = ?1
+            SELECT official_id FROM official_source WHERE article_key = ?1
+            UNION SELECT official_id FROM official_role WHERE article_key = ?1
             UNION SELECT p.official_id FROM meeting_mention_participant p
-                JOIN meeting_mention mm ON mm.id = p.mention_id WHERE mm.article_id = ?1
+                JOIN meeting_mention mm ON mm.id = p.mention_id WHERE mm.article_key = ?1
             """), arguments: args)
         let organizations = try Int64.fetchAll(db.cachedStatement(
-            sql: "SELECT DISTINCT organization_id FROM article_organization WHERE article_id = ?"), arguments: args)
+            sql: "SELECT DISTINCT organization_id FROM article_organization WHERE article_key = ?"), arguments: args)
 
-        try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: args)
+        try db.cachedStatement(sql: "DELETE FROM article WHERE key = ?").execute(arguments: args)
 
         for id in agreements {
             try db.cachedStatement(sql: """

@@ -9,16 +9,16 @@ struct ArticleWriter {
     /// Stores the article unless its text is already stored, replacing older versions of it
     /// (same url or feed id) first; then re-clusters the meetings of every bucket either touches.
     func save(_ article: Article, facts: ArticleFacts, ingestedAt: String) throws -> SaveOutcome {
-        if try ArticleRecord.exists(db, key: article.id) { return .unchanged }
+        if try Self.exists(db, id: article.id) { return .unchanged }
         let older = try olderVersions(of: article)
         let removal = ArticleRemoval(db: db)
         var buckets = Set<MeetingBucket>()
         for id in older { buckets.formUnion(try removal.remove(articleID: id)) }
 
         let published = article.published ?? facts.published
-        try insertArticle(article, published: published, ingestedAt: ingestedAt)
-        let locator = try insertSentences(facts.sentences, articleID: article.id)
-        let links = LinkWriter(db: db, articleID: article.id, locator: locator)
+        let key = try insertArticle(article, published: published, ingestedAt: ingestedAt)
+        let locator = try insertSentences(facts.sentences, articleKey: key)
+        let links = LinkWriter(db: db, articleKey: key, locator: locator)
         let resolver = OfficialResolver(db: db)
 
         try links.mentions(countries: facts.countries + facts.meetings.flatMap(\.countries)
@@ -53,6 +53,12 @@ struct ArticleWriter {
         return older.isEmpty ? .inserted : .replaced
     }
 
+    /// True when an article with this content hash is stored.
+    static func exists(_ db: Database, id: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM article WHERE id = ?)"),
+                          arguments: [id]) ?? false
+    }
+
     /// Stored articles this one replaces: same non-nil url or same non-nil feed id, other text.
     private func olderVersions(of article: Article) throws -> [String] {
         var ids: [String] = []
@@ -69,7 +75,7 @@ struct ArticleWriter {
 
     // The hot inserts bind a cached prepared statement: a Codable record insert encodes the record
     // into a dictionary and builds its SQL every row (238 k instructions a sentence, callgrind).
-    private func insertArticle(_ article: Article, published: PartialDate?, ingestedAt: String) throws {
+    private func insertArticle(_ article: Article, published: PartialDate?, ingestedAt: String) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO article(id, external_id, url, source, title, published, ingested_at, body_start,
                                 dateline_city, text)
@@ -77,17 +83,17 @@ struct ArticleWriter {
             """).execute(arguments: [article.id, article.externalID, article.url, article.source, article.title,
                                    published?.iso, ingestedAt, article.bodyStart, article.datelineCity,
                                    article.text])
+        return db.lastInsertedRowID
     }
 
-    private func insertSentences(_ sentences: [Sentence], articleID: String) throws -> SentenceLocator {
+    private func insertSentences(_ sentences: [Sentence], articleKey: Int64) throws -> SentenceLocator {
         var stored: [(span: SourceSpan, id: Int64)] = []
         stored.reserveCapacity(sentences.count)
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO sentence(article_id, position, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO sentence(article_key, position, start_offset, end_offset) VALUES (?, ?, ?, ?)
             """)
         for sentence in sentences {
-            try insert.execute(arguments: [articleID, sentence.index, sentence.span.start, sentence.span.end,
-                                           sentence.text])
+            try insert.execute(arguments: [articleKey, sentence.index, sentence.span.start, sentence.span.end])
             stored.append((sentence.span, db.lastInsertedRowID))
         }
         return SentenceLocator(stored)
@@ -96,12 +102,12 @@ struct ArticleWriter {
     /// Stores one meeting report as read; the meetings are derived from the reports afterwards.
     private func saveMention(_ report: Meeting, position: Int, participants: [Int64],
                              links: LinkWriter) throws -> MeetingBucket {
-        let mention = MeetingMentionRecord(articleID: links.articleID, position: position, report: report)
+        let mention = MeetingMentionRecord(articleKey: links.articleKey, position: position, report: report)
         try db.cachedStatement(sql: """
-            INSERT INTO meeting_mention(article_id, position, date, date_precision, date_first_day, bucket_year,
+            INSERT INTO meeting_mention(article_key, position, date, date_precision, date_first_day, bucket_year,
                                         country_key, mode, status, place)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [mention.articleID, mention.position, mention.date,
+            """).execute(arguments: [mention.articleKey, mention.position, mention.date,
                                    mention.datePrecision?.rawValue, mention.dateFirstDay, mention.bucketYear,
                                    mention.countryKey, mention.mode.rawValue, mention.status.rawValue,
                                    mention.place])

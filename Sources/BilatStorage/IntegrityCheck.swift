@@ -32,7 +32,8 @@ enum IntegrityRules {
                 SELECT country FROM meeting_country WHERE meeting_id = m.id ORDER BY country))
             """),
         ("mention-without-meeting", """
-            SELECT 'mention ' || id || ' of article ' || article_id FROM meeting_mention WHERE meeting_id IS NULL
+            SELECT 'mention ' || mm.id || ' of article ' || a.id FROM meeting_mention mm
+            JOIN article a ON a.key = mm.article_key WHERE mm.meeting_id IS NULL
             """),
         ("mention-in-other-bucket", """
             SELECT 'mention ' || mm.id || ' in meeting ' || m.id FROM meeting_mention mm
@@ -56,8 +57,14 @@ enum IntegrityRules {
             WHERE NOT EXISTS (SELECT 1 FROM agreement_source WHERE agreement_id = g.id)
             """),
         ("sentence-offsets", """
-            SELECT 'sentence ' || s.id || ' of article ' || s.article_id FROM sentence s JOIN article a ON a.id = s.article_id
-            WHERE s.start_offset < 0 OR s.end_offset < s.start_offset
+            SELECT 'sentence ' || s.id || ' of article ' || a.id || ': offsets ' || s.start_offset || '..'
+                || s.end_offset || ' outside its text' FROM sentence s JOIN article a ON a.key = s.article_key
+            WHERE s.start_offset < 0 OR s.end_offset < s.start_offset OR s.end_offset > length(a.text)
+            """),
+        ("statement-offsets", """
+            SELECT 'statement ' || st.id || ' of article ' || a.id || ': offsets ' || st.start_offset || '..'
+                || st.end_offset || ' outside its text' FROM statement st JOIN article a ON a.key = st.article_key
+            WHERE st.start_offset < 0 OR st.end_offset < st.start_offset OR st.end_offset > length(a.text)
             """),
         ("fts-row-count", """
             SELECT 'sentence_fts holds ' || (SELECT count(*) FROM sentence_fts_docsize) || ' rows for '

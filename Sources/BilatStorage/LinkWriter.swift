@@ -4,14 +4,15 @@ import GRDB
 /// Writes one article's facts other than meetings, and every fact→sentence link, with cached statements.
 struct LinkWriter {
     let db: Database
-    let articleID: String
+    /// The article's integer key (`article.key`).
+    let articleKey: Int64
     let locator: SentenceLocator
 
     /// Records the countries the article names.
     func mentions(countries: [String]) throws {
         for code in Set(countries.map { $0.uppercased() }) {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_country(article_id, country) VALUES (?, ?)")
-                .execute(arguments: [articleID, code])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_country(article_key, country) VALUES (?, ?)")
+                .execute(arguments: [articleKey, code])
         }
     }
 
@@ -19,8 +20,8 @@ struct LinkWriter {
     func official(_ official: Official, id: Int64, seenOn date: PartialDate?) throws {
         if let role = official.role {
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO official_role(official_id, title, article_id, seen_on) VALUES (?, ?, ?, ?)
-                """).execute(arguments: [id, role, articleID, date?.iso])
+                INSERT OR IGNORE INTO official_role(official_id, title, article_key, seen_on) VALUES (?, ?, ?, ?)
+                """).execute(arguments: [id, role, articleKey, date?.iso])
         }
         try sources(table: "official_source", column: "official_id", id: id, spans: official.spans)
     }
@@ -28,7 +29,7 @@ struct LinkWriter {
     /// Links a cooperation area to the article's sentences naming it.
     func area(_ area: CooperationArea) throws {
         for sentenceID in locator.sources(of: area.spans) {
-            try insertLink(sql: "INSERT INTO article_area(article_id, area, sentence_id)",
+            try insertLink(sql: "INSERT INTO article_area(article_key, area, sentence_id)",
                            table: "article_area", keyColumn: "area", key: area.key, sentenceID: sentenceID)
         }
     }
@@ -40,7 +41,7 @@ struct LinkWriter {
         let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM organization WHERE name = ?"),
                                     arguments: [organization.name])!
         for sentenceID in locator.sources(of: organization.spans) {
-            try insertLink(sql: "INSERT INTO article_organization(article_id, organization_id, sentence_id)",
+            try insertLink(sql: "INSERT INTO article_organization(article_key, organization_id, sentence_id)",
                            table: "article_organization", keyColumn: "organization_id", key: id,
                            sentenceID: sentenceID)
         }
@@ -71,18 +72,18 @@ struct LinkWriter {
     /// Stores a statement with the sentence holding it.
     func statement(_ statement: BilatModel.Statement) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO statement(article_id, sentence_id, speaker, country, verb, type, text, start_offset, end_offset)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO statement(article_key, sentence_id, speaker, country, verb, type, start_offset, end_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                articleID, locator.sentenceID(containing: statement.span.start), statement.speaker,
-                statement.country?.uppercased(), statement.verb, statement.type.rawValue, statement.text,
+                articleKey, locator.sentenceID(containing: statement.span.start), statement.speaker,
+                statement.country?.uppercased(), statement.verb, statement.type.rawValue,
                 statement.span.start, statement.span.end])
     }
 
     /// Links an entity (`meeting_source`, `official_source`, `agreement_source`) to the sentences of its spans.
     func sources(table: String, column: String, id: Int64, spans: [SourceSpan]) throws {
         for sentenceID in locator.sources(of: spans) {
-            try insertLink(sql: "INSERT INTO \(table)(\(column), article_id, sentence_id)",
+            try insertLink(sql: "INSERT INTO \(table)(\(column), article_key, sentence_id)",
                            table: table, keyColumn: column, key: id, sentenceID: sentenceID, articleFirst: false)
         }
     }
@@ -96,7 +97,7 @@ struct LinkWriter {
         try db.cachedStatement(sql: """
             \(insert) \(values)
             WHERE NOT EXISTS (
-                SELECT 1 FROM \(table) WHERE article_id = ?1 AND \(keyColumn) = ?2 AND sentence_id IS ?3)
-            """).execute(arguments: [articleID, key, sentenceID])
+                SELECT 1 FROM \(table) WHERE article_key = ?1 AND \(keyColumn) = ?2 AND sentence_id IS ?3)
+            """).execute(arguments: [articleKey, key, sentenceID])
     }
 }

@@ -40,10 +40,10 @@ struct MeetingConsolidation {
     private func loadMentions(_ bucket: MeetingBucket) throws -> [MentionInput] {
         // One statement for the bucket, participants aggregated: no query per mention.
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT mm.id, mm.article_id, mm.position, mm.date, mm.place, mm.status, mm.meeting_id,
+            SELECT mm.id, a.id AS article_id, mm.position, mm.date, mm.place, mm.status, mm.meeting_id,
                 (SELECT group_concat(official_id) FROM meeting_mention_participant WHERE mention_id = mm.id)
                     AS participants
-            FROM meeting_mention mm
+            FROM meeting_mention mm JOIN article a ON a.key = mm.article_key
             WHERE mm.country_key = ? AND mm.mode = ? AND mm.bucket_year IS ?
             """), arguments: [bucket.countryKey, bucket.mode.rawValue, bucket.year])
         return try rows.map { row in
@@ -108,24 +108,24 @@ struct MeetingConsolidation {
             try db.cachedStatement(sql: "UPDATE meeting_mention SET meeting_id = ?1 WHERE id = ?2 AND meeting_id IS NOT ?1")
                 .execute(arguments: args)
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_participant(meeting_id, official_id, article_id)
-                SELECT ?1, p.official_id, mm.article_id
+                INSERT OR IGNORE INTO meeting_participant(meeting_id, official_id, article_key)
+                SELECT ?1, p.official_id, mm.article_key
                 FROM meeting_mention_participant p JOIN meeting_mention mm ON mm.id = p.mention_id
                 WHERE p.mention_id = ?2
                 """).execute(arguments: args)
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_area(meeting_id, area, article_id)
-                SELECT ?1, a.area, mm.article_id
+                INSERT OR IGNORE INTO meeting_area(meeting_id, area, article_key)
+                SELECT ?1, a.area, mm.article_key
                 FROM meeting_mention_area a JOIN meeting_mention mm ON mm.id = a.mention_id
                 WHERE a.mention_id = ?2
                 """).execute(arguments: args)
             try db.cachedStatement(sql: """
-                INSERT INTO meeting_source(meeting_id, article_id, sentence_id)
-                SELECT ?1, mm.article_id, s.sentence_id
+                INSERT INTO meeting_source(meeting_id, article_key, sentence_id)
+                SELECT ?1, mm.article_key, s.sentence_id
                 FROM meeting_mention_source s JOIN meeting_mention mm ON mm.id = s.mention_id
                 WHERE s.mention_id = ?2 AND NOT EXISTS (
                     SELECT 1 FROM meeting_source x
-                    WHERE x.meeting_id = ?1 AND x.article_id = mm.article_id AND x.sentence_id IS s.sentence_id)
+                    WHERE x.meeting_id = ?1 AND x.article_key = mm.article_key AND x.sentence_id IS s.sentence_id)
                 """).execute(arguments: args)
         }
         return meetingID

@@ -27,7 +27,7 @@ struct MeetingRow: Decodable, FetchableRecord {
                 WHERE p.meeting_id = m.id)) AS participants,
             (SELECT group_concat(area, char(31)) FROM (
                 SELECT DISTINCT area FROM meeting_area WHERE meeting_id = m.id)) AS areas,
-            (SELECT count(DISTINCT article_id) FROM meeting_source WHERE meeting_id = m.id) AS source_count
+            (SELECT count(DISTINCT article_key) FROM meeting_source WHERE meeting_id = m.id) AS source_count
         FROM meeting m
         """
 
@@ -68,7 +68,7 @@ struct SourceRow: Decodable, FetchableRecord {
     /// Columns after the owner id, from `article a` left-joined with `sentence s`.
     static let columns = """
         a.id AS article_id, a.title, a.source, a.url, a.published,
-        s.text AS sentence, s.start_offset, s.end_offset
+        substr(a.text, s.start_offset + 1, s.end_offset - s.start_offset) AS sentence, s.start_offset, s.end_offset
         """
 
     /// The source; a link without a sentence shows an empty sentence at offset 0.
@@ -154,7 +154,7 @@ extension SQLiteStore {
         if let area = filter.area {
             sql.conditions.append("""
                 (EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND area = ?)
-                 OR EXISTS (SELECT 1 FROM meeting_source ms JOIN article_area aa ON aa.article_id = ms.article_id
+                 OR EXISTS (SELECT 1 FROM meeting_source ms JOIN article_area aa ON aa.article_key = ms.article_key
                             WHERE ms.meeting_id = m.id AND aa.area = ?))
                 """)
             sql.arguments += [area, area]
@@ -179,7 +179,7 @@ extension SQLiteStore {
                 let rows = try SourceRow.fetchAll(db, sql: """
                     SELECT ms.meeting_id AS owner_id, \(SourceRow.columns)
                     FROM meeting_source ms
-                    JOIN article a ON a.id = ms.article_id
+                    JOIN article a ON a.key = ms.article_key
                     LEFT JOIN sentence s ON s.id = ms.sentence_id
                     WHERE ms.meeting_id IN (\(marks))
                     ORDER BY ms.meeting_id, a.published IS NULL, a.published, a.id, s.position
@@ -199,7 +199,7 @@ extension SQLiteStore {
             let sources = try SourceRow.fetchAll(db, sql: """
                 SELECT ms.meeting_id AS owner_id, \(SourceRow.columns)
                 FROM meeting_source ms
-                JOIN article a ON a.id = ms.article_id
+                JOIN article a ON a.key = ms.article_key
                 LEFT JOIN sentence s ON s.id = ms.sentence_id
                 WHERE ms.meeting_id = ?
                 ORDER BY a.published IS NULL, a.published, a.id, s.position

@@ -4,7 +4,8 @@ import GRDB
 /// A row of `meeting_mention`: one article's report of a meeting, as read.
 struct MeetingMentionRecord: Hashable, Sendable {
     var id: Int64?
-    var articleID: String
+    /// The article's integer key (`article.key`).
+    var articleKey: Int64
     var position: Int
     var date: String?
     var datePrecision: DatePrecision?
@@ -16,9 +17,9 @@ struct MeetingMentionRecord: Hashable, Sendable {
     var place: String?
     var meetingID: Int64?
 
-    init(articleID: String, position: Int, report: Meeting) {
+    init(articleKey: Int64, position: Int, report: Meeting) {
         id = nil
-        self.articleID = articleID
+        self.articleKey = articleKey
         self.position = position
         date = report.date?.iso
         datePrecision = report.date?.precision
@@ -40,7 +41,7 @@ extension MeetingMentionRecord: Codable, FetchableRecord, MutablePersistableReco
 
     enum CodingKeys: String, CodingKey {
         case id, position, date, mode, status, place
-        case articleID = "article_id"
+        case articleKey = "article_key"
         case datePrecision = "date_precision"
         case dateFirstDay = "date_first_day"
         case bucketYear = "bucket_year"
@@ -50,7 +51,7 @@ extension MeetingMentionRecord: Codable, FetchableRecord, MutablePersistableReco
 
     enum Columns {
         static let id = Column(CodingKeys.id)
-        static let articleID = Column(CodingKeys.articleID)
+        static let articleKey = Column(CodingKeys.articleKey)
         static let meetingID = Column(CodingKeys.meetingID)
     }
 

@@ -18,8 +18,8 @@ struct OfficialRow: Decodable, FetchableRecord {
     static let selection = """
         SELECT o.id, o.name, o.country,
             (SELECT count(DISTINCT meeting_id) FROM meeting_participant WHERE official_id = o.id) AS meeting_count,
-            (SELECT count(*) FROM (SELECT article_id FROM official_source WHERE official_id = o.id
-                                   UNION SELECT article_id FROM meeting_participant WHERE official_id = o.id))
+            (SELECT count(*) FROM (SELECT article_key FROM official_source WHERE official_id = o.id
+                                   UNION SELECT article_key FROM meeting_participant WHERE official_id = o.id))
                 AS article_count
         FROM official o
         """
@@ -82,7 +82,7 @@ extension SQLiteStore: KnowledgeQueries {
             let sources = try SourceRow.fetchAll(db.cachedStatement(sql: """
                 SELECT src.official_id AS owner_id, \(SourceRow.columns)
                 FROM official_source src
-                JOIN article a ON a.id = src.article_id
+                JOIN article a ON a.key = src.article_key
                 LEFT JOIN sentence s ON s.id = src.sentence_id
                 WHERE src.official_id = ?
                 ORDER BY a.published IS NULL, a.published, a.id, s.position

@@ -19,7 +19,7 @@ extension SQLiteStore {
         var sql = FilterSQL()
         sql.arguments += [pattern]
         for code in Set(query.countries.map { $0.uppercased() }).sorted() {
-            sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_id = a.id AND country = ?)")
+            sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_key = a.key AND country = ?)")
             sql.arguments += [code]
         }
         let publishedFirstDay = """
@@ -34,7 +34,7 @@ extension SQLiteStore {
                 (SELECT group_concat(speaker, char(31)) FROM statement WHERE sentence_id = s.id) AS speakers
             FROM sentence_fts
             JOIN sentence s ON s.id = sentence_fts.rowid
-            JOIN article a ON a.id = s.article_id
+            JOIN article a ON a.key = s.article_key
             WHERE sentence_fts MATCH ?\(extra)
             ORDER BY rank, s.id LIMIT \(query.limit)
             """
@@ -49,11 +49,11 @@ extension SQLiteStore {
 
     public func areas(countries: [String]) throws -> [AreaActivity] {
         var sql = FilterSQL()
-        sql.requireCountries(countries, table: "article_country", column: "article_id", ownerColumn: "aa.article_id")
+        sql.requireCountries(countries, table: "article_country", column: "article_key", ownerColumn: "aa.article_key")
         let query = """
-            SELECT aa.area, a.published, count(DISTINCT aa.article_id) AS articles
+            SELECT aa.area, a.published, count(DISTINCT aa.article_key) AS articles
             FROM article_area aa \(sql.joins.joined(separator: " "))
-            JOIN article a ON a.id = aa.article_id
+            JOIN article a ON a.key = aa.article_key
             GROUP BY aa.area, a.published
             """
         let rows = try pool.read { db in try Row.fetchAll(db, sql: query, arguments: sql.arguments) }

@@ -85,7 +85,7 @@ extension SQLiteStore: RelationsQueries {
             let sourceRows = try SourceRow.fetchAll(db, sql: """
                 SELECT gs.agreement_id AS owner_id, \(SourceRow.columns)
                 FROM agreement_source gs
-                JOIN article a ON a.id = gs.article_id
+                JOIN article a ON a.key = gs.article_key
                 LEFT JOIN sentence s ON s.id = gs.sentence_id
                 WHERE gs.agreement_id IN (\(marks))
                 ORDER BY a.published IS NULL, a.published, a.id, s.position
@@ -112,7 +112,7 @@ extension SQLiteStore: RelationsQueries {
             for code in codes {
                 sql.conditions.append("""
                     (st.country = ? OR EXISTS (
-                        SELECT 1 FROM article_country ac WHERE ac.article_id = st.article_id AND ac.country = ?))
+                        SELECT 1 FROM article_country ac WHERE ac.article_key = st.article_key AND ac.country = ?))
                     """)
                 sql.arguments += [code, code]
             }
@@ -123,11 +123,12 @@ extension SQLiteStore: RelationsQueries {
             """
         sql.requireDates(filter, firstDay: "(\(publishedFirstDay))")
         let query = """
-            SELECT st.id, st.speaker, st.country, st.verb, st.type, st.text,
+            SELECT st.id, st.speaker, st.country, st.verb, st.type,
+                substr(a.text, st.start_offset + 1, st.end_offset - st.start_offset) AS text,
                 st.start_offset AS statement_start, st.end_offset AS statement_end,
                 st.id AS owner_id, \(SourceRow.columns)
             FROM statement st
-            JOIN article a ON a.id = st.article_id
+            JOIN article a ON a.key = st.article_key
             LEFT JOIN sentence s ON s.id = st.sentence_id
             \(sql.whereClause)
             ORDER BY a.published IS NULL, a.published, st.id \(sql.limitClause(filter.limit))

@@ -39,15 +39,15 @@ struct CrashSafetyTests {
 enum ArticleCompleteness {
     static func check(database: String) throws -> (articles: Int, incomplete: Set<String>) {
         let export = try runBilat(["db", "export"], database: database)
-        var articles = Set<String>()
-        var withSentences = Set<String>()
+        var articles: [Int: String] = [:]
+        var withSentences = Set<Int>()
         for line in export.stdout.split(separator: "\n") {
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let table = object["table"] as? String, let row = object["row"] as? [String: Any] else { continue }
-            if table == "article", let id = row["id"] as? String { articles.insert(id) }
-            if table == "sentence", let id = row["article_id"] as? String { withSentences.insert(id) }
+            if table == "article", let key = row["key"] as? Int, let id = row["id"] as? String { articles[key] = id }
+            if table == "sentence", let key = row["article_key"] as? Int { withSentences.insert(key) }
         }
-        return (articles.count, articles.subtracting(withSentences))
+        return (articles.count, Set(articles.filter { !withSentences.contains($0.key) }.values))
     }
 }
 

@@ -52,6 +52,9 @@ struct MentionMigrationTests {
         let pairs = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM meetings_by_pair") }
         #expect(pairs.count == 1)
         #expect(pairs.first?["source_count"] == 2)
+        // Sentences keep their text (now cut from the article text) and the full-text index finds them.
+        #expect(try store.search(SearchQuery(text: "Busan")).map(\.source.sentence) == ["They met in Busan."])
+        #expect(try store.meeting(id: 7)?.sources.map(\.sentence).sorted() == ["They met in Busan.", "Xi met Trump."])
 
         // And a later report of the same meeting joins it.
         let given = TestArticle("Xi and Trump met in Busan.", published: "2025-11-01")

@@ -50,11 +50,17 @@ struct MigrationTests {
         defer { folder.remove() }
         let files = try SchemaMigrations.bundledFiles()
         let older = try SchemaMigrations.migrator(files: [files[0]])
-        let given = TestArticle("China and France met.")
         do {
+            // An article as version 1 stored it (the code of that version wrote these rows).
             let store = try SQLiteStore(path: folder.databasePath, migrator: older)
             try store.syncCountries(testCountries)
-            _ = try store.save(given.article, facts: given.facts())
+            try store.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO article(id, ingested_at, text) VALUES ('cccc3333', '2025-01-01T00:00:00Z', 'China and France met.');
+                    INSERT INTO sentence(article_id, position, start_offset, end_offset, text)
+                        VALUES ('cccc3333', 0, 0, 21, 'China and France met.');
+                    """)
+            }
         }
         var newer = try SchemaMigrations.migrator(files: files)
         newer.registerMigration("9999_test_extra") { db in
@@ -69,6 +75,8 @@ struct MigrationTests {
         }
         #expect(applied == newer.migrations)
         #expect(extraRows == 1)
+        #expect(try store.containsArticle(id: "cccc3333"))
+        #expect(try store.integrityProblems() == [])
     }
 
     @Test("a database from a newer bilat is refused with a message naming the migration")

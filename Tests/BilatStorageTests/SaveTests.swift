@@ -145,7 +145,7 @@ struct SaveTests {
         let search = { (words: String) in
             try store.pool.read { db in
                 try String.fetchAll(db, sql: """
-                    SELECT sentence.text FROM sentence_fts JOIN sentence ON sentence.id = sentence_fts.rowid
+                    SELECT t.text FROM sentence_fts JOIN sentence_text t ON t.id = sentence_fts.rowid
                     WHERE sentence_fts MATCH ?
                     """, arguments: [FTS5Pattern(matchingAllPrefixesIn: words)])
             }

@@ -35,14 +35,14 @@ struct TimelineQueryTests {
         let store = try makeEmptyTestStore(folder)
         let pairArticle = TestArticle("Wang said China wants talks. Rubio said the US agrees.", published: "2025-02-01")
         _ = try store.save(pairArticle.article, facts: pairArticle.facts(statements: [
-            Statement(speaker: "Wang Yi", country: "CN", verb: "said", text: "China wants talks", type: .position,
+            Statement(speaker: "Wang Yi", country: "CN", verb: "said", text: "Wang said China wants talks.", type: .position,
                       span: pairArticle.span(of: "Wang")),
-            Statement(speaker: "Marco Rubio", country: "US", verb: "said", text: "the US agrees", type: .position,
+            Statement(speaker: "Marco Rubio", country: "US", verb: "said", text: "Rubio said the US agrees.", type: .position,
                       span: pairArticle.span(of: "Rubio")),
         ], countries: ["CN", "US"]))
         let other = TestArticle("Wang said China and France are friends.", published: "2025-01-01")
         _ = try store.save(other.article, facts: other.facts(statements: [
-            Statement(speaker: "Wang Yi", country: "CN", verb: "said", text: "China and France are friends",
+            Statement(speaker: "Wang Yi", country: "CN", verb: "said", text: "Wang said China and France are friends.",
                       type: .assessment, span: other.span(of: "Wang")),
         ], countries: ["CN", "FR"]))
 
@@ -52,7 +52,8 @@ struct TimelineQueryTests {
         #expect(pair.map(\.speaker) == ["Wang Yi", "Marco Rubio"])
         #expect(pair.first?.source.sentence == "Wang said China wants talks.")
         #expect(pair.first?.date == date("2025-02-01"))
-        #expect(china.map(\.text) == ["China and France are friends", "China wants talks"])
+        // A statement's text is the article text at its span.
+        #expect(china.map(\.text) == ["Wang said China and France are friends.", "Wang said China wants talks."])
         #expect(try store.statements(MeetingFilter(countries: ["CN"], from: date("2025-02"))).count == 1)
     }
 
