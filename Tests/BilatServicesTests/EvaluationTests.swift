@@ -31,6 +31,18 @@ import BilatExtraction
         #expect(s.participants == AttributeAccuracy(correct: 1, total: 1))
     }
 
+    @Test func theJSONReportKeysCountsByCategoryName() throws {
+        let gold = facts(areas: ["trade"], organizations: ["UN"])
+        let score = Scorer.score(gold: gold, extracted: facts(areas: ["trade"]), name: "a")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let object = try JSONSerialization.jsonObject(with: encoder.encode(score)) as? [String: Any]
+        // An object keyed by category, not an array alternating keys and values.
+        let counts = try #require(object?["counts"] as? [String: [String: Int]])
+        #expect(counts["areas"] == ["truePositives": 1, "falsePositives": 0, "falseNegatives": 0])
+        #expect(counts["organizations"]?["falseNegatives"] == 1)
+    }
+
     @Test func coarserExtractedDatesDoNotMatch() {
         #expect(Scorer.dateMatches(gold: "2025-10-02", extracted: "2025-10-02"))
         #expect(!Scorer.dateMatches(gold: "2025-10-02", extracted: "2025-10"))

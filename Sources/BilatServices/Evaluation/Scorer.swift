@@ -2,7 +2,7 @@ import BilatModel
 import Foundation
 
 /// The fact categories the evaluation scores.
-public enum EvaluationCategory: String, CaseIterable, Sendable, Codable {
+public enum EvaluationCategory: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable {
     case meetings, officials, areas, organizations, agreements
 }
 
