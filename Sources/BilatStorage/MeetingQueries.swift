@@ -2,7 +2,7 @@ import BilatModel
 import GRDB
 
 /// A meeting row with its lists aggregated by SQL (names joined with U+001F).
-struct MeetingRow: Decodable, FetchableRecord {
+struct MeetingRow: FetchableRecord {
     var id: Int64
     var date: String?
     var place: String?
@@ -13,9 +13,20 @@ struct MeetingRow: Decodable, FetchableRecord {
     var areas: String?
     var sourceCount: Int
 
-    enum CodingKeys: String, CodingKey {
-        case id, date, place, mode, status, countries, participants, areas
-        case sourceCount = "source_count"
+    /// Read by column index, in `selection`'s order: a Decodable row looks each column up by name
+    /// through a keyed container (a third of `meetings A B` on a 558-meeting pair).
+    init(row: Row) throws {
+        id = row[0]
+        date = row[1]
+        place = row[2]
+        let mode: String = row[3]
+        self.mode = try MeetingMode(rawValue: mode).orThrow(table: "meeting", column: "mode", mode)
+        let status: String = row[4]
+        self.status = try MeetingStatus(rawValue: status).orThrow(table: "meeting", column: "status", status)
+        countries = row[5]
+        participants = row[6]
+        areas = row[7]
+        sourceCount = row[8]
     }
 
     /// The columns every meeting query selects from `meeting m`: one statement, no query per row.
@@ -46,7 +57,7 @@ struct MeetingRow: Decodable, FetchableRecord {
 }
 
 /// A source sentence row of `meeting(id:)`, `agreements` and `statements`.
-struct SourceRow: Decodable, FetchableRecord {
+struct SourceRow: FetchableRecord {
     var ownerID: Int64
     var articleID: String
     var title: String?
@@ -57,12 +68,17 @@ struct SourceRow: Decodable, FetchableRecord {
     var startOffset: Int?
     var endOffset: Int?
 
-    enum CodingKeys: String, CodingKey {
-        case title, source, url, published, sentence
-        case ownerID = "owner_id"
-        case articleID = "article_id"
-        case startOffset = "start_offset"
-        case endOffset = "end_offset"
+    /// Read by name without Decodable's keyed container (exports read one a source of every event).
+    init(row: Row) {
+        ownerID = row["owner_id"]
+        articleID = row["article_id"]
+        title = row["title"]
+        source = row["source"]
+        url = row["url"]
+        published = row["published"]
+        sentence = row["sentence"]
+        startOffset = row["start_offset"]
+        endOffset = row["end_offset"]
     }
 
     /// Columns after the owner id, from `article a` left-joined with `sentence s`.

@@ -32,7 +32,7 @@ struct StatementRow: FetchableRecord {
         text = row["text"]
         statementStart = row["statement_start"]
         statementEnd = row["statement_end"]
-        source = try SourceRow(row: row)
+        source = SourceRow(row: row)
     }
 }
 
