@@ -14,6 +14,10 @@ public enum SaveOutcome: String, Sendable, Codable {
 public protocol ArticleStore: Sendable {
     /// Stores the article, its sentences and every fact in one transaction; on any error nothing is kept.
     func save(_ article: Article, facts: ArticleFacts) throws -> SaveOutcome
+    /// Stores several articles in one write transaction, each article in its own savepoint: an
+    /// article whose save fails leaves nothing behind and the others are kept (its error is in its
+    /// result). Throws, storing none of them, when the database itself fails (busy, full, I/O).
+    func save(batch: [(article: Article, facts: ArticleFacts)]) throws -> [Result<SaveOutcome, any Error>]
     /// True when an article with this content hash is stored.
     func containsArticle(id: String) throws -> Bool
     /// Number of stored articles.

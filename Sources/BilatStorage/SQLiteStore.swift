@@ -74,6 +74,29 @@ extension SQLiteStore: ArticleStore {
         }
     }
 
+    public func save(batch: [(article: Article, facts: ArticleFacts)]) throws -> [Result<SaveOutcome, any Error>] {
+        let ingestedAt = Date().formatted(.iso8601)
+        return try pool.write { db in
+            var results: [Result<SaveOutcome, any Error>] = []
+            results.reserveCapacity(batch.count)
+            for item in batch {
+                var outcome = SaveOutcome.unchanged
+                do {
+                    try db.inSavepoint {
+                        outcome = try ArticleWriter(db: db).save(item.article, facts: item.facts, ingestedAt: ingestedAt)
+                        return .commit
+                    }
+                    results.append(.success(outcome))
+                } catch let error where StorageError.databaseProblem(error) != nil {
+                    throw error
+                } catch {
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        }
+    }
+
     public func containsArticle(id: String) throws -> Bool {
         try pool.read { db in try ArticleWriter.exists(db, id: id) }
     }

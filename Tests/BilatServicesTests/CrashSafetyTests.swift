@@ -16,8 +16,9 @@ struct CrashSafetyTests {
         var generator = SplitMix(seed: 2026)
         var storedCounts: [Int] = []
 
-        for _ in 0..<6 {
-            let process = try startBilat(["ingest", feed.path], database: db)
+        for run in 0..<6 {
+            // Every other run commits 50 articles at a time (a savepoint an article).
+            let process = try startBilat(["ingest"] + (run % 2 == 1 ? ["--batch", "50"] : []) + [feed.path], database: db)
             Thread.sleep(forTimeInterval: 0.15 + Double(generator.next() % 700) / 1000)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

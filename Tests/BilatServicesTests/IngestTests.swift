@@ -91,6 +91,30 @@ struct IngestTests {
         #expect(try store.articleCount() == 2)
     }
 
+    @Test("a batched ingest stores the same knowledge base as one article a transaction, bad inputs included")
+    func batchedIngest() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dev = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/corpus/dev").path
+        let bad = try folder.write(#"{"id": "a", "text": "CAIRO - Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday."}"# + "\n{broken\n", to: "feed.jsonl")
+        let batchedStore = try SQLiteStore(path: folder.appendingPathComponent("batched.sqlite").path)
+        let reference = try ReferenceData.bundled()
+        try batchedStore.syncCountries(reference.countries)
+        let batched = Ingestor(store: batchedStore, extractor: Extractor(reference: reference), batchSize: 7)
+        var batchedFailures: [String] = []
+
+        let (one, failures) = ingest([dev, bad.path, dev])
+        let many = batched.ingest(paths: [dev, bad.path, dev], report: { event in
+            if case .failed(let message) = event { batchedFailures.append(message) }
+        })
+
+        #expect(one.new > 20)
+        #expect((many.new, many.unchanged, many.failed) == (one.new, one.unchanged, one.failed))
+        #expect(batchedFailures == failures)
+        #expect(try batchedStore.meetings(MeetingFilter()) == store.meetings(MeetingFilter()))
+        #expect(try batchedStore.integrityProblems() == [])
+    }
+
     @Test("pair queries answer in either order and by name, alias, demonym or code")
     func pairQueries() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -121,6 +121,30 @@ struct SaveTests {
         #expect(try consistencyProblems(store).isEmpty)
     }
 
+    @Test("a batch commits its articles together, each whole: one that fails leaves nothing, the others stay")
+    func batchSavepoints() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let first = TestArticle("First article.", url: "https://example.org/1")
+        let broken = TestArticle(Self.text, url: "https://example.org/2")
+        var brokenFacts = Self.facts(broken)
+        brokenFacts.statements.append(Statement(speaker: "Nobody", country: "XX", verb: "said", text: "nothing",
+                                                type: .position, span: broken.span(of: "ready")))
+        let last = TestArticle("Last article.", url: "https://example.org/3")
+
+        let results = try store.save(batch: [(first.article, first.facts()), (broken.article, brokenFacts),
+                                             (last.article, last.facts()), (first.article, first.facts())])
+
+        #expect(results.map { try? $0.get() } == [.inserted, nil, .inserted, .unchanged])
+        #expect(try store.containsArticle(id: first.article.id))
+        #expect(try !store.containsArticle(id: broken.article.id))
+        #expect(try store.containsArticle(id: last.article.id))
+        #expect(try store.articleCount() == 2)
+        #expect(try consistencyProblems(store).isEmpty)
+        #expect(try store.integrityProblems() == [])
+    }
+
     @Test("syncing countries is idempotent and updates names")
     func syncCountries() throws {
         let folder = try TestFolder()

@@ -52,12 +52,17 @@ public struct Ingestor: Sendable {
     private let store: any ArticleStore
     private let extractor: Extractor
     private let maxArticleBytes: Int
+    private let batchSize: Int
 
+    /// `batchSize` articles are committed together, each in its own savepoint (whole or absent);
+    /// 1, the default, commits every article in a transaction of its own. Articles from stdin are
+    /// always committed one by one, as they arrive.
     public init(store: any ArticleStore, extractor: Extractor,
-                maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes) {
+                maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes, batchSize: Int = 1) {
         self.store = store
         self.extractor = extractor
         self.maxArticleBytes = maxArticleBytes
+        self.batchSize = max(1, batchSize)
     }
 
     /// Ingests every path (`-` is stdin) with `defaults` for what the texts lack. Between two articles
@@ -71,6 +76,7 @@ public struct Ingestor: Sendable {
                 var run = Run(ingestor: self, defaults: defaults, shouldStop: { databaseFailed || shouldStop() },
                               report: report, markDatabaseFailed: { databaseFailed = true })
                 run.paths(paths)
+                run.flush()
                 return run.summary
             }
         }
@@ -97,11 +103,19 @@ public struct Ingestor: Sendable {
     /// Saves one article; when another process holds the database past SQLite's busy timeout (a
     /// long write, or a deferred transaction that could not upgrade), waits and tries again a few
     /// times before giving up. The save is one transaction, so a retry never doubles anything.
-    func saveRetryingWhenBusy(_ article: Article, facts: ArticleFacts) throws -> SaveOutcome {
+    func saveRetryingWhenBusy(_ batch: [(article: Article, facts: ArticleFacts)]) throws
+        -> [Result<SaveOutcome, any Error>] {
         var attempt = 0
         while true {
             do {
-                return try store.save(article, facts: facts)
+                if batch.count == 1, let only = batch.first {
+                    do {
+                        return [.success(try store.save(only.article, facts: only.facts))]
+                    } catch let error where StorageError.databaseProblem(error) == nil {
+                        return [.failure(error)]
+                    }
+                }
+                return try store.save(batch: batch)
             } catch let error where StorageError.isDatabaseBusy(error) && attempt < 5 {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.1 * Double(attempt * attempt))
@@ -117,6 +131,8 @@ public struct Ingestor: Sendable {
         let report: (IngestEvent) -> Void
         let markDatabaseFailed: () -> Void
         var summary = IngestSummary()
+        /// Articles extracted but not yet committed (at most the ingestor's batch size).
+        var pending: [(article: Article, facts: ArticleFacts, location: String)] = []
 
         mutating func paths(_ paths: [String]) {
             for path in paths where !shouldStop() {
@@ -152,7 +168,10 @@ public struct Ingestor: Sendable {
             ArticleFiles.visit(path: name, kind: kind, defaults: defaults, maxArticleBytes: ingestor.maxArticleBytes,
                                shouldStop: shouldStop) { input in
                 switch input {
-                case .article(let article, let location): store(article, location: location)
+                case .article(let article, let location):
+                    store(article, location: location)
+                    // Stdin may be a live stream: what arrived is committed now, not with later articles.
+                    if name == "-" { flush() }
                 case .failure(let message): fail(message)
                 }
             }
@@ -160,25 +179,42 @@ public struct Ingestor: Sendable {
         }
 
         mutating func store(_ article: Article, location: String) {
-            let facts = ingestor.extractor.extract(article)
+            pending.append((article, ingestor.extractor.extract(article), location))
+            if pending.count >= ingestor.batchSize { flush() }
+        }
+
+        /// Commits the pending articles (one transaction; one savepoint an article when several).
+        mutating func flush() {
+            guard !pending.isEmpty else { return }
+            let batch = pending
+            pending.removeAll(keepingCapacity: true)
+            let results: [Result<SaveOutcome, any Error>]
             do {
-                let outcome = try ingestor.saveRetryingWhenBusy(article, facts: facts)
-                switch outcome {
-                case .inserted: summary.new += 1
-                case .unchanged: summary.unchanged += 1
-                case .replaced: summary.replaced += 1
-                }
-                if outcome != .unchanged { summary.count(facts) }
-                report(.saved(location: location, outcome: outcome))
+                results = try ingestor.saveRetryingWhenBusy(batch.map { ($0.article, $0.facts) })
             } catch {
                 if let problem = StorageError.databaseProblem(error) {
-                    // Every later article would fail alike: stop, and say it once.
+                    // Every later article would fail alike: stop, and say it once. None of the batch is kept.
                     summary.databaseProblem = problem
                     markDatabaseFailed()
-                    summary.failed += 1
-                    return
+                    summary.failed += batch.count
+                } else {
+                    for item in batch { fail(ArticleFiles.message(error, location: item.location)) }
                 }
-                fail(ArticleFiles.message(error, location: location))
+                return
+            }
+            for (item, result) in zip(batch, results) {
+                switch result {
+                case .success(let outcome):
+                    switch outcome {
+                    case .inserted: summary.new += 1
+                    case .unchanged: summary.unchanged += 1
+                    case .replaced: summary.replaced += 1
+                    }
+                    if outcome != .unchanged { summary.count(item.facts) }
+                    report(.saved(location: item.location, outcome: outcome))
+                case .failure(let error):
+                    fail(ArticleFiles.message(error, location: item.location))
+                }
             }
         }
 
