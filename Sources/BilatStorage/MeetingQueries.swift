@@ -220,7 +220,22 @@ extension SQLiteStore {
                 WHERE ms.meeting_id = ?
                 ORDER BY a.published IS NULL, a.published, a.id, s.position
                 """, arguments: [id])
-            return MeetingDetail(meeting: try row.summary(), sources: try sources.map { try $0.sourceSentence() })
+            let reports = try Row.fetchAll(db, sql: """
+                SELECT mm.date, mm.place, mm.status, group_concat(DISTINCT a.id) AS articles
+                FROM meeting_mention mm JOIN article a ON a.key = mm.article_key
+                WHERE mm.meeting_id = ?
+                GROUP BY mm.date, mm.place, mm.status
+                ORDER BY count(DISTINCT a.id) DESC, mm.date, mm.place, mm.status
+                """, arguments: [id]).map { row in
+                    let status: String = row["status"]
+                    return MeetingReport(
+                        date: try PartialDate.stored(row["date"], table: "meeting_mention", column: "date"),
+                        place: row["place"],
+                        status: try MeetingStatus(rawValue: status).orThrow(table: "meeting_mention", column: "status", status),
+                        articleIDs: ((row["articles"] as String?) ?? "").split(separator: ",").map(String.init).sorted())
+                }
+            return MeetingDetail(meeting: try row.summary(), sources: try sources.map { try $0.sourceSentence() },
+                                 reports: reports)
         }
     }
 }

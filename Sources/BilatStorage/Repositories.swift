@@ -106,10 +106,40 @@ public struct SourceSentence: Sendable, Hashable, Codable {
 public struct MeetingDetail: Sendable, Hashable, Codable {
     public var meeting: MeetingSummary
     public var sources: [SourceSentence]
+    /// What the sources said, one entry per distinct date, place and status, with the articles
+    /// saying it: the merged meeting keeps one date and place, these keep every variant.
+    public var reports: [MeetingReport]
 
-    public init(meeting: MeetingSummary, sources: [SourceSentence]) {
+    public init(meeting: MeetingSummary, sources: [SourceSentence], reports: [MeetingReport] = []) {
         self.meeting = meeting
         self.sources = sources
+        self.reports = reports
+    }
+
+    /// Sources give different dates at the meeting's finest precision (two different days, say).
+    public var dateConflict: Bool {
+        let dates = reports.compactMap(\.date)
+        guard let finest = dates.map(\.precision).max() else { return false }
+        return Set(dates.filter { $0.precision == finest }).count > 1
+    }
+
+    /// Sources name different places.
+    public var placeConflict: Bool { Set(reports.compactMap(\.place)).count > 1 }
+}
+
+/// One way the sources of a meeting reported it.
+public struct MeetingReport: Sendable, Hashable, Codable {
+    public var date: PartialDate?
+    public var place: String?
+    public var status: MeetingStatus
+    /// Content hashes of the articles reporting it so.
+    public var articleIDs: [String]
+
+    public init(date: PartialDate?, place: String?, status: MeetingStatus, articleIDs: [String]) {
+        self.date = date
+        self.place = place
+        self.status = status
+        self.articleIDs = articleIDs
     }
 }
 

@@ -87,6 +87,32 @@ struct CommandLineTests {
         }
     }
 
+    @Test("show meeting says when its sources give different days, and which articles said what")
+    func showMeetingDateConflict() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let lines = [("a", "2024-10-23", "met", "Wednesday"), ("b", "2024-10-24", "met", "Tuesday"),
+                     ("c", "2024-10-24", "held talks with", "Wednesday")]
+            .map { id, published, verb, day in
+                #"{"id": "\#(id)", "published": "\#(published)", "text": "KAZAN - Chinese President Xi Jinping \#(verb) Indian Prime Minister Narendra Modi in Kazan on \#(day)."}"#
+            }
+        let feed = try folder.write(lines.joined(separator: "\n") + "\n", to: "feed.jsonl")
+        _ = try runBilat(["ingest", feed.path], database: db)
+
+        let text = try runBilat(["show", "meeting", "1"], database: db)
+        let json = try runBilat(["show", "meeting", "1", "--json"], database: db)
+
+        #expect(text.stdout.contains("date:         2024-10-23 (day precision)"))
+        #expect(text.stdout.contains("Reported as (sources differ on date):"))
+        #expect(text.stdout.contains("- 2024-10-22, Kazan, held: 1 article"))
+        let detail = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(detail["conflicts"] as? [String] == ["date"])
+        let reports = try #require(detail["reports"] as? [[String: Any]])
+        #expect(reports.map { $0["date"] as? String } == ["2024-10-23", "2024-10-22"])
+        #expect(reports.map { ($0["article_ids"] as? [String])?.count } == [2, 1])
+    }
+
     @Test("usage errors and unknown countries exit 64 with the closest names; missing input exits 66")
     func exitCodes() throws {
         let folder = try makeTemporaryFolder()

@@ -9,13 +9,52 @@ struct MeetingQueryTests {
     @discardableResult
     static func report(_ store: SQLiteStore, _ text: String, date: String?, countries: [String],
                        participants: [String] = [], mode: MeetingMode = .inPerson, status: MeetingStatus = .held,
-                       areas: [String] = [], published: String = "2025-10-31") throws -> TestArticle {
+                       areas: [String] = [], published: String = "2025-10-31", place: String? = nil) throws -> TestArticle {
         let given = TestArticle(text, published: published)
         let meeting = Meeting(date: date.flatMap(PartialDate.init(iso:)), countries: countries,
-                              participants: participants, place: nil, mode: mode, status: status, areas: areas,
+                              participants: participants, place: place, mode: mode, status: status, areas: areas,
                               spans: [given.sentences[0].span])
         _ = try store.save(given.article, facts: given.facts(meetings: [meeting]))
         return given
+    }
+
+    @Test("sources one day apart at one place make one meeting that keeps both dates as a recorded conflict")
+    func dateConflictIsRecorded() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let first = try Self.report(store, "Xi and Trump met on Wednesday.", date: "2025-10-29", countries: ["CN", "US"],
+                                    participants: ["Xi Jinping", "Donald Trump"], place: "Busan")
+        let second = try Self.report(store, "Xi and Trump met on Thursday.", date: "2025-10-30", countries: ["CN", "US"],
+                                     participants: ["Xi Jinping", "Donald Trump"], published: "2025-11-01", place: "Busan")
+        let third = try Self.report(store, "Xi met Trump on Thursday.", date: "2025-10-30", countries: ["US", "CN"],
+                                    participants: ["Xi Jinping"], published: "2025-11-02", place: "Busan")
+
+        let meetings = try store.meetings(MeetingFilter())
+        let id = try #require(meetings.first?.id)
+        let detail = try #require(try store.meeting(id: id))
+
+        #expect(meetings.count == 1)
+        #expect(detail.meeting.date == date("2025-10-30"))
+        #expect(detail.dateConflict)
+        #expect(!detail.placeConflict)
+        #expect(detail.reports.map { $0.date?.iso } == ["2025-10-30", "2025-10-29"])
+        #expect(detail.reports.map(\.articleIDs) == [[second.article.id, third.article.id].sorted(), [first.article.id]])
+    }
+
+    @Test("a month report inside a day report is no conflict")
+    func coarserDateIsNoConflict() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        try Self.report(store, "Xi met Trump in October.", date: "2025-10", countries: ["CN", "US"])
+        try Self.report(store, "Xi met Trump on Thursday.", date: "2025-10-30", countries: ["CN", "US"])
+
+        let id = try #require(try store.meetings(MeetingFilter()).first?.id)
+        let detail = try #require(try store.meeting(id: id))
+
+        #expect(detail.reports.count == 2)
+        #expect(!detail.dateConflict)
     }
 
     @Test("two articles about the same meeting make one meeting with two sources")

@@ -74,15 +74,34 @@ public enum MeetingRenderer {
         }
     }
 
+    /// What the sources of a merged meeting disagree on: "date" (different days, or months at month
+    /// precision), "place".
+    static func conflicts(_ detail: MeetingDetail) -> [String] {
+        (detail.dateConflict ? ["date"] : []) + (detail.placeConflict ? ["place"] : [])
+    }
+
     /// One meeting and the sentences it was read from.
     public static func render(_ detail: MeetingDetail, json: Bool) -> String {
         if json {
+            struct Report: Encodable {
+                var date: String?
+                var date_precision: String?
+                var place: String?
+                var status: String
+                var article_ids: [String]
+            }
             struct Out: Encodable {
                 var meeting: MeetingRow
+                var conflicts: [String]
+                var reports: [Report]
                 var sources: [SourceSentence]
             }
-            return JSONOutput.string(Out(meeting: MeetingRow(detail.meeting), sources: detail.sources), pretty: true)
-                + "\n"
+            let reports = detail.reports.map {
+                Report(date: $0.date?.iso, date_precision: $0.date?.precision.rawValue, place: $0.place,
+                       status: $0.status.rawValue, article_ids: $0.articleIDs)
+            }
+            return JSONOutput.string(Out(meeting: MeetingRow(detail.meeting), conflicts: conflicts(detail),
+                                         reports: reports, sources: detail.sources), pretty: true) + "\n"
         }
         let m = MeetingRow(detail.meeting)
         var out = "Meeting \(m.id)\n"
@@ -92,6 +111,17 @@ public enum MeetingRenderer {
         out += "  place:        \(m.place ?? "-")\n"
         out += "  mode:         \(m.mode)\n  status:       \(m.status)\n"
         out += "  areas:        \(m.areas.isEmpty ? "-" : m.areas.joined(separator: ", "))\n"
+        // The merged meeting keeps one date and place; when the sources differ, say how.
+        if detail.reports.count > 1 {
+            let kinds = conflicts(detail)
+            out += "Reported as" + (kinds.isEmpty ? "" : " (sources differ on " + kinds.joined(separator: " and ") + ")")
+                + ":\n"
+            for report in detail.reports {
+                let count = report.articleIDs.count
+                out += "  - \(report.date?.iso ?? "undated"), \(report.place ?? "no place"), \(report.status.rawValue): "
+                    + "\(count) article\(count == 1 ? "" : "s")\n"
+            }
+        }
         out += "Sources (\(m.sourceCount)):\n"
         for s in detail.sources {
             let title = s.title ?? "untitled"
