@@ -21,11 +21,21 @@ struct DatabaseOptions: ParsableArguments {
 
     func openStore() throws -> SQLiteStore {
         do {
-            return try SQLiteStore(path: path)
-        } catch let error where StorageError.databaseProblem(error) != nil {
-            throw error
+            return try naming { try SQLiteStore(path: path) }
+        } catch let failure as DatabaseFailure {
+            throw failure
         } catch {
             throw Failure.runtime("\(error)")
+        }
+    }
+
+    /// Runs `body`; a failure of the database as a whole (read-only, full, busy, damaged) comes out
+    /// naming this database's file.
+    func naming<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error where StorageError.databaseProblem(error) != nil {
+            throw DatabaseFailure(path: path, problem: StorageError.databaseProblem(error)!)
         }
     }
 
@@ -63,11 +73,33 @@ enum Failure: Error, CustomStringConvertible {
     }
 }
 
+/// A failure of the database as a whole, with the file it concerns: exit 75 when busy, else 1.
+struct DatabaseFailure: Error, CustomStringConvertible {
+    let path: String
+    let problem: DatabaseProblem
+
+    var description: String {
+        guard problem == .readOnly else { return "\(path): \(problem)" }
+        // SQLite gives its -wal and -shm files the database file's permissions when it makes them: a
+        // database once read-only may keep read-only companions after the file itself is writable again.
+        let folder = (path as NSString).deletingLastPathComponent
+        let candidates = [path, path + "-wal", path + "-shm"].filter { FileManager.default.fileExists(atPath: $0) }
+            + [folder.isEmpty ? "." : folder]
+        let locked = candidates.filter { !FileManager.default.isWritableFile(atPath: $0) }
+        return "\(path): \(problem)" + (locked.isEmpty ? "" : " (not writable: \(locked.joined(separator: ", ")))")
+    }
+
+    var exitCode: ExitCode { ExitCode(problem == .busy ? 75 : 1) }
+}
+
 /// Runs a command body, printing a failure to stderr with its exit code.
 func reporting(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as Failure {
+        Terminal.error(failure.description)
+        throw failure.exitCode
+    } catch let failure as DatabaseFailure {
         Terminal.error(failure.description)
         throw failure.exitCode
     } catch let unknown as UnknownCountryError {
