@@ -7,7 +7,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData(directory: try makeReferenceDirectory()))
+        extractor = Extractor(reference: try makeReference())
     }
 
     func agreements(_ text: String) -> [String] {

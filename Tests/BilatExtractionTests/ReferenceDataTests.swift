@@ -3,10 +3,28 @@ import Foundation
 import Testing
 @testable import BilatExtraction
 
+/// The reference data of `makeReferenceDirectory()`, read whole; the folder is removed before this returns.
+func makeReference() throws -> ReferenceData {
+    let dir = try makeReferenceDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    return try ReferenceData(directory: dir)
+}
+
 /// A small reference directory written for the test: a few countries, officials and organizations.
+/// The caller removes it (`makeReference()` does).
 func makeReferenceDirectory() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bilat-ref-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    do {
+        try writeReference(to: dir)
+    } catch {
+        try? FileManager.default.removeItem(at: dir)
+        throw error
+    }
+    return dir
+}
+
+private func writeReference(to dir: URL) throws {
     let countries = """
     code\talpha3\tname\tofficial_name\taliases\tdemonyms\tcapitals\tcombining_forms
     # a comment line
@@ -38,14 +56,13 @@ func makeReferenceDirectory() throws -> URL {
     where !["countries.tsv", "officials.tsv", "organizations.tsv"].contains(file) {
         try FileManager.default.copyItem(at: seeds.appendingPathComponent(file), to: dir.appendingPathComponent(file))
     }
-    return dir
 }
 
 @Suite struct ReferenceDataTests {
     let reference: ReferenceData
 
     init() throws {
-        reference = try ReferenceData(directory: try makeReferenceDirectory())
+        reference = try makeReference()
     }
 
     @Test func findsCountriesByCodeNameAliasAndDemonym() {

@@ -38,7 +38,7 @@ import Testing
     let lexicon: Lexicon
 
     init() throws {
-        lexicon = try ReferenceData(directory: try makeReferenceDirectory()).lexicon
+        lexicon = try makeReference().lexicon
     }
 
     func resolve(_ text: String, published: String, future: Bool = false) -> [String] {
@@ -71,7 +71,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData(directory: try makeReferenceDirectory()))
+        extractor = Extractor(reference: try makeReference())
     }
 
     func officials(_ text: String) -> [String] {
