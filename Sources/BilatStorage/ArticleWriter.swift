@@ -92,9 +92,14 @@ struct ArticleWriter {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO sentence(article_key, position, start_offset, end_offset) VALUES (?, ?, ?, ?)
             """)
+        // The index takes the sentence's text straight from the extractor: it is the article text at the
+        // sentence's offsets, which is what the delete triggers will tell the index when the article goes.
+        let index = try db.cachedStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         for sentence in sentences {
             try insert.execute(arguments: [articleKey, sentence.index, sentence.span.start, sentence.span.end])
-            stored.append((sentence.span, db.lastInsertedRowID))
+            let id = db.lastInsertedRowID
+            try index.execute(arguments: [id, sentence.text])
+            stored.append((sentence.span, id))
         }
         return SentenceLocator(stored)
     }

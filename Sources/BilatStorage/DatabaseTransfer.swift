@@ -80,6 +80,8 @@ extension SQLiteStore {
                 let values = try columns.map { try Self.databaseValue(row[$0], line: number) }
                 try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
             }
+            // The export leaves the full-text index out: it is rebuilt from the sentences' text.
+            try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild')")
         }
     }
 

@@ -80,6 +80,16 @@ struct ArticleReaderTests {
         #expect(article.text == "TEHRAN - Talks held.")
     }
 
+    @Test("a NUL escaped in a feed line becomes U+FFFD, one scalar for one, so offsets stay put")
+    func feedLineNUL() throws {
+        let line = #"{"id": "n\u0000", "title": "a\u0000b", "text": "TEHRAN - One\u0000two. Talks held."}"#
+        let article = try ArticleReader.readFeedLine(line)
+        #expect(article.text == "TEHRAN - One\u{FFFD}two. Talks held.")
+        #expect(article.title == "a\u{FFFD}b")
+        #expect(article.externalID == "n\u{FFFD}")
+        #expect(!article.text.unicodeScalars.contains("\u{0}"))
+    }
+
     @Test("bad articles are refused with a reason")
     func badArticles() {
         #expect(throws: ArticleError.empty) { try ArticleReader.read(text: " \n\t ") }

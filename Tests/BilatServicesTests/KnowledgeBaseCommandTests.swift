@@ -43,6 +43,37 @@ struct KnowledgeBaseCommandTests {
         #expect(try runBilat(["stats", "--format", "json"], database: db).stdout.contains("\"articles\" : 12"))
     }
 
+    @Test("odd scalars (an escaped NUL, right-to-left, combining marks, astral) keep sentence text and offsets exact through search, replace and forget")
+    func oddScalars() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let text = #"CAIRO - A note\u0000here \u202Eעברית\u202C. Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdog\u0306an in Cairo on Monday \ud83c\udf0d. Both praised zebrafruit trade."#
+        let feed = try folder.write(#"{"id": "odd", "published": "2024-02-14", "url": "https://x.example/odd", "text": "\#(text)"}"# + "\n", to: "feed.jsonl")
+        #expect(try runBilat(["ingest", feed.path, "-q"], database: db).status == 0)
+
+        let found = try runBilat(["search", "zebrafruit", "--format", "json"], database: db)
+        let hits = try #require(JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.count == 1)
+        let article = try #require(String(data: Data(#"{"t": "\#(text)"}"#.utf8), encoding: .utf8))
+        let decoded = try #require(JSONSerialization.jsonObject(with: Data(article.utf8)) as? [String: String])["t"]!
+            .replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        let scalars = Array(decoded.unicodeScalars)
+        for hit in hits {
+            let start = try #require(hit["start"] as? Int), end = try #require(hit["end"] as? Int)
+            let snippet = (hit["snippet"] as? String)?.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == snippet)
+        }
+        // A new text at the same url replaces the article: the index forgets the old sentences.
+        let edited = try folder.write(#"{"id": "odd", "url": "https://x.example/odd", "text": "Nothing \u0000 left."}"# + "\n", to: "edited.jsonl")
+        #expect(try runBilat(["ingest", edited.path, "-q"], database: db).status == 0)
+        #expect(try runBilat(["search", "zebrafruit", "--format", "json"], database: db).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
+        #expect(try runBilat(["db", "check"], database: db).status == 0)
+        #expect(try runBilat(["forget", "https://x.example/odd"], database: db).status == 0)
+        let check = try runBilat(["db", "check"], database: db)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
     @Test("unknown people and areas get suggestions and exit 64; --between and --area filter")
     func filters() throws {
         let folder = try makeTemporaryFolder()

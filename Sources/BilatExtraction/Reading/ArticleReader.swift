@@ -89,13 +89,19 @@ public enum ArticleReader {
         guard let entry = object as? [String: Any] else {
             throw ArticleError.malformedFeedLine("expected a JSON object")
         }
-        guard let text = entry["text"] as? String else { throw ArticleError.missingText }
+        // A JSON string may escape a NUL ("\u0000") that a file could not hold: it becomes U+FFFD, one
+        // scalar for one, so offsets stay put (SQLite's text functions stop at a NUL).
+        func string(_ key: String) -> String? {
+            guard let value = entry[key] as? String else { return nil }
+            return value.unicodeScalars.contains("\u{0}") ? value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : value
+        }
+        guard let text = string("text") else { throw ArticleError.missingText }
         var meta = defaults
-        if let id = entry["id"] { meta.externalID = (id as? String) ?? (id as? NSNumber)?.stringValue }
-        if let value = entry["published"] as? String { meta.published = try parseDate(value) }
-        meta.source = (entry["source"] as? String) ?? meta.source
-        meta.url = (entry["url"] as? String) ?? meta.url
-        meta.title = (entry["title"] as? String) ?? meta.title
+        if let id = entry["id"] { meta.externalID = string("id") ?? (id as? NSNumber)?.stringValue }
+        if let value = string("published") { meta.published = try parseDate(value) }
+        meta.source = string("source") ?? meta.source
+        meta.url = string("url") ?? meta.url
+        meta.title = string("title") ?? meta.title
         return try read(text: text, defaults: meta)
     }
 
