@@ -13,8 +13,23 @@ enum AsideFinder {
 
     /// Token indices that lie inside an aside.
     static func asides(in tokens: ArraySlice<Token>) -> Set<Int> {
+        inside(ranges(in: tokens))
+    }
+
+    /// The token indices some aside covers. Nested asides are merged first, so each index is added once:
+    /// a union of the ranges one by one was quadratic on deeply nested brackets ("((((…))))").
+    static func inside(_ asides: [Aside]) -> Set<Int> {
         var inside = Set<Int>()
-        for a in ranges(in: tokens) { inside.formUnion(a.range) }
+        var current: Range<Int>?
+        for range in asides.map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
+            if let c = current, range.lowerBound <= c.upperBound {
+                current = c.lowerBound..<max(c.upperBound, range.upperBound)
+            } else {
+                if let c = current { inside.formUnion(c) }
+                current = range
+            }
+        }
+        if let c = current { inside.formUnion(c) }
         return inside
     }
 

@@ -150,13 +150,15 @@ struct MeetingAssembler: Sendable {
                     || (e.range.upperBound + 1 < tokens.endIndex && tokens[e.range.upperBound].folded == ","
                         && tokens[e.range.upperBound + 1].folded == "when")
             }
+            let insideAside = AsideFinder.inside(asides)
+            let insideRelative = AsideFinder.inside(asides.filter { !$0.ownEvent })
             let expressions = dates.expressions(in: tokens, future: future, reference: reference).filter { e in
-                isDate(e) && !asides.contains { $0.range.contains(e.range.lowerBound) }
+                isDate(e) && !insideAside.contains(e.range.lowerBound)
             }
             // A sentence that only refers back to a reported encounter, with no date of its own, adds to it.
             // Dates of a relative clause describe a person or thing, not the encounter.
             let ownDates = dates.expressions(in: tokens, future: false, reference: reference).filter { e in
-                isDate(e) && !asides.contains { !$0.ownEvent && $0.range.contains(e.range.lowerBound) }
+                isDate(e) && !insideRelative.contains(e.range.lowerBound)
             }
             if fresh.isEmpty, !meetings.isEmpty, ownDates.isEmpty {
                 let names = Set(participants.map { people.persons[$0].name })

@@ -42,7 +42,9 @@ struct LineCursor {
         var end = position
         while end < scalars.endIndex, scalars[end] != "\n" { end = scalars.index(after: end) }
         var text = String(String.UnicodeScalarView(scalars[position..<end]))
-        if text.hasSuffix("\r") { text.removeLast() }
+        // By scalar: String.hasSuffix compares canonically, normalizing from the end, which is quadratic
+        // when the line ends in one long grapheme cluster (a letter and thousands of combining marks).
+        if text.unicodeScalars.last == "\r" { text.unicodeScalars.removeLast() }
         position = end < scalars.endIndex ? scalars.index(after: end) : end
         return (text, position)
     }
