@@ -113,6 +113,35 @@ struct CommandLineTests {
         #expect(reports.map { ($0["article_ids"] as? [String])?.count } == [2, 1])
     }
 
+    @Test("extract prints one gold-schema line per article, for files, feeds and folders, and stores nothing")
+    func extractCommand() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seed = repositoryRoot.appendingPathComponent("seeds/articles/china-canada-2026-01-16.txt").path
+        let dev = repositoryRoot.appendingPathComponent("Tests/Fixtures/corpus/dev").path
+        let feed = try folder.write(#"{"id": "f1", "published": "2024-10-23", "text": "KAZAN - Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday."}"# + "\n", to: "feed.jsonl")
+
+        let one = try runBilat(["extract", seed, "--json"], database: folder.appendingPathComponent("kb.sqlite").path)
+        let lines = try runBilat(["extract", feed.path, dev, "--json"], database: folder.appendingPathComponent("kb.sqlite").path)
+
+        #expect(one.status == 0, "\(one.stderr)")
+        let seedFacts = try #require(JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        #expect((seedFacts["meetings"] as? [Any])?.count == 2)
+        #expect((seedFacts["areas"] as? [Any])?.count == 13)
+        #expect(lines.status == 0, "\(lines.stderr)")
+        let objects = lines.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let devArticles = try FileManager.default.contentsOfDirectory(atPath: dev).filter {
+            $0.hasSuffix(".txt") || $0.hasSuffix(".md")
+        }.count
+        let devFeedLines = try FileManager.default.contentsOfDirectory(atPath: dev).filter { $0.hasSuffix(".jsonl") }
+            .map { try String(contentsOfFile: dev + "/" + $0, encoding: .utf8).split(separator: "\n").count }.reduce(0, +)
+        #expect(objects.count == 1 + devArticles + devFeedLines)
+        #expect(objects.first?["id"] as? String == "f1")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("kb.sqlite").path))
+    }
+
     @Test("usage errors and unknown countries exit 64 with the closest names; missing input exits 66")
     func exitCodes() throws {
         let folder = try makeTemporaryFolder()

@@ -47,6 +47,26 @@ public enum ArticleFiles {
         }
     }
 
+    /// Walks some paths as ingest reads them, one input at a time: a folder gives its articles and feeds
+    /// in name order, recursively (other files are passed over); a file or `-` is itself (kind nil:
+    /// decided by its name). An unreadable folder is given as a path, whose read then fails with a message.
+    public static func visitInputs(_ paths: [String], _ body: (_ path: String, _ kind: InputKind?) -> Void) {
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                body(path, nil)
+                continue
+            }
+            FolderWalk.visit(URL(fileURLWithPath: path)) { entry in
+                switch entry {
+                case .input(let url, let kind): body(url.path, kind)
+                case .skipped: break
+                case .unreadable(let url, _): body(url.path, nil)
+                }
+            }
+        }
+    }
+
     /// Stdin holds a feed when its first non-blank byte is `{`, else one article.
     private static func visitStandardInput(defaults: ArticleDefaults, limit: Int, shouldStop: () -> Bool,
                                            _ body: (ArticleInput) -> Void) {

@@ -20,7 +20,7 @@ extension Bilat {
 
         @OptionGroup var display: DisplayOptions
 
-        @Argument(help: "Article files or feeds (.jsonl/.ndjson); - for stdin.")
+        @Argument(help: "Article files, feeds (.jsonl/.ndjson) or folders (read as ingest reads them); - for stdin.")
         var files: [String]
 
         @Flag(help: "JSON Lines output (the only format so far; accepted for clarity).")
@@ -34,8 +34,8 @@ extension Bilat {
             try reporting {
                 let extractor = Extractor(reference: try loadReference())
                 var failed = false
-                for file in files {
-                    ArticleFiles.visit(path: file, defaults: defaults) { input in
+                ArticleFiles.visitInputs(files) { path, kind in
+                    ArticleFiles.visit(path: path, kind: kind, defaults: defaults) { input in
                         switch input {
                         case .article(let article, _):
                             let gold = GoldFacts(extractor.extract(article), id: article.externalID)
