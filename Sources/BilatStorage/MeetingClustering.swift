@@ -136,8 +136,11 @@ struct MeetingClustering: Sendable {
         var places: Set<String>
         var place: String?
         var participants: Set<Int64>
+        /// The cluster's first mention in content order (`order`'s tie-break).
+        var first: MentionInput
 
         init(_ cluster: MentionCluster) {
+            first = cluster.mentions.min(by: MentionInput.canonical)!
             date = cluster.date
             status = cluster.status
             articles = cluster.articles
@@ -203,7 +206,10 @@ struct MeetingClustering: Sendable {
             if sharedA != sharedB { return sharedA > sharedB }
             let (da, db) = (a.date!, b.date!)
             if da.precision != db.precision { return da.precision > db.precision }
-            return Self.order(clusters[i], clusters[j])
+            // `order` on the summaries: recomputing each cluster's majority date and first mention at
+            // every comparison was 40 % of a save into a 100,000-article database (busy buckets).
+            if da != db { return da < db }
+            return MentionInput.canonical(a.first, b.first)
         }
     }
 }
