@@ -17,6 +17,12 @@ struct BilatBench: ParsableCommand {
 
             Example:
               .build/release/bilat-bench --n 10000 --out /tmp/bilat-bench-10k --json docs/bench-10k.json
+
+            --adversarial measures something else: hostile articles (one line without a sentence end, deep
+            nesting of brackets and quotes, runs of entities, dates, capitalized words or one word,
+            right-to-left and combining characters) at 128 KB, 256 KB, 512 KB and 1 MB, timed through the
+            extractor in this process and through `bilat extract`; time must grow linearly with size.
+              .build/release/bilat-bench --adversarial --out /tmp/bilat-adversarial
             """
     )
 
@@ -44,7 +50,23 @@ struct BilatBench: ParsableCommand {
     @Option(help: "Runs of each spawned command.")
     var commandRuns = 30
 
+    @Flag(help: "Time hostile articles of growing size instead (no corpus, no database): the linear-time check.")
+    var adversarial = false
+
+    @Option(help: "With --adversarial: article sizes in KB, comma-separated.")
+    var sizes = "128,256,512,1024"
+
+    @Option(help: "With --adversarial: only these shapes, comma-separated (default all).")
+    var shapes: String?
+
+    @Option(help: "With --adversarial: in-process runs of each article (the best counts).")
+    var runs = 3
+
+    @Option(help: "With --adversarial: a run slower than this many seconds skips the larger sizes of its shape.")
+    var budget = 120.0
+
     func run() throws {
+        if adversarial { return try runAdversarial() }
         let folder = URL(fileURLWithPath: out ?? "/tmp/bilat-bench-\(n)")
         let corpus = folder.appendingPathComponent("corpus")
         let binary = bilat ?? URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
@@ -113,6 +135,39 @@ struct BilatBench: ParsableCommand {
         let jsonPath = json ?? folder.appendingPathComponent("bench.json").path
         try encoder.encode(report).write(to: URL(fileURLWithPath: jsonPath))
         progress("JSON written to \(jsonPath)")
+    }
+
+    func runAdversarial() throws {
+        let folder = URL(fileURLWithPath: out ?? "/tmp/bilat-adversarial")
+        let reference = try ReferenceData.bundled()
+        let sizeList = try sizes.split(separator: ",").map { text -> Int in
+            guard let kb = Int(text.trimmingCharacters(in: .whitespaces)), kb > 0 else {
+                throw ValidationError("--sizes takes KB counts such as 128,256,512,1024, not '\(text)'")
+            }
+            return kb * 1024
+        }.sorted()
+        var all = AdversarialBench.shapes(reference: reference)
+        if let shapes {
+            let wanted = shapes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let unknown = wanted.first(where: { name in !all.contains { $0.name == name } }) {
+                throw ValidationError("no shape '\(unknown)'; shapes: \(all.map(\.name).joined(separator: ", "))")
+            }
+            all = all.filter { wanted.contains($0.name) }
+        }
+        let binary = bilat ?? URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+            .deletingLastPathComponent().appendingPathComponent("bilat").path
+        let command = FileManager.default.isExecutableFile(atPath: binary) ? binary : nil
+        if command == nil { progress("no bilat binary at \(binary): `bilat extract` not measured") }
+        for shape in all { progress("shape \(shape.name): \(shape.summary)") }
+        let bench = AdversarialBench(extractor: Extractor(reference: reference), reference: reference, folder: folder,
+                                     sizes: sizeList, runs: max(1, runs), budgetSeconds: budget, bilat: command)
+        let report = try bench.run(shapes: all, progress: progress)
+        print(report.table(sizes: sizeList))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let jsonPath = json ?? folder.appendingPathComponent("adversarial.json").path
+        try encoder.encode(report).write(to: URL(fileURLWithPath: jsonPath))
+        progress("JSON written to \(jsonPath); the articles are in \(folder.path)")
     }
 
     func queries(database: String, binary: String, reference: ReferenceData, manifest: CorpusManifest, scratch: URL,
