@@ -19,19 +19,6 @@ struct LinearTimeRegressionTests {
             .reduce(into: Set<Int>()) { $0.formUnion($1.range) })
     }
 
-    @Test("a run of tokens with no sentence end is cut into sentences of at most maxTokens, covering it all")
-    func sentenceCap() {
-        let text = String(repeating: "Xi met Modi on Monday and ", count: 200) + "they talked."
-        let tokens = Tokenizer.tokenize(text)
-        let sentences = SentenceSplitter(abbreviations: []).split(tokens, text: text)
-
-        #expect(tokens.count > 3 * SentenceSplitter.maxTokens)
-        #expect(sentences.allSatisfy { $0.tokens.count <= SentenceSplitter.maxTokens })
-        #expect(sentences.map(\.tokens.count).reduce(0, +) == tokens.count)
-        #expect(sentences.map(\.index) == Array(0..<sentences.count))
-        #expect(sentences.last?.text.hasSuffix("they talked.") == true)
-    }
-
     @Test("a line ending in one long grapheme cluster, or in CR, is read whole")
     func lineEnds() {
         let cluster = "e" + String(repeating: "\u{0301}\u{0308}", count: 5_000)

@@ -10,14 +10,9 @@ public struct TokenSentence: Sendable {
 
 /// Splits tokens into sentences: at a final `.`, `!` or `?` that is not part of an abbreviation or
 /// an initial, and at every line break (paragraphs, titles). A paragraph number ("2. On arrival")
-/// is left out of the sentence it opens. A run of more than `maxTokens` tokens with no sentence end is
-/// cut into pieces of at most that many.
+/// is left out of the sentence it opens.
 public struct SentenceSplitter: Sendable {
     let abbreviations: Set<String>
-    /// No sentence of news prose comes near it (the longest of the annotated corpus is far shorter); the
-    /// later stages relate the mentions of a sentence pairwise, so an unbounded "sentence" (a page of
-    /// names, dates or meeting words with no full stop) would cost the square of the page.
-    public static let maxTokens = 300
 
     public init(abbreviations: Set<String>) {
         self.abbreviations = abbreviations
@@ -51,9 +46,6 @@ public struct SentenceSplitter: Sendable {
             i += 1
         }
         if start < tokens.count { ranges.append(start..<tokens.count) }
-        ranges = ranges.flatMap { r in
-            stride(from: r.lowerBound, to: r.upperBound, by: Self.maxTokens).map { $0..<min($0 + Self.maxTokens, r.upperBound) }
-        }
         let scalars = text.unicodeScalars
         var sentences: [TokenSentence] = []
         var cursor = scalars.startIndex, cursorOffset = 0
