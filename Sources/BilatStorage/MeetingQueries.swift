@@ -87,6 +87,29 @@ struct SourceRow: FetchableRecord {
         substr(a.text, s.start_offset + 1, s.end_offset - s.start_offset) AS sentence, s.start_offset, s.end_offset
         """
 
+    /// The sources of the owners `ids` of a link table (`meeting_source`, `agreement_source`), each
+    /// owner's oldest article first; a few hundred owners a statement (bound `IN` parameters).
+    static func sources(_ db: Database, table: String, owner: String, ids: [Int64]) throws -> [Int64: [SourceSentence]] {
+        let unique = Array(Set(ids)).sorted()
+        var sources: [Int64: [SourceSentence]] = [:]
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = unique[start..<min(start + 500, unique.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try SourceRow.fetchAll(db, sql: """
+                SELECT src.\(owner) AS owner_id, \(columns)
+                FROM \(table) src
+                JOIN article a ON a.key = src.article_key
+                LEFT JOIN sentence s ON s.id = src.sentence_id
+                WHERE src.\(owner) IN (\(marks))
+                ORDER BY src.\(owner), a.published IS NULL, a.published, a.id, s.position
+                """, arguments: StatementArguments(Array(chunk)))
+            for row in rows {
+                sources[row.ownerID, default: []].append(try row.sourceSentence())
+            }
+        }
+        return sources
+    }
+
     /// The source; a link without a sentence shows an empty sentence at offset 0.
     func sourceSentence() throws -> SourceSentence {
         SourceSentence(
@@ -186,40 +209,14 @@ extension SQLiteStore {
 
     /// The sources of many meetings, a few hundred meetings a statement (bound `IN` parameters).
     public func meetingSources(ids: [Int64]) throws -> [Int64: [SourceSentence]] {
-        let unique = Array(Set(ids)).sorted()
-        return try pool.read { db in
-            var sources: [Int64: [SourceSentence]] = [:]
-            for start in stride(from: 0, to: unique.count, by: 500) {
-                let chunk = unique[start..<min(start + 500, unique.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try SourceRow.fetchAll(db, sql: """
-                    SELECT ms.meeting_id AS owner_id, \(SourceRow.columns)
-                    FROM meeting_source ms
-                    JOIN article a ON a.key = ms.article_key
-                    LEFT JOIN sentence s ON s.id = ms.sentence_id
-                    WHERE ms.meeting_id IN (\(marks))
-                    ORDER BY ms.meeting_id, a.published IS NULL, a.published, a.id, s.position
-                    """, arguments: StatementArguments(Array(chunk)))
-                for row in rows {
-                    sources[row.ownerID, default: []].append(try row.sourceSentence())
-                }
-            }
-            return sources
-        }
+        try pool.read { db in try SourceRow.sources(db, table: "meeting_source", owner: "meeting_id", ids: ids) }
     }
 
     public func meeting(id: Int64) throws -> MeetingDetail? {
         try pool.read { db in
             guard let row = try MeetingRow.fetchOne(db, sql: MeetingRow.selection + " WHERE m.id = ?",
                                                     arguments: [id]) else { return nil }
-            let sources = try SourceRow.fetchAll(db, sql: """
-                SELECT ms.meeting_id AS owner_id, \(SourceRow.columns)
-                FROM meeting_source ms
-                JOIN article a ON a.key = ms.article_key
-                LEFT JOIN sentence s ON s.id = ms.sentence_id
-                WHERE ms.meeting_id = ?
-                ORDER BY a.published IS NULL, a.published, a.id, s.position
-                """, arguments: [id])
+            let sources = try SourceRow.sources(db, table: "meeting_source", owner: "meeting_id", ids: [id])[id] ?? []
             let reports = try Row.fetchAll(db, sql: """
                 SELECT mm.date, mm.place, mm.status, group_concat(DISTINCT a.id) AS articles
                 FROM meeting_mention mm JOIN article a ON a.key = mm.article_key
@@ -234,8 +231,7 @@ extension SQLiteStore {
                         status: try MeetingStatus(rawValue: status).orThrow(table: "meeting_mention", column: "status", status),
                         articleIDs: ((row["articles"] as String?) ?? "").split(separator: ",").map(String.init).sorted())
                 }
-            return MeetingDetail(meeting: try row.summary(), sources: try sources.map { try $0.sourceSentence() },
-                                 reports: reports)
+            return MeetingDetail(meeting: try row.summary(), sources: sources, reports: reports)
         }
     }
 }

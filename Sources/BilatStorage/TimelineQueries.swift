@@ -79,21 +79,7 @@ extension SQLiteStore: RelationsQueries {
 
     /// Agreement rows with their sources, fetched for a few hundred agreements per statement.
     static func agreementSummaries(_ db: Database, rows: [AgreementRow]) throws -> [AgreementSummary] {
-        var sources: [Int64: [SourceSentence]] = [:]
-        for chunk in stride(from: 0, to: rows.count, by: 500).map({ rows[$0..<min($0 + 500, rows.count)] }) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let sourceRows = try SourceRow.fetchAll(db, sql: """
-                SELECT gs.agreement_id AS owner_id, \(SourceRow.columns)
-                FROM agreement_source gs
-                JOIN article a ON a.key = gs.article_key
-                LEFT JOIN sentence s ON s.id = gs.sentence_id
-                WHERE gs.agreement_id IN (\(marks))
-                ORDER BY a.published IS NULL, a.published, a.id, s.position
-                """, arguments: StatementArguments(chunk.map(\.id)))
-            for row in sourceRows {
-                sources[row.ownerID, default: []].append(try row.sourceSentence())
-            }
-        }
+        let sources = try SourceRow.sources(db, table: "agreement_source", owner: "agreement_id", ids: rows.map(\.id))
         return try rows.map { row in
             AgreementSummary(
                 id: row.id, kind: row.kind, date: try PartialDate.stored(row.date, table: "agreement", column: "date"),
