@@ -24,6 +24,14 @@ struct MentionInput: Hashable, Sendable {
     }
 }
 
+extension PartialDate {
+    /// The distinct dates of the finest precision among `dates`, sorted: more than one is a conflict.
+    static func distinctAtFinestPrecision(_ dates: [PartialDate]) -> [PartialDate] {
+        guard let finest = dates.map(\.precision).max() else { return [] }
+        return Set(dates.filter { $0.precision == finest }).sorted()
+    }
+}
+
 /// The mentions of one meeting and what they add up to.
 struct MentionCluster: Sendable {
     var mentions: [MentionInput]
@@ -40,11 +48,7 @@ struct MentionCluster: Sendable {
     var date: PartialDate? { MentionCluster.majority(mentions.compactMap(\.date), of: mentions, \.date) }
 
     /// Distinct dates at the finest precision: more than one is a recorded date conflict.
-    var finestDates: [PartialDate] {
-        let dates = mentions.compactMap(\.date)
-        guard let finest = dates.map(\.precision).max() else { return [] }
-        return Set(dates.filter { $0.precision == finest }).sorted()
-    }
+    var finestDates: [PartialDate] { PartialDate.distinctAtFinestPrecision(mentions.compactMap(\.date)) }
 
     /// The place most articles give; ties go to the place of the most precise report, then alphabetical.
     var place: String? {

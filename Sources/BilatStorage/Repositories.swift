@@ -117,11 +117,7 @@ public struct MeetingDetail: Sendable, Hashable, Codable {
     }
 
     /// Sources give different dates at the meeting's finest precision (two different days, say).
-    public var dateConflict: Bool {
-        let dates = reports.compactMap(\.date)
-        guard let finest = dates.map(\.precision).max() else { return false }
-        return Set(dates.filter { $0.precision == finest }).count > 1
-    }
+    public var dateConflict: Bool { PartialDate.distinctAtFinestPrecision(reports.compactMap(\.date)).count > 1 }
 
     /// Sources name different places.
     public var placeConflict: Bool { Set(reports.compactMap(\.place)).count > 1 }
