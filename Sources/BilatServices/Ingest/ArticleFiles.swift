@@ -47,22 +47,36 @@ public enum ArticleFiles {
         }
     }
 
-    /// Walks some paths as ingest reads them, one input at a time: a folder gives its articles and feeds
-    /// in name order, recursively (other files are passed over); a file or `-` is itself (kind nil:
-    /// decided by its name). An unreadable folder is given as a path, whose read then fails with a message.
-    public static func visitInputs(_ paths: [String], _ body: (_ path: String, _ kind: InputKind?) -> Void) {
-        for path in paths {
+    /// What walking the paths of a command finds.
+    public enum PathEntry {
+        /// A file to read (`-` is stdin); kind nil: decided by its name.
+        case input(path: String, kind: InputKind?)
+        /// A file inside a folder that is neither an article nor a feed.
+        case skipped(path: String)
+        /// A path that does not exist, or a folder that cannot be listed.
+        case failure(message: String, missing: Bool)
+    }
+
+    /// Walks some paths as ingest reads them, one entry at a time: a folder gives its articles and feeds
+    /// in name order, recursively, and the other files as skipped; a file or `-` is itself.
+    public static func visitPaths(_ paths: [String], shouldStop: () -> Bool = { false }, _ body: (PathEntry) -> Void) {
+        for path in paths where !shouldStop() {
             var isFolder: ObjCBool = false
-            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-                body(path, nil)
-                continue
-            }
-            FolderWalk.visit(URL(fileURLWithPath: path)) { entry in
-                switch entry {
-                case .input(let url, let kind): body(url.path, kind)
-                case .skipped: break
-                case .unreadable(let url, _): body(url.path, nil)
+            if path == "-" {
+                body(.input(path: path, kind: .article))
+            } else if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                body(.failure(message: InputError.missing(path).description, missing: true))
+            } else if isFolder.boolValue {
+                FolderWalk.visit(URL(fileURLWithPath: path), shouldStop: shouldStop) { entry in
+                    switch entry {
+                    case .input(let url, let kind): body(.input(path: url.path, kind: kind))
+                    case .skipped(let url): body(.skipped(path: url.path))
+                    case .unreadable(let url, let reason):
+                        body(.failure(message: InputError.unreadable(url.path, reason).description, missing: false))
+                    }
                 }
+            } else {
+                body(.input(path: path, kind: InputKind.forNamedFile(URL(fileURLWithPath: path))))
             }
         }
     }

@@ -135,36 +135,20 @@ public struct Ingestor: Sendable {
         var pending: [(article: Article, facts: ArticleFacts, location: String)] = []
 
         mutating func paths(_ paths: [String]) {
-            for path in paths where !shouldStop() {
-                if path == "-" {
-                    file("-", kind: .article)
-                    continue
-                }
-                var isFolder: ObjCBool = false
-                if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                    summary.missingInput = true
-                    fail(InputError.missing(path).description)
-                } else if isFolder.boolValue {
-                    folder(URL(fileURLWithPath: path))
-                } else {
-                    file(path, kind: InputKind.forNamedFile(URL(fileURLWithPath: path)))
-                }
-            }
-        }
-
-        mutating func folder(_ url: URL) {
-            FolderWalk.visit(url, shouldStop: shouldStop) { entry in
+            ArticleFiles.visitPaths(paths, shouldStop: shouldStop) { entry in
                 switch entry {
-                case .input(let file, let kind): self.file(file.path, kind: kind)
-                case .skipped(let file):
+                case .input(let path, let kind): file(path, kind: kind)
+                case .skipped(let path):
                     summary.skipped += 1
-                    report(.skipped(path: file.path))
-                case .unreadable(let folder, let reason): fail(InputError.unreadable(folder.path, reason).description)
+                    report(.skipped(path: path))
+                case .failure(let message, let missing):
+                    if missing { summary.missingInput = true }
+                    fail(message)
                 }
             }
         }
 
-        mutating func file(_ name: String, kind: InputKind) {
+        mutating func file(_ name: String, kind: InputKind?) {
             ArticleFiles.visit(path: name, kind: kind, defaults: defaults, maxArticleBytes: ingestor.maxArticleBytes,
                                shouldStop: shouldStop) { input in
                 switch input {

@@ -34,7 +34,14 @@ extension Bilat {
             try reporting {
                 let extractor = Extractor(reference: try loadReference())
                 var failed = false
-                ArticleFiles.visitInputs(files) { path, kind in
+                ArticleFiles.visitPaths(files) { entry in
+                    guard case .input(let path, let kind) = entry else {
+                        if case .failure(let message, _) = entry {
+                            Terminal.error(message)
+                            failed = true
+                        }
+                        return
+                    }
                     ArticleFiles.visit(path: path, kind: kind, defaults: defaults) { input in
                         switch input {
                         case .article(let article, _):
