@@ -86,16 +86,8 @@ public struct Ingestor: Sendable {
     /// not counted), so that progress can show a fraction.
     public static func countFiles(in paths: [String]) -> Int {
         var count = 0
-        for path in paths where path != "-" {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-            if isFolder.boolValue {
-                FolderWalk.visit(URL(fileURLWithPath: path)) { entry in
-                    if case .input = entry { count += 1 }
-                }
-            } else {
-                count += 1
-            }
+        ArticleFiles.visitPaths(paths.filter { $0 != "-" }) { entry in
+            if case .input = entry { count += 1 }
         }
         return count
     }
