@@ -106,6 +106,16 @@ extension SQLiteStore: ArticleStore {
     }
 
     public func syncCountries(_ countries: [Country]) throws {
+        // Read first: every ingest syncs at start, and a write here would wait for (and, on a loaded
+        // machine, lose to) another ingest holding the write lock between its articles.
+        let wanted = Dictionary(countries.map { ($0.code.uppercased(), [$0.alpha3.uppercased(), $0.name]) },
+                                uniquingKeysWith: { _, last in last })
+        let stored = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, alpha3, name FROM country").reduce(into: [String: [String]]()) {
+                $0[$1["code"]] = [$1["alpha3"], $1["name"]]
+            }
+        }
+        if wanted.allSatisfy({ stored[$0.key] == $0.value }) { return }
         try pool.write { db in
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO country(code, alpha3, name) VALUES (?, ?, ?)

@@ -94,7 +94,7 @@ public struct Ingestor: Sendable {
 
     /// Saves one article; when another process holds the database past SQLite's busy timeout (a
     /// long write, or a deferred transaction that could not upgrade), waits and tries again a few
-    /// times before giving up. The save is one transaction, so a retry never doubles anything.
+    /// times (about a minute in all) before giving up. The save is one transaction, so a retry never doubles anything.
     func saveRetryingWhenBusy(_ batch: [(article: Article, facts: ArticleFacts)]) throws
         -> [Result<SaveOutcome, any Error>] {
         var attempt = 0
@@ -108,9 +108,9 @@ public struct Ingestor: Sendable {
                     }
                 }
                 return try store.save(batch: batch)
-            } catch let error where StorageError.isDatabaseBusy(error) && attempt < 5 {
+            } catch let error where StorageError.isDatabaseBusy(error) && attempt < 12 {
                 attempt += 1
-                Thread.sleep(forTimeInterval: 0.1 * Double(attempt * attempt))
+                Thread.sleep(forTimeInterval: min(2, 0.1 * Double(attempt * attempt)))
             }
         }
     }
