@@ -60,7 +60,7 @@ struct NameReader: Sendable {
                 var k = j + 1
                 while k < tokens.endIndex, particles.contains(tokens[k].folded), !tokens[k].isCapitalized { k += 1 }
                 if k < tokens.endIndex, tokens[k].isCapitalized, tokens[k].kind == .word, !isCountry(k) { j = k; continue }
-                if k < tokens.endIndex, tokens[k].folded == "-", !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
+                if k + 1 < tokens.endIndex, tokens[k].folded == "-", !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
             }
             if t.kind == .word, particles.contains(t.folded), j == i, j + 2 < tokens.endIndex, tokens[j + 1].folded == "-",
                !tokens[j + 1].spaceBefore {
