@@ -10,9 +10,14 @@ public struct TokenSentence: Sendable {
 
 /// Splits tokens into sentences: at a final `.`, `!` or `?` that is not part of an abbreviation or
 /// an initial, and at every line break (paragraphs, titles). A paragraph number ("2. On arrival")
-/// is left out of the sentence it opens.
+/// is left out of the sentence it opens. A run of more than `maxTokens` tokens with no sentence end is
+/// cut into pieces of at most that many.
 public struct SentenceSplitter: Sendable {
     let abbreviations: Set<String>
+    /// No sentence of news prose comes near it (the longest of the annotated corpus is far shorter); the
+    /// later stages relate the mentions of a sentence pairwise, so an unbounded "sentence" (a page of
+    /// names, dates or meeting words with no full stop) would cost the square of the page.
+    public static let maxTokens = 300
 
     public init(abbreviations: Set<String>) {
         self.abbreviations = abbreviations
@@ -46,6 +51,7 @@ public struct SentenceSplitter: Sendable {
             i += 1
         }
         if start < tokens.count { ranges.append(start..<tokens.count) }
+        ranges = ranges.flatMap { capped($0, tokens) }
         let scalars = text.unicodeScalars
         var sentences: [TokenSentence] = []
         var cursor = scalars.startIndex, cursorOffset = 0
@@ -65,6 +71,25 @@ public struct SentenceSplitter: Sendable {
                                            text: String(Substring(scalars[a..<b]))))
         }
         return sentences
+    }
+
+    /// A run longer than `maxTokens` cut into pieces of at most that many, each cut where a clause
+    /// ends (after a comma, semicolon or colon) if the second half of the piece has one, else after a
+    /// lowercase word, so that no name is cut in two when it can be helped.
+    private func capped(_ r: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
+        guard r.count > Self.maxTokens else { return [r] }
+        var pieces: [Range<Int>] = []
+        var start = r.lowerBound
+        while r.upperBound - start > Self.maxTokens {
+            let window = (start + Self.maxTokens / 2 + 1)...(start + Self.maxTokens)
+            let clause = window.last { [",", ";", ":"].contains(tokens[$0 - 1].text) }
+            let word = window.last { tokens[$0 - 1].kind == .word && !tokens[$0 - 1].isCapitalized && !tokens[$0].isCapitalized }
+            let end = clause ?? word ?? start + Self.maxTokens
+            pieces.append(start..<end)
+            start = end
+        }
+        pieces.append(start..<r.upperBound)
+        return pieces
     }
 
     private func endsSentence(_ tokens: [Token], period i: Int, next: Int) -> Bool {
