@@ -19,6 +19,63 @@ struct LinearTimeRegressionTests {
             .reduce(into: Set<Int>()) { $0.formUnion($1.range) })
     }
 
+    @Test("a run of tokens with no sentence end is cut into sentences of at most maxTokens, covering it all")
+    func sentenceCap() {
+        let text = String(repeating: "Xi met Modi on Monday and ", count: 200) + "they talked."
+        let tokens = Tokenizer.tokenize(text)
+        let sentences = SentenceSplitter(abbreviations: []).split(tokens, text: text)
+
+        #expect(tokens.count > 3 * SentenceSplitter.maxTokens)
+        #expect(sentences.allSatisfy { $0.tokens.count <= SentenceSplitter.maxTokens })
+        #expect(sentences.map(\.tokens.count).reduce(0, +) == tokens.count)
+        #expect(sentences.map(\.index) == Array(0..<sentences.count))
+        #expect(sentences.last?.text.hasSuffix("they talked.") == true)
+    }
+
+    @Test("a run with no sentence end is cut after a comma where the piece's second half has one, never inside a name")
+    func sentenceCapCutsAtClauses() {
+        let text = String(repeating: "Chinese President Xi Jinping met Canadian Prime Minister Mark Carney, ", count: 100)
+        let tokens = Tokenizer.tokenize(text)
+        let sentences = SentenceSplitter(abbreviations: []).split(tokens, text: text)
+
+        #expect(sentences.count > 1)
+        #expect(sentences.dropLast().allSatisfy { $0.tokens.last?.text == "," })
+        #expect(sentences.allSatisfy { $0.tokens.first?.text == "Chinese" })
+    }
+
+    @Test("a name run that ends a sentence on a particle and a glued hyphen stays inside the sentence")
+    func nameRunAtTheEndOfASlice() throws {
+        let names = NameReader(lexicon: try ReferenceData.bundled().lexicon)
+        // The cap can end a sentence here; so can a title line ("Talks with Abdel el-").
+        let tokens = Tokenizer.tokenize("met Abdel el- and")[0..<4]
+        let run = names.run(tokens, at: 1, isCountry: { _ in false })
+
+        #expect(run.map { $0.upperBound <= tokens.endIndex } ?? true)
+        #expect(run?.lowerBound == 1)
+    }
+
+    @Test("thousands of meetings in one article: each distinct date is a meeting of its own, a repeated report merges")
+    func manyMeetingsMerge() throws {
+        let extractor = Extractor(reference: try ReferenceData.bundled())
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        var body = ""
+        for year in 1990..<2010 {
+            for (m, month) in months.enumerated() {
+                for day in [3, 17] {
+                    body += "Chinese President Xi Jinping met Canadian Prime Minister Mark Carney in Beijing on \(month) \(day), \(year). "
+                    if m == 5 { body += "Xi Jinping held talks with Mark Carney on \(month) \(day), \(year). " }
+                }
+            }
+        }
+        let text = "---\ntitle: Test\npublished: 2026-01-16\n---\n\(body)\n"
+        let meetings = extractor.extract(try ArticleReader.read(text: text)).meetings
+
+        #expect(meetings.count == 20 * 12 * 2)
+        #expect(Set(meetings.compactMap(\.date)).count == meetings.count)
+        #expect(meetings.filter { $0.spans.count == 2 }.count == 20 * 2)
+        #expect(meetings.allSatisfy { $0.countries == ["CA", "CN"] && $0.place == "Beijing" })
+    }
+
     @Test("a line ending in one long grapheme cluster, or in CR, is read whole")
     func lineEnds() {
         let cluster = "e" + String(repeating: "\u{0301}\u{0308}", count: 5_000)

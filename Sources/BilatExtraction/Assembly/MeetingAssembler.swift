@@ -17,6 +17,7 @@ struct MeetingAssembler: Sendable {
 
     func meetings(sentences: [TokenSentence], mentions: [SentenceMentions], people: People) -> [Meeting] {
         var meetings: [Meeting] = []
+        var mergeIndex = MergeIndex()
         var lastSubject: Int?
         // The officials of the main encounter as its first mention that names any gives them.
         var mainParticipants: [Int] = []
@@ -232,7 +233,7 @@ struct MeetingAssembler: Sendable {
                 if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
                 let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
                                       place: place, mode: d.mode, status: status, spans: [s.span])
-                lastMeeting = merge(meeting, into: &meetings, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
+                lastMeeting = merge(meeting, into: &meetings, index: &mergeIndex, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
                                     group: cues.contains("group"))
                 if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = participants }
             }
@@ -244,28 +245,86 @@ struct MeetingAssembler: Sendable {
     /// of officials with no one in common ("the foreign ministers met the same day"), or a new official
     /// in talks marked as separate ("also met", "held separate talks"), are another encounter; not when
     /// the sentence speaks of the group already met ("the two presidents ... with their delegations").
+    /// The first meeting that takes it is found through `index`, so that merging stays linear in the
+    /// article when it reports thousands of meetings.
     @discardableResult
-    private func merge(_ m: Meeting, into meetings: inout [Meeting], separate: Bool = false, group: Bool = false) -> Int {
+    private func merge(_ m: Meeting, into meetings: inout [Meeting], index: inout MergeIndex,
+                       separate: Bool = false, group: Bool = false) -> Int {
         func other(_ e: Meeting) -> Bool {
             let (a, b) = (Set(e.participants), Set(m.participants))
             if !group, a.count >= 2, b.count >= 2, a.isDisjoint(with: b) { return true }
             return separate && !a.isEmpty && !b.isSubset(of: a)
         }
-        if let i = meetings.firstIndex(where: { e in
-            e.countries == m.countries && e.mode == m.mode && e.status == m.status && !other(e)
-                && (e.date == nil || m.date == nil || e.date == m.date
-                    || (m.status == .held && e.date!.isCompatible(with: m.date!)))
-        }) {
+        func takes(_ e: Meeting) -> Bool {
+            (e.date == nil || m.date == nil || e.date == m.date || (m.status == .held && e.date!.isCompatible(with: m.date!)))
+                && !other(e)
+        }
+        if let i = index.candidates(for: m).first(where: { takes(meetings[$0]) }) {
             var e = meetings[i]
+            let undated = e.date == nil
             if let d = m.date, e.date.map({ d.precision > $0.precision }) ?? true { e.date = d }
             e.participants = Array(Set(e.participants).union(m.participants)).sorted()
             e.place = e.place ?? m.place
             e.spans += m.spans
             meetings[i] = e
+            if undated, e.date != nil { index.dated(i, e) }
             return i
         }
         meetings.append(m)
+        index.add(meetings.count - 1, m)
         return meetings.count - 1
+    }
+
+    /// The meetings a mention may merge into, by what must be equal (sides, mode, status) and the year
+    /// (a compatible date has the same one), in the order they were reported.
+    struct MergeIndex {
+        struct Kind: Hashable {
+            var countries: [String]
+            var mode: MeetingMode
+            var status: MeetingStatus
+        }
+        struct Year: Hashable {
+            var kind: Kind
+            var year: Int
+        }
+        private var all: [Kind: [Int]] = [:]
+        private var undated: [Kind: [Int]] = [:]
+        private var byYear: [Year: [Int]] = [:]
+
+        private static func kind(_ m: Meeting) -> Kind { Kind(countries: m.countries, mode: m.mode, status: m.status) }
+
+        mutating func add(_ i: Int, _ m: Meeting) {
+            let k = Self.kind(m)
+            all[k, default: []].append(i)
+            if let d = m.date { byYear[Year(kind: k, year: d.year), default: []].append(i) } else { undated[k, default: []].append(i) }
+        }
+
+        /// Meeting `i`, undated until now, gained a date.
+        mutating func dated(_ i: Int, _ m: Meeting) {
+            let k = Self.kind(m)
+            undated[k]?.removeAll { $0 == i }
+            let y = Year(kind: k, year: m.date!.year)
+            var list = byYear[y, default: []]
+            list.insert(i, at: list.firstIndex { $0 > i } ?? list.count)
+            byYear[y] = list
+        }
+
+        /// Indices in ascending order: every meeting of the kind for an undated mention, else the undated
+        /// ones and those of the same year.
+        func candidates(for m: Meeting) -> [Int] {
+            let k = Self.kind(m)
+            guard let d = m.date else { return all[k] ?? [] }
+            let a = undated[k] ?? [], b = byYear[Year(kind: k, year: d.year)] ?? []
+            if a.isEmpty { return b }
+            if b.isEmpty { return a }
+            var merged: [Int] = []
+            merged.reserveCapacity(a.count + b.count)
+            var (x, y) = (0, 0)
+            while x < a.count || y < b.count {
+                if y == b.count || (x < a.count && a[x] < b[y]) { merged.append(a[x]); x += 1 } else { merged.append(b[y]); y += 1 }
+            }
+            return merged
+        }
     }
 
     private func unique<T: Hashable>(_ items: [T]) -> [T] {
