@@ -35,7 +35,7 @@ public struct Extractor: Sendable {
             .map { Organization(name: $0.key, spans: $0.spans) }
         facts.areas = AreaAssembler().areas(sentences: sentences, mentions: mentions)
         facts.officials = people.officials
-        let assembler = MeetingAssembler(gazetteer: gazetteer, dates: dates, article: article, lexicon: reference.lexicon)
+        let assembler = MeetingAssembler(gazetteer: gazetteer, dates: dates, article: article, names: self.people.names)
         facts.meetings = assembler.meetings(sentences: sentences, mentions: mentions, people: people)
         facts.agreements = AgreementAssembler(gazetteer: gazetteer, dates: dates, signingVerbs: reference.lexicon.signingVerbs)
             .agreements(sentences: sentences, mentions: mentions, people: people, meetings: facts.meetings)

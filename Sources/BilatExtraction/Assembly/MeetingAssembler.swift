@@ -8,11 +8,12 @@ struct MeetingAssembler: Sendable {
     let article: Article
     let places: PlaceReader
 
-    init(gazetteer: Gazetteer, dates: DateResolver, article: Article, lexicon: Lexicon) {
+    /// `names` is the extractor's reader, built once: building one compiles the lexicon's word lists.
+    init(gazetteer: Gazetteer, dates: DateResolver, article: Article, names: NameReader) {
         self.gazetteer = gazetteer
         self.dates = dates
         self.article = article
-        places = PlaceReader(gazetteer: gazetteer, names: NameReader(lexicon: lexicon), article: article)
+        places = PlaceReader(gazetteer: gazetteer, names: names, article: article)
     }
 
     func meetings(sentences: [TokenSentence], mentions: [SentenceMentions], people: People) -> [Meeting] {
@@ -33,9 +34,17 @@ struct MeetingAssembler: Sendable {
             // The narrative's reference time: the date the paragraph just gave, else the encounter last reported.
             if tokens.first?.newlineBefore == true { previousDate = nil }
             let reference = previousDate ?? lastMeeting.flatMap { meetings[$0].date } ?? dates.published
+            // The sentence's date expressions, read as announced or as past: each reading once a sentence.
+            var readings: [Bool: [DateExpression]] = [:]
+            func readDates(future: Bool) -> [DateExpression] {
+                if let found = readings[future] { return found }
+                let found = dates.expressions(in: tokens, future: future, reference: reference)
+                readings[future] = found
+                return found
+            }
             let announcing = gazetteer.meetingCues.matches(in: tokens).contains { $0.payloads.contains("future") }
             let sentenceAsides = AsideFinder.asides(in: tokens)
-            let givenDate = dates.expressions(in: tokens, future: announcing, reference: reference)
+            let givenDate = readDates(future: announcing)
                 .last { !sentenceAsides.contains($0.range.lowerBound) }?.date
             let (paragraphDate, paragraphAnnounces) = (previousDate, previousAnnounces)
             defer {
@@ -153,12 +162,12 @@ struct MeetingAssembler: Sendable {
             }
             let insideAside = AsideFinder.inside(asides)
             let insideRelative = AsideFinder.inside(asides.filter { !$0.ownEvent })
-            let expressions = dates.expressions(in: tokens, future: future, reference: reference).filter { e in
+            let expressions = readDates(future: future).filter { e in
                 isDate(e) && !insideAside.contains(e.range.lowerBound)
             }
             // A sentence that only refers back to a reported encounter, with no date of its own, adds to it.
             // Dates of a relative clause describe a person or thing, not the encounter.
-            let ownDates = dates.expressions(in: tokens, future: false, reference: reference).filter { e in
+            let ownDates = readDates(future: false).filter { e in
                 isDate(e) && !insideRelative.contains(e.range.lowerBound)
             }
             if fresh.isEmpty, !meetings.isEmpty, ownDates.isEmpty {
@@ -174,7 +183,7 @@ struct MeetingAssembler: Sendable {
                 continue
             }
             // Asides that report an event of their own look back: their dates are read as past.
-            let pastExpressions = future ? dates.expressions(in: tokens, future: false, reference: reference).filter(isDate) : []
+            let pastExpressions = future ? readDates(future: false).filter(isDate) : []
             // Each meeting word takes the date just after it, else the nearest before; words without a
             // date of their own join the nearest dated word, so one sentence may report several encounters.
             // A meeting word inside an aside ("since Scholz's visit to Nairobi in May last year") takes the
@@ -183,7 +192,7 @@ struct MeetingAssembler: Sendable {
                 let at = t.range.lowerBound
                 let own = asides.last { $0.ownEvent && $0.range.contains(at) }
                 let expressions = own.map { a in
-                    (future ? pastExpressions : dates.expressions(in: tokens, future: false, reference: reference).filter(isDate))
+                    (future ? pastExpressions : readDates(future: false).filter(isDate))
                         .filter { a.range.contains($0.range.lowerBound) }
                 } ?? expressions
                 let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first

@@ -10,15 +10,15 @@ public enum SHA256 {
 
     /// Lower-case hex digest of `bytes`.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits: [Character] = Array("0123456789abcdef")
-        var out = ""
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
         out.reserveCapacity(64)
         for word in digest(bytes) {
             for shift in stride(from: 28, through: 0, by: -4) {
                 out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let k: [UInt32] = [
