@@ -149,6 +149,27 @@ struct FilterSQL {
         arguments += [first]
     }
 
+    /// Requires every filter country among a meeting's sides. Two or more countries: the meetings of
+    /// exactly those sides by `meeting.country_key` (an index lookup), and those of more sides from the
+    /// partial index `meeting_multilateral` (keys longer than a pair's five characters), each side probed
+    /// in `meeting_country`; one country: its meetings from `meeting_country`.
+    /// Call it before adding other conditions: its arguments come first.
+    mutating func requireMeetingSides(_ countries: [String]) {
+        let key = CountryKey(countries)
+        guard key.codes.count >= 2 else {
+            return requireCountriesFirst(countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
+        }
+        let probes = key.codes.map { _ in "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = x.id AND country = ?)" }
+        conditions.append("""
+            m.id IN (SELECT id FROM meeting WHERE country_key = ?
+                     UNION ALL
+                     SELECT x.id FROM meeting x INDEXED BY meeting_multilateral
+                     WHERE length(x.country_key) > 5 AND length(x.country_key) > ? AND \(probes.joined(separator: " AND ")))
+            """)
+        arguments += [key.text, key.text.count]
+        arguments += StatementArguments(key.codes)
+    }
+
     /// Keeps dates whose first day lies in [from's first day, to's last day]; undated rows are left out.
     mutating func requireDates(_ filter: MeetingFilter, firstDay: String) {
         if let from = filter.from {
@@ -173,7 +194,7 @@ struct FilterSQL {
 extension SQLiteStore {
     public func meetings(_ filter: MeetingFilter) throws -> [MeetingSummary] {
         var sql = FilterSQL()
-        sql.requireCountriesFirst(filter.countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
+        sql.requireMeetingSides(filter.countries)
         sql.requireDates(filter, firstDay: "m.date_first_day")
         if let mode = filter.mode {
             sql.conditions.append("m.mode = ?")
@@ -198,10 +219,16 @@ extension SQLiteStore {
                 """)
             sql.arguments += [area, area]
         }
-        let query = """
-            \(MeetingRow.selection) \(sql.joins.joined(separator: " ")) \(sql.whereClause)
-            ORDER BY m.date_first_day IS NULL, m.date_first_day DESC, m.id DESC \(sql.limitClause(filter.limit))
-            """
+        // The page of ids first, then the lists of only those meetings: SQLite computes a selection's
+        // subqueries for every row it sorts, before the LIMIT.
+        let order = "ORDER BY m.date_first_day IS NULL, m.date_first_day DESC, m.id DESC"
+        let query = filter.limit == nil
+            ? "\(MeetingRow.selection) \(sql.joins.joined(separator: " ")) \(sql.whereClause) \(order)"
+            : """
+                \(MeetingRow.selection) WHERE m.id IN (
+                    SELECT m.id FROM meeting m \(sql.joins.joined(separator: " ")) \(sql.whereClause) \(order) \(sql.limitClause(filter.limit)))
+                \(order)
+                """
         return try pool.read { db in
             try MeetingRow.fetchAll(db, sql: query, arguments: sql.arguments).map { try $0.summary() }
         }

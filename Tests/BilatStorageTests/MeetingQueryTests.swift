@@ -162,4 +162,27 @@ struct MeetingQueryTests {
         }
         #expect(try store.meeting(id: id + 1000) == nil)
     }
+
+    @Test("a pair's meetings include those of more sides (found apart from the pair's own key), the limit keeps the newest")
+    func pairIncludesMultilateralMeetingsAndLimitKeepsNewest() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        try Self.report(store, "Xi met Modi in 2019.", date: "2019-10-11", countries: ["CN", "IN"])
+        try Self.report(store, "Xi, Modi and Macron met in Kazan.", date: "2024-10-22", countries: ["CN", "IN", "FR"])
+        try Self.report(store, "Xi met Modi in Johannesburg.", date: "2023-08-24", countries: ["IN", "CN"])
+        try Self.report(store, "Xi met Macron.", date: "2024-05-16", countries: ["CN", "FR"])
+        try Self.report(store, "Modi and Macron met.", date: "2024-07-08", countries: ["IN", "FR"])
+
+        let pair = try store.meetings(MeetingFilter(countries: ["in", "CN"]))
+        let newest = try store.meetings(MeetingFilter(countries: ["CN", "IN"], limit: 2))
+        let three = try store.meetings(MeetingFilter(countries: ["FR", "CN", "IN"]))
+        let china = try store.meetings(MeetingFilter(countries: ["CN"]))
+
+        #expect(pair.map { $0.date?.iso } == ["2024-10-22", "2023-08-24", "2019-10-11"])
+        #expect(newest.map { $0.date?.iso } == ["2024-10-22", "2023-08-24"])
+        #expect(newest.first?.countries == ["CN", "FR", "IN"])
+        #expect(three.map { $0.date?.iso } == ["2024-10-22"])
+        #expect(china.count == 4)
+    }
 }
