@@ -62,6 +62,30 @@ struct CommandLineTests {
         }
     }
 
+    @Test("meetings shows the newest --limit meetings and says on stderr that there are more; --all shows every one")
+    func meetingsLimit() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        _ = try runBilat(["ingest", "seeds/articles"], database: db)
+
+        let one = try runBilat(["meetings", "China", "Canada", "--format", "json", "--limit", "1"], database: db)
+        let all = try runBilat(["meetings", "China", "Canada", "--format", "json", "--all"], database: db)
+        let page = try runBilat(["meetings", "China", "Canada", "--format", "json"], database: db)
+        let zero = try runBilat(["meetings", "China", "Canada", "--limit", "0"], database: db)
+
+        let first = try #require(JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]])
+        #expect(one.status == 0)
+        #expect(first.map { $0["date"] as? String } == ["2026-01-16"])
+        #expect(one.stderr.contains("showing the 1 newest meetings; there are more"))
+        let every = try #require(JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
+        #expect(every.count == 2)
+        #expect(!all.stderr.contains("there are more"))
+        #expect(!page.stderr.contains("there are more"))
+        #expect(zero.status == 64)
+        #expect(zero.stderr.contains("--limit"))
+    }
+
     @Test("show meeting gives each source sentence with offsets into the article")
     func showMeeting() throws {
         let folder = try makeTemporaryFolder()

@@ -75,15 +75,16 @@ public struct KnowledgeService: Sendable {
                                hint: "areas are " + areaKeys.joined(separator: ", "))
     }
 
-    /// Meetings of the named countries with the optional people, area, mode, status and dates.
+    /// Meetings of the named countries with the optional people, area, mode, status and dates; the
+    /// `limit` newest when given.
     public func meetings(_ names: [String], people: [String] = [], area: String? = nil, from: PartialDate? = nil,
                          to: PartialDate? = nil, mode: MeetingMode? = nil,
-                         status: MeetingStatus? = nil) throws -> [MeetingSummary] {
+                         status: MeetingStatus? = nil, limit: Int? = nil) throws -> [MeetingSummary] {
         let codes = try names.map { try relations.countries.country($0).code }
         let participants = try people.map(officialName)
         let key = try area.map(areaKey)
-        return try relations.queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode,
-                                                            status: status, participants: participants, area: key))
+        return try relations.queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode, status: status,
+                                                            limit: limit, participants: participants, area: key))
     }
 
     /// The cooperation areas of the named countries' articles.

@@ -14,9 +14,9 @@ public struct RelationsService: Sendable {
 
     /// Meetings of one country, or of a pair in either order, newest first.
     public func meetings(_ names: [String], from: PartialDate? = nil, to: PartialDate? = nil,
-                        mode: MeetingMode? = nil, status: MeetingStatus? = nil) throws -> [MeetingSummary] {
+                        mode: MeetingMode? = nil, status: MeetingStatus? = nil, limit: Int? = nil) throws -> [MeetingSummary] {
         let codes = try names.map { try countries.country($0).code }
-        return try queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode, status: status))
+        return try queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode, status: status, limit: limit))
     }
 
     /// One meeting with its sources, nil when the id is unknown.

@@ -13,7 +13,8 @@ extension Bilat {
             abstract: "List the meetings of a country, or of a pair of countries in either order.",
             discussion: """
                 Countries are named by name, alias, demonym or ISO code (China, PRC, CN, CHN, Chinese).
-                Newest first; undated meetings last. --from/--to take YYYY, YYYY-MM or YYYY-MM-DD; a
+                Newest first, the 100 newest unless --limit or --all says otherwise (a note on stderr
+                says when there are more); undated meetings last. --from/--to take YYYY, YYYY-MM or YYYY-MM-DD; a
                 meeting known only to the month or year is kept when its period overlaps the range.
 
                 --with PERSON keeps meetings the person took part in (full name or part of it, repeat
@@ -58,7 +59,14 @@ extension Bilat {
         @Option(help: "table, json, csv or ndjson (default: table on a terminal, else json).")
         var format: OutputFormat?
 
+        @Option(help: "Show at most this many meetings, the newest first.")
+        var limit = 100
+
+        @Flag(help: "Show every meeting (no --limit).")
+        var all = false
+
         func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit takes a count of at least 1; --all shows every meeting") }
             if !between.isEmpty {
                 guard countries.isEmpty, between.count >= 2 else {
                     throw ValidationError("--between takes two or more countries and no others, "
@@ -75,8 +83,17 @@ extension Bilat {
             let range = (try parseDateOption(from, name: "--from"), try parseDateOption(to, name: "--to"))
             let named = between.isEmpty ? countries : between
             try reportingKnowledge {
-                let meetings = try database.knowledge().meetings(named, people: people, area: area, from: range.0,
-                                                                 to: range.1, mode: mode, status: status)
+                // One more than the page tells whether there are more.
+                var meetings = try database.knowledge().meetings(named, people: people, area: area, from: range.0,
+                                                                 to: range.1, mode: mode, status: status,
+                                                                 limit: all ? nil : limit + 1)
+                let more = !all && meetings.count > limit
+                if more { meetings.removeLast(meetings.count - limit) }
+                defer {
+                    if more {
+                        Terminal.note("showing the \(limit) newest meetings; there are more: --limit N shows N, --all shows every one")
+                    }
+                }
                 let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)
                 if meetings.isEmpty, chosen == .table {
                     Terminal.note("no meetings recorded for \(named.joined(separator: " and "))")
