@@ -50,6 +50,9 @@ struct BilatBench: ParsableCommand {
     @Option(help: "Runs of each spawned command.")
     var commandRuns = 30
 
+    @Flag(help: "Only the query latencies, on the corpus and database an earlier run left in --out.")
+    var queriesOnly = false
+
     @Flag(help: "Time hostile articles of growing size instead (no corpus, no database): the linear-time check.")
     var adversarial = false
 
@@ -78,6 +81,20 @@ struct BilatBench: ParsableCommand {
 
         var generateSeconds: Double?
         let manifest: CorpusManifest
+        if queriesOnly {
+            manifest = try CorpusGenerator.manifest(in: corpus)
+            let database = folder.appendingPathComponent("bench.sqlite").path
+            guard FileManager.default.fileExists(atPath: database) else {
+                throw ValidationError("no database at \(database): run once without --queries-only")
+            }
+            progress("queries on \(database) (\(manifest.articles) articles)")
+            let latencies = try queries(database: database, binary: binary, reference: reference, manifest: manifest,
+                                        scratch: folder, notes: &notes)
+            for l in latencies {
+                print("\(l.name): p50 \(String(format: "%.2f", l.p50Milliseconds)) ms, p99 \(String(format: "%.2f", l.p99Milliseconds)) ms (\(l.runs) runs; \(l.note))")
+            }
+            return
+        }
         if skipGenerate {
             manifest = try CorpusGenerator.manifest(in: corpus)
             guard manifest.articles == n else {
@@ -178,6 +195,7 @@ struct BilatBench: ParsableCommand {
         let rare = (manifest.rarePair ?? "US-CN").split(separator: "-").map(String.init)
         figures.append(try bench.meetings(pair: busiest, label: "busiest pair", runs: queryRuns))
         figures.append(try bench.meetings(pair: rare, label: "rare pair", runs: queryRuns))
+        figures.append(try bench.meetings(pair: busiest, label: "busiest pair", runs: queryRuns, all: true))
         let window = try bench.exportWindow(target: 10_000)
         let exportRuns = max(3, commandRuns / 6)
         figures.append(try bench.export(window.request, format: .json, events: window.events, runs: exportRuns))

@@ -19,12 +19,13 @@ struct QueryBench {
         service = RelationsService(queries: try SQLiteStore(path: database), countries: CountryLookup(reference: reference))
     }
 
-    /// `meetings A B` through the service, as the command runs it after start-up.
-    func meetings(pair: [String], label: String, runs: Int) throws -> LatencyFigures {
+    /// `meetings A B` through the service, as the command runs it after start-up: its default page of
+    /// 100 (it asks for 101, to know whether there are more); `all` for `meetings A B --all`.
+    func meetings(pair: [String], label: String, runs: Int, all: Bool = false) throws -> LatencyFigures {
         var found = 0
-        let seconds = try measure(runs: runs) { found = try service.meetings(pair).count }
-        return LatencyFigures(name: "meetings \(pair.joined(separator: " ")) (\(label))", seconds: seconds,
-                              note: "in-process query, \(found) meetings")
+        let seconds = try measure(runs: runs) { found = try service.meetings(pair, limit: all ? nil : 101).count }
+        let name = all ? "every meeting \(pair.joined(separator: " ")) --all" : "meetings \(pair.joined(separator: " "))"
+        return LatencyFigures(name: "\(name) (\(label))", seconds: seconds, note: "in-process query, \(found) meetings")
     }
 
     /// A date window from the corpus's first month holding about `target` exported events (meetings
