@@ -97,21 +97,20 @@ struct ExportJSONTests {
         #expect(JSONOutput.literal("\u{1}") == "\"\\u0001\"")
     }
 
-    @Test("a 10,000-event json export is written event by event, within 300 ms in a release build, and parses")
+    @Test("a 10,000-event json export is written in pieces of about 64 KB, never as one string, and parses")
     func large() throws {
         let big = ExportFixtures.large(10_000)
-        let clock = ContinuousClock()
         var bytes = 0
+        var largest = 0
         var pieces = 0
-        let elapsed = clock.measure { ExportFormat.json.render(big) { bytes += $0.utf8.count; pieces += 1 } }
-        print("10,000-event json export: \(bytes) bytes in \(elapsed)")
-        #expect(pieces > 10_000, "written event by event, not as one string")
-        #if DEBUG
-        let limit = Duration.seconds(3)
-        #else
-        let limit = Duration.milliseconds(300)
-        #endif
-        #expect(elapsed < limit, "took \(elapsed)")
+        ExportFormat.json.render(big) { piece in
+            bytes += piece.utf8.count
+            largest = max(largest, piece.utf8.count)
+            pieces += 1
+        }
+        // Its speed is measured by bilat-bench (release build), not here.
+        #expect(pieces > 10, "written in pieces, not as one string")
+        #expect(largest < 128 * 1024, "no piece holds much more than 64 KB: \(largest) bytes")
         let root = try object(ExportFormat.json.render(big))
         #expect((root["events"] as? [Any])?.count == 10_000)
         #expect(bytes > 1_000_000)
