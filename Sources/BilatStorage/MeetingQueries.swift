@@ -68,20 +68,26 @@ struct SourceRow: FetchableRecord {
     var startOffset: Int?
     var endOffset: Int?
 
-    /// Read by name without Decodable's keyed container (exports read one a source of every event).
+    /// Read by column index: `owner_id` at `first`, then `columns` (exports read one a source of
+    /// every event; a look-up by name searches the row's columns each time).
     init(row: Row) {
-        ownerID = row["owner_id"]
-        articleID = row["article_id"]
-        title = row["title"]
-        source = row["source"]
-        url = row["url"]
-        published = row["published"]
-        sentence = row["sentence"]
-        startOffset = row["start_offset"]
-        endOffset = row["end_offset"]
+        self.init(row: row, first: 0)
     }
 
-    /// Columns after the owner id, from `article a` left-joined with `sentence s`.
+    init(row: Row, first: Int) {
+        ownerID = row[first]
+        articleID = row[first + 1]
+        title = row[first + 2]
+        source = row[first + 3]
+        url = row[first + 4]
+        published = row[first + 5]
+        sentence = row[first + 6]
+        startOffset = row[first + 7]
+        endOffset = row[first + 8]
+    }
+
+    /// Columns after the owner id, from `article a` left-joined with `sentence s`; `init(row:)` reads
+    /// them by position.
     static let columns = """
         a.id AS article_id, a.title, a.source, a.url, a.published,
         substr(a.text, s.start_offset + 1, s.end_offset - s.start_offset) AS sentence, s.start_offset, s.end_offset

@@ -32,7 +32,8 @@ struct StatementRow: FetchableRecord {
         text = row["text"]
         statementStart = row["statement_start"]
         statementEnd = row["statement_end"]
-        source = SourceRow(row: row)
+        // The statement's eight columns come first, then owner_id and SourceRow.columns.
+        source = SourceRow(row: row, first: 8)
     }
 }
 
