@@ -3,7 +3,9 @@ import BilatModel
 /// Finds officials (title and name, name and title, reference names) and links later mentions
 /// (surname, title and surname) to them; gives a country to officials the text names by office alone
 /// from whose office it is (a possessive, a delegation, the article's home side).
-struct PeopleResolver: Sendable {
+/// A class: the nested functions of `resolve` capture it, and a struct of this many references was
+/// copied (every reference retained and released) at each capture, 13 % of extraction.
+final class PeopleResolver: Sendable {
     let reference: ReferenceData
     let gazetteer: Gazetteer
     let names: NameReader
