@@ -42,7 +42,8 @@ struct MeetingAssembler: Sendable {
                 readings[future] = found
                 return found
             }
-            let announcing = gazetteer.meetingCues.matches(in: tokens).contains { $0.payloads.contains("future") }
+            let cueMatches = gazetteer.meetingCues.matches(in: tokens)
+            let announcing = cueMatches.contains { $0.payloads.contains("future") }
             let sentenceAsides = AsideFinder.asides(in: tokens)
             let givenDate = readDates(future: announcing)
                 .last { !sentenceAsides.contains($0.range.lowerBound) }?.date
@@ -64,7 +65,6 @@ struct MeetingAssembler: Sendable {
             let anaphoric = terms.filter { MeetingScope.refersBack(tokens, term: $0.range) }.map(\.range.lowerBound)
             let fresh = terms.filter { !anaphoric.contains($0.range.lowerBound) }
             if !fresh.isEmpty { terms = fresh }
-            let cueMatches = gazetteer.meetingCues.matches(in: tokens)
             let cues = Set(cueMatches.flatMap(\.payloads))
             // "Vance sat in on the meeting", "his delegation included ...": officials present at the encounter
             // last reported join it.
