@@ -119,14 +119,25 @@ struct MeetingConsolidation {
                 FROM meeting_mention_area a JOIN meeting_mention mm ON mm.id = a.mention_id
                 WHERE a.mention_id = ?2
                 """).execute(arguments: args)
+            // The UNIQUE index rejects a repeated sentence; a NULL one (a source with no sentence) is
+            // looked up first. Not one `INSERT … SELECT … WHERE NOT EXISTS` reading meeting_source: SQLite
+            // runs an insert that reads its own table through a temporary table.
             try db.cachedStatement(sql: """
-                INSERT INTO meeting_source(meeting_id, article_key, sentence_id)
+                INSERT OR IGNORE INTO meeting_source(meeting_id, article_key, sentence_id)
                 SELECT ?1, mm.article_key, s.sentence_id
                 FROM meeting_mention_source s JOIN meeting_mention mm ON mm.id = s.mention_id
-                WHERE s.mention_id = ?2 AND NOT EXISTS (
-                    SELECT 1 FROM meeting_source x
-                    WHERE x.meeting_id = ?1 AND x.article_key = mm.article_key AND x.sentence_id IS s.sentence_id)
+                WHERE s.mention_id = ?2 AND s.sentence_id IS NOT NULL
                 """).execute(arguments: args)
+            let sentenceless = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT mm.article_key FROM meeting_mention_source s JOIN meeting_mention mm ON mm.id = s.mention_id
+                WHERE s.mention_id = ? AND s.sentence_id IS NULL
+                """), arguments: [mention.id])
+            for articleKey in sentenceless where try !(Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM meeting_source WHERE meeting_id = ? AND article_key = ? AND sentence_id IS NULL)
+                """), arguments: [meetingID, articleKey]) ?? false) {
+                try db.cachedStatement(sql: "INSERT INTO meeting_source(meeting_id, article_key, sentence_id) VALUES (?, ?, NULL)")
+                    .execute(arguments: [meetingID, articleKey])
+            }
         }
         return meetingID
     }
