@@ -2,9 +2,10 @@ import Foundation
 
 /// Writes a command's output to stdout, or to a file that appears only once it is complete
 /// (written beside it under a temporary name, then renamed), so a failure leaves no half-written file.
+/// `-` is stdout, as for most command-line tools.
 enum AtomicOutput {
     static func write(to path: String?, _ body: (_ write: (String) -> Void) throws -> Void) throws {
-        guard let path else {
+        guard let path, path != "-" else {
             var buffer = OutputBuffer(handle: .standardOutput)
             try body { buffer.append($0) }
             buffer.flush()

@@ -62,6 +62,11 @@ struct ExportCommandTests {
         let events = try #require(root["events"] as? [[String: Any]])
         #expect(events.count >= 2)
         #expect(events.allSatisfy { ($0["id"] as? String)?.contains(/^(meeting|agreement)-[0-9]+$/) == true })
+        // `-o -` is stdout, not a file named "-".
+        let dash = try runBilat(["export", "timeline", "CN", "CA", "--format", "json", "-o", "-"], database: db)
+        #expect(dash.status == 0, "\(dash.stderr)")
+        #expect(dash.stdout.contains("\"events\":["))
+        #expect(!FileManager.default.fileExists(atPath: "-"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") }
         #expect(leftovers.isEmpty)
 

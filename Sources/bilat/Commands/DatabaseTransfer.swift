@@ -52,7 +52,7 @@ struct DatabaseExport: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .shortAndLong, help: "Write to FILE instead of stdout (atomically).")
+    @Option(name: .shortAndLong, help: "Write to FILE instead of stdout (atomically); - is stdout.")
     var output: String?
 
     func run() throws {

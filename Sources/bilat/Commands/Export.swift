@@ -43,7 +43,7 @@ extension Bilat {
             @Option(help: "md, csv, tsv, json, ndjson, timelinejs, ics, html or gexf.")
             var format: ExportFormat
 
-            @Option(name: .shortAndLong, help: "Write to FILE instead of stdout (atomically: all or nothing).")
+            @Option(name: .shortAndLong, help: "Write to FILE instead of stdout (atomically: all or nothing); - is stdout.")
             var output: String?
 
             @Option(help: "Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
