@@ -161,8 +161,12 @@ final class PeopleResolver: Sendable {
             for (p, at) in pronounOwned where people.persons[p].country == nil {
                 people.persons[p].country = subject(before: at, excluding: p, in: sentenceMentions, people: people, last: lastSubject)
             }
-            assignRetinue(tokens: tokens, countries: sm.countries, mentions: sentenceMentions, people: &people,
-                          last: lastSubject, knownPerson: knownPerson)
+            // Read first, then written: knownPerson reads `people`, which an inout argument would hold
+            // exclusively for the whole call (a fatal access conflict the fuzzer found).
+            if let retinue = retinue(tokens: tokens, countries: sm.countries, mentions: sentenceMentions, people: people,
+                                     last: lastSubject, knownPerson: knownPerson) {
+                for p in retinue.members { people.persons[p].country = retinue.side }
+            }
             people.mentions.append(sentenceMentions)
             if let first = sentenceMentions.first?.person { lastSubject = first }
         }
@@ -205,12 +209,13 @@ final class PeopleResolver: Sendable {
     }
 
     /// "his delegation included X and Y", "the Saudi delegation led by X", "accompanied by X": the
-    /// officials named after the word belong to its owner's side.
-    private func assignRetinue(tokens: ArraySlice<Token>, countries: [CountryMention], mentions: [PersonMention],
-                               people: inout People, last: Int?, knownPerson: (Int) -> (person: Int, end: Int)?) {
-        guard let w = tokens.indices.first(where: { retinueWords.contains(tokens[$0].folded) }) else { return }
+    /// officials named after the word (persons without a country) belong to its owner's side.
+    private func retinue(tokens: ArraySlice<Token>, countries: [CountryMention], mentions: [PersonMention],
+                         people: People, last: Int?,
+                         knownPerson: (Int) -> (person: Int, end: Int)?) -> (side: String, members: [Int])? {
+        guard let w = tokens.indices.first(where: { retinueWords.contains(tokens[$0].folded) }) else { return nil }
         let unknown = mentions.filter { $0.range.lowerBound > w && people.persons[$0.person].country == nil }
-        guard !unknown.isEmpty else { return }
+        guard !unknown.isEmpty else { return nil }
         var side: String?
         if let c = countries.first(where: { $0.range.upperBound + ($0.possessive ? 1 : 0) == w }) {
             side = c.code
@@ -224,8 +229,8 @@ final class PeopleResolver: Sendable {
                 if tokens[w].folded.hasPrefix("accompan") { side = subject(before: w, excluding: -1, in: mentions, people: people, last: last) }
             }
         }
-        guard let side else { return }
-        for m in unknown { people.persons[m.person].country = side }
+        guard let side else { return nil }
+        return (side, unknown.map(\.person))
     }
 
     /// The reference official a name run names (or the title and name, "King Salman"), preferring one in
