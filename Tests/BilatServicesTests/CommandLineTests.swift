@@ -77,7 +77,7 @@ struct CommandLineTests {
         let first = try #require(JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]])
         #expect(one.status == 0)
         #expect(first.map { $0["date"] as? String } == ["2026-01-16"])
-        #expect(one.stderr.contains("showing the 1 newest meetings; there are more"))
+        #expect(one.stderr.contains("showing the newest meeting; there are more"))
         let every = try #require(JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
         #expect(every.count == 2)
         #expect(!all.stderr.contains("there are more"))

@@ -91,7 +91,8 @@ extension Bilat {
                 if more { meetings.removeLast(meetings.count - limit) }
                 defer {
                     if more {
-                        Terminal.note("showing the \(limit) newest meetings; there are more: --limit N shows N, --all shows every one")
+                        let shown = limit == 1 ? "the newest meeting" : "the \(limit) newest meetings"
+                        Terminal.note("showing \(shown); there are more: --limit N shows N, --all shows every one")
                     }
                 }
                 let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)
