@@ -6,7 +6,8 @@ import GRDB
 public struct SQLiteStore: Sendable {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    /// A pool of connections, or, for a database opened to read only, one read-only connection.
+    let pool: any DatabaseWriter
 
     /// Opens (creating when missing) the database at `path` and applies the migrations it lacks.
     /// Throws ``StorageError/newerDatabase(path:unknownMigrations:)`` for a file from a newer bilat.
@@ -45,6 +46,35 @@ public struct SQLiteStore: Sendable {
         try Self.migrate(pool, with: migrator)
         self.path = path
         self.pool = pool
+    }
+
+    /// Opens an existing database to read only, for queries where the file or its folder cannot be
+    /// written (a knowledge base shared read-only). A WAL database whose -shm file is absent and cannot be
+    /// made is opened as immutable (SQLite then takes no locks: nothing can write it anyway). Throws
+    /// ``StorageError/needsUpgrade(path:)`` when this bilat would first have to migrate it.
+    public init(readingOnly path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+        let migrator = try SchemaMigrations.bundledMigrator()
+        func open(_ name: String) throws -> (DatabaseQueue, Set<String>) {
+            let queue = try DatabaseQueue(path: name, configuration: configuration)
+            return (queue, try queue.read { db in try migrator.appliedIdentifiers(db) })
+        }
+        let queue: DatabaseQueue
+        let applied: Set<String>
+        do {
+            (queue, applied) = try open(path)
+        } catch {
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            (queue, applied) = try open("file:\(escaped)?immutable=1")
+        }
+        let known = Set(migrator.migrations)
+        let unknown = applied.subtracting(known)
+        guard unknown.isEmpty else { throw StorageError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
+        guard applied == known else { throw StorageError.needsUpgrade(path: path) }
+        self.path = path
+        self.pool = queue
     }
 
     /// Applies the missing migrations. Two processes opening a new file at once may both start the

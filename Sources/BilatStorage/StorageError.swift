@@ -4,6 +4,8 @@ import Foundation
 public enum StorageError: Error, CustomStringConvertible, Sendable {
     /// The database has migrations this bilat does not know: a newer bilat wrote it.
     case newerDatabase(path: String, unknownMigrations: [String])
+    /// A database opened to read only was written by an older bilat and needs its migrations first.
+    case needsUpgrade(path: String)
     /// The schema files are missing from the binary's resources.
     case migrationsNotBundled
     /// The folder that should hold the database could not be created.
@@ -16,6 +18,9 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
         case let .newerDatabase(path, unknown):
             "database \(path) was written by a newer bilat (migration \(unknown.joined(separator: ", ")) unknown); "
                 + "upgrade bilat, or point --db at another file"
+        case let .needsUpgrade(path):
+            "database \(path) was written by an older bilat and cannot be upgraded where it is read-only; "
+                + "run any bilat command once where it can be written"
         case .migrationsNotBundled:
             "the schema migrations are not bundled with this bilat (Migrations/ missing from the BilatStorage "
                 + "resources); rebuild bilat with `swift build`"

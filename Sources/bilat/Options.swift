@@ -39,8 +39,28 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
+    /// The store for a command that only reads: opened as usual, else, when the file or its folder
+    /// cannot be written, read-only (a knowledge base shared read-only still answers queries).
+    func queryStore() throws -> SQLiteStore {
+        do {
+            return try openStore()
+        } catch let failure as DatabaseFailure where failure.problem == .readOnly && FileManager.default.fileExists(atPath: path) {
+            do {
+                return try naming { try SQLiteStore(readingOnly: path) }
+            } catch let error as StorageError {
+                throw Failure.runtime("\(error)")
+            } catch {
+                throw failure
+            }
+        }
+    }
+
     func relations() throws -> RelationsService {
-        RelationsService(queries: try openStore(), countries: CountryLookup(reference: try loadReference()))
+        try relations(on: queryStore())
+    }
+
+    func relations(on store: SQLiteStore) throws -> RelationsService {
+        RelationsService(queries: store, countries: CountryLookup(reference: try loadReference()))
     }
 }
 

@@ -108,4 +108,30 @@ struct MigrationTests {
 
         #expect(FileManager.default.fileExists(atPath: path))
     }
+
+    @Test("opened to read only, a current database answers and is not written; an older one asks to be upgraded first")
+    func readingOnly() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let given = TestArticle("China and France met. They talked.")
+        do {
+            let store = try makeEmptyTestStore(folder)
+            _ = try store.save(given.article, facts: given.facts())
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.databasePath))
+
+        let reader = try SQLiteStore(readingOnly: folder.databasePath)
+        #expect(try reader.articleCount() == 1)
+        #expect(throws: (any Error).self) { try reader.pool.write { db in try db.execute(sql: "DELETE FROM article") } }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.databasePath)) == before)
+
+        let older = folder.databasePath + ".v1.sqlite"
+        _ = try SQLiteStore(path: older, migrator: SchemaMigrations.migrator(files: [try SchemaMigrations.bundledFiles()[0]]))
+        #expect {
+            _ = try SQLiteStore(readingOnly: older)
+        } throws: { error in
+            guard case StorageError.needsUpgrade(let path) = error else { return false }
+            return path == older && "\(error)".contains("older bilat")
+        }
+    }
 }

@@ -23,7 +23,7 @@ struct DatabaseBackup: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try database.openStore()
+            let store = try database.queryStore()
             let target = URL(fileURLWithPath: file)
             let temporary = target.deletingLastPathComponent()
                 .appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
@@ -57,7 +57,7 @@ struct DatabaseExport: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try database.openStore()
+            let store = try database.queryStore()
             try AtomicOutput.write(to: output) { write in
                 try store.exportNDJSON { line in write(line + "\n") }
             }

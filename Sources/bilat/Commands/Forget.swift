@@ -15,9 +15,10 @@ func reportingKnowledge(_ body: () throws -> Void) throws {
 }
 
 extension DatabaseOptions {
+    /// One store for both services (it was opened twice).
     func knowledge() throws -> KnowledgeService {
-        let relations = try relations()
-        return KnowledgeService(queries: try openStore(), relations: relations)
+        let store = try queryStore()
+        return KnowledgeService(queries: store, relations: try relations(on: store))
     }
 }
 
