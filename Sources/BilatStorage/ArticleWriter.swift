@@ -126,18 +126,8 @@ struct ArticleWriter {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_mention_area(mention_id, area) VALUES (?, ?)")
                 .execute(arguments: [id, area])
         }
-        // Not `INSERT … SELECT … WHERE NOT EXISTS` on the same table (SQLite runs it through a
-        // temporary table): the UNIQUE index rejects a repeated sentence, a NULL one is looked up.
         for sentenceID in links.locator.sources(of: report.spans) {
-            if let sentenceID {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_mention_source(mention_id, sentence_id) VALUES (?, ?)")
-                    .execute(arguments: [id, sentenceID])
-            } else if try !(Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM meeting_mention_source WHERE mention_id = ? AND sentence_id IS NULL)
-                """), arguments: [id]) ?? false) {
-                try db.cachedStatement(sql: "INSERT INTO meeting_mention_source(mention_id, sentence_id) VALUES (?, NULL)")
-                    .execute(arguments: [id])
-            }
+            try LinkWriter.insertLink(db, table: "meeting_mention_source", owner: [("mention_id", id)], sentenceID: sentenceID)
         }
         return mention.bucket
     }

@@ -132,11 +132,9 @@ struct MeetingConsolidation {
                 SELECT mm.article_key FROM meeting_mention_source s JOIN meeting_mention mm ON mm.id = s.mention_id
                 WHERE s.mention_id = ? AND s.sentence_id IS NULL
                 """), arguments: [mention.id])
-            for articleKey in sentenceless where try !(Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM meeting_source WHERE meeting_id = ? AND article_key = ? AND sentence_id IS NULL)
-                """), arguments: [meetingID, articleKey]) ?? false) {
-                try db.cachedStatement(sql: "INSERT INTO meeting_source(meeting_id, article_key, sentence_id) VALUES (?, ?, NULL)")
-                    .execute(arguments: [meetingID, articleKey])
+            for articleKey in sentenceless {
+                try LinkWriter.insertLink(db, table: "meeting_source", owner: [("meeting_id", meetingID), ("article_key", articleKey)],
+                                          sentenceID: nil)
             }
         }
         return meetingID
