@@ -44,7 +44,9 @@ struct MeetingAssembler: Sendable {
             }
             let cueMatches = gazetteer.meetingCues.matches(in: tokens)
             let announcing = cueMatches.contains { $0.payloads.contains("future") }
-            let sentenceAsides = AsideFinder.asides(in: tokens)
+            // The sentence's asides (parentheses, relative clauses), found once.
+            let asides = AsideFinder.ranges(in: tokens)
+            let sentenceAsides = AsideFinder.inside(asides)
             let givenDate = readDates(future: announcing)
                 .last { !sentenceAsides.contains($0.range.lowerBound) }?.date
             let (paragraphDate, paragraphAnnounces) = (previousDate, previousAnnounces)
@@ -115,9 +117,8 @@ struct MeetingAssembler: Sendable {
             // named only by demonym ("Israeli officials") stands for unnamed people, too vague to record.
             if countries.count < 2 {
                 // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
-                let asideTokens = AsideFinder.asides(in: tokens)
                 // A country where something happens ("a ceasefire in Gaza and Lebanon") is no side either.
-                for c in sm.countries where !asideTokens.contains(c.range.lowerBound)
+                for c in sm.countries where !sentenceAsides.contains(c.range.lowerBound)
                     && !MeetingClauses.isLocative(tokens, at: c.range.lowerBound) && ((c.form == .name && !c.possessive)
                     || c.form == .combining) {
                     countries.append(c.code)
@@ -152,7 +153,6 @@ struct MeetingAssembler: Sendable {
             }
             guard countries.count >= 2 else { continue }
 
-            let asides = AsideFinder.ranges(in: tokens)
             // A bare year dates an encounter after "in" or "of", or heading a clause ("2017, when ...").
             let isDate = { (e: DateExpression) in
                 e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
@@ -160,7 +160,7 @@ struct MeetingAssembler: Sendable {
                     || (e.range.upperBound + 1 < tokens.endIndex && tokens[e.range.upperBound].folded == ","
                         && tokens[e.range.upperBound + 1].folded == "when")
             }
-            let insideAside = AsideFinder.inside(asides)
+            let insideAside = sentenceAsides
             let insideRelative = AsideFinder.inside(asides.filter { !$0.ownEvent })
             let expressions = readDates(future: future).filter { e in
                 isDate(e) && !insideAside.contains(e.range.lowerBound)
