@@ -50,7 +50,8 @@ public struct SQLiteStore: Sendable {
 
     /// Opens an existing database to read only, for queries where the file or its folder cannot be
     /// written (a knowledge base shared read-only). A WAL database whose -shm file is absent and cannot be
-    /// made is opened as immutable (SQLite then takes no locks: nothing can write it anyway). Throws
+    /// made is opened as immutable: SQLite then takes no locks and trusts that no one writes the file
+    /// meanwhile (its owner still could: a query during such a write may read a half-written state). Throws
     /// ``StorageError/needsUpgrade(path:)`` when this bilat would first have to migrate it.
     public init(readingOnly path: String) throws {
         var configuration = Configuration()
