@@ -75,14 +75,4 @@ extension JSONOutput {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
     private static let nullBytes = Array("null".utf8)
-
-    /// A JSON string literal, or `null`.
-    static func literal(_ text: String?) -> String {
-        text.map { literal($0) } ?? "null"
-    }
-
-    /// A JSON array of string literals.
-    static func array(_ items: [String]) -> String {
-        "[" + items.map { literal($0) }.joined(separator: ",") + "]"
-    }
 }
