@@ -89,7 +89,7 @@ struct BenchReport: Codable, Sendable {
             ("database", "\(mb(database.bytes)) MB, \(fmt(database.bytesPerArticle)) B/article, \(fmt(database.ratioToText))x text"),
         ]
         for l in latencies {
-            rows.append((l.name, "p50 \(fmt(l.p50Milliseconds)) ms, p99 \(fmt(l.p99Milliseconds)) ms (\(l.runs) runs; \(l.note))"))
+            rows.append((l.name, l.summary))
         }
         for t in targets {
             rows.append(((t.met ? "MET  " : "MISS ") + t.target, t.measured))

@@ -81,21 +81,19 @@ struct BilatBench: ParsableCommand {
         let machine = Machine.current()
         let reference = try ReferenceData.bundled()
         var notes: [String] = []
+        let database = folder.appendingPathComponent("bench.sqlite").path
 
         var generateSeconds: Double?
         let manifest: CorpusManifest
         if queriesOnly {
             manifest = try CorpusGenerator.manifest(in: corpus)
-            let database = folder.appendingPathComponent("bench.sqlite").path
             guard FileManager.default.fileExists(atPath: database) else {
                 throw ValidationError("no database at \(database): run once without --queries-only")
             }
             progress("queries on \(database) (\(manifest.articles) articles)")
             let latencies = try queries(database: database, binary: binary, reference: reference, manifest: manifest,
                                         scratch: folder, notes: &notes)
-            for l in latencies {
-                print("\(l.name): p50 \(String(format: "%.2f", l.p50Milliseconds)) ms, p99 \(String(format: "%.2f", l.p99Milliseconds)) ms (\(l.runs) runs; \(l.note))")
-            }
+            for l in latencies { print("\(l.name): \(l.summary)") }
             return
         }
         if skipGenerate {
@@ -115,7 +113,6 @@ struct BilatBench: ParsableCommand {
         let extraction = try ExtractionBench(extractor: Extractor(reference: reference)).run(corpus: corpus)
 
         progress("ingest (bilat ingest, child process)")
-        let database = folder.appendingPathComponent("bench.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
         var ingestArguments = [binary, "ingest", "--db", database, "--quiet", "--batch", String(max(1, ingestBatch)), corpus.path]
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") {

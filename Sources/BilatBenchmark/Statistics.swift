@@ -18,6 +18,11 @@ struct LatencyFigures: Codable, Sendable {
         self.note = note
     }
 
+    /// "p50 … ms, p99 … ms (runs; note)", as the table prints it.
+    var summary: String {
+        "p50 \(fmt(p50Milliseconds)) ms, p99 \(fmt(p99Milliseconds)) ms (\(runs) runs; \(note))"
+    }
+
     /// Nearest-rank percentile of sorted values.
     static func percentile(_ sorted: [Double], _ q: Double) -> Double {
         guard !sorted.isEmpty else { return 0 }
