@@ -6,6 +6,14 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
+    /// A database in `folder` holding one article, its store closed again.
+    static func storeOneArticle(in folder: TestFolder) throws -> TestArticle {
+        let given = TestArticle("China and France met. They talked.")
+        let store = try makeEmptyTestStore(folder)
+        _ = try store.save(given.article, facts: given.facts())
+        return given
+    }
+
     @Test("a new database gets every bundled migration, WAL mode and foreign keys")
     func newDatabase() throws {
         let folder = try TestFolder()
@@ -27,11 +35,7 @@ struct MigrationTests {
     func reopen() throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let given = TestArticle("China and France met. They talked.")
-        do {
-            let store = try makeEmptyTestStore(folder)
-            _ = try store.save(given.article, facts: given.facts())
-        }
+        let given = try Self.storeOneArticle(in: folder)
 
         let reopened = try SQLiteStore(path: folder.databasePath)
 
@@ -113,11 +117,7 @@ struct MigrationTests {
     func readingOnly() throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let given = TestArticle("China and France met. They talked.")
-        do {
-            let store = try makeEmptyTestStore(folder)
-            _ = try store.save(given.article, facts: given.facts())
-        }
+        _ = try Self.storeOneArticle(in: folder)
         let before = try Data(contentsOf: URL(fileURLWithPath: folder.databasePath))
 
         let reader = try SQLiteStore(readingOnly: folder.databasePath)
