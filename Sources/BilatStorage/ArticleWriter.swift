@@ -3,12 +3,19 @@ import Foundation
 import GRDB
 
 /// Writes one article and all its facts inside the caller's write transaction.
+///
+/// What is derived from the stored facts — the meetings re-clustered from their mentions, the
+/// sentences' full-text index — is left in `derived` for the end of the transaction
+/// (`DerivedWrites.apply`), so that a batch of articles clusters a busy bucket once, not once an
+/// article, and FTS5 flushes its terms once a batch, not at each article's savepoint.
 struct ArticleWriter {
     let db: Database
 
     /// Stores the article unless its text is already stored, replacing older versions of it
-    /// (same url or feed id) first; then re-clusters the meetings of every bucket either touches.
-    func save(_ article: Article, facts: ArticleFacts, ingestedAt: String) throws -> SaveOutcome {
+    /// (same url or feed id) first; adds to `derived` the meeting buckets either touches and the
+    /// new sentences to index.
+    func save(_ article: Article, facts: ArticleFacts, ingestedAt: String,
+              derived: inout DerivedWrites) throws -> SaveOutcome {
         if try Self.exists(db, id: article.id) { return .unchanged }
         let older = try olderVersions(of: article)
         let removal = ArticleRemoval(db: db)
@@ -17,7 +24,7 @@ struct ArticleWriter {
 
         let published = article.published ?? facts.published
         let key = try insertArticle(article, published: published, ingestedAt: ingestedAt)
-        let locator = try insertSentences(facts.sentences, articleKey: key)
+        let locator = try insertSentences(facts.sentences, articleKey: key, derived: &derived)
         let links = LinkWriter(db: db, articleKey: key, locator: locator)
         let resolver = OfficialResolver(db: db)
 
@@ -49,7 +56,7 @@ struct ArticleWriter {
         for statement in facts.statements {
             try links.statement(statement)
         }
-        try MeetingConsolidation(db: db).recompute(buckets)
+        derived.buckets.formUnion(buckets)
         return older.isEmpty ? .inserted : .replaced
     }
 
@@ -86,19 +93,17 @@ struct ArticleWriter {
         return db.lastInsertedRowID
     }
 
-    private func insertSentences(_ sentences: [Sentence], articleKey: Int64) throws -> SentenceLocator {
+    private func insertSentences(_ sentences: [Sentence], articleKey: Int64,
+                                 derived: inout DerivedWrites) throws -> SentenceLocator {
         var stored: [(span: SourceSpan, id: Int64)] = []
         stored.reserveCapacity(sentences.count)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO sentence(article_key, position, start_offset, end_offset) VALUES (?, ?, ?, ?)
             """)
-        // The index takes the sentence's text straight from the extractor: it is the article text at the
-        // sentence's offsets, which is what the delete triggers will tell the index when the article goes.
-        let index = try db.cachedStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         for sentence in sentences {
             try insert.execute(arguments: [articleKey, sentence.index, sentence.span.start, sentence.span.end])
             let id = db.lastInsertedRowID
-            try index.execute(arguments: [id, sentence.text])
+            derived.sentences.append((id, sentence.text))
             stored.append((sentence.span, id))
         }
         return SentenceLocator(stored)

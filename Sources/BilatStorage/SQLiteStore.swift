@@ -104,7 +104,10 @@ extension SQLiteStore: ArticleStore {
     public func save(_ article: Article, facts: ArticleFacts) throws -> SaveOutcome {
         let ingestedAt = Date().formatted(.iso8601)
         return try pool.write { db in
-            try ArticleWriter(db: db).save(article, facts: facts, ingestedAt: ingestedAt)
+            var derived = DerivedWrites()
+            let outcome = try ArticleWriter(db: db).save(article, facts: facts, ingestedAt: ingestedAt, derived: &derived)
+            try derived.apply(db)
+            return outcome
         }
     }
 
@@ -113,13 +116,24 @@ extension SQLiteStore: ArticleStore {
         return try pool.write { db in
             var results: [Result<SaveOutcome, any Error>] = []
             results.reserveCapacity(batch.count)
+            var derived = DerivedWrites()
+            // The urls and feed ids saved in this batch: an article replacing one of them deletes sentences
+            // that are not indexed yet, so what is pending is derived first.
+            var versioned = Set<String>()
             for item in batch {
+                let names = [item.article.url.map { "url:" + $0 }, item.article.externalID.map { "id:" + $0 }]
+                    .compactMap { $0 }
+                if names.contains(where: versioned.contains) { try derived.apply(db) }
+                var own = DerivedWrites()
                 var outcome = SaveOutcome.unchanged
                 do {
                     try db.inSavepoint {
-                        outcome = try ArticleWriter(db: db).save(item.article, facts: item.facts, ingestedAt: ingestedAt)
+                        outcome = try ArticleWriter(db: db).save(item.article, facts: item.facts, ingestedAt: ingestedAt,
+                                                                 derived: &own)
                         return .commit
                     }
+                    derived.formUnion(own)
+                    versioned.formUnion(names)
                     results.append(.success(outcome))
                 } catch let error where StorageError.databaseProblem(error) != nil {
                     throw error
@@ -127,6 +141,7 @@ extension SQLiteStore: ArticleStore {
                     results.append(.failure(error))
                 }
             }
+            try derived.apply(db)
             return results
         }
     }

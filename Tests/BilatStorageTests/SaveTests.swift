@@ -182,6 +182,34 @@ struct SaveTests {
         #expect(try search("nothing").count == 1)
     }
 
+    @Test("a batch in which an article replaces one saved earlier in the same batch indexes only the newer text")
+    func batchReplacesItsOwnArticle() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let older = TestArticle(Self.text, url: "https://example.org/a")
+        let newer = TestArticle("Nothing to see.", url: "https://example.org/a")
+        let other = TestArticle("Another article about fentanyl.", url: "https://example.org/b")
+
+        let results = try store.save(batch: [(older.article, Self.facts(older)), (other.article, other.facts()),
+                                             (newer.article, newer.facts())])
+
+        #expect(results.map { try? $0.get() } == [.inserted, .inserted, .replaced])
+        let matches = { (word: String) in
+            try store.pool.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT t.text FROM sentence_fts JOIN sentence_text t ON t.id = sentence_fts.rowid
+                    WHERE sentence_fts MATCH ?
+                    """, arguments: [word])
+            }
+        }
+        #expect(try matches("fentanyl") == ["Another article about fentanyl."])
+        #expect(try matches("nothing") == ["Nothing to see."])
+        #expect(try store.meetings(MeetingFilter()).isEmpty)
+        #expect(try consistencyProblems(store).isEmpty)
+        #expect(try store.integrityProblems() == [])
+    }
+
     @Test("facts whose spans lie in no sentence still count the article as their source, once")
     func sourcesWithoutSentence() throws {
         let folder = try TestFolder()

@@ -1,0 +1,32 @@
+import GRDB
+
+/// What the articles saved in a write transaction leave to be derived at its end: the meeting
+/// buckets to re-cluster and the sentences to add to the full-text index.
+///
+/// Deferring both to the end of the transaction is what makes a batch cheap: a busy bucket (two
+/// countries' meetings of a year) is reloaded and re-clustered once a batch instead of once an
+/// article, and FTS5, which flushes its pending terms to a new segment whenever a savepoint opens,
+/// writes one segment a batch instead of one an article. The sentences come last because every
+/// statement that opens a savepoint after them would flush them.
+struct DerivedWrites {
+    var buckets = Set<MeetingBucket>()
+    /// Sentence rowids with the text the index takes: the article text at the sentence's offsets,
+    /// which is what the delete triggers tell the index when the article goes.
+    var sentences: [(id: Int64, text: String)] = []
+
+    /// Adds what another article left pending.
+    mutating func formUnion(_ other: DerivedWrites) {
+        buckets.formUnion(other.buckets)
+        sentences += other.sentences
+    }
+
+    /// Re-clusters the buckets, then indexes the sentences; leaves nothing pending.
+    mutating func apply(_ db: Database) throws {
+        try MeetingConsolidation(db: db).recompute(buckets)
+        let index = try db.cachedStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
+        for sentence in sentences {
+            try index.execute(arguments: [sentence.id, sentence.text])
+        }
+        self = DerivedWrites()
+    }
+}
