@@ -1,3 +1,4 @@
+import BilatModel
 @testable import BilatServices
 import Foundation
 import Testing
@@ -8,6 +9,18 @@ struct ExportJSONTests {
 
     func object(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("dates are written as their ISO text, digit by digit, at every precision and width")
+    func dateBytes() {
+        let dates = [PartialDate(year: 2026, month: 1, day: 16), PartialDate(year: 2025, month: 10),
+                     PartialDate(year: 2024), PartialDate(year: 987, month: 3, day: 9), PartialDate(year: 5),
+                     PartialDate(year: 9999, month: 12, day: 31), nil]
+        for date in dates {
+            var bytes: [UInt8] = []
+            JSONOutput.append(date: date, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == (date.map { JSONOutput.literal($0.iso) } ?? "null"))
+        }
     }
 
     @Test("json parses with JSONSerialization; every event has the documented keys, ISO dates and precision")

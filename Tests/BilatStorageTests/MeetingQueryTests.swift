@@ -18,6 +18,22 @@ struct MeetingQueryTests {
         return given
     }
 
+    @Test("stored dates and aggregated lists read from bytes as the general parsers read them")
+    func storedValuesFromBytes() throws {
+        for text in ["2026-01-16", "2025-10", "2024", "0987-03-09", "+123", "2025-+1", "2025-13", "2025-02-30",
+                     "20250-1", "2025/10", "", "２０２５"] {
+            let expected = PartialDate(iso: text)
+            if let expected {
+                #expect(try PartialDate.stored(text, table: "t", column: "c") == expected, "\(text)")
+            } else {
+                #expect(throws: StorageError.self, "\(text)") { try PartialDate.stored(text, table: "t", column: "c") }
+            }
+        }
+        #expect(MeetingRow.list("Zoë\u{1F}Ana\u{1F}\u{1F}Łukasz 🇵🇱") == ["Ana", "Zoë", "Łukasz 🇵🇱"])
+        #expect(MeetingRow.list("") == [])
+        #expect(MeetingRow.list(nil) == [])
+    }
+
     @Test("sources one day apart at one place make one meeting that keeps both dates as a recorded conflict")
     func dateConflictIsRecorded() throws {
         let folder = try TestFolder()
