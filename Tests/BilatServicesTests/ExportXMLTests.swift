@@ -46,6 +46,42 @@ final class XMLElements: NSObject, XMLParserDelegate {
 
 @Suite("GEXF export and the XML side of the HTML export")
 struct ExportXMLTests {
+    /// The escaping rule scalar by scalar, as the byte-level `MarkupText.escaped` must apply it.
+    static func escapedByScalar(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test("markup escaping on bytes gives what the rule gives scalar by scalar, hostile and ordinary text alike")
+    func escapingMatchesTheRule() {
+        var samples = ["", "Plain text, nothing to escape.", "<script>alert('x') & \"y\"</script>", "tab\tnew\nline\r",
+                       "\u{0}\u{1}\u{1F}\u{7F}", "\u{FFFE}\u{FFFF}\u{FFFD}\u{FEFF}", "اتفاق & 협정 <🇨🇳>", "e\u{301} \u{FFEE}\u{FFBE}",
+                       "\u{FFFF}", "x\u{FFFE}", "ends with &"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Unicode.Scalar] = ["a", "&", "<", ">", "\"", "'", "\t", "\u{1}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
+                                          "\u{EFFF}", "\u{BF}", "é", "😀", "\u{202E}"]
+        for _ in 0..<500 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            samples.append(String(text))
+        }
+        for sample in samples {
+            #expect(MarkupText.escaped(sample) == Self.escapedByScalar(sample), "\(sample.unicodeScalars.map(\.value))")
+        }
+    }
+
     let document = ExportFixtures.document
 
     @Test("GEXF 1.3 parses with XMLParser: dynamic undirected graph, countries as nodes, dated weighted edges")
