@@ -18,6 +18,23 @@ struct MeetingQueryTests {
         return given
     }
 
+    @Test("a pair's meetings and a bucket's meetings are found through meeting_by_bucket, the one bucket index")
+    func bucketIndex() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        try store.pool.read { db in
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'meeting'")
+            #expect(indexes.contains("meeting_by_bucket"))
+            #expect(!indexes.contains("meeting_by_match_key"))
+            for query in ["SELECT id FROM meeting WHERE country_key = 'CN,US'",
+                          "SELECT * FROM meeting WHERE country_key = 'CN,US' AND mode = 'in_person' AND date_first_day BETWEEN '2025-01-01' AND '2025-12-31'"] {
+                let plan = try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query, adapter: SuffixRowAdapter(fromIndex: 3))
+                #expect(plan.contains { $0.contains("INDEX meeting_by_bucket") }, "\(plan)")
+            }
+        }
+    }
+
     @Test("stored dates and aggregated lists read from bytes as the general parsers read them")
     func storedValuesFromBytes() throws {
         for text in ["2026-01-16", "2025-10", "2024", "0987-03-09", "+123", "2025-+1", "2025-13", "2025-02-30",
