@@ -166,6 +166,32 @@ struct IngestTests {
         #expect(failures.contains { $0.contains("feed.jsonl:1") && $0.contains("limit of 400 bytes") })
     }
 
+    @Test("a batch is committed early once it holds batchBytes of text, so memory stays bounded")
+    func batchBytesBound() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for i in 0..<4 {
+            _ = try folder.write("  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i).", to: "in/\(i).txt")
+        }
+        // The order of events tells when articles were committed: a save reported before its file's
+        // end means the article was committed alone; with room for all four, all come at the end.
+        for (bytes, expected) in [(1, "s f s f s f s f"), (Ingestor.defaultBatchBytes, "f f f f s s s s")] {
+            let store = try SQLiteStore(path: folder.appendingPathComponent("bytes-\(bytes).sqlite").path)
+            let reference = try ReferenceData.bundled()
+            try store.syncCountries(reference.countries)
+            let ingestor = Ingestor(store: store, extractor: Extractor(reference: reference), batchBytes: bytes)
+            var events: [String] = []
+            let summary = ingestor.ingest(paths: [folder.appendingPathComponent("in").path], report: { event in
+                switch event {
+                case .saved: events.append("s")
+                case .finishedFile: events.append("f")
+                default: break
+                }
+            })
+            #expect(summary.new == 4)
+            #expect(events.joined(separator: " ") == expected)
+        }
+    }
+
     @Test("a stop request ends the ingest between two articles, with every stored article whole")
     func stopBetweenArticles() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -35,7 +35,7 @@ extension Bilat {
         var maxArticleBytes = ArticleFiles.defaultMaxArticleBytes
 
         @Option(help: ArgumentHelp(
-            "Commit this many articles at a time.",
+            "Commit this many articles at a time (fewer when they hold 16 MiB of text).",
             discussion: """
                 Each article is still stored whole or not at all (a savepoint an article inside the \
                 batch's transaction); a crash or Ctrl-C loses at most the uncommitted batch, which the \
