@@ -84,35 +84,25 @@ struct LinkWriter {
         }
     }
 
-    /// Inserts one link row unless an equal one exists; NULL sentence ids count as equal here,
-    /// which a UNIQUE constraint alone would not ensure.
+    /// Inserts one link row unless an equal one exists.
     private func insertLink(table: String, keyColumn: String, key: some DatabaseValueConvertible,
                             sentenceID: Int64?) throws {
         try Self.insertLink(db, table: table, owner: [("article_key", articleKey), (keyColumn, key)], sentenceID: sentenceID)
     }
 
-    /// Inserts a link row of `owner`'s columns and `sentence_id` unless an equal one exists, NULL
-    /// sentence ids counting as equal. Not `INSERT … SELECT … WHERE NOT EXISTS` on the same table:
-    /// SQLite stages such an insert through a temporary table, 129,000 instructions a link (a third of a
-    /// save) against a few thousand for the UNIQUE index's own check; a NULL sentence (a fact read
-    /// outside every sentence: rare) is looked up first.
+    /// Inserts a link row of `owner`'s columns and `sentence_id` unless an equal one exists (the table's
+    /// primary key). A fact read outside every sentence is linked to sentence 0, which no sentence is.
+    /// The statement's text is made once a table: a link is written some thirty times an article.
     static func insertLink(_ db: Database, table: String, owner: [(column: String, value: any DatabaseValueConvertible)],
                            sentenceID: Int64?) throws {
         let columns = owner.map(\.column).joined(separator: ", ")
-        let marks = owner.map { _ in "?" }.joined(separator: ", ")
-        let values = StatementArguments(owner.map { $0.value as (any DatabaseValueConvertible)? })
-        guard let sentenceID else {
-            let matching = owner.map { "\($0.column) = ?" }.joined(separator: " AND ")
-            let exists = try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(matching) AND sentence_id IS NULL)
-                """), arguments: values) ?? false
-            if !exists {
-                try db.cachedStatement(sql: "INSERT INTO \(table)(\(columns), sentence_id) VALUES (\(marks), NULL)")
-                    .execute(arguments: values)
-            }
-            return
-        }
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table)(\(columns), sentence_id) VALUES (\(marks), ?)")
-            .execute(arguments: values + [sentenceID])
+        let marks = owner.map { _ in "?, " }.joined()
+        var values = StatementArguments(owner.map { $0.value as (any DatabaseValueConvertible)? })
+        values += [sentenceID ?? noSentence]
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table)(\(columns), sentence_id) VALUES (\(marks)?)")
+            .execute(arguments: values)
     }
+
+    /// The sentence id of a link to no sentence.
+    static let noSentence: Int64 = 0
 }

@@ -119,23 +119,13 @@ struct MeetingConsolidation {
                 FROM meeting_mention_area a JOIN meeting_mention mm ON mm.id = a.mention_id
                 WHERE a.mention_id = ?2
                 """).execute(arguments: args)
-            // The UNIQUE index rejects a repeated sentence; a NULL one (a source with no sentence) is
-            // looked up first. Not one `INSERT … SELECT … WHERE NOT EXISTS` reading meeting_source: SQLite
-            // runs an insert that reads its own table through a temporary table.
+            // The primary key rejects a repeated sentence (sentence 0 included: no sentence).
             try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO meeting_source(meeting_id, article_key, sentence_id)
                 SELECT ?1, mm.article_key, s.sentence_id
                 FROM meeting_mention_source s JOIN meeting_mention mm ON mm.id = s.mention_id
-                WHERE s.mention_id = ?2 AND s.sentence_id IS NOT NULL
+                WHERE s.mention_id = ?2
                 """).execute(arguments: args)
-            let sentenceless = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT mm.article_key FROM meeting_mention_source s JOIN meeting_mention mm ON mm.id = s.mention_id
-                WHERE s.mention_id = ? AND s.sentence_id IS NULL
-                """), arguments: [mention.id])
-            for articleKey in sentenceless {
-                try LinkWriter.insertLink(db, table: "meeting_source", owner: [("meeting_id", meetingID), ("article_key", articleKey)],
-                                          sentenceID: nil)
-            }
         }
         return meetingID
     }

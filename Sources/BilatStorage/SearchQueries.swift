@@ -31,7 +31,8 @@ extension SQLiteStore {
         let statement = """
             SELECT s.id AS owner_id, \(SourceRow.columns),
                 snippet(sentence_fts, 0, '[', ']', '…', 16) AS snippet, bm25(sentence_fts) AS rank,
-                (SELECT group_concat(speaker, char(31)) FROM statement WHERE sentence_id = s.id) AS speakers
+                (SELECT group_concat(speaker, char(31)) FROM statement
+                 WHERE article_key = s.article_key AND sentence_id = s.id) AS speakers
             FROM sentence_fts
             JOIN sentence s ON s.id = sentence_fts.rowid
             JOIN article a ON a.key = s.article_key

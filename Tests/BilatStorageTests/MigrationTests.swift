@@ -83,6 +83,75 @@ struct MigrationTests {
         #expect(try store.integrityProblems() == [])
     }
 
+    @Test("schema 0007: source links become primary-key tables without a sentence index; NULL sentences become 0, once")
+    func compactSourceLinks() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let files = try SchemaMigrations.bundledFiles()
+        let upTo6 = files.filter { $0.lastPathComponent < "0007" }
+        #expect(upTo6.count == 6)
+        let given = TestArticle("China and France met. They talked.")
+        do {
+            let store = try SQLiteStore(path: folder.databasePath, migrator: SchemaMigrations.migrator(files: upTo6))
+            try store.syncCountries(testCountries)
+            _ = try store.save(given.article, facts: given.facts())
+            // Links as version 6 allowed them: a UNIQUE index lets two NULL sentences through.
+            try store.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO official(id, name, country) VALUES (1, 'Xi Jinping', 'CN');
+                    INSERT INTO official_source(official_id, article_key, sentence_id) VALUES (1, 1, NULL), (1, 1, NULL), (1, 1, 1);
+                    INSERT INTO article_area(article_key, area, sentence_id) VALUES (1, 'trade', NULL), (1, 'trade', 2);
+                    """)
+            }
+        }
+
+        let store = try SQLiteStore(path: folder.databasePath)
+
+        try store.pool.read { db in
+            #expect(try Int64.fetchAll(db, sql: "SELECT sentence_id FROM official_source ORDER BY sentence_id") == [0, 1])
+            #expect(try Int64.fetchAll(db, sql: "SELECT sentence_id FROM article_area ORDER BY sentence_id") == [0, 2])
+            for table in ["official_source", "meeting_source", "meeting_mention_source", "article_area",
+                          "article_organization", "agreement_source"] {
+                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) ?? ""
+                #expect(sql.contains("WITHOUT ROWID"), "\(table)")
+                let indexed = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list(?)", arguments: [table])
+                #expect(!indexed.contains { $0.hasSuffix("_by_sentence") }, "\(table): \(indexed)")
+            }
+        }
+        #expect(try store.integrityProblems() == [])
+        try store.forget(articleID: given.article.id)
+        let left = try store.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM official_source"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM article_area"))
+        }
+        #expect(left.0 == 0 && left.1 == 0)
+    }
+
+    @Test("db check finds a link whose sentence is not in the link's article")
+    func linkSentenceCheck() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let first = TestArticle("China and France met. They talked.", url: "https://example.org/1")
+        let second = TestArticle("Japan and Korea met.", url: "https://example.org/2")
+        _ = try store.save(first.article, facts: first.facts())
+        _ = try store.save(second.article, facts: second.facts())
+        #expect(try store.integrityProblems() == [])
+
+        try store.pool.write { db in
+            let secondKey = try Int64.fetchOne(db, sql: "SELECT key FROM article WHERE id = ?", arguments: [second.article.id])!
+            let firstSentence = try Int64.fetchOne(db, sql: """
+                SELECT s.id FROM sentence s JOIN article a ON a.key = s.article_key WHERE a.id = ?
+                """, arguments: [first.article.id])!
+            try db.execute(sql: "INSERT INTO article_area(article_key, area, sentence_id) VALUES (?, 'trade', ?)",
+                           arguments: [secondKey, firstSentence])
+        }
+
+        let problems = try store.integrityProblems()
+        #expect(problems.map(\.check) == ["link-sentence"])
+        #expect(problems.first?.detail.contains("article_area trade") == true)
+    }
+
     @Test("a database from a newer bilat is refused with a message naming the migration")
     func refusesNewerDatabase() throws {
         let folder = try TestFolder()
