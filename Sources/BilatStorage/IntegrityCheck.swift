@@ -13,6 +13,22 @@ enum IntegrityRules {
         """
     }
 
+    /// The links name their sentence without a foreign key (schema 0007): it must be one of the link's
+    /// own article (for a mention's sources, the mention's article), or 0 (no sentence).
+    static let linkSentences: String = [
+        ("official_source", "official_id", "x.article_key"), ("meeting_source", "meeting_id", "x.article_key"),
+        ("meeting_mention_source", "mention_id",
+         "(SELECT article_key FROM meeting_mention WHERE id = x.mention_id)"),
+        ("article_area", "area", "x.article_key"), ("article_organization", "organization_id", "x.article_key"),
+        ("agreement_source", "agreement_id", "x.article_key"),
+    ].map { table, owner, article in
+        """
+        SELECT '\(table) ' || x.\(owner) || ': sentence ' || x.sentence_id || ' not in its article' FROM \(table) x
+        WHERE x.sentence_id <> 0 AND NOT EXISTS (
+            SELECT 1 FROM sentence s WHERE s.id = x.sentence_id AND s.article_key = \(article))
+        """
+    }.joined(separator: "\nUNION ALL\n")
+
     static let all: [(check: String, sql: String)] = [
         ("meeting-without-source", """
             SELECT 'meeting ' || id FROM meeting m
@@ -66,35 +82,7 @@ enum IntegrityRules {
                 || st.end_offset || ' outside its text' FROM statement st JOIN article a ON a.key = st.article_key
             WHERE st.start_offset < 0 OR st.end_offset < st.start_offset OR st.end_offset > length(a.text)
             """),
-        // The links name their sentence without a foreign key (schema 0007): it must be one of the
-        // link's own article, or 0 (no sentence).
-        ("link-sentence", """
-            SELECT 'official_source of official ' || x.official_id || ': sentence ' || x.sentence_id || ' not in its article'
-            FROM official_source x WHERE x.sentence_id <> 0 AND NOT EXISTS (
-                SELECT 1 FROM sentence s WHERE s.id = x.sentence_id AND s.article_key = x.article_key)
-            UNION ALL
-            SELECT 'meeting_source of meeting ' || x.meeting_id || ': sentence ' || x.sentence_id || ' not in its article'
-            FROM meeting_source x WHERE x.sentence_id <> 0 AND NOT EXISTS (
-                SELECT 1 FROM sentence s WHERE s.id = x.sentence_id AND s.article_key = x.article_key)
-            UNION ALL
-            SELECT 'meeting_mention_source of mention ' || x.mention_id || ': sentence ' || x.sentence_id || ' not in its article'
-            FROM meeting_mention_source x JOIN meeting_mention mm ON mm.id = x.mention_id
-            WHERE x.sentence_id <> 0 AND NOT EXISTS (
-                SELECT 1 FROM sentence s WHERE s.id = x.sentence_id AND s.article_key = mm.article_key)
-            UNION ALL
-            SELECT 'article_area ' || x.area || ': sentence ' || x.sentence_id || ' not in its article'
-            FROM article_area x WHERE x.sentence_id <> 0 AND NOT EXISTS (
-                SELECT 1 FROM sentence s WHERE s.id = x.sentence_id AND s.article_key = x.article_key)
-            UNION ALL
-            SELECT 'article_organization of organization ' || x.organization_id || ': sentence ' || x.sentence_id
-                || ' not in its article'
-            FROM article_organization x WHERE x.sentence_id <> 0 AND NOT EXISTS (
-                SELECT 1 FROM sentence s WHERE s.id = x.sentence_id AND s.article_key = x.article_key)
-            UNION ALL
-            SELECT 'agreement_source of agreement ' || x.agreement_id || ': sentence ' || x.sentence_id || ' not in its article'
-            FROM agreement_source x WHERE x.sentence_id <> 0 AND NOT EXISTS (
-                SELECT 1 FROM sentence s WHERE s.id = x.sentence_id AND s.article_key = x.article_key)
-            """),
+        ("link-sentence", linkSentences),
         ("fts-row-count", """
             SELECT 'sentence_fts holds ' || (SELECT count(*) FROM sentence_fts_docsize) || ' rows for '
                 || (SELECT count(*) FROM sentence) || ' sentences'

@@ -29,6 +29,16 @@ struct SaveTests {
             countries: ["CN", "US"])
     }
 
+    /// The sentences the full-text index finds for every word of `words` (as prefixes).
+    static func indexedSentences(_ store: SQLiteStore, matching words: String) throws -> [String] {
+        try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT t.text FROM sentence_fts JOIN sentence_text t ON t.id = sentence_fts.rowid
+                WHERE sentence_fts MATCH ?
+                """, arguments: [FTS5Pattern(matchingAllPrefixesIn: words)])
+        }
+    }
+
     @Test("saving stores every fact, and saving the same text again changes nothing")
     func saveThenUnchanged() throws {
         let folder = try TestFolder()
@@ -166,14 +176,7 @@ struct SaveTests {
         let store = try makeEmptyTestStore(folder)
         let given = TestArticle(Self.text, url: "https://example.org/a")
         _ = try store.save(given.article, facts: Self.facts(given))
-        let search = { (words: String) in
-            try store.pool.read { db in
-                try String.fetchAll(db, sql: """
-                    SELECT t.text FROM sentence_fts JOIN sentence_text t ON t.id = sentence_fts.rowid
-                    WHERE sentence_fts MATCH ?
-                    """, arguments: [FTS5Pattern(matchingAllPrefixesIn: words)])
-            }
-        }
+        let search = { (words: String) in try Self.indexedSentences(store, matching: words) }
 
         #expect(try search("fentan") == ["The two leaders discussed trade and fentanyl."])
         let new = TestArticle("Nothing to see.", url: "https://example.org/a")
@@ -195,16 +198,8 @@ struct SaveTests {
                                              (newer.article, newer.facts())])
 
         #expect(results.map { try? $0.get() } == [.inserted, .inserted, .replaced])
-        let matches = { (word: String) in
-            try store.pool.read { db in
-                try String.fetchAll(db, sql: """
-                    SELECT t.text FROM sentence_fts JOIN sentence_text t ON t.id = sentence_fts.rowid
-                    WHERE sentence_fts MATCH ?
-                    """, arguments: [word])
-            }
-        }
-        #expect(try matches("fentanyl") == ["Another article about fentanyl."])
-        #expect(try matches("nothing") == ["Nothing to see."])
+        #expect(try Self.indexedSentences(store, matching: "fentanyl") == ["Another article about fentanyl."])
+        #expect(try Self.indexedSentences(store, matching: "nothing") == ["Nothing to see."])
         #expect(try store.meetings(MeetingFilter()).isEmpty)
         #expect(try consistencyProblems(store).isEmpty)
         #expect(try store.integrityProblems() == [])
