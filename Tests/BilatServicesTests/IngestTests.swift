@@ -166,6 +166,36 @@ struct IngestTests {
         #expect(failures.contains { $0.contains("feed.jsonl:1") && $0.contains("limit of 400 bytes") })
     }
 
+    @Test("a folder is walked in name order, subfolders included; a link to a file is read, a link to a folder passed over")
+    func folderWalk() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let line = { (i: Int) in "  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i)." }
+        _ = try folder.write(line(1), to: "in/b.txt")
+        _ = try folder.write(line(2), to: "in/a/z.txt")
+        _ = try folder.write(line(3), to: "in/c.md")
+        _ = try folder.write(line(4), to: "elsewhere/x.txt")
+        _ = try folder.write(line(5), to: "elsewhere/deep/y.txt")
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createSymbolicLink(at: input.appendingPathComponent("d"),
+                                                   withDestinationURL: folder.appendingPathComponent("elsewhere"))
+        try FileManager.default.createSymbolicLink(at: input.appendingPathComponent("e.txt"),
+                                                   withDestinationURL: folder.appendingPathComponent("elsewhere/x.txt"))
+        var visited: [String] = []
+        var skipped: [String] = []
+
+        let summary = ingestor.ingest(paths: [input.path], report: { event in
+            switch event {
+            case .finishedFile(let path): visited.append(String(path.dropFirst(input.path.count + 1)))
+            case .skipped(let path): skipped.append(String(path.dropFirst(input.path.count + 1)))
+            default: break
+            }
+        })
+
+        #expect(visited == ["a/z.txt", "b.txt", "c.md", "e.txt"])
+        #expect(skipped == ["d"])
+        #expect(summary.new == 4)
+    }
+
     @Test("a batch is committed early once it holds batchBytes of text, so memory stays bounded")
     func batchBytesBound() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
