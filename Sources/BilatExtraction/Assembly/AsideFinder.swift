@@ -2,7 +2,7 @@
 /// clauses between commas ("Lula, who was sworn in on Jan. 1, was welcomed ..."), and the clause
 /// after "since".
 enum AsideFinder {
-    static let relativeWords: Set<String> = ["who", "which", "whose"]
+    static let relativeWords: WordSet = ["who", "which", "whose"]
 
     /// An aside of a sentence: its tokens, and whether it reports an event of its own (a parenthesis,
     /// a "since" clause) rather than describing a person or thing of the sentence (a relative clause).
@@ -42,7 +42,7 @@ enum AsideFinder {
             let w = tokens[i].folded
             if w == "(" { open.append(i) }
             if w == ")", let start = open.popLast() { found.append(Aside(range: start..<(i + 1), ownEvent: true)) }
-            if w == ",", i + 1 < tokens.endIndex, relativeWords.contains(tokens[i + 1].folded) {
+            if w == ",", i + 1 < tokens.endIndex, relativeWords.contains(tokens[i + 1]) {
                 relativeStart = i
             } else if w == ",", let start = relativeStart {
                 found.append(Aside(range: start..<(i + 1), ownEvent: false))

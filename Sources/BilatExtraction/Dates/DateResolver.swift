@@ -34,7 +34,7 @@ struct DateResolver: Sendable {
     /// day", "the following day", "June of that year") resolved against `reference` when one is known.
     func expressions(in tokens: ArraySlice<Token>, future: Bool, reference: PartialDate?) -> [DateExpression] {
         guard let reference else { return expressions(in: tokens, future: future) }
-        let narrative = NarrativeTime(months: lexicon.months).expressions(in: tokens, reference: reference)
+        let narrative = NarrativeTime(months: lexicon.monthTable).expressions(in: tokens, reference: reference)
         let plain = expressions(in: tokens, future: future).filter { e in !narrative.contains { $0.range.overlaps(e.range) } }
         return (narrative + plain).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -60,7 +60,7 @@ struct DateResolver: Sendable {
     private func month(_ tokens: ArraySlice<Token>, _ i: Int) -> Int? {
         guard i >= tokens.startIndex, i < tokens.endIndex, tokens[i].kind == .word, tokens[i].isCapitalized else { return nil }
         // "May" is a month only beside a day, a year or a date preposition.
-        return lexicon.months[tokens[i].folded]
+        return lexicon.monthTable[tokens[i]]
     }
 
     /// The token after a month abbreviation's period.
@@ -104,7 +104,7 @@ struct DateResolver: Sendable {
             return nil
         default: break
         }
-        if let weekday = lexicon.weekdays[w], tokens[i].isCapitalized, let pw = pub.weekday {
+        if let weekday = lexicon.weekdayTable[tokens[i]], tokens[i].isCapitalized, let pw = pub.weekday {
             var delta = future ? (weekday - pw + 7) % 7 : -((pw - weekday + 7) % 7)
             if future && delta == 0 { delta = 7 }
             if let d = pub.adding(days: delta) { return DateExpression(range: i..<(i + 1), date: d, relative: true) }

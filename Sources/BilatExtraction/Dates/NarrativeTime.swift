@@ -4,10 +4,10 @@ import BilatModel
 /// "the following day", "a week earlier", "in June of that year", "the next year". An analysis that
 /// walks through past encounters moves its reference time with each dated event it reports.
 struct NarrativeTime: Sendable {
-    let months: [String: Int]
+    let months: WordTable<Int>
 
     /// Words that count days and weeks ("two days earlier").
-    static let counts: [String: Int] = [
+    static let counts: WordTable<Int> = [
         "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
     ]
 
@@ -65,14 +65,14 @@ struct NarrativeTime: Sendable {
             return DateExpression(range: i..<(i + 3), date: date, relative: true)
         }
         // "a week earlier", "two days later".
-        if let n = Self.counts[w] ?? (tokens[i].kind == .number ? Int(tokens[i].text) : nil),
+        if let n = Self.counts[tokens[i]] ?? (tokens[i].kind == .number ? Int(tokens[i].text) : nil),
            let unit = next, ["day", "days", "week", "weeks"].contains(unit),
            let direction = word(tokens, i + 2), ["earlier", "later", "before"].contains(direction), ref.day != nil {
             let days = n * (unit.hasPrefix("week") ? 7 : 1) * (direction == "later" ? 1 : -1)
             if let date = ref.adding(days: days) { return DateExpression(range: i..<(i + 3), date: date, relative: true) }
         }
         // "June of that year", "in June that year".
-        if tokens[i].isCapitalized, let m = months[w] {
+        if tokens[i].isCapitalized, let m = months[tokens[i]] {
             var j = i + 1
             if word(tokens, j) == "of" { j += 1 }
             if word(tokens, j) == "that", word(tokens, j + 1) == "year", let date = PartialDate(year: ref.year, month: m) {

@@ -20,7 +20,7 @@ struct EntityMentionFinder: Sendable {
         while i < tokens.endIndex {
             let t = tokens[i]
             // "Sino-US", "Franco-German": a combining form glued to a hyphen.
-            if let code = gazetteer.combiningForms[t.folded], t.isCapitalized, i + 1 < tokens.endIndex,
+            if let code = gazetteer.combiningForms[t], t.isCapitalized, i + 1 < tokens.endIndex,
                tokens[i + 1].folded == "-", !tokens[i + 1].spaceBefore {
                 found.append(CountryMention(code: code, form: .combining, range: i..<(i + 1), possessive: false))
                 i += 1

@@ -1,15 +1,15 @@
 /// Reads personal names from tokens: runs of capitalized words with particles ("da", "von der",
 /// "bin"), hyphenated parts, regnal numbers and "Jr."; honorifics before a name are skipped.
 struct NameReader: Sendable {
-    let particles: Set<String>
-    let patronymics: Set<String>
+    let particles: WordSet
+    let patronymics: WordSet
     let honorifics: PhraseMatcher<Bool>
     /// Words that end a name run: months, weekdays, role words.
-    let stopWords: Set<String>
+    let stopWords: WordSet
 
     init(lexicon: Lexicon) {
-        particles = lexicon.nameParticles
-        patronymics = lexicon.patronymicParticles
+        particles = WordSet(lexicon.nameParticles)
+        patronymics = WordSet(lexicon.patronymicParticles)
         var h = PhraseMatcher<Bool>()
         for word in lexicon.honorifics { h.add(word, true) }
         honorifics = h
@@ -18,7 +18,7 @@ struct NameReader: Sendable {
         for w in ["the", "and", "of", "in", "on", "at", "he", "she", "they", "it", "his", "her", "mr", "both", "after",
                   "before", "during", "following", "while", "when", "as", "but", "a", "an", "this", "that", "there",
                   "minister", "ministers", "leaders", "prime"] { stop.insert(w) }
-        stopWords = stop
+        stopWords = WordSet(stop)
     }
 
     /// The index after any honorifics starting at `i` ("H.E. Mr.", "His Majesty", "Shri").
@@ -38,7 +38,7 @@ struct NameReader: Sendable {
         while j < tokens.endIndex {
             let t = tokens[j]
             let glued = j + 1 < tokens.endIndex && tokens[j + 1].folded == "-" && !tokens[j + 1].spaceBefore
-            if t.kind == .word, t.isCapitalized, !stopWords.contains(t.folded) || (j > i && glued) {
+            if t.kind == .word, t.isCapitalized, !stopWords.contains(t) || (j > i && glued) {
                 if isCountry(j) && j == i { return nil }
                 if isCountry(j) { break }
                 j += 1
@@ -55,14 +55,14 @@ struct NameReader: Sendable {
                 if j + 1 < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore, t.text.count == 1 { j += 1 }
                 continue
             }
-            if t.kind == .word, particles.contains(t.folded), j > i, j + 1 < tokens.endIndex {
+            if t.kind == .word, particles.contains(t), j > i, j + 1 < tokens.endIndex {
                 // A particle must lead on to another capitalized part (or a glued "al-Sisi").
                 var k = j + 1
-                while k < tokens.endIndex, particles.contains(tokens[k].folded), !tokens[k].isCapitalized { k += 1 }
+                while k < tokens.endIndex, particles.contains(tokens[k]), !tokens[k].isCapitalized { k += 1 }
                 if k < tokens.endIndex, tokens[k].isCapitalized, tokens[k].kind == .word, !isCountry(k) { j = k; continue }
                 if k + 1 < tokens.endIndex, tokens[k].folded == "-", !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
             }
-            if t.kind == .word, particles.contains(t.folded), j == i, j + 2 < tokens.endIndex, tokens[j + 1].folded == "-",
+            if t.kind == .word, particles.contains(t), j == i, j + 2 < tokens.endIndex, tokens[j + 1].folded == "-",
                !tokens[j + 1].spaceBefore {
                 j += 2
                 continue
@@ -118,8 +118,8 @@ struct NameReader: Sendable {
         var keys: [String] = []
         var father = false
         for t in Tokenizer.tokenize(name) where t.kind == .word {
-            if patronymics.contains(t.folded) { father = true; continue }
-            guard t.folded.count > 1, !particles.contains(t.folded), t.folded != "jr" else { continue }
+            if patronymics.contains(t) { father = true; continue }
+            guard t.folded.count > 1, !particles.contains(t), t.folded != "jr" else { continue }
             keys.append(father ? "bin " + t.folded : t.folded)
             father = false
         }

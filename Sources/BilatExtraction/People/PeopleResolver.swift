@@ -12,7 +12,7 @@ final class PeopleResolver: Sendable {
     let roles: RoleReader
     let appositives: AppositiveReader
     let anaphora: RoleAnaphora
-    let retinueWords: Set<String>
+    let retinueWords: WordSet
 
     init(reference: ReferenceData, gazetteer: Gazetteer) {
         self.reference = reference
@@ -21,7 +21,7 @@ final class PeopleResolver: Sendable {
         roles = RoleReader(gazetteer: gazetteer)
         appositives = AppositiveReader(names: names)
         anaphora = RoleAnaphora(names: names, reference: reference, gazetteer: gazetteer)
-        retinueWords = reference.lexicon.retinueWords
+        retinueWords = WordSet(reference.lexicon.retinueWords)
     }
 
     func resolve(_ sentences: [TokenSentence], mentions: [SentenceMentions], article: Article,
@@ -51,14 +51,14 @@ final class PeopleResolver: Sendable {
                 // Capitalized words right after a country's name belong to an institution ("the India-China
                 // Boundary Question", "China Development Bank"); a possessive introduces a person ("India's Modi").
                 // A name ending in "Airport", "Foundation", "Committee" is a place or a body.
-                if reference.lexicon.institutionWords.contains(tokens[run.upperBound - 1].folded) { return }
+                if reference.lexicon.institutionWordSet.contains(tokens[run.upperBound - 1]) { return }
                 if role?.range.upperBound != run.lowerBound,
                    sm.countries.contains(where: { $0.range.upperBound == run.lowerBound && !$0.possessive && $0.form != .demonym }) { return }
                 // A known name followed by more capitalized words that are not a patronymic ("President
                 // Donald Trump Delivers ..." in a headline): the name ends where the known one does.
                 var range = run
                 if let m = gazetteer.officials.longestMatch(in: tokens[run], at: run.lowerBound), m.range.count >= 2,
-                   m.range.upperBound < run.upperBound, !names.particles.contains(tokens[m.range.upperBound].folded) {
+                   m.range.upperBound < run.upperBound, !names.particles.contains(tokens[m.range.upperBound]) {
                     range = m.range
                 }
                 var role = role
@@ -213,7 +213,7 @@ final class PeopleResolver: Sendable {
     private func retinue(tokens: ArraySlice<Token>, countries: [CountryMention], mentions: [PersonMention],
                          people: People, last: Int?,
                          knownPerson: (Int) -> (person: Int, end: Int)?) -> (side: String, members: [Int])? {
-        guard let w = tokens.indices.first(where: { retinueWords.contains(tokens[$0].folded) }) else { return nil }
+        guard let w = tokens.indices.first(where: { retinueWords.contains(tokens[$0]) }) else { return nil }
         let unknown = mentions.filter { $0.range.lowerBound > w && people.persons[$0.person].country == nil }
         guard !unknown.isEmpty else { return nil }
         var side: String?
@@ -245,7 +245,7 @@ final class PeopleResolver: Sendable {
         // ("Mohammed bin Salman bin Abdulaziz Al Saud").
         if let m = gazetteer.officials.longestMatch(in: tokens[range], at: range.lowerBound),
            m.range.upperBound == range.upperBound
-            || (m.range.count >= 2 && names.particles.contains(tokens[m.range.upperBound].folded)),
+            || (m.range.count >= 2 && names.particles.contains(tokens[m.range.upperBound])),
            let o = best(m.payloads) {
             return (o, m.range.upperBound < range.upperBound)
         }

@@ -14,7 +14,7 @@ struct RolePhrase: Sendable {
 /// "Prime Minister of Japan", "India's ...") and "former".
 struct RoleReader: Sendable {
     let gazetteer: Gazetteer
-    let smallWords: Set<String> = ["of", "for", "and", "the"]
+    let smallWords: WordSet = ["of", "for", "and", "the"]
 
     func roles(in tokens: ArraySlice<Token>, countries: [CountryMention]) -> [RolePhrase] {
         var byEnd: [Int: CountryMention] = [:]
@@ -94,7 +94,7 @@ struct RoleReader: Sendable {
                 }
             }
             let title = tokens[start..<end].filter { $0.text != "." }.map { t in
-                smallWords.contains(t.folded) ? t.folded : t.text.prefix(1).uppercased() + t.text.dropFirst()
+                smallWords.contains(t) ? t.folded : t.text.prefix(1).uppercased() + t.text.dropFirst()
             }.joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
             found.append(RolePhrase(range: start..<after, title: title, kind: kind, country: country, former: former,
                                     counterpart: false))

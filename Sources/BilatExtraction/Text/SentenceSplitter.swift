@@ -13,14 +13,14 @@ public struct TokenSentence: Sendable {
 /// is left out of the sentence it opens. A run of more than `maxTokens` tokens with no sentence end is
 /// cut into pieces of at most that many.
 public struct SentenceSplitter: Sendable {
-    let abbreviations: Set<String>
+    let abbreviations: WordSet
     /// No sentence of news prose comes near it (the longest of the annotated corpus is far shorter); the
     /// later stages relate the mentions of a sentence pairwise, so an unbounded "sentence" (a page of
     /// names, dates or meeting words with no full stop) would cost the square of the page.
     public static let maxTokens = 300
 
     public init(abbreviations: Set<String>) {
-        self.abbreviations = abbreviations
+        self.abbreviations = WordSet(abbreviations)
     }
 
     public func split(_ tokens: [Token], text: String) -> [TokenSentence] {
@@ -98,7 +98,7 @@ public struct SentenceSplitter: Sendable {
         if following.newlineBefore { return true }
         if tokens[i].text == ".", i > 0, !tokens[i].spaceBefore {
             let previous = tokens[i - 1]
-            if abbreviations.contains(previous.folded) { return false }
+            if abbreviations.contains(previous) { return false }
             // An initial ("Donald J. Trump").
             if previous.kind == .word, previous.text.unicodeScalars.count == 1, previous.isCapitalized { return false }
         }
