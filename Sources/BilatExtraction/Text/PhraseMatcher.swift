@@ -18,6 +18,12 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     private var nodes = [Node()]
     private var edges = EdgeTable()
+    /// A bit for each word that leads from the root, at its hash modulo the filter's size: most tokens
+    /// start no phrase, and this small filter, unlike the edge table, stays in cache.
+    private var rootWords = HashFilter()
+    /// The `prefixFirstBytes` of the root's prefixes, and whether one of them is 0 (always asked).
+    private var rootPrefixBytes = HashFilter()
+    private var rootAsksEveryPrefix = false
 
     var isEmpty: Bool { nodes.count == 1 }
 
@@ -40,7 +46,12 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                     nodes.append(Node())
                     nodes[node].prefixes.append((word, nodes.count - 1))
                     let first = word.utf8.first ?? 0
-                    nodes[node].prefixFirstBytes.append(first >= 0x61 && first <= 0x7A ? first : 0)
+                    let byte = first >= 0x61 && first <= 0x7A ? first : 0
+                    nodes[node].prefixFirstBytes.append(byte)
+                    if node == 0 {
+                        rootPrefixBytes.insert(Int(byte))
+                        if byte == 0 { rootAsksEveryPrefix = true }
+                    }
                     node = nodes.count - 1
                 }
             } else if let next = edges.child(of: node, word: word, hash: token.foldedHash) {
@@ -48,6 +59,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             } else {
                 nodes.append(Node())
                 edges.insert(parent: node, word: word, child: nodes.count - 1)
+                if node == 0 { rootWords.insert(token.foldedHash) }
                 node = nodes.count - 1
             }
         }
@@ -67,13 +79,16 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         }
     }
 
-    /// Whether `token` leads anywhere from the root.
+    /// Whether token `i` leads anywhere from the root.
     @inline(__always)
-    private func startsPhrase(_ token: Token) -> Bool {
-        if edges.child(of: 0, word: token.folded, hash: token.foldedHash) != nil { return true }
+    private func startsPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
+        let hash = tokens[i].foldedHash
+        if rootWords.mayContain(hash), edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
         let prefixes = nodes[0].prefixes
         guard !prefixes.isEmpty else { return false }
+        let token = tokens[i]
         let first = token.folded.utf8.first ?? 0
+        guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[0].prefixFirstBytes[k]
             if byte == 0 || byte == first, token.folded.hasPrefix(p.prefix) { return true }
@@ -83,11 +98,25 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// The longest phrase starting at token `i` (an index of `tokens`).
     func longestMatch(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
-        guard i < tokens.endIndex, startsPhrase(tokens[i]) else { return nil }
+        guard i < tokens.endIndex, startsPhrase(tokens, i) else { return nil }
         var bestEnd = -1, bestNode = -1
-        var frontier = [0]
+        // Along word edges alone while no node on the path has prefixes: a single path, no frontier.
+        var node = 0, j = i
+        while nodes[node].prefixes.isEmpty {
+            guard j < tokens.endIndex,
+                  let n = edges.child(of: node, word: tokens[j].folded, hash: tokens[j].foldedHash) else {
+                return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: nodes[bestNode].payloads)
+            }
+            node = n
+            j += 1
+            if !nodes[n].payloads.isEmpty {
+                bestEnd = j
+                bestNode = n
+            }
+        }
+        // From a node with prefixes on, every path at once.
+        var frontier = [node]
         var next: [Int] = []
-        var j = i
         while j < tokens.endIndex, !frontier.isEmpty {
             let token = tokens[j]
             next.removeAll(keepingCapacity: true)
@@ -117,5 +146,20 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
         }
         return found
+    }
+}
+
+/// A set of hashes that may answer "maybe" for a hash it does not hold, never "no" for one it does:
+/// 4,096 bits, one per hash modulo 4,096 (exact for numbers below 4,096, such as bytes).
+struct HashFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    mutating func insert(_ hash: Int) {
+        bits[(hash >> 6) & 63] |= 1 << UInt64(hash & 63)
+    }
+
+    @inline(__always)
+    func mayContain(_ hash: Int) -> Bool {
+        bits[(hash >> 6) & 63] & (1 << UInt64(hash & 63)) != 0
     }
 }
