@@ -5,7 +5,7 @@ public struct Token: Hashable, Sendable {
     public var text: String
     /// Lowercase, diacritics removed; dashes folded to "-", curly apostrophes to "'".
     public var folded: String
-    /// `folded.hashValue`, computed once so that phrase lookups need not hash the word again.
+    /// `WordHash.of(folded)`, computed once so that word table and phrase lookups need not hash the word.
     var foldedHash: Int
     public var start: Int
     public var end: Int
@@ -157,17 +157,20 @@ private struct ScalarTable {
             }
         }
         let folded: String
+        let hash: Int
         if !ascii {
             folded = TextFolding.fold(text)
-        } else if !upper {
-            folded = text
+            hash = WordHash.of(folded)
         } else {
-            folded = String(unsafeUninitializedCapacity: range.count) { out in
+            var h = WordHash.seed
+            for b in range { h = WordHash.step(h, (b >= 65 && b <= 90) ? b + 32 : b) }
+            hash = WordHash.finish(h)
+            folded = !upper ? text : String(unsafeUninitializedCapacity: range.count) { out in
                 for (k, b) in range.enumerated() { out[k] = (b >= 65 && b <= 90) ? b + 32 : b }
                 return range.count
             }
         }
-        return Token(text: text, folded: folded, foldedHash: folded.hashValue, start: from, end: to, kind: kind,
+        return Token(text: text, folded: folded, foldedHash: hash, start: from, end: to, kind: kind,
                      spaceBefore: space, newlineBefore: newline,
                      isCapitalized: classes[from] & ScalarClass.upper != 0, isAllCaps: allCaps && letters >= 2)
     }

@@ -1,4 +1,4 @@
-/// Folded words → values in one open-addressing table keyed by each word's `hashValue`. A token
+/// Folded words → values in one open-addressing table keyed by each word's `WordHash`. A token
 /// carries the hash the tokenizer computed once, so looking it up hashes nothing; a hit compares the
 /// word itself, so lookups answer exactly as a `[String: Value]` would. Built once, read per token.
 struct WordTable<Value: Sendable>: Sendable {
@@ -28,9 +28,9 @@ struct WordTable<Value: Sendable>: Sendable {
 
     /// The value of a folded word.
     subscript(word: String) -> Value? {
-        get { find(word, hash: word.hashValue).map { values[$0] } }
+        get { find(word, hash: WordHash.of(word)).map { values[$0] } }
         set {
-            let hash = word.hashValue
+            let hash = WordHash.of(word)
             if let k = find(word, hash: hash) {
                 // Removal is never needed: a table is built from reference lists and then only read.
                 if let newValue { values[k] = newValue }
@@ -94,4 +94,36 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     /// Whether a folded word is in the set.
     func contains(_ word: String) -> Bool { table[word] != nil }
+}
+
+/// The hash word tables key a folded word by: FNV-1a over its bytes when it is ASCII, several times
+/// cheaper than `hashValue`, else `hashValue`. Words that are equal hash alike: an ASCII word equals
+/// only itself, no folded word that is not ASCII equals an ASCII one (folding decomposes every scalar
+/// it keeps), and `hashValue` agrees with `==` among the others.
+enum WordHash {
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// The hash of a folded word.
+    static func of(_ word: String) -> Int {
+        var h = seed
+        for byte in word.utf8 {
+            if byte >= 0x80 { return word.hashValue }
+            h = step(h, byte)
+        }
+        return finish(h)
+    }
+
+    /// Adds an ASCII byte to a hash begun with `seed`.
+    @inline(__always)
+    static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x100_0000_01B3
+    }
+
+    /// The hash of the bytes added: mixed so that its low bits, which the tables use, depend on all.
+    @inline(__always)
+    static func finish(_ h: UInt64) -> Int {
+        var x = h ^ (h >> 33)
+        x = x &* 0xFF51_AFD7_ED55_8CCD
+        return Int(bitPattern: UInt(x ^ (x >> 33)))
+    }
 }
