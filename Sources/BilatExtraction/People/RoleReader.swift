@@ -93,9 +93,11 @@ struct RoleReader: Sendable {
                     after = c.range.upperBound
                 }
             }
-            let title = tokens[start..<end].filter { $0.text != "." }.map { t in
+            var title = tokens[start..<end].filter { $0.text != "." }.map { t in
                 smallWords.contains(t) ? t.folded : t.text.prefix(1).uppercased() + t.text.dropFirst()
-            }.joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+            }.joined(separator: " ")
+            // Foundation's search is slow on Linux: asked only of the few titles with a hyphen.
+            if title.utf8.contains(UInt8(ascii: "-")) { title = title.replacingOccurrences(of: " - ", with: "-") }
             found.append(RolePhrase(range: start..<after, title: title, kind: kind, country: country, former: former,
                                     counterpart: false))
             i = after
