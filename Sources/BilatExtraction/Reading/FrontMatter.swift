@@ -10,7 +10,9 @@ struct FrontMatter {
     static func parse(_ text: String) throws -> FrontMatter? {
         let scalars = text.unicodeScalars
         var lines = LineCursor(scalars)
-        guard let first = lines.next(), first.text.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+        // Foundation's trimming is slow on Linux: a first line without a hyphen is no opening `---`.
+        guard let first = lines.next(), first.text.utf8.contains(UInt8(ascii: "-")),
+              first.text.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
         var fields: [String: String] = [:]
         while let line = lines.next() {
             let content = line.text.trimmingCharacters(in: .whitespaces)
