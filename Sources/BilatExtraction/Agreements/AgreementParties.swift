@@ -65,7 +65,7 @@ struct AgreementParties: Sendable {
             guard v < tokens.endIndex, signingVerbs.contains(tokens[v]) else { continue }
             var k = v + 1
             while k < tokens.endIndex, k - v <= 8, ![",", ";", "."].contains(tokens[k].text) {
-                if tokens[k].folded == "with", let other = countries.first(where: { $0.range.lowerBound == k + 1 }), other.code != c.code {
+                if tokens[k].word == .with, let other = countries.first(where: { $0.range.lowerBound == k + 1 }), other.code != c.code {
                     return [c.code, other.code]
                 }
                 k += 1
@@ -78,7 +78,7 @@ struct AgreementParties: Sendable {
     private func expectedCount(_ tokens: ArraySlice<Token>) -> Int? {
         for i in tokens.indices.dropLast() {
             if let n = numbers[tokens[i]], sideNouns.contains(tokens[i + 1]) { return n }
-            if tokens[i].folded == "trilateral" { return 3 }
+            if tokens[i].word == .trilateral { return 3 }
         }
         return nil
     }
@@ -92,8 +92,8 @@ struct AgreementParties: Sendable {
             var end = i + 1
             while end < tokens.endIndex, ![",", ";", "."].contains(tokens[end].text) { end += 1 }
             var start = i
-            if ["presence", "looking"].contains(tokens[i].folded) {
-                while start > tokens.startIndex, ![",", ";", "with", "in"].contains(tokens[start - 1].folded) { start -= 1 }
+            if [.presence, .looking].contains(tokens[i].word) {
+                while start > tokens.startIndex, ![.comma, .semicolon, .with, .in].contains(tokens[start - 1].word) { start -= 1 }
             }
             found.append(start..<end)
         }

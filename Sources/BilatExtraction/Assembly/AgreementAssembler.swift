@@ -32,7 +32,7 @@ struct AgreementAssembler: Sendable {
             let tokens = s.tokens
             let signed = tokens.contains { signingVerbs.contains($0) }
             let documents = gazetteer.agreementKinds.matches(in: tokens).filter { d in
-                signed || tokens[d.range].contains { $0.folded == "joint" }
+                signed || tokens[d.range].contains { $0.word == .joint }
             }
             guard !documents.isEmpty else { continue }
             // A document still to be signed ("are expected to sign a treaty", "will issue a joint statement")
@@ -41,7 +41,7 @@ struct AgreementAssembler: Sendable {
             // A signing verb only in the infinitive ("will travel to Oslo to sign an agreement", "plan to
             // sign a treaty") names a document still to be signed.
             let verbs = tokens.indices.filter { signingVerbs.contains(tokens[$0]) }
-            if !verbs.isEmpty, verbs.allSatisfy({ $0 > tokens.startIndex && tokens[$0 - 1].folded == "to" }) { continue }
+            if !verbs.isEmpty, verbs.allSatisfy({ $0 > tokens.startIndex && tokens[$0 - 1].word == .to }) { continue }
             let governed = documents.map { $0.range.lowerBound } + tokens.indices.filter { signingVerbs.contains(tokens[$0]) }
             if gazetteer.meetingCues.matches(in: tokens).contains(where: { c in
                 c.payloads.contains("future") && governed.contains { $0 >= c.range.upperBound && $0 - c.range.upperBound <= 3 }
@@ -145,7 +145,7 @@ struct AgreementAssembler: Sendable {
     private func referredMeetingDate(sentence n: Int, sentences: [TokenSentence], meetings: [Meeting]) -> PartialDate? {
         let tokens = sentences[n].tokens
         let refers = !gazetteer.meetingTerms.matches(in: tokens).isEmpty
-            || tokens.indices.dropLast().contains { dayReferences.contains(tokens[$0]) && tokens[$0 + 1].folded == "day" }
+            || tokens.indices.dropLast().contains { dayReferences.contains(tokens[$0]) && tokens[$0 + 1].word == .day }
         guard refers else { return nil }
         for back in 0...min(2, n) {
             let span = sentences[n - back].span
@@ -167,7 +167,7 @@ struct AgreementAssembler: Sendable {
     /// general agreement"); elsewhere it is part of a title or a period ("Action Plan for 2025 to 2028").
     private func isYearOfDocument(_ e: DateExpression, tokens: ArraySlice<Token>, documents: [Range<Int>]) -> Bool {
         let i = e.range.lowerBound
-        if i > tokens.startIndex, ["in", "of"].contains(tokens[i - 1].folded) { return true }
+        if i > tokens.startIndex, [.in, .of].contains(tokens[i - 1].word) { return true }
         return documents.contains { $0.lowerBound > i && $0.lowerBound - i <= 4 }
     }
 }

@@ -25,11 +25,11 @@ enum MeetingClauses {
                                   countries: [CountryMention]) -> Bool {
         guard personObjectVerbs.contains(tokens[at]) else { return false }
         // "Putin, the host, ...", "the host country": the noun names a role in a gathering, not an encounter.
-        if ["host", "hosts"].contains(tokens[at].folded), at > tokens.startIndex,
-           ["the", "a", "as", "co"].contains(tokens[at - 1].folded) { return true }
+        if [.host, .hosts].contains(tokens[at].word), at > tokens.startIndex,
+           [.the, .a, .as, .co].contains(tokens[at - 1].word) { return true }
         if at > tokens.startIndex, passiveAuxiliaries.contains(tokens[at - 1]) { return false }
         // "a welcome ceremony", "the host country": a noun or modifier, not the verb.
-        if at > tokens.startIndex, ["a", "the", "warm", "to"].contains(tokens[at - 1].folded) { return false }
+        if at > tokens.startIndex, [.a, .the, .warm, .to].contains(tokens[at - 1].word) { return false }
         var j = at + 1
         while j < tokens.endIndex, j <= at + 6, !objectEnds.contains(tokens[j]) || j == at + 1 {
             if personWords.contains(tokens[j]) { return false }
@@ -46,7 +46,7 @@ enum MeetingClauses {
     static func participantMentions(_ tokens: ArraySlice<Token>, persons: [PersonMention], termStarts: Set<Int>) -> [PersonMention] {
         persons.filter { p in
             let end = p.range.upperBound
-            guard end < tokens.endIndex, tokens[end].folded == "'s" else { return true }
+            guard end < tokens.endIndex, tokens[end].word == .possessive else { return true }
             return termStarts.contains(end + 1) || termStarts.contains(end + 2)
         }
     }
@@ -65,7 +65,7 @@ enum MeetingClauses {
         for t in terms {
             var j = t.lowerBound - 1
             var opener: Int?
-            while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation || tokens[j].folded == "'s" {
+            while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation || tokens[j].word == .possessive {
                 if timePrepositions.contains(tokens[j]) { opener = j; break }
                 j -= 1
             }
@@ -73,7 +73,7 @@ enum MeetingClauses {
                 return nil
             }
             var end = t.upperBound
-            while end < tokens.endIndex, ![",", ";", "."].contains(tokens[end].folded), !clauseWords.contains(tokens[end]) {
+            while end < tokens.endIndex, ![.comma, .semicolon, .period].contains(tokens[end].word), !clauseWords.contains(tokens[end]) {
                 end += 1
             }
             spans.append(start..<end)
@@ -88,16 +88,16 @@ enum MeetingClauses {
     /// True when a complement or adverbial clause starts between two tokens of a sentence.
     static func clauseBoundary(_ tokens: ArraySlice<Token>, between a: Int, and b: Int) -> Bool {
         let (lo, hi) = (min(a, b), max(a, b))
-        return tokens[lo..<hi].contains { $0.folded == "that" }
+        return tokens[lo..<hi].contains { $0.word == .that }
     }
 
     /// True when the meeting word at `term` is marked as an encounter apart from the one already told:
     /// "also" just before it ("X also met Y") or "separate(ly)" in its clause ("held separate talks").
     static func marksSeparate(_ tokens: ArraySlice<Token>, term: Int) -> Bool {
         let before = tokens[max(tokens.startIndex, term - 3)..<term]
-        if before.contains(where: { $0.folded == "also" }) { return true }
+        if before.contains(where: { $0.word == .also }) { return true }
         let window = tokens[max(tokens.startIndex, term - 3)..<min(tokens.endIndex, term + 3)]
-        return window.contains { ["separate", "separately"].contains($0.folded) }
+        return window.contains { [.separate, .separately].contains($0.word) }
     }
 
     /// True when the name at `at` is the object of "in", alone or as a later conjunct ("in Gaza and
@@ -105,9 +105,9 @@ enum MeetingClauses {
     static func isLocative(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
         var j = at - 1
         while j >= tokens.startIndex, j >= at - 8 {
-            let w = tokens[j].folded
-            if w == "in" { return true }
-            guard w == "and" || w == "," || tokens[j].isCapitalized else { return false }
+            let w = tokens[j].word
+            if w == .in { return true }
+            guard w == .and || w == .comma || tokens[j].isCapitalized else { return false }
             j -= 1
         }
         return false
@@ -121,9 +121,9 @@ enum MeetingClauses {
     /// of going within three words ("will travel to Oslo", "a return visit to Dakar").
     static func isDestination(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
         guard at > tokens.startIndex else { return false }
-        let previous = tokens[at - 1].folded
-        if goingWords.contains(previous), previous.hasPrefix("visit") { return true }
-        guard previous == "to" else { return false }
+        let previous = tokens[at - 1]
+        if goingWords.contains(previous), previous.folded.hasPrefix("visit") { return true }
+        guard previous.word == .to else { return false }
         return tokens[max(tokens.startIndex, at - 4)..<(at - 1)].contains { goingWords.contains($0) }
     }
 }

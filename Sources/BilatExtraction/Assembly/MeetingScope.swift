@@ -39,7 +39,7 @@ enum MeetingScope {
     static func endsClause(_ tokens: ArraySlice<Token>, from: Int, to: Int) -> Bool {
         guard from < to else { return false }
         return (from..<to).contains { i in
-            tokens[i].folded == "and" && i + 1 < tokens.endIndex && !tokens[i + 1].isCapitalized
+            tokens[i].word == .and && i + 1 < tokens.endIndex && !tokens[i + 1].isCapitalized
                 && tokens[i + 1].folded.count > 4 && tokens[i + 1].folded.hasSuffix("ed")
         }
     }
@@ -47,7 +47,7 @@ enum MeetingScope {
     /// True when a negation stands at most three words before the meeting word, within its clause.
     static func isNegated(_ tokens: ArraySlice<Token>, term: Range<Int>) -> Bool {
         var j = term.lowerBound - 1
-        while j >= tokens.startIndex, j >= term.lowerBound - 3, tokens[j].kind != .punctuation || tokens[j].folded == "n't" {
+        while j >= tokens.startIndex, j >= term.lowerBound - 3, tokens[j].kind != .punctuation || tokens[j].word == .negation {
             if negations.contains(tokens[j]) { return true }
             j -= 1
         }
@@ -90,7 +90,7 @@ enum MeetingScope {
         var distances = persons.map { abs($0.range.lowerBound - anchor) }
         for k in persons.indices.dropFirst() {
             let gap = tokens[persons[k - 1].range.upperBound..<max(persons[k - 1].range.upperBound, persons[k].range.lowerBound)]
-            guard gap.first?.folded == "and", gap.count <= 4, !gap.contains(where: { $0.kind == .punctuation }) else { continue }
+            guard gap.first?.word == .and, gap.count <= 4, !gap.contains(where: { $0.kind == .punctuation }) else { continue }
             let d = min(distances[k - 1], distances[k])
             distances[k - 1] = d
             distances[k] = d
@@ -106,7 +106,7 @@ enum MeetingScope {
         guard !candidates.isEmpty else { return nil }
         candidates.removeLast()
         while let k = candidates.last, tokens[persons[k].range.upperBound..<persons[k + 1].range.lowerBound]
-            .first?.folded == "and" {
+            .first?.word == .and {
             candidates.removeLast()
         }
         guard let first = candidates.first else { return nil }

@@ -21,18 +21,18 @@ struct EntityMentionFinder: Sendable {
             let t = tokens[i]
             // "Sino-US", "Franco-German": a combining form glued to a hyphen.
             if let code = gazetteer.combiningForms[t], t.isCapitalized, i + 1 < tokens.endIndex,
-               tokens[i + 1].folded == "-", !tokens[i + 1].spaceBefore {
+               tokens[i + 1].word == .hyphen, !tokens[i + 1].spaceBefore {
                 found.append(CountryMention(code: code, form: .combining, range: i..<(i + 1), possessive: false))
                 i += 1
                 continue
             }
-            if t.kind == .word, t.isCapitalized || t.folded == "the",
-               let m = gazetteer.countries.longestMatch(in: tokens, at: t.folded == "the" && i + 1 < tokens.endIndex ? i + 1 : i),
+            if t.kind == .word, t.isCapitalized || t.word == .the,
+               let m = gazetteer.countries.longestMatch(in: tokens, at: t.word == .the && i + 1 < tokens.endIndex ? i + 1 : i),
                let entry = m.payloads.first {
                 let first = tokens[m.range.lowerBound]
                 if first.isCapitalized, !entry.allCaps || first.isAllCaps {
                     let end = m.range.upperBound
-                    let possessive = end < tokens.endIndex && tokens[end].folded == "'s"
+                    let possessive = end < tokens.endIndex && tokens[end].word == .possessive
                     found.append(CountryMention(code: entry.code, form: entry.form, range: m.range, possessive: possessive))
                     i = end
                     continue

@@ -49,12 +49,12 @@ struct AppositiveReader: Sendable {
                 return Appositive(role: role, owner: owner)
             }
             // Only a comma or "the" lets a title follow a name ("Wang Yi, director of ...", "X the minister").
-            guard comma || tokens[k].folded == "the" else { return nil }
+            guard comma || tokens[k].word == .the else { return nil }
             let t = tokens[k]
             if determiners.contains(t), modifiers.isEmpty {
                 determined = true
                 k += 1
-            } else if determined, k + 1 < tokens.endIndex, tokens[k + 1].folded == "'s", ownSideNouns.contains(t) {
+            } else if determined, k + 1 < tokens.endIndex, tokens[k + 1].word == .possessive, ownSideNouns.contains(t) {
                 // "the government's special commissioner": the article's own side.
                 k += 2
             } else if pastMarkers.contains(t), modifiers.isEmpty {
@@ -69,7 +69,7 @@ struct AppositiveReader: Sendable {
                 country = c.code
                 determined = true
                 k = c.range.upperBound + (c.possessive ? 1 : 0)
-            } else if t.isCapitalized, modifiers.isEmpty, let p = knownPerson(k), p.end < tokens.endIndex, tokens[p.end].folded == "'s" {
+            } else if t.isCapitalized, modifiers.isEmpty, let p = knownPerson(k), p.end < tokens.endIndex, tokens[p.end].word == .possessive {
                 owner = .person(p.person)
                 determined = true
                 k = p.end + 1

@@ -37,16 +37,16 @@ struct NameReader: Sendable {
         var last = i
         while j < tokens.endIndex {
             let t = tokens[j]
-            let glued = j + 1 < tokens.endIndex && tokens[j + 1].folded == "-" && !tokens[j + 1].spaceBefore
+            let glued = j + 1 < tokens.endIndex && tokens[j + 1].word == .hyphen && !tokens[j + 1].spaceBefore
             if t.kind == .word, t.isCapitalized, !stopWords.contains(t) || (j > i && glued) {
                 if isCountry(j) && j == i { return nil }
                 if isCountry(j) { break }
                 j += 1
                 last = j
                 // "Jr." keeps its period.
-                if t.folded == "jr", j < tokens.endIndex, tokens[j].text == "." { j += 1; last = j; break }
+                if t.word == .jr, j < tokens.endIndex, tokens[j].text == "." { j += 1; last = j; break }
                 // A glued hyphen joins parts: "Amir-Abdollahian", "Jae-myung", "al-Sisi".
-                if j + 1 < tokens.endIndex, tokens[j].folded == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore,
+                if j + 1 < tokens.endIndex, tokens[j].word == .hyphen, !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore,
                    tokens[j + 1].kind == .word {
                     j += 2
                     last = j
@@ -60,9 +60,9 @@ struct NameReader: Sendable {
                 var k = j + 1
                 while k < tokens.endIndex, particles.contains(tokens[k]), !tokens[k].isCapitalized { k += 1 }
                 if k < tokens.endIndex, tokens[k].isCapitalized, tokens[k].kind == .word, !isCountry(k) { j = k; continue }
-                if k + 1 < tokens.endIndex, tokens[k].folded == "-", !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
+                if k + 1 < tokens.endIndex, tokens[k].word == .hyphen, !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
             }
-            if t.kind == .word, particles.contains(t), j == i, j + 2 < tokens.endIndex, tokens[j + 1].folded == "-",
+            if t.kind == .word, particles.contains(t), j == i, j + 2 < tokens.endIndex, tokens[j + 1].word == .hyphen,
                !tokens[j + 1].spaceBefore {
                 j += 2
                 continue
@@ -84,10 +84,10 @@ struct NameReader: Sendable {
                 i += 2
                 continue
             }
-            if t.folded == "-", !t.spaceBefore, !parts.isEmpty {
+            if t.word == .hyphen, !t.spaceBefore, !parts.isEmpty {
                 parts[parts.count - 1] += t.text
                 if i + 1 < range.upperBound { parts[parts.count - 1] += tokens[i + 1].text; i += 2; continue }
-            } else if t.folded == "jr" {
+            } else if t.word == .jr {
                 parts.append("Jr.")
             } else {
                 parts.append(t.text)
@@ -119,7 +119,7 @@ struct NameReader: Sendable {
         var father = false
         for t in Tokenizer.tokenize(name) where t.kind == .word {
             if patronymics.contains(t) { father = true; continue }
-            guard t.folded.count > 1, !particles.contains(t), t.folded != "jr" else { continue }
+            guard t.folded.count > 1, !particles.contains(t), t.word != .jr else { continue }
             keys.append(father ? "bin " + t.folded : t.folded)
             father = false
         }

@@ -128,7 +128,7 @@ final class PeopleResolver: Sendable {
                 guard let run = names.run(tokens, at: j, isCountry: isCountry) else { continue }
                 var nameCountry: String?
                 // "King Mohammed VI of Morocco".
-                if run.upperBound + 1 < tokens.endIndex, tokens[run.upperBound].folded == "of",
+                if run.upperBound + 1 < tokens.endIndex, tokens[run.upperBound].word == .of,
                    let c = sm.countries.first(where: { $0.range.lowerBound == run.upperBound + 1 }) {
                     nameCountry = c.code
                 }
@@ -184,12 +184,12 @@ final class PeopleResolver: Sendable {
                        knownPerson: (Int) -> (person: Int, end: Int)?) -> Owner? {
         var k = start - 1
         // One lowercase modifier may stand between: "his senior adviser".
-        if k > tokens.startIndex, tokens[k].kind == .word, !tokens[k].isCapitalized, !["his", "her", "'s"].contains(tokens[k].folded) {
+        if k > tokens.startIndex, tokens[k].kind == .word, !tokens[k].isCapitalized, ![.his, .her, .possessive].contains(tokens[k].word) {
             k -= 1
         }
         guard k >= tokens.startIndex else { return nil }
-        if ["his", "her"].contains(tokens[k].folded) { return .pronoun(at: k) }
-        guard tokens[k].folded == "'s" else { return nil }
+        if [.his, .her].contains(tokens[k].word) { return .pronoun(at: k) }
+        guard tokens[k].word == .possessive else { return nil }
         var b = k - 1
         while b > tokens.startIndex, tokens[b - 1].isCapitalized, tokens[b - 1].kind == .word { b -= 1 }
         while b < k {

@@ -7,6 +7,8 @@ public struct Token: Hashable, Sendable {
     public var folded: String
     /// `WordHash.of(folded)`, computed once so that word table and phrase lookups need not hash the word.
     var foldedHash: Int
+    /// The folded word when it is one of the words the rules name in code.
+    var word: Word?
     public var start: Int
     public var end: Int
     public var kind: Kind
@@ -170,7 +172,8 @@ private struct ScalarTable {
                 return range.count
             }
         }
-        return Token(text: text, folded: folded, foldedHash: hash, start: from, end: to, kind: kind,
+        return Token(text: text, folded: folded, foldedHash: hash, word: Word.table[folded, hash: hash],
+                     start: from, end: to, kind: kind,
                      spaceBefore: space, newlineBefore: newline,
                      isCapitalized: classes[from] & ScalarClass.upper != 0, isAllCaps: allCaps && letters >= 2)
     }

@@ -23,7 +23,13 @@ struct WordTable<Value: Sendable>: Sendable {
     /// The value of a token's folded word.
     @inline(__always)
     subscript(token: Token) -> Value? {
-        find(token.folded, hash: token.foldedHash).map { values[$0] }
+        self[token.folded, hash: token.foldedHash]
+    }
+
+    /// The value of a folded word whose `WordHash` is `hash`.
+    @inline(__always)
+    subscript(word: String, hash hash: Int) -> Value? {
+        find(word, hash: hash).map { values[$0] }
     }
 
     /// The value of a folded word.
