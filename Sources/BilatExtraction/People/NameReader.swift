@@ -36,15 +36,16 @@ struct NameReader: Sendable {
         var j = i
         var last = i
         while j < tokens.endIndex {
-            let t = tokens[j]
+            // The part's fields are read in place: a copy of a token retains and releases its strings.
+            let part = j
             let glued = j + 1 < tokens.endIndex && tokens[j + 1].word == .hyphen && !tokens[j + 1].spaceBefore
-            if t.kind == .word, t.isCapitalized, !stopWords.contains(t) || (j > i && glued) {
+            if tokens[part].kind == .word, tokens[part].isCapitalized, !stopWords.contains(tokens[part]) || (j > i && glued) {
                 if isCountry(j) && j == i { return nil }
                 if isCountry(j) { break }
                 j += 1
                 last = j
                 // "Jr." keeps its period.
-                if t.word == .jr, j < tokens.endIndex, tokens[j].text == "." { j += 1; last = j; break }
+                if tokens[part].word == .jr, j < tokens.endIndex, tokens[j].text == "." { j += 1; last = j; break }
                 // A glued hyphen joins parts: "Amir-Abdollahian", "Jae-myung", "al-Sisi".
                 if j + 1 < tokens.endIndex, tokens[j].word == .hyphen, !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore,
                    tokens[j + 1].kind == .word {
@@ -52,17 +53,17 @@ struct NameReader: Sendable {
                     last = j
                 }
                 // An initial: "Donald J. Trump".
-                if j + 1 < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore, t.text.count == 1 { j += 1 }
+                if j + 1 < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore, tokens[part].text.count == 1 { j += 1 }
                 continue
             }
-            if t.kind == .word, particles.contains(t), j > i, j + 1 < tokens.endIndex {
+            if tokens[part].kind == .word, particles.contains(tokens[part]), j > i, j + 1 < tokens.endIndex {
                 // A particle must lead on to another capitalized part (or a glued "al-Sisi").
                 var k = j + 1
                 while k < tokens.endIndex, particles.contains(tokens[k]), !tokens[k].isCapitalized { k += 1 }
                 if k < tokens.endIndex, tokens[k].isCapitalized, tokens[k].kind == .word, !isCountry(k) { j = k; continue }
                 if k + 1 < tokens.endIndex, tokens[k].word == .hyphen, !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
             }
-            if t.kind == .word, particles.contains(t), j == i, j + 2 < tokens.endIndex, tokens[j + 1].word == .hyphen,
+            if tokens[part].kind == .word, particles.contains(tokens[part]), j == i, j + 2 < tokens.endIndex, tokens[j + 1].word == .hyphen,
                !tokens[j + 1].spaceBefore {
                 j += 2
                 continue
@@ -103,10 +104,18 @@ struct NameReader: Sendable {
     }
 
     private func isShouted(_ s: String, regnal: Bool = true) -> Bool {
-        let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
-        // Two capitals without a vowel are initials ("JD"), not a family name ("XI", "LI").
-        let vowel = letters.contains { "AEIOUY".unicodeScalars.contains($0) }
-        return (letters.count >= 3 || vowel) && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !(regnal && isRoman(s))
+        // One pass over the letters; an ASCII scalar's properties are read from its value.
+        var letters = 0, vowel = false, allUpper = true
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            let isUpper = v >= 0x41 && v <= 0x5A
+            if v < 0x80 ? !(isUpper || (v >= 0x61 && v <= 0x7A)) : !scalar.properties.isAlphabetic { continue }
+            letters += 1
+            // Two capitals without a vowel are initials ("JD"), not a family name ("XI", "LI").
+            if "AEIOUY".unicodeScalars.contains(scalar) { vowel = true }
+            if v < 0x80 ? !isUpper : !scalar.properties.isUppercase { allUpper = false }
+        }
+        return (letters >= 3 || vowel) && letters >= 2 && allUpper && !(regnal && isRoman(s))
     }
 
     private func isRoman(_ s: String) -> Bool { s.allSatisfy { "IVXL".contains($0) } }

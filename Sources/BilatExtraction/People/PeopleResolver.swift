@@ -30,6 +30,14 @@ final class PeopleResolver: Sendable {
         var registry = NameRegistry()
         // The person the previous sentences were about, for "he", "his".
         var lastSubject: Int?
+        // The name parts of each name met, worked out once an article: names recur in every sentence.
+        var nameKeys: [String: [String]] = [:]
+        func nameParts(of name: String) -> [String] {
+            if let found = nameKeys[name] { return found }
+            let found = names.keys(of: name)
+            nameKeys[name] = found
+            return found
+        }
         for (n, (s, sm)) in zip(sentences, mentions).enumerated() {
             let tokens = s.tokens
             var countryAt = Set<Int>()
@@ -42,7 +50,7 @@ final class PeopleResolver: Sendable {
             /// A person already known, named at `k` ("Trump" in "Trump's"), and the index after the name.
             func knownPerson(at k: Int) -> (person: Int, end: Int)? {
                 guard let run = names.run(tokens, at: k, isCountry: isCountry),
-                      let p = registry.match(keys: names.keys(of: names.canonicalName(tokens, run)), country: nil,
+                      let p = registry.match(keys: nameParts(of: names.canonicalName(tokens, run)), country: nil,
                                              persons: people.persons) else { return nil }
                 return (p, run.upperBound)
             }
@@ -68,16 +76,16 @@ final class PeopleResolver: Sendable {
                     role?.title = subject?.role ?? ""
                 }
                 let name = names.canonicalName(tokens, range)
-                let keys = names.keys(of: name)
+                let keys = nameParts(of: name)
                 guard !keys.isEmpty else { return }
                 var country = role?.country ?? nameCountry
                 if country == nil, case .country(let c) = owner { country = c }
                 if country == nil, case .person(let o) = owner { country = people.persons[o].country }
                 let title = role.flatMap { r in r.title.isEmpty ? nil : (r.former ? "former " : "") + r.title }
-                let known = referenceOfficial(tokens, range, titleStart: role?.range.lowerBound, published: published)
+                let known = referenceOfficial(tokens, range, name: name, titleStart: role?.range.lowerBound, published: published)
                 // A reference official is not merged into a different person who shares a name part.
                 let p = registry.match(keys: keys, country: country ?? known?.official.country, persons: people.persons)
-                    .flatMap { p in known.map { names.keys(of: $0.official.name).allSatisfy(people.persons[p].keys.contains) } ?? true ? p : nil }
+                    .flatMap { p in known.map { nameParts(of: $0.official.name).allSatisfy(people.persons[p].keys.contains) } ?? true ? p : nil }
                 if let p {
                     if known == nil, keys.count > people.persons[p].keys.count, Set(keys).isSuperset(of: people.persons[p].keys) {
                         people.persons[p].name = name
@@ -113,7 +121,7 @@ final class PeopleResolver: Sendable {
                 people.persons.append(person)
                 let index = people.persons.count - 1
                 // A patronymic the text adds is no name of the person's own.
-                let referenceKeys = known.map { names.keys(of: $0.official.name) } ?? []
+                let referenceKeys = known.map { nameParts(of: $0.official.name) } ?? []
                 people.persons[index].keys = known?.lengthened == true ? Set(referenceKeys) : Set(keys).union(referenceKeys)
                 registry.register(index, keys: people.persons[index].keys)
                 sentenceMentions.append(PersonMention(person: index, range: range))
@@ -234,8 +242,9 @@ final class PeopleResolver: Sendable {
     }
 
     /// The reference official a name run names (or the title and name, "King Salman"), preferring one in
-    /// office at publication; `lengthened` when the text adds a patronymic to the known name.
-    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, titleStart: Int?,
+    /// office at publication; `lengthened` when the text adds a patronymic to the known name. `name` is
+    /// the canonical name of the run.
+    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, name: String, titleStart: Int?,
                                    published: PartialDate?) -> (official: ReferenceOfficial, lengthened: Bool)? {
         func best(_ indices: [Int]) -> ReferenceOfficial? {
             let candidates = indices.map { reference.officials[$0] }
@@ -254,7 +263,7 @@ final class PeopleResolver: Sendable {
             return (o, false)
         }
         // A name the text writes family name first ("IWAYA Takeshi").
-        if let indices = gazetteer.officialsByName[TextFolding.fold(names.canonicalName(tokens, range))], let o = best(indices) {
+        if let indices = gazetteer.officialsByName[TextFolding.fold(name)], let o = best(indices) {
             return (o, false)
         }
         return nil
