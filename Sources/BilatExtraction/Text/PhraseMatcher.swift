@@ -66,16 +66,17 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         nodes[node].payloads.append(payload)
     }
 
-    /// Appends the nodes `token` leads to from `node`: its word edge, then its prefixes in order.
+    /// Appends the nodes a folded word (whose hash is `hash`) leads to from `node`: its word edge, then
+    /// its prefixes in order.
     @inline(__always)
-    private func successors(of node: Int, _ token: Token, into next: inout [Int]) {
-        if let n = edges.child(of: node, word: token.folded, hash: token.foldedHash) { next.append(n) }
+    private func successors(of node: Int, _ word: String, hash: Int, into next: inout [Int]) {
+        if let n = edges.child(of: node, word: word, hash: hash) { next.append(n) }
         let prefixes = nodes[node].prefixes
         guard !prefixes.isEmpty else { return }
-        let first = token.folded.utf8.first ?? 0
+        let first = word.utf8.first ?? 0
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[node].prefixFirstBytes[k]
-            if byte == 0 || byte == first, token.folded.hasPrefix(p.prefix) { next.append(p.node) }
+            if byte == 0 || byte == first, word.hasPrefix(p.prefix) { next.append(p.node) }
         }
     }
 
@@ -86,12 +87,12 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         if rootWords.mayContain(hash), edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
         let prefixes = nodes[0].prefixes
         guard !prefixes.isEmpty else { return false }
-        let token = tokens[i]
-        let first = token.folded.utf8.first ?? 0
+        let word = tokens[i].folded
+        let first = word.utf8.first ?? 0
         guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[0].prefixFirstBytes[k]
-            if byte == 0 || byte == first, token.folded.hasPrefix(p.prefix) { return true }
+            if byte == 0 || byte == first, word.hasPrefix(p.prefix) { return true }
         }
         return false
     }
@@ -118,9 +119,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         var frontier = [node]
         var next: [Int] = []
         while j < tokens.endIndex, !frontier.isEmpty {
-            let token = tokens[j]
+            let word = tokens[j].folded, hash = tokens[j].foldedHash
             next.removeAll(keepingCapacity: true)
-            for node in frontier { successors(of: node, token, into: &next) }
+            for node in frontier { successors(of: node, word, hash: hash, into: &next) }
             j += 1
             for n in next where !nodes[n].payloads.isEmpty {
                 if bestNode < 0 || bestEnd < j {
