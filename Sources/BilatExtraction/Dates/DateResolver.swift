@@ -157,7 +157,7 @@ struct DateResolver: Sendable {
     @inline(__always)
     private static func mayStart(_ token: Token) -> Bool {
         if token.kind == .number || token.isCapitalized { return true }
-        switch token.folded.utf8.first {
+        switch token.firstByte {
         case UInt8(ascii: "y"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "n"), UInt8(ascii: "e"): return true
         default: return false
         }

@@ -35,7 +35,7 @@ struct NarrativeTime: Sendable {
     @inline(__always)
     private static func mayStart(_ token: Token) -> Bool {
         if token.kind == .number || token.isCapitalized { return true }
-        switch token.folded.utf8.first {
+        switch token.firstByte {
         case UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "s"): return true
         default: return false
         }

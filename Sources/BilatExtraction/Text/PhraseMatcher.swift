@@ -66,14 +66,13 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         nodes[node].payloads.append(payload)
     }
 
-    /// Appends the nodes a folded word (whose hash is `hash`) leads to from `node`: its word edge, then
-    /// its prefixes in order.
+    /// Appends the nodes a folded word (whose hash is `hash`, first byte `first`) leads to from `node`:
+    /// its word edge, then its prefixes in order.
     @inline(__always)
-    private func successors(of node: Int, _ word: String, hash: Int, into next: inout [Int]) {
+    private func successors(of node: Int, _ word: String, hash: Int, first: UInt8, into next: inout [Int]) {
         if let n = edges.child(of: node, word: word, hash: hash) { next.append(n) }
         let prefixes = nodes[node].prefixes
         guard !prefixes.isEmpty else { return }
-        let first = word.utf8.first ?? 0
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[node].prefixFirstBytes[k]
             if byte == 0 || byte == first, word.hasPrefix(p.prefix) { next.append(p.node) }
@@ -87,9 +86,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         if rootWords.mayContain(hash), edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
         let prefixes = nodes[0].prefixes
         guard !prefixes.isEmpty else { return false }
-        let word = tokens[i].folded
-        let first = word.utf8.first ?? 0
+        let first = tokens[i].firstByte
         guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
+        let word = tokens[i].folded
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[0].prefixFirstBytes[k]
             if byte == 0 || byte == first, word.hasPrefix(p.prefix) { return true }
@@ -119,9 +118,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         var frontier = [node]
         var next: [Int] = []
         while j < tokens.endIndex, !frontier.isEmpty {
-            let word = tokens[j].folded, hash = tokens[j].foldedHash
+            let word = tokens[j].folded, hash = tokens[j].foldedHash, first = tokens[j].firstByte
             next.removeAll(keepingCapacity: true)
-            for node in frontier { successors(of: node, word, hash: hash, into: &next) }
+            for node in frontier { successors(of: node, word, hash: hash, first: first, into: &next) }
             j += 1
             for n in next where !nodes[n].payloads.isEmpty {
                 if bestNode < 0 || bestEnd < j {
