@@ -52,9 +52,7 @@ public struct SentenceSplitter: Sendable {
         }
         if start < tokens.count { ranges.append(start..<tokens.count) }
         ranges = ranges.flatMap { capped($0, tokens) }
-        let scalars = text.unicodeScalars
-        var sentences: [TokenSentence] = []
-        var cursor = scalars.startIndex, cursorOffset = 0
+        var pieces: [(tokens: Range<Int>, span: SourceSpan)] = []
         for var r in ranges {
             // A paragraph number: "2." at the start of a line.
             if r.count > 2, tokens[r.lowerBound].kind == .number, tokens[r.lowerBound + 1].text == ".",
@@ -62,15 +60,42 @@ public struct SentenceSplitter: Sendable {
                 r = (r.lowerBound + 2)..<r.upperBound
             }
             guard !r.isEmpty else { continue }
-            let span = SourceSpan(start: tokens[r.lowerBound].start, end: tokens[r.upperBound - 1].end)
-            let a = scalars.index(cursor, offsetBy: span.start - cursorOffset)
-            let b = scalars.index(a, offsetBy: span.end - span.start)
-            cursor = b
-            cursorOffset = span.end
-            sentences.append(TokenSentence(index: sentences.count, tokens: tokens[r], span: span,
+            pieces.append((r, SourceSpan(start: tokens[r.lowerBound].start, end: tokens[r.upperBound - 1].end)))
+        }
+        var bounds: [Int] = []
+        bounds.reserveCapacity(2 * pieces.count)
+        for piece in pieces { bounds += [piece.span.start, piece.span.end] }
+        let offsets = Self.utf8Offsets(ofScalarOffsets: bounds, in: text)
+        let utf8 = text.utf8, scalars = text.unicodeScalars
+        var sentences: [TokenSentence] = []
+        sentences.reserveCapacity(pieces.count)
+        for (k, piece) in pieces.enumerated() {
+            let a = utf8.index(utf8.startIndex, offsetBy: offsets[2 * k])
+            let b = utf8.index(utf8.startIndex, offsetBy: offsets[2 * k + 1])
+            sentences.append(TokenSentence(index: sentences.count, tokens: tokens[piece.tokens], span: piece.span,
                                            text: String(Substring(scalars[a..<b]))))
         }
         return sentences
+    }
+
+    /// The UTF-8 offsets in `text` of ascending scalar offsets, in one pass over its bytes (walking the
+    /// scalar view to each sentence cost some twenty instructions a scalar).
+    private static func utf8Offsets(ofScalarOffsets scalarOffsets: [Int], in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offsets: [Int] = []
+            offsets.reserveCapacity(scalarOffsets.count)
+            var byte = 0, scalar = 0
+            for target in scalarOffsets {
+                while scalar < target, byte < bytes.count {
+                    byte += 1
+                    while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                    scalar += 1
+                }
+                offsets.append(byte)
+            }
+            return offsets
+        }
     }
 
     /// A run longer than `maxTokens` cut into pieces of at most that many, each cut where a clause
