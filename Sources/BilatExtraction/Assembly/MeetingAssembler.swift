@@ -2,7 +2,9 @@ import BilatModel
 
 /// Meetings: a sentence with a meeting word, officials (or countries) of two or more sides, and a date,
 /// place, mode and status read from the same sentence. Mentions of one encounter are merged.
-struct MeetingAssembler: Sendable {
+/// A class, as `PeopleResolver` is: the closures of `meetings` capture it, and a struct holding the
+/// gazetteer, the lexicon and the place reader was copied, every reference retained, at each capture.
+final class MeetingAssembler: Sendable {
     let gazetteer: Gazetteer
     let dates: DateResolver
     let article: Article
