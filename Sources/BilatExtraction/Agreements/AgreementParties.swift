@@ -6,9 +6,9 @@ import BilatModel
 struct AgreementParties: Sendable {
     let gazetteer: Gazetteer
     let signingVerbs: WordSet
-    let places: WordSet = ["in", "at", "to", "from"]
-    let sideNouns: WordSet = ["countries", "governments", "sides", "nations", "leaders", "ministers", "states", "parties"]
-    let numbers: WordTable<Int> = ["two": 2, "three": 3, "four": 4, "both": 2]
+    static let places: WordSet = ["in", "at", "to", "from"]
+    static let sideNouns: WordSet = ["countries", "governments", "sides", "nations", "leaders", "ministers", "states", "parties"]
+    static let numbers: WordTable<Int> = ["two": 2, "three": 3, "four": 4, "both": 2]
 
     /// The parties of the documents of sentence `n`; `main` is the article's main meeting.
     func parties(sentence n: Int, sentences: [TokenSentence], mentions: [SentenceMentions], people: People,
@@ -31,7 +31,7 @@ struct AgreementParties: Sendable {
                 // Capitals stand for their governments ("Riyadh and Tehran said"), except as places ("in Beijing").
                 sides.formUnion(mentions[n].countries.filter { c in
                     !witnesses.contains { $0.contains(c.range.lowerBound) }
-                        && (c.range.lowerBound == tokens.startIndex || !places.contains(tokens[c.range.lowerBound - 1]))
+                        && (c.range.lowerBound == tokens.startIndex || !Self.places.contains(tokens[c.range.lowerBound - 1]))
                 }.map(\.code))
             }
         }
@@ -77,7 +77,7 @@ struct AgreementParties: Sendable {
     /// "the two governments", "the three countries": how many sides the sentence says there are.
     private func expectedCount(_ tokens: ArraySlice<Token>) -> Int? {
         for i in tokens.indices.dropLast() {
-            if let n = numbers[tokens[i]], sideNouns.contains(tokens[i + 1]) { return n }
+            if let n = Self.numbers[tokens[i]], Self.sideNouns.contains(tokens[i + 1]) { return n }
             if tokens[i].word == .trilateral { return 3 }
         }
         return nil

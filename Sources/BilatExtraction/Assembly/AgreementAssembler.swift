@@ -9,11 +9,11 @@ struct AgreementAssembler: Sendable {
     let gazetteer: Gazetteer
     let dates: DateResolver
     let signingVerbs: WordSet
-    let determiners: WordSet = ["the", "this", "that", "these", "those", "its", "their", "'s"]
+    static let determiners: WordSet = ["the", "this", "that", "these", "those", "its", "their", "'s"]
     /// Words that join a document's name to the rest of its title.
-    let titleLinks: WordSet = ["between", "on", "of", "for", "concerning", "regarding"]
+    static let titleLinks: WordSet = ["between", "on", "of", "for", "concerning", "regarding"]
     /// Words that refer to the day of an event just told ("that day", "the same day").
-    let dayReferences: WordSet = ["that", "same"]
+    static let dayReferences: WordSet = ["that", "same"]
 
     /// A document as one sentence names it.
     private struct DocumentMention {
@@ -65,9 +65,9 @@ struct AgreementAssembler: Sendable {
                 // Agreement on Economic Cooperation".
                 let end = d.range.upperBound
                 let titled = tokens[d.range.lowerBound].isCapitalized && end + 1 < tokens.endIndex
-                    && titleLinks.contains(tokens[end])
+                    && Self.titleLinks.contains(tokens[end])
                     && tokens[(end + 1)...].prefix(3).contains { $0.isCapitalized }
-                let definite = !titled && k >= tokens.startIndex && determiners.contains(tokens[k])
+                let definite = !titled && k >= tokens.startIndex && Self.determiners.contains(tokens[k])
                 named.append(DocumentMention(agreement: Agreement(kind: kind, date: date ?? fallback, countries: Array(sides), spans: [s.span]),
                                              sentence: n, definite: definite, ownDate: date != nil))
             }
@@ -145,7 +145,7 @@ struct AgreementAssembler: Sendable {
     private func referredMeetingDate(sentence n: Int, sentences: [TokenSentence], meetings: [Meeting]) -> PartialDate? {
         let tokens = sentences[n].tokens
         let refers = !gazetteer.meetingTerms.matches(in: tokens).isEmpty
-            || tokens.indices.dropLast().contains { dayReferences.contains(tokens[$0]) && tokens[$0 + 1].word == .day }
+            || tokens.indices.dropLast().contains { Self.dayReferences.contains(tokens[$0]) && tokens[$0 + 1].word == .day }
         guard refers else { return nil }
         for back in 0...min(2, n) {
             let span = sentences[n - back].span

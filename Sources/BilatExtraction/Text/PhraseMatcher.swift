@@ -24,6 +24,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// The `prefixFirstBytes` of the root's prefixes, and whether one of them is 0 (always asked).
     private var rootPrefixBytes = HashFilter()
     private var rootAsksEveryPrefix = false
+    /// The root has prefixes (most matchers' has none: those need not look at its node).
+    private var rootHasPrefixes = false
 
     var isEmpty: Bool { nodes.count == 1 }
 
@@ -49,6 +51,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                     let byte = first >= 0x61 && first <= 0x7A ? first : 0
                     nodes[node].prefixFirstBytes.append(byte)
                     if node == 0 {
+                        rootHasPrefixes = true
                         rootPrefixBytes.insert(Int(byte))
                         if byte == 0 { rootAsksEveryPrefix = true }
                     }
@@ -84,8 +87,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private func startsPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
         let hash = tokens[i].foldedHash
         if rootWords.mayContain(hash), edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
+        guard rootHasPrefixes else { return false }
         let prefixes = nodes[0].prefixes
-        guard !prefixes.isEmpty else { return false }
         let first = tokens[i].firstByte
         guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
         let word = tokens[i].folded
