@@ -33,7 +33,8 @@ struct RoleReader: Sendable {
                 i += 1
                 continue
             }
-            guard byStart[i] == nil, let m = gazetteer.roles.longestMatch(in: tokens, at: i), let kind = m.payloads.first else {
+            // The matcher's filter first: it turns most tokens away without hashing an index.
+            guard let m = gazetteer.roles.longestMatch(in: tokens, at: i), byStart[i] == nil, let kind = m.payloads.first else {
                 i += 1
                 continue
             }

@@ -87,12 +87,13 @@ public struct SentenceSplitter: Sendable {
             offsets.reserveCapacity(scalarOffsets.count)
             var byte = 0, scalar = 0
             for target in scalarOffsets {
+                // A scalar's length is in its lead byte (the bytes are valid UTF-8).
                 while scalar < target, byte < bytes.count {
-                    byte += 1
-                    while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                    let lead = bytes[byte]
+                    byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                     scalar += 1
                 }
-                offsets.append(byte)
+                offsets.append(min(byte, bytes.count))
             }
             return offsets
         }
