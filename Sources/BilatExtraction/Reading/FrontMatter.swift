@@ -9,6 +9,9 @@ struct FrontMatter {
     /// The front matter of `text`, nil when the text does not open with `---`.
     static func parse(_ text: String) throws -> FrontMatter? {
         let scalars = text.unicodeScalars
+        // Most articles do not open with `---`, and their first line is a whole paragraph: told from
+        // its first scalar that is not a space or a tab, if that is ASCII (trimming keeps it).
+        if let first = scalars.first(where: { $0 != " " && $0 != "\t" }), first.isASCII, first != "-" { return nil }
         var lines = LineCursor(scalars)
         guard let first = lines.next(), trimmed(first.text[...]) == "---" else { return nil }
         var fields: [String: String] = [:]
