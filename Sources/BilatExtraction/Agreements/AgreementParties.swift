@@ -5,10 +5,10 @@ import BilatModel
 /// sentence names as a place; "the two governments" and "the three countries" say how many sides there are.
 struct AgreementParties: Sendable {
     let gazetteer: Gazetteer
-    let signingVerbs: Set<String>
-    let places: Set<String> = ["in", "at", "to", "from"]
-    let sideNouns: Set<String> = ["countries", "governments", "sides", "nations", "leaders", "ministers", "states", "parties"]
-    let numbers: [String: Int] = ["two": 2, "three": 3, "four": 4, "both": 2]
+    let signingVerbs: WordSet
+    static let places: WordSet = ["in", "at", "to", "from"]
+    static let sideNouns: WordSet = ["countries", "governments", "sides", "nations", "leaders", "ministers", "states", "parties"]
+    static let numbers: WordTable<Int> = ["two": 2, "three": 3, "four": 4, "both": 2]
 
     /// The parties of the documents of sentence `n`; `main` is the article's main meeting.
     func parties(sentence n: Int, sentences: [TokenSentence], mentions: [SentenceMentions], people: People,
@@ -21,7 +21,7 @@ struct AgreementParties: Sendable {
         if let pair = signedWith(tokens, countries: mentions[n].countries) { return pair }
         var sides: Set<String>
         // The signatories named before the signing verb: "Starmer and Zelensky signed ... days before Trump ...".
-        let verb = tokens.indices.first { signingVerbs.contains(tokens[$0].folded) }
+        let verb = tokens.indices.first { signingVerbs.contains(tokens[$0]) }
         let subjects = countries(persons.filter { m in verb.map { m.range.lowerBound < $0 } ?? false })
         if subjects.count >= 2 {
             sides = subjects
@@ -31,7 +31,7 @@ struct AgreementParties: Sendable {
                 // Capitals stand for their governments ("Riyadh and Tehran said"), except as places ("in Beijing").
                 sides.formUnion(mentions[n].countries.filter { c in
                     !witnesses.contains { $0.contains(c.range.lowerBound) }
-                        && (c.range.lowerBound == tokens.startIndex || !places.contains(tokens[c.range.lowerBound - 1].folded))
+                        && (c.range.lowerBound == tokens.startIndex || !Self.places.contains(tokens[c.range.lowerBound - 1]))
                 }.map(\.code))
             }
         }
@@ -62,10 +62,10 @@ struct AgreementParties: Sendable {
     private func signedWith(_ tokens: ArraySlice<Token>, countries: [CountryMention]) -> Set<String>? {
         for c in countries {
             let v = c.range.upperBound
-            guard v < tokens.endIndex, signingVerbs.contains(tokens[v].folded) else { continue }
+            guard v < tokens.endIndex, signingVerbs.contains(tokens[v]) else { continue }
             var k = v + 1
             while k < tokens.endIndex, k - v <= 8, ![",", ";", "."].contains(tokens[k].text) {
-                if tokens[k].folded == "with", let other = countries.first(where: { $0.range.lowerBound == k + 1 }), other.code != c.code {
+                if tokens[k].word == .with, let other = countries.first(where: { $0.range.lowerBound == k + 1 }), other.code != c.code {
                     return [c.code, other.code]
                 }
                 k += 1
@@ -77,8 +77,8 @@ struct AgreementParties: Sendable {
     /// "the two governments", "the three countries": how many sides the sentence says there are.
     private func expectedCount(_ tokens: ArraySlice<Token>) -> Int? {
         for i in tokens.indices.dropLast() {
-            if let n = numbers[tokens[i].folded], sideNouns.contains(tokens[i + 1].folded) { return n }
-            if tokens[i].folded == "trilateral" { return 3 }
+            if let n = Self.numbers[tokens[i]], Self.sideNouns.contains(tokens[i + 1]) { return n }
+            if tokens[i].word == .trilateral { return 3 }
         }
         return nil
     }
@@ -88,12 +88,12 @@ struct AgreementParties: Sendable {
     /// Scholz and Ruto looking on" cover the names just before the cue too.
     private func witnessRanges(_ tokens: ArraySlice<Token>) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        for i in tokens.indices where gazetteer.witnessCues.contains(tokens[i].folded) {
+        for i in tokens.indices where gazetteer.witnessCues.contains(tokens[i]) {
             var end = i + 1
             while end < tokens.endIndex, ![",", ";", "."].contains(tokens[end].text) { end += 1 }
             var start = i
-            if ["presence", "looking"].contains(tokens[i].folded) {
-                while start > tokens.startIndex, ![",", ";", "with", "in"].contains(tokens[start - 1].folded) { start -= 1 }
+            if [.presence, .looking].contains(tokens[i].word) {
+                while start > tokens.startIndex, ![.comma, .semicolon, .with, .in].contains(tokens[start - 1].word) { start -= 1 }
             }
             found.append(start..<end)
         }

@@ -8,12 +8,12 @@ import BilatModel
 struct AgreementAssembler: Sendable {
     let gazetteer: Gazetteer
     let dates: DateResolver
-    let signingVerbs: Set<String>
-    let determiners: Set<String> = ["the", "this", "that", "these", "those", "its", "their", "'s"]
+    let signingVerbs: WordSet
+    static let determiners: WordSet = ["the", "this", "that", "these", "those", "its", "their", "'s"]
     /// Words that join a document's name to the rest of its title.
-    let titleLinks: Set<String> = ["between", "on", "of", "for", "concerning", "regarding"]
+    static let titleLinks: WordSet = ["between", "on", "of", "for", "concerning", "regarding"]
     /// Words that refer to the day of an event just told ("that day", "the same day").
-    let dayReferences: Set<String> = ["that", "same"]
+    static let dayReferences: WordSet = ["that", "same"]
 
     /// A document as one sentence names it.
     private struct DocumentMention {
@@ -30,9 +30,9 @@ struct AgreementAssembler: Sendable {
         var named: [DocumentMention] = []
         for (n, s) in sentences.enumerated() {
             let tokens = s.tokens
-            let signed = tokens.contains { signingVerbs.contains($0.folded) }
+            let signed = tokens.contains { signingVerbs.contains($0) }
             let documents = gazetteer.agreementKinds.matches(in: tokens).filter { d in
-                signed || tokens[d.range].contains { $0.folded == "joint" }
+                signed || tokens[d.range].contains { $0.word == .joint }
             }
             guard !documents.isEmpty else { continue }
             // A document still to be signed ("are expected to sign a treaty", "will issue a joint statement")
@@ -40,9 +40,9 @@ struct AgreementAssembler: Sendable {
             // will open a pathway under a treaty signed on Friday").
             // A signing verb only in the infinitive ("will travel to Oslo to sign an agreement", "plan to
             // sign a treaty") names a document still to be signed.
-            let verbs = tokens.indices.filter { signingVerbs.contains(tokens[$0].folded) }
-            if !verbs.isEmpty, verbs.allSatisfy({ $0 > tokens.startIndex && tokens[$0 - 1].folded == "to" }) { continue }
-            let governed = documents.map { $0.range.lowerBound } + tokens.indices.filter { signingVerbs.contains(tokens[$0].folded) }
+            let verbs = tokens.indices.filter { signingVerbs.contains(tokens[$0]) }
+            if !verbs.isEmpty, verbs.allSatisfy({ $0 > tokens.startIndex && tokens[$0 - 1].word == .to }) { continue }
+            let governed = documents.map { $0.range.lowerBound } + tokens.indices.filter { signingVerbs.contains(tokens[$0]) }
             if gazetteer.meetingCues.matches(in: tokens).contains(where: { c in
                 c.payloads.contains("future") && governed.contains { $0 >= c.range.upperBound && $0 - c.range.upperBound <= 3 }
             }) {
@@ -60,14 +60,14 @@ struct AgreementAssembler: Sendable {
                 guard let kind = d.payloads.first else { continue }
                 var k = d.range.lowerBound - 1
                 // "the March agreement", "the 2008 declaration": a date between determiner and name.
-                while k > tokens.startIndex, tokens[k].kind == .number || dates.lexicon.months[tokens[k].folded] != nil { k -= 1 }
+                while k > tokens.startIndex, tokens[k].kind == .number || dates.lexicon.monthTable[tokens[k]] != nil { k -= 1 }
                 // A title is no reference back: "the Treaty between the Kyrgyz Republic and ...", "the
                 // Agreement on Economic Cooperation".
                 let end = d.range.upperBound
                 let titled = tokens[d.range.lowerBound].isCapitalized && end + 1 < tokens.endIndex
-                    && titleLinks.contains(tokens[end].folded)
+                    && Self.titleLinks.contains(tokens[end])
                     && tokens[(end + 1)...].prefix(3).contains { $0.isCapitalized }
-                let definite = !titled && k >= tokens.startIndex && determiners.contains(tokens[k].folded)
+                let definite = !titled && k >= tokens.startIndex && Self.determiners.contains(tokens[k])
                 named.append(DocumentMention(agreement: Agreement(kind: kind, date: date ?? fallback, countries: Array(sides), spans: [s.span]),
                                              sentence: n, definite: definite, ownDate: date != nil))
             }
@@ -145,7 +145,7 @@ struct AgreementAssembler: Sendable {
     private func referredMeetingDate(sentence n: Int, sentences: [TokenSentence], meetings: [Meeting]) -> PartialDate? {
         let tokens = sentences[n].tokens
         let refers = !gazetteer.meetingTerms.matches(in: tokens).isEmpty
-            || tokens.indices.dropLast().contains { dayReferences.contains(tokens[$0].folded) && tokens[$0 + 1].folded == "day" }
+            || tokens.indices.dropLast().contains { Self.dayReferences.contains(tokens[$0]) && tokens[$0 + 1].word == .day }
         guard refers else { return nil }
         for back in 0...min(2, n) {
             let span = sentences[n - back].span
@@ -167,7 +167,7 @@ struct AgreementAssembler: Sendable {
     /// general agreement"); elsewhere it is part of a title or a period ("Action Plan for 2025 to 2028").
     private func isYearOfDocument(_ e: DateExpression, tokens: ArraySlice<Token>, documents: [Range<Int>]) -> Bool {
         let i = e.range.lowerBound
-        if i > tokens.startIndex, ["in", "of"].contains(tokens[i - 1].folded) { return true }
+        if i > tokens.startIndex, [.in, .of].contains(tokens[i - 1].word) { return true }
         return documents.contains { $0.lowerBound > i && $0.lowerBound - i <= 4 }
     }
 }

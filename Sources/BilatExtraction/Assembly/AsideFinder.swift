@@ -2,7 +2,7 @@
 /// clauses between commas ("Lula, who was sworn in on Jan. 1, was welcomed ..."), and the clause
 /// after "since".
 enum AsideFinder {
-    static let relativeWords: Set<String> = ["who", "which", "whose"]
+    static let relativeWords: WordSet = ["who", "which", "whose"]
 
     /// An aside of a sentence: its tokens, and whether it reports an event of its own (a parenthesis,
     /// a "since" clause) rather than describing a person or thing of the sentence (a relative clause).
@@ -39,18 +39,18 @@ enum AsideFinder {
         var open: [Int] = []
         var relativeStart: Int?
         for i in tokens.indices {
-            let w = tokens[i].folded
-            if w == "(" { open.append(i) }
-            if w == ")", let start = open.popLast() { found.append(Aside(range: start..<(i + 1), ownEvent: true)) }
-            if w == ",", i + 1 < tokens.endIndex, relativeWords.contains(tokens[i + 1].folded) {
+            let w = tokens[i].word
+            if w == .openParenthesis { open.append(i) }
+            if w == .closeParenthesis, let start = open.popLast() { found.append(Aside(range: start..<(i + 1), ownEvent: true)) }
+            if w == .comma, i + 1 < tokens.endIndex, relativeWords.contains(tokens[i + 1]) {
                 relativeStart = i
-            } else if w == ",", let start = relativeStart {
+            } else if w == .comma, let start = relativeStart {
                 found.append(Aside(range: start..<(i + 1), ownEvent: false))
                 relativeStart = nil
             }
-            if w == "since" {
+            if w == .since {
                 var j = i
-                while j < tokens.endIndex, j < i + 8, tokens[j].folded != "," { j += 1 }
+                while j < tokens.endIndex, j < i + 8, tokens[j].word != .comma { j += 1 }
                 found.append(Aside(range: i..<j, ownEvent: true))
             }
         }

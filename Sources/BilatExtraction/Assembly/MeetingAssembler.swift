@@ -2,7 +2,9 @@ import BilatModel
 
 /// Meetings: a sentence with a meeting word, officials (or countries) of two or more sides, and a date,
 /// place, mode and status read from the same sentence. Mentions of one encounter are merged.
-struct MeetingAssembler: Sendable {
+/// A class, as `PeopleResolver` is: the closures of `meetings` capture it, and a struct holding the
+/// gazetteer, the lexicon and the place reader was copied, every reference retained, at each capture.
+final class MeetingAssembler: Sendable {
     let gazetteer: Gazetteer
     let dates: DateResolver
     let article: Article
@@ -60,7 +62,7 @@ struct MeetingAssembler: Sendable {
                 !MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
                                                   roles: gazetteer.roles, countries: sm.countries) &&
                 // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
-                !(tokens[m.range.lowerBound].folded == "summit" && (orgEnds.contains(m.range.lowerBound)
+                !(tokens[m.range.lowerBound].word == .summit && (orgEnds.contains(m.range.lowerBound)
                     || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
             }
             // "the visit", "Starmer's visit", "the Hanoi summit": the encounter already reported, not a new one.
@@ -156,9 +158,9 @@ struct MeetingAssembler: Sendable {
             // A bare year dates an encounter after "in" or "of", or heading a clause ("2017, when ...").
             let isDate = { (e: DateExpression) in
                 e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
-                    && ["in", "of"].contains(tokens[e.range.lowerBound - 1].folded))
-                    || (e.range.upperBound + 1 < tokens.endIndex && tokens[e.range.upperBound].folded == ","
-                        && tokens[e.range.upperBound + 1].folded == "when")
+                    && [.in, .of].contains(tokens[e.range.lowerBound - 1].word))
+                    || (e.range.upperBound + 1 < tokens.endIndex && tokens[e.range.upperBound].word == .comma
+                        && tokens[e.range.upperBound + 1].word == .when)
             }
             let insideAside = sentenceAsides
             let insideRelative = AsideFinder.inside(asides.filter { !$0.ownEvent })

@@ -3,36 +3,36 @@
 enum MeetingClauses {
     /// Verbs that report an encounter only when they take a person as object: "welcomed Modi", not
     /// "welcomed the decision"; "received the president", not "received a letter".
-    static let personObjectVerbs: Set<String> = [
+    static let personObjectVerbs: WordSet = [
         "welcomed", "welcome", "welcomes", "received", "receive", "receives", "greeted", "greets",
         "hosted", "host", "hosts",
     ]
     /// Words that stand for a person as an object ("received him", "welcomed his counterpart").
-    static let personWords: Set<String> = [
+    static let personWords: WordSet = [
         "him", "her", "them", "counterpart", "counterparts", "guest", "guests", "delegation", "delegations",
         "visitor", "visitors", "leaders", "officials", "dignitaries",
     ]
     /// Forms of "be" that make the next verb passive ("was received by").
-    static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "be", "been", "being"]
+    static let passiveAuxiliaries: WordSet = ["was", "were", "is", "are", "be", "been", "being"]
     /// Words that end the object of a verb: punctuation, clause words, and the prepositions that open
     /// its modifiers ("welcomed closer cooperation between the police forces").
-    static let objectEnds: Set<String> = [",", ".", ";", ":", "that", "to", "as", "and", "but", "which", "who",
+    static let objectEnds: WordSet = [",", ".", ";", ":", "that", "to", "as", "and", "but", "which", "who",
                                           "between", "for", "from", "on", "in", "at", "with", "by", "during"]
 
     /// True when a meeting verb at `at` is active with an object that is no person ("welcomed the
     /// conclusion of the talks", "welcomed plans by universities"): the verb reports no encounter.
     static func lacksPersonObject(_ tokens: ArraySlice<Token>, at: Int, persons: [PersonMention], roles: PhraseMatcher<String>,
                                   countries: [CountryMention]) -> Bool {
-        guard personObjectVerbs.contains(tokens[at].folded) else { return false }
+        guard personObjectVerbs.contains(tokens[at]) else { return false }
         // "Putin, the host, ...", "the host country": the noun names a role in a gathering, not an encounter.
-        if ["host", "hosts"].contains(tokens[at].folded), at > tokens.startIndex,
-           ["the", "a", "as", "co"].contains(tokens[at - 1].folded) { return true }
-        if at > tokens.startIndex, passiveAuxiliaries.contains(tokens[at - 1].folded) { return false }
+        if [.host, .hosts].contains(tokens[at].word), at > tokens.startIndex,
+           [.the, .a, .as, .co].contains(tokens[at - 1].word) { return true }
+        if at > tokens.startIndex, passiveAuxiliaries.contains(tokens[at - 1]) { return false }
         // "a welcome ceremony", "the host country": a noun or modifier, not the verb.
-        if at > tokens.startIndex, ["a", "the", "warm", "to"].contains(tokens[at - 1].folded) { return false }
+        if at > tokens.startIndex, [.a, .the, .warm, .to].contains(tokens[at - 1].word) { return false }
         var j = at + 1
-        while j < tokens.endIndex, j <= at + 6, !objectEnds.contains(tokens[j].folded) || j == at + 1 {
-            if personWords.contains(tokens[j].folded) { return false }
+        while j < tokens.endIndex, j <= at + 6, !objectEnds.contains(tokens[j]) || j == at + 1 {
+            if personWords.contains(tokens[j]) { return false }
             if persons.contains(where: { $0.range.contains(j) }) { return false }
             if countries.contains(where: { $0.range.lowerBound == j && $0.form == .demonym }) { return false }
             if roles.longestMatch(in: tokens, at: j) != nil { return false }
@@ -46,16 +46,16 @@ enum MeetingClauses {
     static func participantMentions(_ tokens: ArraySlice<Token>, persons: [PersonMention], termStarts: Set<Int>) -> [PersonMention] {
         persons.filter { p in
             let end = p.range.upperBound
-            guard end < tokens.endIndex, tokens[end].folded == "'s" else { return true }
+            guard end < tokens.endIndex, tokens[end].word == .possessive else { return true }
             return termStarts.contains(end + 1) || termStarts.contains(end + 2)
         }
     }
 
     /// Words that open a time adjunct around a meeting word ("after the talks", "ahead of the visit").
-    static let timePrepositions: Set<String> = ["after", "before", "following", "ahead", "prior", "during"]
+    static let timePrepositions: WordSet = ["after", "before", "following", "ahead", "prior", "during"]
 
     /// Determiners that make a meeting word refer to an encounter already known ("after the talks").
-    static let definiteWords: Set<String> = ["the", "this", "that", "their", "his", "her", "its", "'s"]
+    static let definiteWords: WordSet = ["the", "this", "that", "their", "his", "her", "its", "'s"]
 
     /// When every meeting word sits in a time adjunct and refers back ("after the talks", "after
     /// Wednesday's meeting"), the adjunct's tokens from its preposition to the next comma; the rest of
@@ -65,15 +65,15 @@ enum MeetingClauses {
         for t in terms {
             var j = t.lowerBound - 1
             var opener: Int?
-            while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation || tokens[j].folded == "'s" {
-                if timePrepositions.contains(tokens[j].folded) { opener = j; break }
+            while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation || tokens[j].word == .possessive {
+                if timePrepositions.contains(tokens[j]) { opener = j; break }
                 j -= 1
             }
-            guard let start = opener, tokens[start..<t.lowerBound].contains(where: { definiteWords.contains($0.folded) }) else {
+            guard let start = opener, tokens[start..<t.lowerBound].contains(where: { definiteWords.contains($0) }) else {
                 return nil
             }
             var end = t.upperBound
-            while end < tokens.endIndex, ![",", ";", "."].contains(tokens[end].folded), !clauseWords.contains(tokens[end].folded) {
+            while end < tokens.endIndex, ![.comma, .semicolon, .period].contains(tokens[end].word), !clauseWords.contains(tokens[end]) {
                 end += 1
             }
             spans.append(start..<end)
@@ -83,21 +83,21 @@ enum MeetingClauses {
     }
 
     /// Words that open a new clause.
-    static let clauseWords: Set<String> = ["that", "when", "where", "while", "whereas"]
+    static let clauseWords: WordSet = ["that", "when", "where", "while", "whereas"]
 
     /// True when a complement or adverbial clause starts between two tokens of a sentence.
     static func clauseBoundary(_ tokens: ArraySlice<Token>, between a: Int, and b: Int) -> Bool {
         let (lo, hi) = (min(a, b), max(a, b))
-        return tokens[lo..<hi].contains { $0.folded == "that" }
+        return tokens[lo..<hi].contains { $0.word == .that }
     }
 
     /// True when the meeting word at `term` is marked as an encounter apart from the one already told:
     /// "also" just before it ("X also met Y") or "separate(ly)" in its clause ("held separate talks").
     static func marksSeparate(_ tokens: ArraySlice<Token>, term: Int) -> Bool {
         let before = tokens[max(tokens.startIndex, term - 3)..<term]
-        if before.contains(where: { $0.folded == "also" }) { return true }
+        if before.contains(where: { $0.word == .also }) { return true }
         let window = tokens[max(tokens.startIndex, term - 3)..<min(tokens.endIndex, term + 3)]
-        return window.contains { ["separate", "separately"].contains($0.folded) }
+        return window.contains { [.separate, .separately].contains($0.word) }
     }
 
     /// True when the name at `at` is the object of "in", alone or as a later conjunct ("in Gaza and
@@ -105,25 +105,25 @@ enum MeetingClauses {
     static func isLocative(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
         var j = at - 1
         while j >= tokens.startIndex, j >= at - 8 {
-            let w = tokens[j].folded
-            if w == "in" { return true }
-            guard w == "and" || w == "," || tokens[j].isCapitalized else { return false }
+            let w = tokens[j].word
+            if w == .in { return true }
+            guard w == .and || w == .comma || tokens[j].isCapitalized else { return false }
             j -= 1
         }
         return false
     }
 
     /// Verbs of going whose object or "to"-phrase is a destination.
-    static let goingWords: Set<String> = ["visit", "visits", "visited", "visiting", "travel", "travels", "travelled",
+    static let goingWords: WordSet = ["visit", "visits", "visited", "visiting", "travel", "travels", "travelled",
                                           "traveled", "trip", "fly", "flew", "go", "come", "return"]
 
     /// True when the name at `at` is where a visit goes: the object of "visit" or of "to" after a verb
     /// of going within three words ("will travel to Oslo", "a return visit to Dakar").
     static func isDestination(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
         guard at > tokens.startIndex else { return false }
-        let previous = tokens[at - 1].folded
-        if goingWords.contains(previous), previous.hasPrefix("visit") { return true }
-        guard previous == "to" else { return false }
-        return tokens[max(tokens.startIndex, at - 4)..<(at - 1)].contains { goingWords.contains($0.folded) }
+        let previous = tokens[at - 1]
+        if goingWords.contains(previous), previous.folded.hasPrefix("visit") { return true }
+        guard previous.word == .to else { return false }
+        return tokens[max(tokens.startIndex, at - 4)..<(at - 1)].contains { goingWords.contains($0) }
     }
 }

@@ -4,16 +4,16 @@ enum MeetingScope {
     /// Words that open a relative or complement clause; a cue after the meeting word and past one of
     /// them belongs to that clause ("held talks that will bring jobs", "talks that ran past their
     /// scheduled hour").
-    static let clauseOpeners: Set<String> = ["that", "which", "who", "whose"]
+    static let clauseOpeners: WordSet = ["that", "which", "who", "whose"]
 
     /// Modal that announces what follows it in reported speech ("said Sisi would pay a return visit").
-    static let announcingModals: Set<String> = ["would"]
+    static let announcingModals: WordSet = ["would"]
 
     /// Words that deny the encounter they precede ("never made an official visit", "did not meet").
-    static let negations: Set<String> = ["never", "not", "n't"]
+    static let negations: WordSet = ["never", "not", "n't"]
 
     /// Subject pronouns that stand for a person of an earlier sentence.
-    static let subjectPronouns: Set<String> = ["he", "she"]
+    static let subjectPronouns: WordSet = ["he", "she"]
 
     /// True when some future cue governs some meeting word: it stands before the word, or after it in
     /// the same clause; or "would" stands at most four words before the word, within its clause.
@@ -22,12 +22,12 @@ enum MeetingScope {
         for t in terms {
             if future.contains(where: { c in
                 c.range.lowerBound < t.lowerBound
-                    || !(tokens[t.upperBound..<max(t.upperBound, c.range.lowerBound)].contains { clauseOpeners.contains($0.folded) }
+                    || !(tokens[t.upperBound..<max(t.upperBound, c.range.lowerBound)].contains { clauseOpeners.contains($0) }
                         || endsClause(tokens, from: t.upperBound, to: c.range.lowerBound))
             }) { return true }
             var j = t.lowerBound - 1
             while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation {
-                if announcingModals.contains(tokens[j].folded) { return true }
+                if announcingModals.contains(tokens[j]) { return true }
                 j -= 1
             }
         }
@@ -39,7 +39,7 @@ enum MeetingScope {
     static func endsClause(_ tokens: ArraySlice<Token>, from: Int, to: Int) -> Bool {
         guard from < to else { return false }
         return (from..<to).contains { i in
-            tokens[i].folded == "and" && i + 1 < tokens.endIndex && !tokens[i + 1].isCapitalized
+            tokens[i].word == .and && i + 1 < tokens.endIndex && !tokens[i + 1].isCapitalized
                 && tokens[i + 1].folded.count > 4 && tokens[i + 1].folded.hasSuffix("ed")
         }
     }
@@ -47,8 +47,8 @@ enum MeetingScope {
     /// True when a negation stands at most three words before the meeting word, within its clause.
     static func isNegated(_ tokens: ArraySlice<Token>, term: Range<Int>) -> Bool {
         var j = term.lowerBound - 1
-        while j >= tokens.startIndex, j >= term.lowerBound - 3, tokens[j].kind != .punctuation || tokens[j].folded == "n't" {
-            if negations.contains(tokens[j].folded) { return true }
+        while j >= tokens.startIndex, j >= term.lowerBound - 3, tokens[j].kind != .punctuation || tokens[j].word == .negation {
+            if negations.contains(tokens[j]) { return true }
             j -= 1
         }
         return false
@@ -57,19 +57,19 @@ enum MeetingScope {
     /// The index of a subject pronoun ("he", "she") before the first meeting word when no person is
     /// named before it: "On Wednesday evening he held talks with ..." speaks of the last subject.
     static func subjectPronoun(_ tokens: ArraySlice<Token>, persons: [PersonMention], before term: Int) -> Int? {
-        guard let i = tokens[tokens.startIndex..<term].firstIndex(where: { subjectPronouns.contains($0.folded) }) else { return nil }
+        guard let i = tokens[tokens.startIndex..<term].firstIndex(where: { subjectPronouns.contains($0) }) else { return nil }
         return persons.contains { $0.range.lowerBound < i } ? nil : i
     }
 
     /// Determiners that make a meeting word refer to an encounter already reported.
-    static let definiteDeterminers: Set<String> = ["the", "this", "that", "'s"]
+    static let definiteDeterminers: WordSet = ["the", "this", "that", "'s"]
 
     /// True when a determiner or possessive heads the meeting word ("the visit", "Starmer's visit"),
     /// possibly across capitalized modifiers ("the Hanoi summit").
     static func refersBack(_ tokens: ArraySlice<Token>, term: Range<Int>) -> Bool {
         var j = term.lowerBound - 1
         while j >= tokens.startIndex, j >= term.lowerBound - 3 {
-            if definiteDeterminers.contains(tokens[j].folded) { return true }
+            if definiteDeterminers.contains(tokens[j]) { return true }
             guard tokens[j].kind == .word, tokens[j].isCapitalized else { return false }
             j -= 1
         }
@@ -77,11 +77,11 @@ enum MeetingScope {
     }
 
     /// Object pronouns that stand for a person of an earlier sentence.
-    static let objectPronouns: Set<String> = ["him", "her"]
+    static let objectPronouns: WordSet = ["him", "her"]
 
     /// The index of an object pronoun right after a meeting verb ("will then host him").
     static func objectPronoun(_ tokens: ArraySlice<Token>, terms: [Range<Int>]) -> Int? {
-        terms.first { $0.upperBound < tokens.endIndex && objectPronouns.contains(tokens[$0.upperBound].folded) }?.upperBound
+        terms.first { $0.upperBound < tokens.endIndex && objectPronouns.contains(tokens[$0.upperBound]) }?.upperBound
     }
 
     /// Each person's distance to the meeting word, where persons joined by "and" with at most three
@@ -90,7 +90,7 @@ enum MeetingScope {
         var distances = persons.map { abs($0.range.lowerBound - anchor) }
         for k in persons.indices.dropFirst() {
             let gap = tokens[persons[k - 1].range.upperBound..<max(persons[k - 1].range.upperBound, persons[k].range.lowerBound)]
-            guard gap.first?.folded == "and", gap.count <= 4, !gap.contains(where: { $0.kind == .punctuation }) else { continue }
+            guard gap.first?.word == .and, gap.count <= 4, !gap.contains(where: { $0.kind == .punctuation }) else { continue }
             let d = min(distances[k - 1], distances[k])
             distances[k - 1] = d
             distances[k] = d
@@ -106,7 +106,7 @@ enum MeetingScope {
         guard !candidates.isEmpty else { return nil }
         candidates.removeLast()
         while let k = candidates.last, tokens[persons[k].range.upperBound..<persons[k + 1].range.lowerBound]
-            .first?.folded == "and" {
+            .first?.word == .and {
             candidates.removeLast()
         }
         guard let first = candidates.first else { return nil }

@@ -15,11 +15,11 @@ struct PlaceReader: Sendable {
     }
 
     /// Words that follow the name of a region, not of a town ("Miyagi Prefecture").
-    static let regionWords: Set<String> = [
+    static let regionWords: WordSet = [
         "prefecture", "province", "region", "county", "oblast", "governorate", "state", "district", "territory", "island", "islands",
     ]
     /// Words for a settlement that "of" then names ("the border city of San Cristobal").
-    static let settlementWords: Set<String> = ["city", "town", "capital", "village", "port", "resort", "enclave"]
+    static let settlementWords: WordSet = ["city", "town", "capital", "village", "port", "resort", "enclave"]
 
     /// The place of a meeting word: the nearest one named after it in its clause ("met X in Riyadh"),
     /// else the nearest before it.
@@ -44,15 +44,15 @@ struct PlaceReader: Sendable {
         for o in mentions.organizations { covered.formUnion(o.range) }
         for p in people { covered.formUnion(p.range) }
         for i in tokens.indices {
-            let w = tokens[i].folded
-            if w == "here", let city = article.datelineCity { found.append(Candidate(name: city, at: i)); continue }
+            let w = tokens[i].word
+            if w == .here, let city = article.datelineCity { found.append(Candidate(name: city, at: i)); continue }
             // "in X" names a town, "to X" and "visit X" the destination; "at X" is mostly a venue, known ones above.
-            let settlement = w == "of" && i > tokens.startIndex && Self.settlementWords.contains(tokens[i - 1].folded)
-            guard ["in", "to", "visit", "visited", "visits", "visiting"].contains(w) || settlement, i + 1 < tokens.endIndex else { continue }
+            let settlement = w == .of && i > tokens.startIndex && Self.settlementWords.contains(tokens[i - 1])
+            guard [.in, .to, .visit, .visited, .visits, .visiting].contains(w) || settlement, i + 1 < tokens.endIndex else { continue }
             var j = i + 1
             // "in the Kingdom": a common noun after "the" names no town.
             var afterArticle = false
-            if tokens[j].folded == "the" { j += 1; afterArticle = true }
+            if tokens[j].word == .the { j += 1; afterArticle = true }
             guard j < tokens.endIndex else { continue }
             if let c = countryAt[j] {
                 if c.form == .capital, !c.possessive {
@@ -64,10 +64,10 @@ struct PlaceReader: Sendable {
                 continue
             }
             guard !covered.contains(j), let run = names.run(tokens, at: j, isCountry: { covered.contains($0) }) else { continue }
-            if run.upperBound < tokens.endIndex, tokens[run.upperBound].folded == "'s" { continue }
+            if run.upperBound < tokens.endIndex, tokens[run.upperBound].word == .possessive { continue }
             if afterArticle, run.count == 1 { continue }
-            if Self.regionWords.contains(tokens[run.upperBound - 1].folded) { continue }
-            if run.upperBound < tokens.endIndex, Self.regionWords.contains(tokens[run.upperBound].folded) { continue }
+            if Self.regionWords.contains(tokens[run.upperBound - 1]) { continue }
+            if run.upperBound < tokens.endIndex, Self.regionWords.contains(tokens[run.upperBound]) { continue }
             found.append(Candidate(name: names.canonicalName(tokens, run), at: i))
         }
         return found

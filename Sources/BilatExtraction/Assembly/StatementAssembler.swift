@@ -11,7 +11,7 @@ struct StatementAssembler: Sendable {
         for (n, s) in sentences.enumerated() {
             let mentions = n < people.mentions.count ? people.mentions[n] : []
             var subject = mentions.first?.person
-            if subject == nil, let first = s.tokens.first, ["he", "she"].contains(first.folded) { subject = lastSubject }
+            if subject == nil, let first = s.tokens.first, [.he, .she].contains(first.word) { subject = lastSubject }
             let speech = gazetteer.speechVerbs.matches(in: s.tokens).first
             if let p = subject, let verb = speech, let type = verb.payloads.first {
                 let person = people.persons[p]

@@ -34,13 +34,13 @@ struct DateResolver: Sendable {
     /// day", "the following day", "June of that year") resolved against `reference` when one is known.
     func expressions(in tokens: ArraySlice<Token>, future: Bool, reference: PartialDate?) -> [DateExpression] {
         guard let reference else { return expressions(in: tokens, future: future) }
-        let narrative = NarrativeTime(months: lexicon.months).expressions(in: tokens, reference: reference)
+        let narrative = NarrativeTime(months: lexicon.monthTable).expressions(in: tokens, reference: reference)
         let plain = expressions(in: tokens, future: future).filter { e in !narrative.contains { $0.range.overlaps(e.range) } }
         return (narrative + plain).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private func word(_ tokens: ArraySlice<Token>, _ i: Int) -> String? {
-        i >= tokens.startIndex && i < tokens.endIndex ? tokens[i].folded : nil
+    private func word(_ tokens: ArraySlice<Token>, _ i: Int) -> Word? {
+        i >= tokens.startIndex && i < tokens.endIndex ? tokens[i].word : nil
     }
 
     private func yearValue(_ tokens: ArraySlice<Token>, _ i: Int) -> Int? {
@@ -60,7 +60,7 @@ struct DateResolver: Sendable {
     private func month(_ tokens: ArraySlice<Token>, _ i: Int) -> Int? {
         guard i >= tokens.startIndex, i < tokens.endIndex, tokens[i].kind == .word, tokens[i].isCapitalized else { return nil }
         // "May" is a month only beside a day, a year or a date preposition.
-        return lexicon.months[tokens[i].folded]
+        return lexicon.monthTable[tokens[i]]
     }
 
     /// The token after a month abbreviation's period.
@@ -70,41 +70,42 @@ struct DateResolver: Sendable {
 
     private func expression(at i: Int, in tokens: ArraySlice<Token>, future: Bool) -> DateExpression? {
         guard Self.mayStart(tokens[i]) else { return nil }
-        let w = tokens[i].folded
+        let w = tokens[i].word
         guard let pub = published else { return absolute(at: i, in: tokens) }
         // Relative expressions.
         switch w {
-        case "yesterday": return DateExpression(range: i..<(i + 1), date: pub.adding(days: -1) ?? pub, relative: true)
-        case "today", "tonight": return DateExpression(range: i..<(i + 1), date: pub, relative: true)
-        case "last", "next", "this", "earlier", "later":
+        case .yesterday?: return DateExpression(range: i..<(i + 1), date: pub.adding(days: -1) ?? pub, relative: true)
+        case .today?, .tonight?: return DateExpression(range: i..<(i + 1), date: pub, relative: true)
+        case .last?, .next?, .this?, .earlier?, .later?:
             var j = i + 1
-            if (w == "earlier" || w == "later"), word(tokens, j) == "this" || word(tokens, j) == "in" { j += 1 }
-            if (w == "earlier" || w == "later"), word(tokens, j) == "the" { j += 1 }
-            guard let unit = word(tokens, j) else { return nil }
-            let shift = w == "last" ? -1 : (w == "next" ? 1 : 0)
-            if unit == "year" {
+            if w == .earlier || w == .later, word(tokens, j) == .this || word(tokens, j) == .in { j += 1 }
+            if w == .earlier || w == .later, word(tokens, j) == .the { j += 1 }
+            guard j >= tokens.startIndex, j < tokens.endIndex else { return nil }
+            let unit = tokens[j].word
+            let shift = w == .last ? -1 : (w == .next ? 1 : 0)
+            if unit == .year {
                 return DateExpression(range: i..<(j + 1), date: PartialDate(year: pub.year + shift)!, relative: true)
             }
-            if unit == "month", let m = pub.month {
+            if unit == .month, let m = pub.month {
                 let total = pub.year * 12 + (m - 1) + shift
                 return DateExpression(range: i..<(j + 1), date: PartialDate(year: total / 12, month: total % 12 + 1)!, relative: true)
             }
-            if unit == "week", let d = pub.adding(days: 7 * shift) {
+            if unit == .week, let d = pub.adding(days: 7 * shift) {
                 return DateExpression(range: i..<(j + 1), date: d.truncated(to: .month), relative: true)
             }
-            if ["autumn", "fall", "summer", "spring", "winter"].contains(unit) {
+            if [.autumn, .fall, .summer, .spring, .winter].contains(unit) {
                 return DateExpression(range: i..<(j + 1), date: PartialDate(year: pub.year + shift)!, relative: true)
             }
-            if unit == "day" || unit == "evening" || unit == "morning" || unit == "afternoon", w != "next", w != "last" {
+            if unit == .day || unit == .evening || unit == .morning || unit == .afternoon, w != .next, w != .last {
                 return DateExpression(range: i..<(j + 1), date: pub, relative: true)
             }
-            if w == "last" || w == "next", let m = month(tokens, j) {
-                return monthOnly(m, range: i..<(j + 1), future: w == "next", pub: pub, strictly: true)
+            if w == .last || w == .next, let m = month(tokens, j) {
+                return monthOnly(m, range: i..<(j + 1), future: w == .next, pub: pub, strictly: true)
             }
             return nil
         default: break
         }
-        if let weekday = lexicon.weekdays[w], tokens[i].isCapitalized, let pw = pub.weekday {
+        if let weekday = lexicon.weekdayTable[tokens[i]], tokens[i].isCapitalized, let pw = pub.weekday {
             var delta = future ? (weekday - pw + 7) % 7 : -((pw - weekday + 7) % 7)
             if future && delta == 0 { delta = 7 }
             if let d = pub.adding(days: delta) { return DateExpression(range: i..<(i + 1), date: d, relative: true) }
@@ -116,8 +117,8 @@ struct DateResolver: Sendable {
             if let d = dayValue(tokens, j) {
                 var end = j + 1
                 var year = pub.year
-                if word(tokens, end) == "last", word(tokens, end + 1) == "year" { year -= 1; end += 2 }
-                else if word(tokens, end) == "next", word(tokens, end + 1) == "year" { year += 1; end += 2 }
+                if word(tokens, end) == .last, word(tokens, end + 1) == .year { year -= 1; end += 2 }
+                else if word(tokens, end) == .next, word(tokens, end + 1) == .year { year += 1; end += 2 }
                 else if let dd = PartialDate(year: year, month: m, day: d) {
                     if !future && dd > pub && !dd.isCompatible(with: pub) { year -= 1 }
                     if future && dd < pub && !dd.isCompatible(with: pub) { year += 1 }
@@ -126,15 +127,14 @@ struct DateResolver: Sendable {
                     return DateExpression(range: i..<end, date: date, relative: true)
                 }
             }
-            if word(tokens, i + 1) == "last" || word(tokens, i + 1) == "next", word(tokens, i + 2) == "year" {
-                let y = pub.year + (word(tokens, i + 1) == "last" ? -1 : 1)
+            if word(tokens, i + 1) == .last || word(tokens, i + 1) == .next, word(tokens, i + 2) == .year {
+                let y = pub.year + (word(tokens, i + 1) == .last ? -1 : 1)
                 return DateExpression(range: i..<(i + 3), date: PartialDate(year: y, month: m)!, relative: true)
             }
-            if word(tokens, i + 1) == "this", word(tokens, i + 2) == "year" {
+            if word(tokens, i + 1) == .this, word(tokens, i + 2) == .year {
                 return DateExpression(range: i..<(i + 3), date: PartialDate(year: pub.year, month: m)!, relative: true)
             }
-            let before = word(tokens, i - 1)
-            if m != 5 || ["in", "since", "until", "by", "of", "mid", "late", "early", "-"].contains(before ?? "") {
+            if m != 5 || [.in, .since, .until, .by, .of, .mid, .late, .early, .hyphen].contains(word(tokens, i - 1)) {
                 return monthOnly(m, range: i..<(i + 1), future: future, pub: pub, strictly: false)
             }
         }
@@ -157,7 +157,7 @@ struct DateResolver: Sendable {
     @inline(__always)
     private static func mayStart(_ token: Token) -> Bool {
         if token.kind == .number || token.isCapitalized { return true }
-        switch token.folded.utf8.first {
+        switch token.firstByte {
         case UInt8(ascii: "y"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "n"), UInt8(ascii: "e"): return true
         default: return false
         }
@@ -186,7 +186,7 @@ struct DateResolver: Sendable {
             let j = afterPeriod(tokens, i + 1)
             if let d = dayValue(tokens, j) {
                 var k = j + 1
-                if word(tokens, k) == "," { k += 1 }
+                if word(tokens, k) == .comma { k += 1 }
                 if let y = yearValue(tokens, k), let date = PartialDate(year: y, month: m, day: d) {
                     return DateExpression(range: i..<(k + 1), date: date, relative: false)
                 }

@@ -30,9 +30,9 @@ struct Gazetteer: Sendable {
     /// ("IWAYA Takeshi").
     var officialsByName: [String: [Int]] = [:]
     /// Words after which a signing sentence's officials witnessed or hosted rather than signed.
-    var witnessCues: Set<String> = []
+    var witnessCues: WordSet = []
     /// Combining forms ("sino") → alpha-2.
-    var combiningForms: [String: String] = [:]
+    var combiningForms: WordTable<String> = [:]
     /// Folded capital city names → their usual spelling.
     var capitals: [String: String] = [:]
 
@@ -66,7 +66,7 @@ struct Gazetteer: Sendable {
         }
         for (title, kind) in lex.roles { roles.add(title, kind) }
         for (term, mode) in lex.meetingTerms { meetingTerms.add(term, mode) }
-        witnessCues = lex.witnessCues
+        witnessCues = WordSet(lex.witnessCues)
         for (term, kind) in lex.agreementKinds { agreementKinds.add(term, kind) }
         for (venue, city) in lex.venues { venues.add(venue, city) }
         for (verb, type) in lex.speechVerbs { speechVerbs.add(verb, type) }

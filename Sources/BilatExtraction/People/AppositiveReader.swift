@@ -11,13 +11,13 @@ struct Appositive: Sendable {
 /// the title ("finance", "senior").
 struct AppositiveReader: Sendable {
     let names: NameReader
-    let determiners: Set<String> = ["the", "a", "an"]
-    let pastMarkers: Set<String> = ["former", "then"]
-    let pronouns: Set<String> = ["his", "her"]
+    let determiners: WordSet = ["the", "a", "an"]
+    let pastMarkers: WordSet = ["former", "then"]
+    let pronouns: WordSet = ["his", "her"]
     /// "the minister X appointed": a reduced relative clause naming who gave the office.
-    let appointingWords: Set<String> = ["appointed", "named", "nominated", "picked", "chose", "tapped", "had", "has"]
+    let appointingWords: WordSet = ["appointed", "named", "nominated", "picked", "chose", "tapped", "had", "has"]
     /// "the government's", "the country's": an office of the side the article is written from.
-    let ownSideNouns: Set<String> = ["government", "country", "nation", "administration"]
+    let ownSideNouns: WordSet = ["government", "country", "nation", "administration"]
 
     /// The office after the name ending at `end`, or nil. `knownPerson` gives the known person a name
     /// run at an index names ("Trump" in "Trump's"), and where the name ends.
@@ -43,25 +43,25 @@ struct AppositiveReader: Sendable {
                 // "the finance minister Erdogan had appointed": the office is in the appointer's government.
                 let next = role.range.upperBound
                 if owner == nil, next < tokens.endIndex, tokens[next].isCapitalized, let p = knownPerson(next),
-                   p.end < tokens.endIndex, appointingWords.contains(tokens[p.end].folded) {
+                   p.end < tokens.endIndex, appointingWords.contains(tokens[p.end]) {
                     owner = .person(p.person)
                 }
                 return Appositive(role: role, owner: owner)
             }
             // Only a comma or "the" lets a title follow a name ("Wang Yi, director of ...", "X the minister").
-            guard comma || tokens[k].folded == "the" else { return nil }
+            guard comma || tokens[k].word == .the else { return nil }
             let t = tokens[k]
-            if determiners.contains(t.folded), modifiers.isEmpty {
+            if determiners.contains(t), modifiers.isEmpty {
                 determined = true
                 k += 1
-            } else if determined, k + 1 < tokens.endIndex, tokens[k + 1].folded == "'s", ownSideNouns.contains(t.folded) {
+            } else if determined, k + 1 < tokens.endIndex, tokens[k + 1].word == .possessive, ownSideNouns.contains(t) {
                 // "the government's special commissioner": the article's own side.
                 k += 2
-            } else if pastMarkers.contains(t.folded), modifiers.isEmpty {
+            } else if pastMarkers.contains(t), modifiers.isEmpty {
                 former = true
                 determined = true
                 k += 1
-            } else if pronouns.contains(t.folded), modifiers.isEmpty {
+            } else if pronouns.contains(t), modifiers.isEmpty {
                 owner = .pronoun(at: k)
                 determined = true
                 k += 1
@@ -69,11 +69,11 @@ struct AppositiveReader: Sendable {
                 country = c.code
                 determined = true
                 k = c.range.upperBound + (c.possessive ? 1 : 0)
-            } else if t.isCapitalized, modifiers.isEmpty, let p = knownPerson(k), p.end < tokens.endIndex, tokens[p.end].folded == "'s" {
+            } else if t.isCapitalized, modifiers.isEmpty, let p = knownPerson(k), p.end < tokens.endIndex, tokens[p.end].word == .possessive {
                 owner = .person(p.person)
                 determined = true
                 k = p.end + 1
-            } else if determined, t.kind == .word, !t.isCapitalized, modifiers.count < 2, !names.stopWords.contains(t.folded) {
+            } else if determined, t.kind == .word, !t.isCapitalized, modifiers.count < 2, !names.stopWords.contains(t) {
                 // "the finance minister", "Trump's senior adviser": the modifier is part of the title.
                 modifiers.append(t.text.prefix(1).uppercased() + t.text.dropFirst())
                 k += 1

@@ -40,7 +40,7 @@ enum HomeSide {
             let officials = Set(people.mentions[p.firstSentence].compactMap { people.persons[$0.person].country })
             let free = Set(sm.countries.filter { c in
                 c.form == .capital && !(c.range.lowerBound > tokens.startIndex
-                    && ["in", "to", "at", "from"].contains(tokens[c.range.lowerBound - 1].folded))
+                    && [.in, .to, .at, .from].contains(tokens[c.range.lowerBound - 1].word))
             }.map(\.code)).subtracting(officials)
             if !free.isEmpty, !free.contains(home) { continue }
             people.persons[i].country = home

@@ -1,15 +1,15 @@
 /// Reads personal names from tokens: runs of capitalized words with particles ("da", "von der",
 /// "bin"), hyphenated parts, regnal numbers and "Jr."; honorifics before a name are skipped.
 struct NameReader: Sendable {
-    let particles: Set<String>
-    let patronymics: Set<String>
+    let particles: WordSet
+    let patronymics: WordSet
     let honorifics: PhraseMatcher<Bool>
     /// Words that end a name run: months, weekdays, role words.
-    let stopWords: Set<String>
+    let stopWords: WordSet
 
     init(lexicon: Lexicon) {
-        particles = lexicon.nameParticles
-        patronymics = lexicon.patronymicParticles
+        particles = WordSet(lexicon.nameParticles)
+        patronymics = WordSet(lexicon.patronymicParticles)
         var h = PhraseMatcher<Bool>()
         for word in lexicon.honorifics { h.add(word, true) }
         honorifics = h
@@ -18,7 +18,7 @@ struct NameReader: Sendable {
         for w in ["the", "and", "of", "in", "on", "at", "he", "she", "they", "it", "his", "her", "mr", "both", "after",
                   "before", "during", "following", "while", "when", "as", "but", "a", "an", "this", "that", "there",
                   "minister", "ministers", "leaders", "prime"] { stop.insert(w) }
-        stopWords = stop
+        stopWords = WordSet(stop)
     }
 
     /// The index after any honorifics starting at `i` ("H.E. Mr.", "His Majesty", "Shri").
@@ -36,33 +36,34 @@ struct NameReader: Sendable {
         var j = i
         var last = i
         while j < tokens.endIndex {
-            let t = tokens[j]
-            let glued = j + 1 < tokens.endIndex && tokens[j + 1].folded == "-" && !tokens[j + 1].spaceBefore
-            if t.kind == .word, t.isCapitalized, !stopWords.contains(t.folded) || (j > i && glued) {
+            // The part's fields are read in place: a copy of a token retains and releases its strings.
+            let part = j
+            let glued = j + 1 < tokens.endIndex && tokens[j + 1].word == .hyphen && !tokens[j + 1].spaceBefore
+            if tokens[part].kind == .word, tokens[part].isCapitalized, !stopWords.contains(tokens[part]) || (j > i && glued) {
                 if isCountry(j) && j == i { return nil }
                 if isCountry(j) { break }
                 j += 1
                 last = j
                 // "Jr." keeps its period.
-                if t.folded == "jr", j < tokens.endIndex, tokens[j].text == "." { j += 1; last = j; break }
+                if tokens[part].word == .jr, j < tokens.endIndex, tokens[j].text == "." { j += 1; last = j; break }
                 // A glued hyphen joins parts: "Amir-Abdollahian", "Jae-myung", "al-Sisi".
-                if j + 1 < tokens.endIndex, tokens[j].folded == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore,
+                if j + 1 < tokens.endIndex, tokens[j].word == .hyphen, !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore,
                    tokens[j + 1].kind == .word {
                     j += 2
                     last = j
                 }
                 // An initial: "Donald J. Trump".
-                if j + 1 < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore, t.text.count == 1 { j += 1 }
+                if j + 1 < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore, tokens[part].text.count == 1 { j += 1 }
                 continue
             }
-            if t.kind == .word, particles.contains(t.folded), j > i, j + 1 < tokens.endIndex {
+            if tokens[part].kind == .word, particles.contains(tokens[part]), j > i, j + 1 < tokens.endIndex {
                 // A particle must lead on to another capitalized part (or a glued "al-Sisi").
                 var k = j + 1
-                while k < tokens.endIndex, particles.contains(tokens[k].folded), !tokens[k].isCapitalized { k += 1 }
+                while k < tokens.endIndex, particles.contains(tokens[k]), !tokens[k].isCapitalized { k += 1 }
                 if k < tokens.endIndex, tokens[k].isCapitalized, tokens[k].kind == .word, !isCountry(k) { j = k; continue }
-                if k + 1 < tokens.endIndex, tokens[k].folded == "-", !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
+                if k + 1 < tokens.endIndex, tokens[k].word == .hyphen, !tokens[k].spaceBefore { j = k + 1; last = j + 1; continue }
             }
-            if t.kind == .word, particles.contains(t.folded), j == i, j + 2 < tokens.endIndex, tokens[j + 1].folded == "-",
+            if tokens[part].kind == .word, particles.contains(tokens[part]), j == i, j + 2 < tokens.endIndex, tokens[j + 1].word == .hyphen,
                !tokens[j + 1].spaceBefore {
                 j += 2
                 continue
@@ -84,10 +85,10 @@ struct NameReader: Sendable {
                 i += 2
                 continue
             }
-            if t.folded == "-", !t.spaceBefore, !parts.isEmpty {
+            if t.word == .hyphen, !t.spaceBefore, !parts.isEmpty {
                 parts[parts.count - 1] += t.text
                 if i + 1 < range.upperBound { parts[parts.count - 1] += tokens[i + 1].text; i += 2; continue }
-            } else if t.folded == "jr" {
+            } else if t.word == .jr {
                 parts.append("Jr.")
             } else {
                 parts.append(t.text)
@@ -103,10 +104,18 @@ struct NameReader: Sendable {
     }
 
     private func isShouted(_ s: String, regnal: Bool = true) -> Bool {
-        let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
-        // Two capitals without a vowel are initials ("JD"), not a family name ("XI", "LI").
-        let vowel = letters.contains { "AEIOUY".unicodeScalars.contains($0) }
-        return (letters.count >= 3 || vowel) && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !(regnal && isRoman(s))
+        // One pass over the letters; an ASCII scalar's properties are read from its value.
+        var letters = 0, vowel = false, allUpper = true
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            let isUpper = v >= 0x41 && v <= 0x5A
+            if v < 0x80 ? !(isUpper || (v >= 0x61 && v <= 0x7A)) : !scalar.properties.isAlphabetic { continue }
+            letters += 1
+            // Two capitals without a vowel are initials ("JD"), not a family name ("XI", "LI").
+            if "AEIOUY".unicodeScalars.contains(scalar) { vowel = true }
+            if v < 0x80 ? !isUpper : !scalar.properties.isUppercase { allUpper = false }
+        }
+        return (letters >= 3 || vowel) && letters >= 2 && allUpper && !(regnal && isRoman(s))
     }
 
     private func isRoman(_ s: String) -> Bool { s.allSatisfy { "IVXL".contains($0) } }
@@ -118,8 +127,8 @@ struct NameReader: Sendable {
         var keys: [String] = []
         var father = false
         for t in Tokenizer.tokenize(name) where t.kind == .word {
-            if patronymics.contains(t.folded) { father = true; continue }
-            guard t.folded.count > 1, !particles.contains(t.folded), t.folded != "jr" else { continue }
+            if patronymics.contains(t) { father = true; continue }
+            guard t.folded.count > 1, !particles.contains(t), t.word != .jr else { continue }
             keys.append(father ? "bin " + t.folded : t.folded)
             father = false
         }

@@ -12,7 +12,7 @@ final class PeopleResolver: Sendable {
     let roles: RoleReader
     let appositives: AppositiveReader
     let anaphora: RoleAnaphora
-    let retinueWords: Set<String>
+    let retinueWords: WordSet
 
     init(reference: ReferenceData, gazetteer: Gazetteer) {
         self.reference = reference
@@ -21,7 +21,7 @@ final class PeopleResolver: Sendable {
         roles = RoleReader(gazetteer: gazetteer)
         appositives = AppositiveReader(names: names)
         anaphora = RoleAnaphora(names: names, reference: reference, gazetteer: gazetteer)
-        retinueWords = reference.lexicon.retinueWords
+        retinueWords = WordSet(reference.lexicon.retinueWords)
     }
 
     func resolve(_ sentences: [TokenSentence], mentions: [SentenceMentions], article: Article,
@@ -30,6 +30,14 @@ final class PeopleResolver: Sendable {
         var registry = NameRegistry()
         // The person the previous sentences were about, for "he", "his".
         var lastSubject: Int?
+        // The name parts of each name met, worked out once an article: names recur in every sentence.
+        var nameKeys: [String: [String]] = [:]
+        func nameParts(of name: String) -> [String] {
+            if let found = nameKeys[name] { return found }
+            let found = names.keys(of: name)
+            nameKeys[name] = found
+            return found
+        }
         for (n, (s, sm)) in zip(sentences, mentions).enumerated() {
             let tokens = s.tokens
             var countryAt = Set<Int>()
@@ -42,7 +50,7 @@ final class PeopleResolver: Sendable {
             /// A person already known, named at `k` ("Trump" in "Trump's"), and the index after the name.
             func knownPerson(at k: Int) -> (person: Int, end: Int)? {
                 guard let run = names.run(tokens, at: k, isCountry: isCountry),
-                      let p = registry.match(keys: names.keys(of: names.canonicalName(tokens, run)), country: nil,
+                      let p = registry.match(keys: nameParts(of: names.canonicalName(tokens, run)), country: nil,
                                              persons: people.persons) else { return nil }
                 return (p, run.upperBound)
             }
@@ -51,14 +59,14 @@ final class PeopleResolver: Sendable {
                 // Capitalized words right after a country's name belong to an institution ("the India-China
                 // Boundary Question", "China Development Bank"); a possessive introduces a person ("India's Modi").
                 // A name ending in "Airport", "Foundation", "Committee" is a place or a body.
-                if reference.lexicon.institutionWords.contains(tokens[run.upperBound - 1].folded) { return }
+                if reference.lexicon.institutionWordSet.contains(tokens[run.upperBound - 1]) { return }
                 if role?.range.upperBound != run.lowerBound,
                    sm.countries.contains(where: { $0.range.upperBound == run.lowerBound && !$0.possessive && $0.form != .demonym }) { return }
                 // A known name followed by more capitalized words that are not a patronymic ("President
                 // Donald Trump Delivers ..." in a headline): the name ends where the known one does.
                 var range = run
                 if let m = gazetteer.officials.longestMatch(in: tokens[run], at: run.lowerBound), m.range.count >= 2,
-                   m.range.upperBound < run.upperBound, !names.particles.contains(tokens[m.range.upperBound].folded) {
+                   m.range.upperBound < run.upperBound, !names.particles.contains(tokens[m.range.upperBound]) {
                     range = m.range
                 }
                 var role = role
@@ -68,16 +76,16 @@ final class PeopleResolver: Sendable {
                     role?.title = subject?.role ?? ""
                 }
                 let name = names.canonicalName(tokens, range)
-                let keys = names.keys(of: name)
+                let keys = nameParts(of: name)
                 guard !keys.isEmpty else { return }
                 var country = role?.country ?? nameCountry
                 if country == nil, case .country(let c) = owner { country = c }
                 if country == nil, case .person(let o) = owner { country = people.persons[o].country }
                 let title = role.flatMap { r in r.title.isEmpty ? nil : (r.former ? "former " : "") + r.title }
-                let known = referenceOfficial(tokens, range, titleStart: role?.range.lowerBound, published: published)
+                let known = referenceOfficial(tokens, range, name: name, titleStart: role?.range.lowerBound, published: published)
                 // A reference official is not merged into a different person who shares a name part.
                 let p = registry.match(keys: keys, country: country ?? known?.official.country, persons: people.persons)
-                    .flatMap { p in known.map { names.keys(of: $0.official.name).allSatisfy(people.persons[p].keys.contains) } ?? true ? p : nil }
+                    .flatMap { p in known.map { nameParts(of: $0.official.name).allSatisfy(people.persons[p].keys.contains) } ?? true ? p : nil }
                 if let p {
                     if known == nil, keys.count > people.persons[p].keys.count, Set(keys).isSuperset(of: people.persons[p].keys) {
                         people.persons[p].name = name
@@ -113,7 +121,7 @@ final class PeopleResolver: Sendable {
                 people.persons.append(person)
                 let index = people.persons.count - 1
                 // A patronymic the text adds is no name of the person's own.
-                let referenceKeys = known.map { names.keys(of: $0.official.name) } ?? []
+                let referenceKeys = known.map { nameParts(of: $0.official.name) } ?? []
                 people.persons[index].keys = known?.lengthened == true ? Set(referenceKeys) : Set(keys).union(referenceKeys)
                 registry.register(index, keys: people.persons[index].keys)
                 sentenceMentions.append(PersonMention(person: index, range: range))
@@ -128,7 +136,7 @@ final class PeopleResolver: Sendable {
                 guard let run = names.run(tokens, at: j, isCountry: isCountry) else { continue }
                 var nameCountry: String?
                 // "King Mohammed VI of Morocco".
-                if run.upperBound + 1 < tokens.endIndex, tokens[run.upperBound].folded == "of",
+                if run.upperBound + 1 < tokens.endIndex, tokens[run.upperBound].word == .of,
                    let c = sm.countries.first(where: { $0.range.lowerBound == run.upperBound + 1 }) {
                     nameCountry = c.code
                 }
@@ -184,12 +192,12 @@ final class PeopleResolver: Sendable {
                        knownPerson: (Int) -> (person: Int, end: Int)?) -> Owner? {
         var k = start - 1
         // One lowercase modifier may stand between: "his senior adviser".
-        if k > tokens.startIndex, tokens[k].kind == .word, !tokens[k].isCapitalized, !["his", "her", "'s"].contains(tokens[k].folded) {
+        if k > tokens.startIndex, tokens[k].kind == .word, !tokens[k].isCapitalized, ![.his, .her, .possessive].contains(tokens[k].word) {
             k -= 1
         }
         guard k >= tokens.startIndex else { return nil }
-        if ["his", "her"].contains(tokens[k].folded) { return .pronoun(at: k) }
-        guard tokens[k].folded == "'s" else { return nil }
+        if [.his, .her].contains(tokens[k].word) { return .pronoun(at: k) }
+        guard tokens[k].word == .possessive else { return nil }
         var b = k - 1
         while b > tokens.startIndex, tokens[b - 1].isCapitalized, tokens[b - 1].kind == .word { b -= 1 }
         while b < k {
@@ -213,7 +221,7 @@ final class PeopleResolver: Sendable {
     private func retinue(tokens: ArraySlice<Token>, countries: [CountryMention], mentions: [PersonMention],
                          people: People, last: Int?,
                          knownPerson: (Int) -> (person: Int, end: Int)?) -> (side: String, members: [Int])? {
-        guard let w = tokens.indices.first(where: { retinueWords.contains(tokens[$0].folded) }) else { return nil }
+        guard let w = tokens.indices.first(where: { retinueWords.contains(tokens[$0]) }) else { return nil }
         let unknown = mentions.filter { $0.range.lowerBound > w && people.persons[$0.person].country == nil }
         guard !unknown.isEmpty else { return nil }
         var side: String?
@@ -234,8 +242,9 @@ final class PeopleResolver: Sendable {
     }
 
     /// The reference official a name run names (or the title and name, "King Salman"), preferring one in
-    /// office at publication; `lengthened` when the text adds a patronymic to the known name.
-    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, titleStart: Int?,
+    /// office at publication; `lengthened` when the text adds a patronymic to the known name. `name` is
+    /// the canonical name of the run.
+    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, name: String, titleStart: Int?,
                                    published: PartialDate?) -> (official: ReferenceOfficial, lengthened: Bool)? {
         func best(_ indices: [Int]) -> ReferenceOfficial? {
             let candidates = indices.map { reference.officials[$0] }
@@ -245,7 +254,7 @@ final class PeopleResolver: Sendable {
         // ("Mohammed bin Salman bin Abdulaziz Al Saud").
         if let m = gazetteer.officials.longestMatch(in: tokens[range], at: range.lowerBound),
            m.range.upperBound == range.upperBound
-            || (m.range.count >= 2 && names.particles.contains(tokens[m.range.upperBound].folded)),
+            || (m.range.count >= 2 && names.particles.contains(tokens[m.range.upperBound])),
            let o = best(m.payloads) {
             return (o, m.range.upperBound < range.upperBound)
         }
@@ -254,7 +263,7 @@ final class PeopleResolver: Sendable {
             return (o, false)
         }
         // A name the text writes family name first ("IWAYA Takeshi").
-        if let indices = gazetteer.officialsByName[TextFolding.fold(names.canonicalName(tokens, range))], let o = best(indices) {
+        if let indices = gazetteer.officialsByName[TextFolding.fold(name)], let o = best(indices) {
             return (o, false)
         }
         return nil

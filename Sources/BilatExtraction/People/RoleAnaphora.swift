@@ -30,7 +30,7 @@ struct RoleAnaphora: Sendable {
                 if c.possessive { return followedByNoName(tokens, r, isCountry: isCountry) }
                 k = c.range.lowerBound - 1
             }
-            guard k >= tokens.startIndex, tokens[k].folded == "the" else { return false }
+            guard k >= tokens.startIndex, tokens[k].word == .the else { return false }
             if k - 1 >= tokens.startIndex, tokens[k - 1].text == ",", mentions.contains(where: { $0.range.upperBound == k - 1 }) {
                 return false
             }
@@ -44,7 +44,7 @@ struct RoleAnaphora: Sendable {
     /// meeting word keeps its complement ("the visit of the President").
     private func modifiesNoun(_ tokens: ArraySlice<Token>, before the: Int) -> Bool {
         let noun = the - 2
-        guard noun >= tokens.startIndex, tokens[the - 1].folded == "of", tokens[noun].kind == .word,
+        guard noun >= tokens.startIndex, tokens[the - 1].word == .of, tokens[noun].kind == .word,
               !tokens[noun].isCapitalized else { return false }
         return gazetteer.meetingTerms.longestMatch(in: tokens, at: noun) == nil
     }

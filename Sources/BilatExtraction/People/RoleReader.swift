@@ -14,7 +14,7 @@ struct RolePhrase: Sendable {
 /// "Prime Minister of Japan", "India's ...") and "former".
 struct RoleReader: Sendable {
     let gazetteer: Gazetteer
-    let smallWords: Set<String> = ["of", "for", "and", "the"]
+    let smallWords: WordSet = ["of", "for", "and", "the"]
 
     func roles(in tokens: ArraySlice<Token>, countries: [CountryMention]) -> [RolePhrase] {
         var byEnd: [Int: CountryMention] = [:]
@@ -26,14 +26,15 @@ struct RoleReader: Sendable {
         var found: [RolePhrase] = []
         var i = tokens.startIndex
         while i < tokens.endIndex {
-            if tokens[i].folded == "counterpart" || tokens[i].folded == "counterparts" {
+            if tokens[i].word == .counterpart || tokens[i].word == .counterparts {
                 let c = byEnd[i]
                 found.append(RolePhrase(range: i..<(i + 1), title: "", kind: "counterpart", country: c?.code, former: false,
                                         counterpart: true))
                 i += 1
                 continue
             }
-            guard byStart[i] == nil, let m = gazetteer.roles.longestMatch(in: tokens, at: i), let kind = m.payloads.first else {
+            // The matcher's filter first: it turns most tokens away without hashing an index.
+            guard let m = gazetteer.roles.longestMatch(in: tokens, at: i), byStart[i] == nil, let kind = m.payloads.first else {
                 i += 1
                 continue
             }
@@ -42,25 +43,25 @@ struct RoleReader: Sendable {
                 // Capitalized words before the head: "Economy Minister", "Business and Trade Secretary".
                 var k = start - 1
                 while k >= tokens.startIndex, start - k <= 4, byEnd[k + 1] == nil,
-                      tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].folded == "and" && k > tokens.startIndex),
-                      !["the", "former", "his", "her"].contains(tokens[k].folded), byStart[k] == nil {
+                      tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].word == .and && k > tokens.startIndex),
+                      ![.the, .former, .his, .her].contains(tokens[k].word), byStart[k] == nil {
                     k -= 1
                 }
-                while k + 1 < start, tokens[k + 1].folded == "and" { k += 1 }
+                while k + 1 < start, tokens[k + 1].word == .and { k += 1 }
                 start = k + 1
             }
             // "Minister of Commerce and Industry", "Minister for Trade and Investment", "Chairman of the
             // State Committee for National Security (of the Kyrgyz Republic)": the body is part of the title.
-            if end + 1 < tokens.endIndex, tokens[end].folded == "of" || tokens[end].folded == "for" {
+            if end + 1 < tokens.endIndex, tokens[end].word == .of || tokens[end].word == .for {
                 var k = end + 1
-                let article = tokens[k].folded == "the"
+                let article = tokens[k].word == .the
                 if article { k += 1 }
                 var last = end
                 while k < tokens.endIndex, byStart[k] == nil, tokens[k].kind == .word {
                     if tokens[k].isCapitalized {
                         k += 1
                         last = k
-                    } else if ["and", "for", "of", "on"].contains(tokens[k].folded), k + 1 < tokens.endIndex,
+                    } else if [.and, .for, .of, .on].contains(tokens[k].word), k + 1 < tokens.endIndex,
                               tokens[k + 1].isCapitalized, byStart[k + 1] == nil, last > end {
                         k += 1
                     } else {
@@ -74,28 +75,30 @@ struct RoleReader: Sendable {
             var country: String?
             var former = false
             var before = start
-            if before - 1 >= tokens.startIndex, ["former", "then"].contains(tokens[before - 1].folded) {
-                former = tokens[before - 1].folded == "former"
+            if before - 1 >= tokens.startIndex, [.former, .then].contains(tokens[before - 1].word) {
+                former = tokens[before - 1].word == .former
                 before -= 1
             }
             if let c = byEnd[before] { country = c.code }
-            if country == nil, before - 1 >= tokens.startIndex, ["former", "then"].contains(tokens[before - 1].folded),
+            if country == nil, before - 1 >= tokens.startIndex, [.former, .then].contains(tokens[before - 1].word),
                let c = byEnd[before - 1] {
                 country = c.code
-                former = former || tokens[before - 1].folded == "former"
+                former = former || tokens[before - 1].word == .former
             }
             var after = end
-            if after + 1 < tokens.endIndex, tokens[after].folded == "of" {
+            if after + 1 < tokens.endIndex, tokens[after].word == .of {
                 var k = after + 1
-                if tokens[k].folded == "the" { k += 1 }
+                if tokens[k].word == .the { k += 1 }
                 if let c = byStart[k] {
                     country = country ?? c.code
                     after = c.range.upperBound
                 }
             }
-            let title = tokens[start..<end].filter { $0.text != "." }.map { t in
-                smallWords.contains(t.folded) ? t.folded : t.text.prefix(1).uppercased() + t.text.dropFirst()
-            }.joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+            var title = tokens[start..<end].filter { $0.text != "." }.map { t in
+                smallWords.contains(t) ? t.folded : t.text.prefix(1).uppercased() + t.text.dropFirst()
+            }.joined(separator: " ")
+            // Foundation's search is slow on Linux: asked only of the few titles with a hyphen.
+            if title.utf8.contains(UInt8(ascii: "-")) { title = title.replacingOccurrences(of: " - ", with: "-") }
             found.append(RolePhrase(range: start..<after, title: title, kind: kind, country: country, former: former,
                                     counterpart: false))
             i = after

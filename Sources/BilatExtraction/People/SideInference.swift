@@ -12,7 +12,7 @@ enum SideInference {
             // The sides: countries named as such, not places ("in Tokyo", "to Japan").
             let sides = Set(sm.countries.filter { c in
                 c.form != .capital && !(c.range.lowerBound > tokens.startIndex
-                    && ["in", "to", "at", "from"].contains(tokens[c.range.lowerBound - 1].folded))
+                    && [.in, .to, .at, .from].contains(tokens[c.range.lowerBound - 1].word))
             }.map(\.code))
             let remaining = sides.subtracting(known)
             // Only when every known official belongs to a named side: the sentence is about those sides.

@@ -9,21 +9,40 @@ struct FrontMatter {
     /// The front matter of `text`, nil when the text does not open with `---`.
     static func parse(_ text: String) throws -> FrontMatter? {
         let scalars = text.unicodeScalars
+        // Most articles do not open with `---`, and their first line is a whole paragraph: told from
+        // its first scalar that is not a space or a tab, if that is ASCII (trimming keeps it).
+        if let first = scalars.first(where: { $0 != " " && $0 != "\t" }), first.isASCII, first != "-" { return nil }
         var lines = LineCursor(scalars)
-        guard let first = lines.next(), first.text.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+        guard let first = lines.next(), trimmed(first.text[...]) == "---" else { return nil }
         var fields: [String: String] = [:]
         while let line = lines.next() {
-            let content = line.text.trimmingCharacters(in: .whitespaces)
+            let content = trimmed(line.text[...])
             if content == "---" { return FrontMatter(fields: fields, bodyStart: line.end) }
             guard let colon = content.firstIndex(of: ":") else { continue }
-            let key = content[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = content[content.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = trimmed(content[..<colon]).lowercased()
+            var value = trimmed(content[content.index(after: colon)...])
             if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
                 value = String(value.dropFirst().dropLast())
             }
             if !key.isEmpty, !value.isEmpty { fields[key] = value }
         }
         throw ArticleError.unclosedFrontMatter
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, which is slow on Linux (it bridges to NSString): the
+    /// spaces and tabs at the ends are dropped here, and Foundation is asked only when an end is then
+    /// not ASCII (the only ASCII scalars of `.whitespaces` are space and tab).
+    static func trimmed(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start] == " " || scalars[start] == "\t" { start = scalars.index(after: start) }
+        while start < end, scalars[scalars.index(before: end)] == " " || scalars[scalars.index(before: end)] == "\t" {
+            end = scalars.index(before: end)
+        }
+        guard start == end || (scalars[start].isASCII && scalars[scalars.index(before: end)].isASCII) else {
+            return String(text).trimmingCharacters(in: .whitespaces)
+        }
+        return String(Substring(scalars[start..<end]))
     }
 }
 

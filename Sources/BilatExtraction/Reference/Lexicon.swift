@@ -30,6 +30,12 @@ public struct Lexicon: Sendable {
     public let signingVerbs: Set<String>
     /// Words after which a signing sentence's officials witnessed or hosted rather than signed.
     public let witnessCues: Set<String>
+    /// `months`, `weekdays`, `institutionWords` and `signingVerbs` as tables a token is looked up in
+    /// without hashing its word again.
+    let monthTable: WordTable<Int>
+    let weekdayTable: WordTable<Int>
+    let institutionWordSet: WordSet
+    let signingVerbSet: WordSet
 
     init(directory: URL) throws {
         func records(_ name: String) throws -> [TSVRecord] {
@@ -66,5 +72,9 @@ public struct Lexicon: Sendable {
                                  uniquingKeysWith: { a, _ in a })
         signingVerbs = Set(try records("signing_verbs.tsv").map { fold($0["verb"]) })
         witnessCues = Set(try records("witness_cues.tsv").map { fold($0["cue"]) })
+        monthTable = WordTable(months.map { ($0.key, $0.value) })
+        weekdayTable = WordTable(weekdays.map { ($0.key, $0.value) })
+        institutionWordSet = WordSet(institutionWords)
+        signingVerbSet = WordSet(signingVerbs)
     }
 }

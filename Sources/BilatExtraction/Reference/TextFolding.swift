@@ -4,32 +4,52 @@ import Foundation
 enum TextFolding {
     /// The folded form of a string: lowercase, diacritics removed, curly apostrophes made straight.
     static func fold<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { append(scalar, to: &out) }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func append(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+    /// Appends the UTF-8 bytes of a scalar's folded form.
+    static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
         let v = scalar.value
         if v < 0x80 {
-            out.append((v >= 65 && v <= 90) ? Unicode.Scalar(v + 32)! : scalar)
-            return
+            out.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
+        } else if v >= latinStart, v < latinEnd {
+            out.append(contentsOf: latin[Int(v - latinStart)])
+        } else {
+            for s in folded(scalar) { UTF8.encode(s) { out.append($0) } }
         }
-        switch v {
-        case 0x2018, 0x2019, 0x02BC: out.append("'"); return
-        case 0x2010...0x2015, 0x2212: out.append("-"); return
-        case 0x0131: out.append("i"); return
-        case 0x00DF: out.append("s"); out.append("s"); return
-        case 0x00F8, 0x00D8: out.append("o"); return
-        case 0x0141, 0x0142: out.append("l"); return
-        case 0x0111, 0x0110: out.append("d"); return
+    }
+
+    /// Latin-1 Supplement to Latin Extended-B, where the letters of names are: their folded bytes,
+    /// worked out once.
+    private static let latinStart: UInt32 = 0x80, latinEnd: UInt32 = 0x250
+    private static let latin: [[UInt8]] = (latinStart..<latinEnd).map { v in
+        var bytes: [UInt8] = []
+        for s in folded(Unicode.Scalar(v)!) { UTF8.encode(s) { bytes.append($0) } }
+        return bytes
+    }
+
+    /// The folded form of a scalar that is not ASCII.
+    private static func folded(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x02BC: return ["'"]
+        case 0x2010...0x2015, 0x2212: return ["-"]
+        case 0x0131: return ["i"]
+        case 0x00DF: return ["s", "s"]
+        case 0x00F8, 0x00D8: return ["o"]
+        case 0x0141, 0x0142: return ["l"]
+        case 0x0111, 0x0110: return ["d"]
         default: break
         }
-        if scalar.properties.generalCategory == .nonspacingMark { return }
+        if scalar.properties.generalCategory == .nonspacingMark { return [] }
+        var out: [Unicode.Scalar] = []
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping
         for s in decomposed.unicodeScalars where s.properties.generalCategory != .nonspacingMark {
-            for l in s.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+            out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
         }
+        return out
     }
 
     /// Edit distance between two folded strings, for suggestions.

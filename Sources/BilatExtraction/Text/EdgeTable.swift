@@ -1,5 +1,5 @@
 /// The word edges of a trie in one open-addressing table: (parent node, word) → child node. The key
-/// is the word's `hashValue`, computed once per token; a hit compares the word itself, so lookups
+/// is the word's `WordHash`, computed once per token; a hit compares the word itself, so lookups
 /// answer exactly as a `[String: Int]` per node would.
 struct EdgeTable: Sendable {
     private struct Slot: Sendable {
@@ -33,7 +33,7 @@ struct EdgeTable: Sendable {
     /// Adds an edge that is not there yet.
     mutating func insert(parent: Int, word: String, child: Int) {
         if (count + 1) * 2 > slots.count { grow() }
-        let hash = word.hashValue
+        let hash = WordHash.of(word)
         var i = start(hash, parent)
         while slots[i].child >= 0 { i = (i + 1) & (slots.count - 1) }
         slots[i] = Slot(hash: hash, parent: Int32(parent), child: Int32(child))

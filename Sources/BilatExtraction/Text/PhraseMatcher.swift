@@ -18,6 +18,14 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     private var nodes = [Node()]
     private var edges = EdgeTable()
+    /// A bit for each word that leads from the root, at its hash modulo the filter's size: most tokens
+    /// start no phrase, and this small filter, unlike the edge table, stays in cache.
+    private var rootWords = HashFilter()
+    /// The `prefixFirstBytes` of the root's prefixes, and whether one of them is 0 (always asked).
+    private var rootPrefixBytes = HashFilter()
+    private var rootAsksEveryPrefix = false
+    /// The root has prefixes (most matchers' has none: those need not look at its node).
+    private var rootHasPrefixes = false
 
     var isEmpty: Bool { nodes.count == 1 }
 
@@ -40,7 +48,13 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                     nodes.append(Node())
                     nodes[node].prefixes.append((word, nodes.count - 1))
                     let first = word.utf8.first ?? 0
-                    nodes[node].prefixFirstBytes.append(first >= 0x61 && first <= 0x7A ? first : 0)
+                    let byte = first >= 0x61 && first <= 0x7A ? first : 0
+                    nodes[node].prefixFirstBytes.append(byte)
+                    if node == 0 {
+                        rootHasPrefixes = true
+                        rootPrefixBytes.insert(Int(byte))
+                        if byte == 0 { rootAsksEveryPrefix = true }
+                    }
                     node = nodes.count - 1
                 }
             } else if let next = edges.child(of: node, word: word, hash: token.foldedHash) {
@@ -48,50 +62,68 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             } else {
                 nodes.append(Node())
                 edges.insert(parent: node, word: word, child: nodes.count - 1)
+                if node == 0 { rootWords.insert(token.foldedHash) }
                 node = nodes.count - 1
             }
         }
         nodes[node].payloads.append(payload)
     }
 
-    /// Appends the nodes `token` leads to from `node`: its word edge, then its prefixes in order.
+    /// Appends the nodes a folded word (whose hash is `hash`, first byte `first`) leads to from `node`:
+    /// its word edge, then its prefixes in order.
     @inline(__always)
-    private func successors(of node: Int, _ token: Token, into next: inout [Int]) {
-        if let n = edges.child(of: node, word: token.folded, hash: token.foldedHash) { next.append(n) }
+    private func successors(of node: Int, _ word: String, hash: Int, first: UInt8, into next: inout [Int]) {
+        if let n = edges.child(of: node, word: word, hash: hash) { next.append(n) }
         let prefixes = nodes[node].prefixes
         guard !prefixes.isEmpty else { return }
-        let first = token.folded.utf8.first ?? 0
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[node].prefixFirstBytes[k]
-            if byte == 0 || byte == first, token.folded.hasPrefix(p.prefix) { next.append(p.node) }
+            if byte == 0 || byte == first, word.hasPrefix(p.prefix) { next.append(p.node) }
         }
     }
 
-    /// Whether `token` leads anywhere from the root.
+    /// Whether token `i` leads anywhere from the root.
     @inline(__always)
-    private func startsPhrase(_ token: Token) -> Bool {
-        if edges.child(of: 0, word: token.folded, hash: token.foldedHash) != nil { return true }
+    private func startsPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
+        let hash = tokens[i].foldedHash
+        if rootWords.mayContain(hash), edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
+        guard rootHasPrefixes else { return false }
         let prefixes = nodes[0].prefixes
-        guard !prefixes.isEmpty else { return false }
-        let first = token.folded.utf8.first ?? 0
+        let first = tokens[i].firstByte
+        guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
+        let word = tokens[i].folded
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[0].prefixFirstBytes[k]
-            if byte == 0 || byte == first, token.folded.hasPrefix(p.prefix) { return true }
+            if byte == 0 || byte == first, word.hasPrefix(p.prefix) { return true }
         }
         return false
     }
 
     /// The longest phrase starting at token `i` (an index of `tokens`).
     func longestMatch(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
-        guard i < tokens.endIndex, startsPhrase(tokens[i]) else { return nil }
+        guard i < tokens.endIndex, startsPhrase(tokens, i) else { return nil }
         var bestEnd = -1, bestNode = -1
-        var frontier = [0]
+        // Along word edges alone while no node on the path has prefixes: a single path, no frontier.
+        var node = 0, j = i
+        while nodes[node].prefixes.isEmpty {
+            guard j < tokens.endIndex,
+                  let n = edges.child(of: node, word: tokens[j].folded, hash: tokens[j].foldedHash) else {
+                return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: nodes[bestNode].payloads)
+            }
+            node = n
+            j += 1
+            if !nodes[n].payloads.isEmpty {
+                bestEnd = j
+                bestNode = n
+            }
+        }
+        // From a node with prefixes on, every path at once.
+        var frontier = [node]
         var next: [Int] = []
-        var j = i
         while j < tokens.endIndex, !frontier.isEmpty {
-            let token = tokens[j]
+            let word = tokens[j].folded, hash = tokens[j].foldedHash, first = tokens[j].firstByte
             next.removeAll(keepingCapacity: true)
-            for node in frontier { successors(of: node, token, into: &next) }
+            for node in frontier { successors(of: node, word, hash: hash, first: first, into: &next) }
             j += 1
             for n in next where !nodes[n].payloads.isEmpty {
                 if bestNode < 0 || bestEnd < j {
@@ -117,5 +149,20 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
         }
         return found
+    }
+}
+
+/// A set of hashes that may answer "maybe" for a hash it does not hold, never "no" for one it does:
+/// 4,096 bits, one per hash modulo 4,096 (exact for numbers below 4,096, such as bytes).
+struct HashFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    mutating func insert(_ hash: Int) {
+        bits[(hash >> 6) & 63] |= 1 << UInt64(hash & 63)
+    }
+
+    @inline(__always)
+    func mayContain(_ hash: Int) -> Bool {
+        bits[(hash >> 6) & 63] & (1 << UInt64(hash & 63)) != 0
     }
 }

@@ -13,14 +13,14 @@ public struct TokenSentence: Sendable {
 /// is left out of the sentence it opens. A run of more than `maxTokens` tokens with no sentence end is
 /// cut into pieces of at most that many.
 public struct SentenceSplitter: Sendable {
-    let abbreviations: Set<String>
+    let abbreviations: WordSet
     /// No sentence of news prose comes near it (the longest of the annotated corpus is far shorter); the
     /// later stages relate the mentions of a sentence pairwise, so an unbounded "sentence" (a page of
     /// names, dates or meeting words with no full stop) would cost the square of the page.
     public static let maxTokens = 300
 
     public init(abbreviations: Set<String>) {
-        self.abbreviations = abbreviations
+        self.abbreviations = WordSet(abbreviations)
     }
 
     public func split(_ tokens: [Token], text: String) -> [TokenSentence] {
@@ -52,9 +52,7 @@ public struct SentenceSplitter: Sendable {
         }
         if start < tokens.count { ranges.append(start..<tokens.count) }
         ranges = ranges.flatMap { capped($0, tokens) }
-        let scalars = text.unicodeScalars
-        var sentences: [TokenSentence] = []
-        var cursor = scalars.startIndex, cursorOffset = 0
+        var pieces: [(tokens: Range<Int>, span: SourceSpan)] = []
         for var r in ranges {
             // A paragraph number: "2." at the start of a line.
             if r.count > 2, tokens[r.lowerBound].kind == .number, tokens[r.lowerBound + 1].text == ".",
@@ -62,15 +60,43 @@ public struct SentenceSplitter: Sendable {
                 r = (r.lowerBound + 2)..<r.upperBound
             }
             guard !r.isEmpty else { continue }
-            let span = SourceSpan(start: tokens[r.lowerBound].start, end: tokens[r.upperBound - 1].end)
-            let a = scalars.index(cursor, offsetBy: span.start - cursorOffset)
-            let b = scalars.index(a, offsetBy: span.end - span.start)
-            cursor = b
-            cursorOffset = span.end
-            sentences.append(TokenSentence(index: sentences.count, tokens: tokens[r], span: span,
+            pieces.append((r, SourceSpan(start: tokens[r.lowerBound].start, end: tokens[r.upperBound - 1].end)))
+        }
+        var bounds: [Int] = []
+        bounds.reserveCapacity(2 * pieces.count)
+        for piece in pieces { bounds += [piece.span.start, piece.span.end] }
+        let offsets = Self.utf8Offsets(ofScalarOffsets: bounds, in: text)
+        let utf8 = text.utf8, scalars = text.unicodeScalars
+        var sentences: [TokenSentence] = []
+        sentences.reserveCapacity(pieces.count)
+        for (k, piece) in pieces.enumerated() {
+            let a = utf8.index(utf8.startIndex, offsetBy: offsets[2 * k])
+            let b = utf8.index(utf8.startIndex, offsetBy: offsets[2 * k + 1])
+            sentences.append(TokenSentence(index: sentences.count, tokens: tokens[piece.tokens], span: piece.span,
                                            text: String(Substring(scalars[a..<b]))))
         }
         return sentences
+    }
+
+    /// The UTF-8 offsets in `text` of ascending scalar offsets, in one pass over its bytes (walking the
+    /// scalar view to each sentence cost some twenty instructions a scalar).
+    private static func utf8Offsets(ofScalarOffsets scalarOffsets: [Int], in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offsets: [Int] = []
+            offsets.reserveCapacity(scalarOffsets.count)
+            var byte = 0, scalar = 0
+            for target in scalarOffsets {
+                // A scalar's length is in its lead byte (the bytes are valid UTF-8).
+                while scalar < target, byte < bytes.count {
+                    let lead = bytes[byte]
+                    byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    scalar += 1
+                }
+                offsets.append(min(byte, bytes.count))
+            }
+            return offsets
+        }
     }
 
     /// A run longer than `maxTokens` cut into pieces of at most that many, each cut where a clause
@@ -98,7 +124,7 @@ public struct SentenceSplitter: Sendable {
         if following.newlineBefore { return true }
         if tokens[i].text == ".", i > 0, !tokens[i].spaceBefore {
             let previous = tokens[i - 1]
-            if abbreviations.contains(previous.folded) { return false }
+            if abbreviations.contains(previous) { return false }
             // An initial ("Donald J. Trump").
             if previous.kind == .word, previous.text.unicodeScalars.count == 1, previous.isCapitalized { return false }
         }

@@ -5,8 +5,12 @@ public struct Token: Hashable, Sendable {
     public var text: String
     /// Lowercase, diacritics removed; dashes folded to "-", curly apostrophes to "'".
     public var folded: String
-    /// `folded.hashValue`, computed once so that phrase lookups need not hash the word again.
+    /// `WordHash.of(folded)`, computed once so that word table and phrase lookups need not hash the word.
     var foldedHash: Int
+    /// The folded word when it is one of the words the rules name in code.
+    var word: Word?
+    /// The first UTF-8 byte of `folded` (0 when it is empty), which phrase prefixes and date rules ask.
+    var firstByte: UInt8
     public var start: Int
     public var end: Int
     public var kind: Kind
@@ -26,26 +30,35 @@ public struct Token: Hashable, Sendable {
 public enum Tokenizer {
     public static func tokenize(_ text: String) -> [Token] {
         var text = text
-        return text.withUTF8 { ScalarTable($0).tokens() }
+        return text.withUTF8 { bytes in
+            let table = ScalarTable(bytes)
+            defer { table.deallocate() }
+            return table.tokens()
+        }
     }
 }
 
 /// The scalars of a text with their classes and byte offsets, and the tokenizing pass over them.
+/// The three columns are buffers the table allocates and `deallocate()` frees: every index the pass
+/// asks is below `count` (each is guarded), and unchecked access halves the cost of tokenizing.
 private struct ScalarTable {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Scalar values.
-    var values: [UInt32] = []
+    let values: UnsafeMutableBufferPointer<UInt32>
     /// `ScalarClass` bits of each scalar.
-    var classes: [UInt8] = []
-    /// Byte offset of each scalar, and the byte count at the end.
-    var offsets: [Int] = []
+    let classes: UnsafeMutableBufferPointer<UInt8>
+    /// Byte offset of each scalar, and the byte count at `count`.
+    let offsets: UnsafeMutableBufferPointer<Int>
+    /// The number of scalars.
+    let count: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        values.reserveCapacity(bytes.count)
-        classes.reserveCapacity(bytes.count)
-        offsets.reserveCapacity(bytes.count + 1)
+        values = .allocate(capacity: bytes.count)
+        classes = .allocate(capacity: bytes.count)
+        offsets = .allocate(capacity: bytes.count + 1)
         let table = ScalarClass.ascii
+        var n = 0
         var p = 0
         while p < bytes.count {
             let b0 = UInt32(bytes[p])
@@ -61,12 +74,20 @@ private struct ScalarTable {
                 v = (b0 & 0x1F) << 6 | (UInt32(bytes[p + 1]) & 0x3F)
                 length = 2
             }
-            values.append(v)
-            classes.append(ScalarClass.of(v, table: table))
-            offsets.append(p)
+            values[n] = v
+            classes[n] = ScalarClass.of(v, table: table)
+            offsets[n] = p
+            n += 1
             p += length
         }
-        offsets.append(bytes.count)
+        offsets[n] = bytes.count
+        count = n
+    }
+
+    func deallocate() {
+        values.deallocate()
+        classes.deallocate()
+        offsets.deallocate()
     }
 
     func isLetter(_ i: Int) -> Bool { classes[i] & ScalarClass.letter != 0 }
@@ -76,7 +97,6 @@ private struct ScalarTable {
     func isPeriod(_ i: Int) -> Bool { values[i] == 0x2E }
 
     func tokens() -> [Token] {
-        let count = values.count
         var tokens: [Token] = []
         tokens.reserveCapacity(count / 5)
         var i = 0
@@ -157,17 +177,25 @@ private struct ScalarTable {
             }
         }
         let folded: String
+        let hash: Int
+        let first: UInt8
         if !ascii {
             folded = TextFolding.fold(text)
-        } else if !upper {
-            folded = text
+            hash = WordHash.of(folded)
+            first = folded.utf8.first ?? 0
         } else {
-            folded = String(unsafeUninitializedCapacity: range.count) { out in
-                for (k, b) in range.enumerated() { out[k] = (b >= 65 && b <= 90) ? b + 32 : b }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b + 32 : b }
+            var h = WordHash.seed
+            for b in range { h = WordHash.step(h, lower(b)) }
+            hash = WordHash.finish(h)
+            first = lower(range[0])
+            folded = !upper ? text : String(unsafeUninitializedCapacity: range.count) { out in
+                for (k, b) in range.enumerated() { out[k] = lower(b) }
                 return range.count
             }
         }
-        return Token(text: text, folded: folded, foldedHash: folded.hashValue, start: from, end: to, kind: kind,
+        return Token(text: text, folded: folded, foldedHash: hash, word: Word.table[folded, hash: hash],
+                     firstByte: first, start: from, end: to, kind: kind,
                      spaceBefore: space, newlineBefore: newline,
                      isCapitalized: classes[from] & ScalarClass.upper != 0, isAllCaps: allCaps && letters >= 2)
     }
