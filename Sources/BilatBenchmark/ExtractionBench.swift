@@ -1,5 +1,6 @@
 import BilatExtraction
 import BilatModel
+import BilatServices
 import Foundation
 
 /// How fast a stage went over the corpus.
@@ -34,8 +35,9 @@ struct Throughput: Codable, Sendable {
     }
 }
 
-/// Extraction alone, in this process on one thread: every article read from disk, parsed by
-/// `ArticleReader` and run through the `Extractor`, nothing stored. One file in memory at a time.
+/// Extraction alone, in this process on one thread: every article read from disk as `bilat ingest`
+/// reads it (`ArticleFiles`: the folder walk, the file or feed line decoded, `ArticleReader`), run
+/// through the `Extractor`, nothing stored. One file in memory at a time.
 struct ExtractionBench {
     let extractor: Extractor
 
@@ -52,27 +54,22 @@ struct ExtractionBench {
         var articles = 0, sentences = 0, meetings = 0, failures = 0
         var engineSeconds = 0.0
         let start = Clock.now()
-        func extract(_ read: () throws -> Article) {
-            guard let article = try? read() else {
-                failures += 1
+        ArticleFiles.visitPaths([corpus.path]) { entry in
+            guard case .input(let path, let kind) = entry else {
+                if case .failure = entry { failures += 1 }
                 return
             }
-            let t0 = Clock.now()
-            let facts = extractor.extract(article)
-            engineSeconds += Clock.now() - t0
-            articles += 1
-            sentences += facts.sentences.count
-            meetings += facts.meetings.count
-        }
-        for file in CorpusFiles.list(corpus) {
-            if file.pathExtension == "jsonl" {
-                let data = try Data(contentsOf: file)
-                for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-                    extract { try ArticleReader.readFeedLine(String(decoding: line, as: UTF8.self)) }
+            ArticleFiles.visit(path: path, kind: kind, defaults: ArticleDefaults()) { input in
+                guard case .article(let article, _) = input else {
+                    failures += 1
+                    return
                 }
-            } else {
-                let text = try String(contentsOf: file, encoding: .utf8)
-                extract { try ArticleReader.read(text: text) }
+                let t0 = Clock.now()
+                let facts = extractor.extract(article)
+                engineSeconds += Clock.now() - t0
+                articles += 1
+                sentences += facts.sentences.count
+                meetings += facts.meetings.count
             }
         }
         let total = Clock.now() - start
