@@ -58,7 +58,7 @@ public struct CorpusGenerator: Sendable {
                 if feed == nil || feedLines == Self.perFeed {
                     try feed?.close()
                     let url = folder.appendingPathComponent("feeds/feed-\(pad(manifest.feeds, 4)).jsonl")
-                    files.createFile(atPath: url.path, contents: nil)
+                    _ = files.createFile(atPath: url.path, contents: nil)  // a failure: FileHandle below throws
                     feed = try FileHandle(forWritingTo: url)
                     manifest.feeds += 1
                     feedLines = 0
