@@ -34,4 +34,21 @@ struct ConcurrencyTests {
         #expect(!answers.isEmpty && answers.allSatisfy { $0 == 0 }, "\(answers)")
         #expect(stats.stdout.components(separatedBy: "\"table\":\"article\"").count - 1 == 800)
     }
+
+    @Test("processes that open a new database at the same moment all run: one migrates, the others wait or retry")
+    func newDatabaseOpenedAtOnce() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for round in 0..<4 {
+            let db = folder.appendingPathComponent("kb\(round).sqlite").path
+            let processes = try (0..<6).map { _ in
+                try startBilat(["meetings", "China", "India", "--format", "csv"], database: db, keepStderr: true)
+            }
+            for process in processes { process.waitUntilExit() }
+            let errors = processes.map {
+                String(decoding: ($0.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "round \(round): \(errors.joined())")
+        }
+    }
 }
