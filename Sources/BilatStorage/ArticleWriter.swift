@@ -132,7 +132,8 @@ struct ArticleWriter {
                 .execute(arguments: [id, area])
         }
         for sentenceID in links.locator.sources(of: report.spans) {
-            try LinkWriter.insertLink(db, table: "meeting_mention_source", owner: [("mention_id", id)], sentenceID: sentenceID)
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_mention_source(mention_id, sentence_id) VALUES (?, ?)")
+                .execute(arguments: [id, sentenceID ?? LinkWriter.noSentence])
         }
         return mention.bucket
     }

@@ -84,23 +84,12 @@ struct LinkWriter {
         }
     }
 
-    /// Inserts one link row unless an equal one exists.
+    /// Inserts one link row unless an equal one exists (the table's primary key). A fact read outside
+    /// every sentence is linked to sentence 0, which no sentence is.
     private func insertLink(table: String, keyColumn: String, key: some DatabaseValueConvertible,
                             sentenceID: Int64?) throws {
-        try Self.insertLink(db, table: table, owner: [("article_key", articleKey), (keyColumn, key)], sentenceID: sentenceID)
-    }
-
-    /// Inserts a link row of `owner`'s columns and `sentence_id` unless an equal one exists (the table's
-    /// primary key). A fact read outside every sentence is linked to sentence 0, which no sentence is.
-    /// The statement's text is made once a table: a link is written some thirty times an article.
-    static func insertLink(_ db: Database, table: String, owner: [(column: String, value: any DatabaseValueConvertible)],
-                           sentenceID: Int64?) throws {
-        let columns = owner.map(\.column).joined(separator: ", ")
-        let marks = owner.map { _ in "?, " }.joined()
-        var values = StatementArguments(owner.map { $0.value as (any DatabaseValueConvertible)? })
-        values += [sentenceID ?? noSentence]
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table)(\(columns), sentence_id) VALUES (\(marks)?)")
-            .execute(arguments: values)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table)(article_key, \(keyColumn), sentence_id) VALUES (?, ?, ?)")
+            .execute(arguments: [articleKey, key, sentenceID ?? Self.noSentence])
     }
 
     /// The sentence id of a link to no sentence.
