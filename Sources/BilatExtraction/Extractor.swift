@@ -37,7 +37,7 @@ public struct Extractor: Sendable {
         facts.officials = people.officials
         let assembler = MeetingAssembler(gazetteer: gazetteer, dates: dates, article: article, names: self.people.names)
         facts.meetings = assembler.meetings(sentences: sentences, mentions: mentions, people: people)
-        facts.agreements = AgreementAssembler(gazetteer: gazetteer, dates: dates, signingVerbs: reference.lexicon.signingVerbSet)
+        facts.agreements = AgreementAssembler(gazetteer: gazetteer, dates: dates, signingVerbs: reference.lexicon.signingVerbs)
             .agreements(sentences: sentences, mentions: mentions, people: people, meetings: facts.meetings)
         facts.statements = StatementAssembler(gazetteer: gazetteer).statements(sentences: sentences, people: people)
         return facts

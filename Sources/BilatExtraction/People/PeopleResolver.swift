@@ -59,7 +59,7 @@ final class PeopleResolver: Sendable {
                 // Capitalized words right after a country's name belong to an institution ("the India-China
                 // Boundary Question", "China Development Bank"); a possessive introduces a person ("India's Modi").
                 // A name ending in "Airport", "Foundation", "Committee" is a place or a body.
-                if reference.lexicon.institutionWordSet.contains(tokens[run.upperBound - 1]) { return }
+                if reference.lexicon.institutionWords.contains(tokens[run.upperBound - 1]) { return }
                 if role?.range.upperBound != run.lowerBound,
                    sm.countries.contains(where: { $0.range.upperBound == run.lowerBound && !$0.possessive && $0.form != .demonym }) { return }
                 // A known name followed by more capitalized words that are not a patronymic ("President

@@ -23,19 +23,16 @@ public struct Lexicon: Sendable {
     /// Words after which the officials a sentence names belong to one side ("delegation", "accompanied").
     public let retinueWords: Set<String>
     /// Last words of names of places, buildings and bodies ("Airport", "Foundation"): never a person's.
-    public let institutionWords: Set<String>
+    let institutionWords: WordSet
     /// Words around a meeting word that change what it reports → cue (future, cancelled, group, multilateral).
     public let meetingCues: [String: String]
     /// Words that say a document was signed, issued or adopted.
-    public let signingVerbs: Set<String>
+    let signingVerbs: WordSet
     /// Words after which a signing sentence's officials witnessed or hosted rather than signed.
     public let witnessCues: Set<String>
-    /// `months`, `weekdays`, `institutionWords` and `signingVerbs` as tables a token is looked up in
-    /// without hashing its word again.
+    /// `months` and `weekdays` as tables a token is looked up in without hashing its word again.
     let monthTable: WordTable<Int>
     let weekdayTable: WordTable<Int>
-    let institutionWordSet: WordSet
-    let signingVerbSet: WordSet
 
     init(directory: URL) throws {
         func records(_ name: String) throws -> [TSVRecord] {
@@ -67,14 +64,12 @@ public struct Lexicon: Sendable {
         nameParticles = Set(particles.map { fold($0["particle"]) })
         patronymicParticles = Set(particles.filter { $0["kind"] == "patronymic" }.map { fold($0["particle"]) })
         retinueWords = Set(try records("retinue_words.tsv").map { fold($0["word"]) })
-        institutionWords = Set(try records("institution_words.tsv").map { fold($0["word"]) })
+        institutionWords = WordSet(try records("institution_words.tsv").map { fold($0["word"]) })
         meetingCues = Dictionary(try records("meeting_cues.tsv").map { (fold($0["term"]), $0["cue"]) },
                                  uniquingKeysWith: { a, _ in a })
-        signingVerbs = Set(try records("signing_verbs.tsv").map { fold($0["verb"]) })
+        signingVerbs = WordSet(try records("signing_verbs.tsv").map { fold($0["verb"]) })
         witnessCues = Set(try records("witness_cues.tsv").map { fold($0["cue"]) })
         monthTable = WordTable(months.map { ($0.key, $0.value) })
         weekdayTable = WordTable(weekdays.map { ($0.key, $0.value) })
-        institutionWordSet = WordSet(institutionWords)
-        signingVerbSet = WordSet(signingVerbs)
     }
 }
