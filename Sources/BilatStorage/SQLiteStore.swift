@@ -37,27 +37,8 @@ public struct SQLiteStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA cache_size = -32768")
         }
-        // Processes creating one new file at the same moment can get SQLITE_BUSY at once, without the
-        // busy timeout (turning a new file to WAL takes a lock the busy handler does not wait for):
-        // the opening is tried again a few times, a little later each time (about 2 s in all).
-        var attempt = 0
-        while true {
-            do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                let known = Set(migrator.migrations)
-                let unknown = try pool.read { db in try migrator.appliedIdentifiers(db) }.subtracting(known)
-                guard unknown.isEmpty else {
-                    throw StorageError.newerDatabase(path: path, unknownMigrations: unknown.sorted())
-                }
-                try Self.migrate(pool, with: migrator)
-                self.path = path
-                self.pool = pool
-                return
-            } catch where StorageError.isDatabaseBusy(error) && attempt < 8 {
-                attempt += 1
-                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
-            }
-        }
+        pool = try Self.openAndMigrate(path, configuration: configuration, migrator: migrator)
+        self.path = path
     }
 
     /// Opens an existing database to read only, for queries where the file or its folder cannot be
@@ -90,21 +71,35 @@ public struct SQLiteStore: Sendable {
         self.pool = queue
     }
 
-    /// Applies the missing migrations. Two processes opening a new file at once may both start the
-    /// same migration; the loser's transaction fails and is rolled back, and it simply tries again.
-    /// It fails on the tables the winner made (SQLITE_ERROR) or, for a migration that can run twice
-    /// (0007 rebuilds tables under new names), only when recording it (SQLITE_CONSTRAINT on
-    /// grdb_migrations). A migration that fails on its own still fails, after five attempts.
-    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
-        var attempts = 0
+    /// Opens the pool and applies the missing migrations. Processes opening one new file at the same
+    /// moment race each other, and a loser tries again, up to eight times, a little later each time
+    /// (about 2 s in all):
+    /// - creating the file, it may get SQLITE_BUSY at once, without the busy timeout (turning a new
+    ///   file to WAL takes a lock the busy handler does not wait for);
+    /// - migrating it, two may start the same migration: the loser's transaction fails on what the
+    ///   winner made (SQLITE_ERROR) or, for a migration that can run twice (0007 rebuilds tables under
+    ///   new names), when recording it (SQLITE_CONSTRAINT on grdb_migrations), and is rolled back;
+    ///   tried again, it finds nothing left to do.
+    /// A migration that fails on its own still fails, at the last attempt.
+    private static func openAndMigrate(_ path: String, configuration: Configuration,
+                                       migrator: DatabaseMigrator) throws -> DatabasePool {
+        var attempt = 0
         while true {
+            var migrating = false
             do {
-                return try migrator.migrate(pool)
-            } catch let error as DatabaseError
-                        where [.SQLITE_ERROR, .SQLITE_CONSTRAINT].contains(error.resultCode) && attempts < 5 {
-                attempts += 1
-                let pending = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
-                if !pending { return }
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                let known = Set(migrator.migrations)
+                let unknown = try pool.read { db in try migrator.appliedIdentifiers(db) }.subtracting(known)
+                guard unknown.isEmpty else {
+                    throw StorageError.newerDatabase(path: path, unknownMigrations: unknown.sorted())
+                }
+                migrating = true
+                try migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where attempt < 8 && (StorageError.isDatabaseBusy(error)
+                        || migrating && [.SQLITE_ERROR, .SQLITE_CONSTRAINT].contains(error.resultCode)) {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
             }
         }
     }
