@@ -75,9 +75,14 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     /// True when the two dates can name the same day: equal at the coarser of their precisions.
+    /// Compared field by field, not by cutting both dates (two validating inits a comparison, and
+    /// the meeting clustering compares a report with every meeting of its year).
     public func isCompatible(with other: PartialDate) -> Bool {
-        let p = min(precision, other.precision)
-        return truncated(to: p) == other.truncated(to: p)
+        guard year == other.year else { return false }
+        guard let month, let otherMonth = other.month else { return true }
+        guard month == otherMonth else { return false }
+        guard let day, let otherDay = other.day else { return true }
+        return day == otherDay
     }
 
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {

@@ -3,7 +3,11 @@ import BilatModel
 /// One stored meeting report as the clustering sees it.
 struct MentionInput: Hashable, Sendable {
     var id: Int64
+    /// The article's content hash: what the canonical order compares.
     var articleID: String
+    /// The article's integer key, one for one with `articleID`: what the sets of articles hold
+    /// (hashing a 64-character id was a fifth of the clustering).
+    var articleKey: Int64
     var position: Int
     var date: PartialDate?
     var place: String?
@@ -17,7 +21,13 @@ struct MentionInput: Hashable, Sendable {
     static func canonical(_ a: MentionInput, _ b: MentionInput) -> Bool {
         let (pa, pb) = (a.date?.precision ?? .year, b.date?.precision ?? .year)
         if pa != pb { return pa > pb }
-        if a.date != b.date { return (a.date?.iso ?? "") < (b.date?.iso ?? "") }
+        // At one precision, ISO text order is date order (4-digit years, 2-digit months and days);
+        // an undated mention sorts before a year (its text was ""). No string is built.
+        if a.date != b.date {
+            guard let da = a.date else { return true }
+            guard let db = b.date else { return false }
+            return da < db
+        }
         if a.status != b.status { return a.status == .held }
         if a.place != b.place { return (a.place ?? "") < (b.place ?? "") }
         return (a.articleID, a.position) < (b.articleID, b.position)
@@ -36,7 +46,7 @@ extension PartialDate {
 struct MentionCluster: Sendable {
     var mentions: [MentionInput]
 
-    var articles: Set<String> { Set(mentions.map(\.articleID)) }
+    var articles: Set<Int64> { Set(mentions.map(\.articleKey)) }
     var participants: Set<Int64> { mentions.reduce(into: []) { $0.formUnion($1.participants) } }
     var places: Set<String> { Set(mentions.compactMap(\.place)) }
 
@@ -52,11 +62,11 @@ struct MentionCluster: Sendable {
 
     /// The place most articles give; ties go to the place of the most precise report, then alphabetical.
     var place: String? {
-        var articlesByPlace: [String: Set<String>] = [:]
+        var articlesByPlace: [String: Set<Int64>] = [:]
         var precisionByPlace: [String: DatePrecision] = [:]
         for mention in mentions {
             guard let place = mention.place else { continue }
-            articlesByPlace[place, default: []].insert(mention.articleID)
+            articlesByPlace[place, default: []].insert(mention.articleKey)
             let precision = mention.date?.precision ?? .year
             precisionByPlace[place] = max(precisionByPlace[place] ?? .year, precision)
         }
@@ -71,10 +81,10 @@ struct MentionCluster: Sendable {
     private static func majority(_ dates: [PartialDate], of mentions: [MentionInput],
                                  _ key: KeyPath<MentionInput, PartialDate?>) -> PartialDate? {
         guard let finest = dates.map(\.precision).max() else { return nil }
-        var articlesByDate: [PartialDate: Set<String>] = [:]
+        var articlesByDate: [PartialDate: Set<Int64>] = [:]
         for mention in mentions {
             if let date = mention[keyPath: key], date.precision == finest {
-                articlesByDate[date, default: []].insert(mention.articleID)
+                articlesByDate[date, default: []].insert(mention.articleKey)
             }
         }
         return articlesByDate.keys.min { a, b in
@@ -145,7 +155,7 @@ struct MeetingClustering: Sendable {
     struct ClusterSummary {
         var date: PartialDate?
         var status: MeetingStatus
-        var articles: Set<String>
+        var articles: Set<Int64>
         var places: Set<String>
         var place: String?
         var participants: Set<Int64>
@@ -192,7 +202,7 @@ struct MeetingClustering: Sendable {
         let candidates = summaries.indices.filter { i in
             let cluster = summaries[i]
             guard let clusterDate = cluster.date, clusterDate.isCompatible(with: date),
-                  cluster.status == mention.status, !cluster.articles.contains(mention.articleID) else { return false }
+                  cluster.status == mention.status, !cluster.articles.contains(mention.articleKey) else { return false }
             guard let place = mention.place else { return true }
             let places = cluster.places
             return places.isEmpty || places.contains(place)

@@ -6,8 +6,13 @@ import Testing
 struct MeetingClusteringTests {
     static func mention(_ id: Int64, _ iso: String?, article: String, place: String? = nil,
                         status: MeetingStatus = .held, participants: Set<Int64> = []) -> MentionInput {
-        MentionInput(id: id, articleID: article, position: 0, date: iso.flatMap(PartialDate.init(iso:)), place: place,
+        MentionInput(id: id, articleID: article, articleKey: key(article), position: 0, date: iso.flatMap(PartialDate.init(iso:)), place: place,
                      status: status, participants: participants, formerMeetingID: nil)
+    }
+
+    /// A stand-in for the article's integer key: one for one with the name (FNV-1a).
+    static func key(_ article: String) -> Int64 {
+        Int64(bitPattern: article.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 })
     }
 
     func dates(_ mentions: [MentionInput]) -> [String] {
@@ -75,5 +80,45 @@ struct MeetingClusteringTests {
             Self.mention(2, "2025-10-30", article: "b", place: "Busan"),
             Self.mention(3, "2025-10-30", article: "c", place: "Busan")]).first
         #expect(cluster?.place == "Busan")
+    }
+
+    /// Dates of every precision around month and year ends, undated included.
+    static let sampleDates: [PartialDate?] = [nil] + ["2024", "2025", "2025-01", "2025-02", "2025-12", "2024-12",
+        "2025-01-01", "2025-01-31", "2025-02-01", "2025-12-31", "2024-12-31", "0999", "0999-09-09", "9999-12-31"]
+        .map { PartialDate(iso: $0)! }
+
+    @Test("date compatibility field by field agrees with cutting both dates to the coarser precision")
+    func compatibilityMatchesTruncation() {
+        for a in Self.sampleDates.compactMap({ $0 }) {
+            for b in Self.sampleDates.compactMap({ $0 }) {
+                let p = min(a.precision, b.precision)
+                #expect(a.isCompatible(with: b) == (a.truncated(to: p) == b.truncated(to: p)), "\(a) \(b)")
+            }
+        }
+    }
+
+    @Test("the canonical order compares dates, not their ISO text, with the same result")
+    func canonicalOrderMatchesISOText() {
+        // The order as it was written before: precision, then the ISO text ("" undated), status, place, article.
+        func byText(_ a: MentionInput, _ b: MentionInput) -> Bool {
+            let (pa, pb) = (a.date?.precision ?? .year, b.date?.precision ?? .year)
+            if pa != pb { return pa > pb }
+            if a.date != b.date { return (a.date?.iso ?? "") < (b.date?.iso ?? "") }
+            if a.status != b.status { return a.status == .held }
+            if a.place != b.place { return (a.place ?? "") < (b.place ?? "") }
+            return (a.articleID, a.position) < (b.articleID, b.position)
+        }
+        var mentions: [MentionInput] = []
+        for (i, date) in Self.sampleDates.enumerated() {
+            for status in [MeetingStatus.held, .planned] {
+                mentions.append(Self.mention(Int64(mentions.count), date?.iso, article: "a\(i % 3)",
+                                             place: i % 2 == 0 ? nil : "Oslo", status: status))
+            }
+        }
+        for a in mentions {
+            for b in mentions {
+                #expect(MentionInput.canonical(a, b) == byText(a, b), "\(a.id) \(b.id)")
+            }
+        }
     }
 }
