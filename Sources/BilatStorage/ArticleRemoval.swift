@@ -2,8 +2,8 @@ import GRDB
 
 /// Removes an article and every fact only it supported.
 ///
-/// Rows that belong to the article (sentences, links, meeting mentions, statements, role sightings)
-/// go by `ON DELETE CASCADE`; shared entities (agreements, officials, organizations) are deleted
+/// Rows that belong to the article (links, meeting mentions, statements, role sightings) go by
+/// `ON DELETE CASCADE`, its range of sentences by a trigger (with their full-text rows); shared entities (agreements, officials, organizations) are deleted
 /// when no other article supports them any more. Meetings are derived from mentions: the caller
 /// re-clusters the returned buckets, which drops a meeting left without mentions.
 struct ArticleRemoval {

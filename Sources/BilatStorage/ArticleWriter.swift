@@ -23,8 +23,11 @@ struct ArticleWriter {
         for id in older { buckets.formUnion(try removal.remove(articleID: id)) }
 
         let published = article.published ?? facts.published
-        let key = try insertArticle(article, published: published, ingestedAt: ingestedAt)
-        let locator = try insertSentences(facts.sentences, articleKey: key, derived: &derived)
+        let firstSentence = try Self.nextSentenceID(db)
+        let key = try insertArticle(article, published: published, ingestedAt: ingestedAt,
+                                    firstSentence: facts.sentences.isEmpty ? 0 : firstSentence,
+                                    sentenceCount: facts.sentences.count)
+        let locator = try insertSentences(facts.sentences, articleKey: key, firstID: firstSentence, derived: &derived)
         let links = LinkWriter(db: db, articleKey: key, locator: locator)
         let resolver = OfficialResolver(db: db)
 
@@ -82,27 +85,34 @@ struct ArticleWriter {
 
     // The hot inserts bind a cached prepared statement: a Codable record insert encodes the record
     // into a dictionary and builds its SQL every row (238 k instructions a sentence, callgrind).
-    private func insertArticle(_ article: Article, published: PartialDate?, ingestedAt: String) throws -> Int64 {
+    private func insertArticle(_ article: Article, published: PartialDate?, ingestedAt: String,
+                               firstSentence: Int64, sentenceCount: Int) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO article(id, external_id, url, source, title, published, ingested_at, body_start,
-                                dateline_city, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                dateline_city, text, first_sentence, sentence_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [article.id, article.externalID, article.url, article.source, article.title,
                                    published?.iso, ingestedAt, article.bodyStart, article.datelineCity,
-                                   article.text])
+                                   article.text, firstSentence, sentenceCount])
         return db.lastInsertedRowID
     }
 
-    private func insertSentences(_ sentences: [Sentence], articleKey: Int64,
+    /// The id after the largest stored sentence id: an article's sentences take the ids from here on,
+    /// consecutive, which is what `article.first_sentence` and `sentence_count` rely on.
+    static func nextSentenceID(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM sentence")) ?? 1
+    }
+
+    private func insertSentences(_ sentences: [Sentence], articleKey: Int64, firstID: Int64,
                                  derived: inout DerivedWrites) throws -> SentenceLocator {
         var stored: [(span: SourceSpan, id: Int64)] = []
         stored.reserveCapacity(sentences.count)
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO sentence(article_key, position, start_offset, end_offset) VALUES (?, ?, ?, ?)
+            INSERT INTO sentence(id, article_key, start_offset, end_offset) VALUES (?, ?, ?, ?)
             """)
-        for sentence in sentences {
-            try insert.execute(arguments: [articleKey, sentence.index, sentence.span.start, sentence.span.end])
-            let id = db.lastInsertedRowID
+        for (offset, sentence) in sentences.enumerated() {
+            let id = firstID + Int64(offset)
+            try insert.execute(arguments: [id, articleKey, sentence.span.start, sentence.span.end])
             derived.sentences.append((id, sentence.text))
             stored.append((sentence.span, id))
         }

@@ -83,6 +83,23 @@ enum IntegrityRules {
             WHERE st.start_offset < 0 OR st.end_offset < st.start_offset OR st.end_offset > length(a.text)
             """),
         ("link-sentence", linkSentences),
+        // Deleting an article deletes its range of sentence ids: a sentence outside its article's
+        // range would outlive it, and a range holding another article's sentence would delete it.
+        ("sentence-range", """
+            SELECT 'sentence ' || s.id || ' of article ' || coalesce(a.id, 'key ' || s.article_key || ' (missing)')
+                || ': outside the article''s sentences ' || coalesce(a.first_sentence, '?') || '..'
+                || coalesce(a.first_sentence + a.sentence_count - 1, '?')
+            FROM sentence s LEFT JOIN article a ON a.key = s.article_key
+            WHERE a.key IS NULL OR s.id NOT BETWEEN a.first_sentence AND a.first_sentence + a.sentence_count - 1
+            """),
+        ("sentence-count", """
+            SELECT 'article ' || a.id || ': ' || a.sentence_count || ' sentences recorded, '
+                || (SELECT count(*) FROM sentence s
+                    WHERE s.id BETWEEN a.first_sentence AND a.first_sentence + a.sentence_count - 1) || ' stored'
+            FROM article a
+            WHERE a.sentence_count <> (SELECT count(*) FROM sentence s
+                                       WHERE s.id BETWEEN a.first_sentence AND a.first_sentence + a.sentence_count - 1)
+            """),
         ("fts-row-count", """
             SELECT 'sentence_fts holds ' || (SELECT count(*) FROM sentence_fts_docsize) || ' rows for '
                 || (SELECT count(*) FROM sentence) || ' sentences'

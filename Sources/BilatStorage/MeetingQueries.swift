@@ -111,7 +111,7 @@ struct SourceRow: FetchableRecord {
                 JOIN article a ON a.key = src.article_key
                 LEFT JOIN sentence s ON s.id = src.sentence_id
                 WHERE src.\(owner) IN (\(marks))
-                ORDER BY src.\(owner), a.published IS NULL, a.published, a.id, s.position
+                ORDER BY src.\(owner), a.published IS NULL, a.published, a.id, s.id
                 """, arguments: StatementArguments(Array(chunk)))
             for row in rows {
                 sources[row.ownerID, default: []].append(try row.sourceSentence())

@@ -85,7 +85,7 @@ extension SQLiteStore: KnowledgeQueries {
                 JOIN article a ON a.key = src.article_key
                 LEFT JOIN sentence s ON s.id = src.sentence_id
                 WHERE src.official_id = ?
-                ORDER BY a.published IS NULL, a.published, a.id, s.position
+                ORDER BY a.published IS NULL, a.published, a.id, s.id
                 """), arguments: [id]).map { try $0.sourceSentence() }
             return OfficialDetail(official: summary, meetings: meetings, counterparts: counterparts, sources: sources)
         }

@@ -94,9 +94,9 @@ struct MigrationTests {
         do {
             let store = try SQLiteStore(path: folder.databasePath, migrator: SchemaMigrations.migrator(files: upTo6))
             try store.syncCountries(testCountries)
-            _ = try store.save(given.article, facts: given.facts())
             // Links as version 6 allowed them: a UNIQUE index lets two NULL sentences through.
             try store.pool.write { db in
+                try insertBeforeSchema8(given, key: 1, firstSentence: 1, db)
                 try db.execute(sql: """
                     INSERT INTO official(id, name, country) VALUES (1, 'Xi Jinping', 'CN');
                     INSERT INTO official_source(official_id, article_key, sentence_id) VALUES (1, 1, NULL), (1, 1, NULL), (1, 1, 1);
@@ -152,6 +152,99 @@ struct MigrationTests {
         #expect(problems.first?.detail.hasPrefix("article_area trade: sentence") == true)
     }
 
+    @Test("schema 0008: sentences keep their ids and text, articles record their range, the index is gone")
+    func sentenceRanges() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let upTo7 = try SchemaMigrations.bundledFiles().filter { $0.lastPathComponent < "0008" }
+        #expect(upTo7.count == 7)
+        let first = TestArticle("China and France met in Paris. They talked about trade.", url: "https://example.org/1")
+        let second = TestArticle("Japan and Korea met. Trade grew. Both sides spoke.", url: "https://example.org/2")
+        let empty = TestArticle("China.", url: "https://example.org/3")
+        let sentencesBefore: [[String]]
+        do {
+            let store = try SQLiteStore(path: folder.databasePath, migrator: SchemaMigrations.migrator(files: upTo7))
+            try store.syncCountries(testCountries)
+            try store.pool.write { db in
+                try insertBeforeSchema8(first, key: 1, firstSentence: 1, db)
+                try insertBeforeSchema8(second, key: 2, firstSentence: 3, db)
+                try insertBeforeSchema8(empty, key: 3, firstSentence: 6, sentences: false, db)
+            }
+            sentencesBefore = try store.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, article_key, position, text FROM sentence_text ORDER BY id")
+                    .map { row in [String(row[0] as Int64), String(row[1] as Int64), String(row[2] as Int64), row[3]] }
+            }
+        }
+        #expect(sentencesBefore.count == 5)
+
+        let store = try SQLiteStore(path: folder.databasePath)
+        try store.pool.read { db in
+            let after = try Row.fetchAll(db, sql: "SELECT id, article_key, position, text FROM sentence_text ORDER BY id")
+                .map { row in [String(row[0] as Int64), String(row[1] as Int64), String(row[2] as Int64), row[3]] }
+            #expect(after == sentencesBefore)
+            let ranges = try Row.fetchAll(db, sql: "SELECT first_sentence, sentence_count FROM article ORDER BY key")
+                .map { [$0[0] as Int64, $0[1] as Int64] }
+            #expect(ranges == [[1, 2], [3, 3], [0, 0]])
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('sentence')") == [])
+            let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('sentence')")
+            #expect(columns == ["id", "article_key", "start_offset", "end_offset"])
+        }
+        #expect(try store.integrityProblems() == [])
+        #expect(try store.search(SearchQuery(text: "trade")).count == 2)
+
+        // A new article's sentences follow the last ones; forgetting an article takes its range only.
+        let third = TestArticle("France and Japan met. Trade was discussed.", url: "https://example.org/4")
+        _ = try store.save(third.article, facts: third.facts())
+        try store.forget(articleID: second.article.id)
+        let (ids, matches) = try store.pool.read { db in
+            (try Int64.fetchAll(db, sql: "SELECT id FROM sentence ORDER BY id"),
+             try Int64.fetchAll(db, sql: "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH 'trade' ORDER BY rowid"))
+        }
+        #expect(ids == [1, 2, 6, 7])
+        #expect(matches == [2, 7])
+        #expect(try store.integrityProblems() == [])
+    }
+
+    @Test("schema 0008 refuses a database whose article has sentence ids that are not consecutive")
+    func sentenceRangesRefuseGaps() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let upTo7 = try SchemaMigrations.bundledFiles().filter { $0.lastPathComponent < "0008" }
+        do {
+            let store = try SQLiteStore(path: folder.databasePath, migrator: SchemaMigrations.migrator(files: upTo7))
+            try store.syncCountries(testCountries)
+            try store.pool.write { db in
+                try insertBeforeSchema8(TestArticle("China and France met. They talked."), key: 1, firstSentence: 1, db)
+                try db.execute(sql: "UPDATE sentence SET id = 10 WHERE id = 2")
+            }
+        }
+        #expect {
+            _ = try SQLiteStore(path: folder.databasePath)
+        } throws: { error in
+            "\(error)".contains("each article's sentence ids are consecutive")
+        }
+    }
+
+    @Test("db check finds a sentence outside its article's range and a range that lost a sentence")
+    func sentenceRangeChecks() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let given = TestArticle("China and France met. They talked.", url: "https://example.org/1")
+        _ = try store.save(given.article, facts: given.facts())
+        #expect(try store.integrityProblems() == [])
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE article SET sentence_count = 1")
+        }
+        let problems = try store.integrityProblems()
+        #expect(problems.map(\.check) == ["sentence-range"])
+        #expect(problems.first?.detail.contains("outside the article's sentences 1..1") == true)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE article SET sentence_count = 3")
+        }
+        #expect(try store.integrityProblems().map(\.check) == ["sentence-count"])
+    }
+
     @Test("a database from a newer bilat is refused with a message naming the migration")
     func refusesNewerDatabase() throws {
         let folder = try TestFolder()
@@ -202,5 +295,23 @@ struct MigrationTests {
             guard case StorageError.needsUpgrade(let path) = error else { return false }
             return path == older && "\(error)".contains("older bilat")
         }
+    }
+}
+
+/// Stores an article and its sentences (full-text rows included) as schemas 3 to 7 held them, without
+/// the writer, which writes the current schema.
+func insertBeforeSchema8(_ given: TestArticle, key: Int64, firstSentence: Int64, sentences: Bool = true,
+                         _ db: Database) throws {
+    try db.execute(sql: """
+        INSERT INTO article(key, id, url, source, title, published, ingested_at, text)
+        VALUES (?, ?, ?, ?, ?, ?, '2025-10-15T00:00:00Z', ?)
+        """, arguments: [key, given.article.id, given.article.url, given.article.source, given.article.title,
+                         given.article.published?.iso, given.article.text])
+    guard sentences else { return }
+    for (offset, sentence) in given.sentences.enumerated() {
+        let id = firstSentence + Int64(offset)
+        try db.execute(sql: "INSERT INTO sentence(id, article_key, position, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id, key, sentence.index, sentence.span.start, sentence.span.end])
+        try db.execute(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)", arguments: [id, sentence.text])
     }
 }
