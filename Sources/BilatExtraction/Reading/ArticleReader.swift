@@ -64,7 +64,7 @@ public enum ArticleReader {
         if meta.source == nil { meta.source = dateline?.agency }
         let scalars = text.unicodeScalars
         return Article(
-            id: SHA256.hex(text),
+            id: ContentHash.hex(text),
             externalID: meta.externalID,
             url: meta.url,
             source: meta.source,
