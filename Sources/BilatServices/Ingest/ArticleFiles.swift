@@ -37,9 +37,16 @@ public enum ArticleFiles {
                       body)
         case .article:
             do {
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                if size > limit { throw InputError.tooLarge(path, bytes: size, limit: limit) }
-                let text = try TextDecoder.decode(try Data(contentsOf: url), name: path)
+                let bytes: [UInt8]
+                if let contents = try RegularFile.contents(path: path, limit: limit) {
+                    bytes = contents
+                } else {
+                    // A link, or a file that open or fstat refuses: Foundation's way, and its errors.
+                    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                    if size > limit { throw InputError.tooLarge(path, bytes: size, limit: limit) }
+                    bytes = [UInt8](try Data(contentsOf: url))
+                }
+                let text = try TextDecoder.decode(bytes, name: path)
                 body(.article(try ArticleReader.read(text: text, defaults: defaults), location: path))
             } catch {
                 body(.failure(message: message(error, location: path)))
@@ -95,7 +102,7 @@ public enum ArticleFiles {
             guard let bytes = reader.readToEnd(limit: limit) else {
                 throw InputError.tooLarge("<stdin>", bytes: nil, limit: limit)
             }
-            let text = try TextDecoder.decode(Data(bytes), name: "<stdin>")
+            let text = try TextDecoder.decode(bytes, name: "<stdin>")
             body(.article(try ArticleReader.read(text: text, defaults: defaults), location: "<stdin>"))
         } catch {
             body(.failure(message: message(error, location: "<stdin>")))
