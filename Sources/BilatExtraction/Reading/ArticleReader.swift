@@ -94,7 +94,7 @@ public enum ArticleReader {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or an ISO timestamp's date part.
     public static func parseDate(_ value: String) throws -> PartialDate {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = FrontMatter.trimmed(value[...])
         if let date = PartialDate(iso: trimmed) { return date }
         if trimmed.count > 10, let date = PartialDate(iso: String(trimmed.prefix(10))),
            date.precision == .day, "T ".contains(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 10)]) {
