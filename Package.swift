@@ -23,6 +23,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 of article texts (the ids): BoringSSL's, with the CPU's SHA extensions.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Plain value types of the domain; no I/O.
@@ -30,7 +32,7 @@ let package = Package(
         // Article text in, facts out; reference data from seeds/reference is bundled here.
         .target(
             name: "BilatExtraction",
-            dependencies: ["BilatModel"],
+            dependencies: ["BilatModel", .product(name: "Crypto", package: "swift-crypto")],
             path: ".",
             exclude: rootExcluding(keeping: ["Sources/BilatExtraction", "seeds/reference"]),
             sources: ["Sources/BilatExtraction"],

@@ -56,6 +56,9 @@ struct BilatBench: ParsableCommand {
     @Flag(help: "Only the query latencies, on the corpus and database an earlier run left in --out.")
     var queriesOnly = false
 
+    @Flag(help: "Only extraction alone (reading and extracting, this process): no ingest, no database, no queries, no JSON.")
+    var extractionOnly = false
+
     @Flag(help: "Time hostile articles of growing size instead (no corpus, no database): the linear-time check.")
     var adversarial = false
 
@@ -111,6 +114,15 @@ struct BilatBench: ParsableCommand {
 
         progress("extraction alone (this process, one thread)")
         let extraction = try ExtractionBench(extractor: Extractor(reference: reference)).run(corpus: corpus)
+        if extractionOnly {
+            let total = extraction.total, engine = extraction.engine
+            print("read and extract: \(total.articles) articles in \(String(format: "%.2f", total.seconds)) s, "
+                + "\(Int(total.articlesPerSecond.rounded())) articles/s")
+            print("engine alone:     \(String(format: "%.2f", engine.seconds)) s, \(Int(engine.articlesPerSecond.rounded())) articles/s")
+            print("reading:          \(String(format: "%.1f", (total.seconds - engine.seconds) / Double(max(1, total.articles)) * 1e6)) µs an article; "
+                + "\(extraction.meetings) meetings, \(extraction.failures) unreadable")
+            return
+        }
 
         progress("ingest (bilat ingest, child process)")
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }

@@ -64,7 +64,7 @@ public enum ArticleReader {
         if meta.source == nil { meta.source = dateline?.agency }
         let scalars = text.unicodeScalars
         return Article(
-            id: SHA256.hex(text),
+            id: ContentHash.hex(text),
             externalID: meta.externalID,
             url: meta.url,
             source: meta.source,
@@ -80,34 +80,21 @@ public enum ArticleReader {
 
     /// Reads one line of a JSON Lines feed: `{"id","published","source","url","title","text"}`.
     public static func readFeedLine(_ line: String, defaults: ArticleDefaults = ArticleDefaults()) throws -> Article {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(line.utf8))
-        } catch {
-            throw ArticleError.malformedFeedLine("invalid JSON")
-        }
-        guard let entry = object as? [String: Any] else {
-            throw ArticleError.malformedFeedLine("expected a JSON object")
-        }
-        // A JSON string may escape a NUL ("\u0000") that a file could not hold: it becomes U+FFFD, one
-        // scalar for one, so offsets stay put (SQLite's text functions stop at a NUL).
-        func string(_ key: String) -> String? {
-            guard let value = entry[key] as? String else { return nil }
-            return value.unicodeScalars.contains("\u{0}") ? value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : value
-        }
-        guard let text = string("text") else { throw ArticleError.missingText }
+        // The usual line in one pass over its bytes; anything unusual as JSONSerialization reads it.
+        let fields = try FeedFields.fast(line) ?? FeedFields.viaJSONSerialization(line)
+        guard let text = fields.text else { throw ArticleError.missingText }
         var meta = defaults
-        if let id = entry["id"] { meta.externalID = string("id") ?? (id as? NSNumber)?.stringValue }
-        if let value = string("published") { meta.published = try parseDate(value) }
-        meta.source = string("source") ?? meta.source
-        meta.url = string("url") ?? meta.url
-        meta.title = string("title") ?? meta.title
+        if let id = fields.id { meta.externalID = id }
+        if let value = fields.published { meta.published = try parseDate(value) }
+        meta.source = fields.source ?? meta.source
+        meta.url = fields.url ?? meta.url
+        meta.title = fields.title ?? meta.title
         return try read(text: text, defaults: meta)
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or an ISO timestamp's date part.
     public static func parseDate(_ value: String) throws -> PartialDate {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = FrontMatter.trimmed(value[...])
         if let date = PartialDate(iso: trimmed) { return date }
         if trimmed.count > 10, let date = PartialDate(iso: String(trimmed.prefix(10))),
            date.precision == .day, "T ".contains(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 10)]) {

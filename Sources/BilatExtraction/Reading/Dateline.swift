@@ -92,6 +92,7 @@ struct Dateline {
 
     /// "NEW DELHI" → "New Delhi"; of "PARIS/WARSAW" the first city.
     static func cityName(_ raw: String) -> String {
+        if let ascii = asciiCityName(raw) { return ascii }
         let first = raw.split(separator: "/").first.map(String.init) ?? raw
         let particles: Set<String> = ["es", "de", "del", "da", "do", "la", "au", "al", "of"]
         let words = first.split(separator: " ").enumerated().map { index, word -> String in
@@ -102,6 +103,43 @@ struct Dateline {
                 .joined(separator: "-")
         }
         return words.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: "-.")))
+    }
+
+    private static let particles: [[UInt8]] = ["es", "de", "del", "da", "do", "la", "au", "al", "of"].map { Array($0.utf8) }
+
+    /// `cityName` of an ASCII name, byte by byte, without Foundation's trimming (which bridges to
+    /// NSString) and the arrays of strings; nil when `raw` is not ASCII.
+    static func asciiCityName(_ raw: String) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // The first non-empty part between slashes, or the whole when there is none.
+            var part = bytes[...]
+            if let firstPart = bytes.split(separator: UInt8(ascii: "/")).first { part = firstPart }
+            var out: [UInt8] = []
+            out.reserveCapacity(part.count)
+            for (index, word) in part.split(separator: UInt8(ascii: " ")).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: " ")) }
+                let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+                if index > 0, particles.contains(lower) {
+                    out += lower
+                    continue
+                }
+                // Each piece between hyphens capitalised.
+                var startOfPiece = true
+                for byte in lower {
+                    out.append(startOfPiece && byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+                    startOfPiece = byte == UInt8(ascii: "-")
+                }
+            }
+            // Trimmed of white space, line breaks, hyphens and full stops at both ends (the ASCII members
+            // of `.whitespacesAndNewlines` are tab, line feed, vertical tab, form feed, carriage return, space).
+            func trimmed(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 || byte == 0x2D || byte == 0x2E }
+            guard let first = out.firstIndex(where: { !trimmed($0) }), let last = out.lastIndex(where: { !trimmed($0) }) else {
+                return ""
+            }
+            return String(decoding: out[first...last], as: UTF8.self)
+        }
     }
 }
 

@@ -49,18 +49,20 @@ struct FrontMatter {
 /// Walks the lines of a scalar view, giving each line's text and the index after its line break.
 struct LineCursor {
     private let scalars: String.UnicodeScalarView
+    private let utf8: String.UTF8View
     private var position: String.UnicodeScalarView.Index
 
     init(_ scalars: String.UnicodeScalarView) {
         self.scalars = scalars
+        utf8 = String(scalars).utf8
         position = scalars.startIndex
     }
 
     mutating func next() -> (text: String, end: String.UnicodeScalarView.Index)? {
         guard position < scalars.endIndex else { return nil }
-        var end = position
-        while end < scalars.endIndex, scalars[end] != "\n" { end = scalars.index(after: end) }
-        var text = String(String.UnicodeScalarView(scalars[position..<end]))
+        // The line feed looked for among the UTF-8 bytes: an index of the byte 0x0A is that scalar's.
+        let end = utf8[position...].firstIndex(of: 0x0A) ?? scalars.endIndex
+        var text = String(Substring(scalars[position..<end]))
         // By scalar: String.hasSuffix compares canonically, normalizing from the end, which is quadratic
         // when the line ends in one long grapheme cluster (a letter and thousands of combining marks).
         if text.unicodeScalars.last == "\r" { text.unicodeScalars.removeLast() }

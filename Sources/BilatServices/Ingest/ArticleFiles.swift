@@ -37,9 +37,16 @@ public enum ArticleFiles {
                       body)
         case .article:
             do {
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                if size > limit { throw InputError.tooLarge(path, bytes: size, limit: limit) }
-                let text = try TextDecoder.decode(try Data(contentsOf: url), name: path)
+                let bytes: [UInt8]
+                if let contents = try RegularFile.contents(path: path, limit: limit) {
+                    bytes = contents
+                } else {
+                    // A link, or a file that open or fstat refuses: Foundation's way, and its errors.
+                    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                    if size > limit { throw InputError.tooLarge(path, bytes: size, limit: limit) }
+                    bytes = [UInt8](try Data(contentsOf: url))
+                }
+                let text = try TextDecoder.decode(bytes, name: path)
                 body(.article(try ArticleReader.read(text: text, defaults: defaults), location: path))
             } catch {
                 body(.failure(message: message(error, location: path)))
@@ -95,7 +102,7 @@ public enum ArticleFiles {
             guard let bytes = reader.readToEnd(limit: limit) else {
                 throw InputError.tooLarge("<stdin>", bytes: nil, limit: limit)
             }
-            let text = try TextDecoder.decode(Data(bytes), name: "<stdin>")
+            let text = try TextDecoder.decode(bytes, name: "<stdin>")
             body(.article(try ArticleReader.read(text: text, defaults: defaults), location: "<stdin>"))
         } catch {
             body(.failure(message: message(error, location: "<stdin>")))
@@ -120,11 +127,14 @@ public enum ArticleFiles {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             sawArticle = true
             do {
-                if bytes.contains(0) { throw InputError.binary(location) }
-                if let offset = TextDecoder.firstInvalidUTF8Offset(bytes) {
-                    throw InputError.notUTF8(location, byteOffset: offset)
+                if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
+                    throw InputError.binary(location)
                 }
-                let line = String(decoding: bytes, as: UTF8.self)
+                // The standard library's validating decoder, which is fast; the offset of the first bad
+                // byte is looked for only when there is one.
+                guard let line = String(validating: bytes, as: UTF8.self) else {
+                    throw InputError.notUTF8(location, byteOffset: TextDecoder.firstInvalidUTF8Offset(bytes) ?? 0)
+                }
                 body(.article(try ArticleReader.readFeedLine(line, defaults: defaults), location: location))
             } catch {
                 body(.failure(message: message(error, location: location)))

@@ -55,7 +55,7 @@ final class LineReader {
         var scanned = position
         var dropped = 0
         while true {
-            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+            if let newline = Self.firstNewline(in: buffer, from: scanned) {
                 defer {
                     position = newline + 1
                     compactIfNeeded()
@@ -81,6 +81,14 @@ final class LineReader {
             scanned = buffer.count
             let data = handle.readData(ofLength: chunkSize)
             if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
+        }
+    }
+
+    /// The index of the first line feed at or after `start`: memchr, not a byte-by-byte loop.
+    private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { all in
+            memchr(all.baseAddress! + start, 0x0A, all.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - all.baseAddress! }
         }
     }
 

@@ -1,15 +1,17 @@
-/// SHA-256 (FIPS 180-4), for content-addressed article ids.
-///
-/// Written here rather than taken from swift-crypto: ids need only this one digest, and swift-crypto
-/// would add BoringSSL to every build for it.
-public enum SHA256 {
+import BilatExtraction
+import Foundation
+import Testing
+
+/// The pure-Swift SHA-256 that made the article ids before `ContentHash` (FIPS 180-4, written from
+/// the standard), kept here as the reference the library's digest must match.
+enum ReferenceSHA256 {
     /// Lower-case hex digest of the UTF-8 bytes of `text`.
-    public static func hex(_ text: String) -> String {
+    static func hex(_ text: String) -> String {
         hex(Array(text.utf8))
     }
 
     /// Lower-case hex digest of `bytes`.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
@@ -71,4 +73,41 @@ public enum SHA256 {
 
     @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+}
+
+@Suite("ContentHash: the article id")
+struct ContentHashTests {
+    @Test("known vectors (FIPS 180-4 examples and others)")
+    func vectors() {
+        #expect(ContentHash.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ContentHash.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(ContentHash.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(ContentHash.hex(String(repeating: "a", count: 1_000))
+            == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(ContentHash.hex(String(repeating: "a", count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(ContentHash.hex("é — 北京") == ReferenceSHA256.hex("é — 北京"))
+    }
+
+    @Test("the same digest as the pure-Swift one on random texts of every length around the block size")
+    func randomAgainstReference() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab \n\té—北\u{0}🇫🇷".unicodeScalars)
+        for length in Array(0...200) + [447, 448, 511, 512, 513, 1_023, 1_024, 3_000, 10_007] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(ContentHash.hex(bytes) == ReferenceSHA256.hex(bytes), "\(length) random bytes")
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length { scalars.append(alphabet.randomElement(using: &generator)!) }
+            let text = String(scalars)
+            #expect(ContentHash.hex(text) == ReferenceSHA256.hex(text), "text of \(length) scalars")
+        }
+    }
+
+    @Test("a substring's own bytes, not its base's")
+    func substringText() {
+        let base = "PARIS - the text"
+        let text = String(base.dropFirst(8))
+        #expect(ContentHash.hex(text) == ReferenceSHA256.hex(Array("the text".utf8)))
+    }
 }
