@@ -127,14 +127,7 @@ public enum ArticleFiles {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             sawArticle = true
             do {
-                if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
-                    throw InputError.binary(location)
-                }
-                // The standard library's validating decoder, which is fast; the offset of the first bad
-                // byte is looked for only when there is one.
-                guard let line = String(validating: bytes, as: UTF8.self) else {
-                    throw InputError.notUTF8(location, byteOffset: TextDecoder.firstInvalidUTF8Offset(bytes) ?? 0)
-                }
+                let line = try TextDecoder.text(of: bytes[...], name: location)
                 body(.article(try ArticleReader.readFeedLine(line, defaults: defaults), location: location))
             } catch {
                 body(.failure(message: message(error, location: location)))

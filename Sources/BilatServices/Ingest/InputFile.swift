@@ -50,15 +50,22 @@ public enum InputKind: Sendable, Equatable {
 
 /// Turns raw bytes into text, refusing binary and non-UTF-8 input.
 enum TextDecoder {
+    /// A whole file or stdin: not empty, a leading byte-order mark dropped.
     static func decode(_ bytes: [UInt8], name: String) throws -> String {
         if bytes.isEmpty { throw InputError.empty(name) }
-        // Array's contiguous storage and the standard library's validating decoder: Data's iterator
-        // went through a protocol conformance look-up for every byte (3 % of `bilat extract`).
-        var bytes = bytes
-        if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) { throw InputError.binary(name) }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try text(of: bytes.dropFirst(3), name: name) }
+        return try text(of: bytes[...], name: name)
+    }
+
+    /// The bytes as text, or `binary` (a NUL) or `notUTF8` naming the first bad byte's offset, looked
+    /// for only when there is one: memchr and the standard library's validating decoder (Data's
+    /// iterator went through a protocol conformance look-up for every byte, 3 % of `bilat extract`).
+    static func text(of bytes: ArraySlice<UInt8>, name: String) throws -> String {
+        if bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
+            throw InputError.binary(name)
+        }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        throw InputError.notUTF8(name, byteOffset: firstInvalidUTF8Offset(bytes) ?? 0)
+        throw InputError.notUTF8(name, byteOffset: firstInvalidUTF8Offset(Array(bytes)) ?? 0)
     }
 
     /// The offset of the first byte that breaks UTF-8, nil when the bytes are valid.
