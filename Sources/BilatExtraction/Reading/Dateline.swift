@@ -92,9 +92,18 @@ struct Dateline {
 
     /// "NEW DELHI" → "New Delhi"; of "PARIS/WARSAW" the first city.
     static func cityName(_ raw: String) -> String {
-        if let ascii = asciiCityName(raw) { return ascii }
+        asciiCityName(raw) ?? generalCityName(raw)
+    }
+
+    /// Words kept in lower case after the first word ("Rio de Janeiro", "Dar es Salaam").
+    private static let particleWords = ["es", "de", "del", "da", "do", "la", "au", "al", "of"]
+    private static let particles = Set(particleWords)
+    private static let particleBytes: [[UInt8]] = particleWords.map { Array($0.utf8) }
+
+    /// `cityName` of any text, through Foundation: the way for a name that is not ASCII, and the
+    /// reference the ASCII path is tested against.
+    static func generalCityName(_ raw: String) -> String {
         let first = raw.split(separator: "/").first.map(String.init) ?? raw
-        let particles: Set<String> = ["es", "de", "del", "da", "do", "la", "au", "al", "of"]
         let words = first.split(separator: " ").enumerated().map { index, word -> String in
             let lower = word.lowercased()
             if index > 0, particles.contains(lower) { return lower }
@@ -104,8 +113,6 @@ struct Dateline {
         }
         return words.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: "-.")))
     }
-
-    private static let particles: [[UInt8]] = ["es", "de", "del", "da", "do", "la", "au", "al", "of"].map { Array($0.utf8) }
 
     /// `cityName` of an ASCII name, byte by byte, without Foundation's trimming (which bridges to
     /// NSString) and the arrays of strings; nil when `raw` is not ASCII.
@@ -121,7 +128,7 @@ struct Dateline {
             for (index, word) in part.split(separator: UInt8(ascii: " ")).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: " ")) }
                 let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-                if index > 0, particles.contains(lower) {
+                if index > 0, particleBytes.contains(lower) {
                     out += lower
                     continue
                 }
