@@ -60,13 +60,13 @@ let package = Package(
             dependencies: ["BilatCorpusGenerator", "BilatServices", "BilatStorage", "BilatExtraction",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "BilatExtractionTests", dependencies: ["BilatExtraction"]),
+        .testTarget(name: "BilatExtractionTests", dependencies: ["BilatExtraction", "BilatCorpusGenerator"]),
         .testTarget(name: "BilatCorpusGeneratorTests", dependencies: ["BilatCorpusGenerator", "BilatExtraction"]),
         .testTarget(name: "BilatStorageTests", dependencies: ["BilatStorage"]),
         .testTarget(
             name: "BilatServicesTests",
             // Depends on the executable so that `swift test` builds the binary the end-to-end tests run.
-            dependencies: ["BilatServices", "bilat"]
+            dependencies: ["BilatServices", "bilat", "BilatCorpusGenerator"]
         ),
     ],
     swiftLanguageModes: [.v6]

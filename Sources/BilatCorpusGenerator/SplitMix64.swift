@@ -23,7 +23,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A number in the closed range.
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.count)
     }
 
@@ -38,7 +38,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// One element of a non-empty array.
-    mutating func pick<T>(_ items: [T]) -> T {
+    public mutating func pick<T>(_ items: [T]) -> T {
         items[below(items.count)]
     }
 

@@ -1,3 +1,4 @@
+import BilatCorpusGenerator
 @testable import BilatExtraction
 import Foundation
 import Testing
@@ -91,7 +92,7 @@ struct FeedLineTests {
 
     @Test("random lines built from JSON pieces, some broken")
     func randomLines() {
-        var rng = SplitMix(seed: 0x5eed)
+        var rng = SplitMix64(seed: 0x5eed)
         let keys = ["text", "id", "published", "source", "url", "title", "other", "Text", "", "t\\u0065xt", "é"]
         let stringPieces = ["a", "Z", " ", "é", "北", "🇫🇷", "\\n", "\\t", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\r",
                             "\\u0000", "\\u0041", "\\u00e9", "\\ud83c\\uddeb", "\\ud800", "\\udfff", "\\u12", "\\x", "\u{1}",
@@ -127,19 +128,4 @@ struct FeedLineTests {
         // The generator makes plenty of lines the fast reader takes, so both routes are exercised.
         #expect(fastCount > total / 10)
     }
-}
-
-/// A small deterministic generator so a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 }

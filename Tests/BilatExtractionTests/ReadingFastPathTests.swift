@@ -1,3 +1,4 @@
+import BilatCorpusGenerator
 @testable import BilatExtraction
 import BilatModel
 import Foundation
@@ -15,7 +16,7 @@ struct ReadingFastPathTests {
 
     @Test("random city names, ASCII and not")
     func randomCityNames() {
-        var rng = SplitMix(seed: 17)
+        var rng = SplitMix64(seed: 17)
         let pieces = ["A", "B", "z", "DE", "de", "LA", "Of", "AU", " ", "  ", "-", ".", "/", "'", "\t", "\r", "\n", "\u{0B}",
                       "\u{0C}", "1", "É", "é", "\u{85}", "\u{A0}", "ß", "İ", "\u{301}"]
         for _ in 0..<5_000 {
@@ -26,7 +27,7 @@ struct ReadingFastPathTests {
 
     @Test("lines: text without the line break and a final CR, and the index after the break")
     func lines() {
-        var rng = SplitMix(seed: 5)
+        var rng = SplitMix64(seed: 5)
         let pieces = ["a", "---", ":", " ", "\n", "\r", "\r\n", "é", "北", "e\u{301}", "🇫🇷", "\t"]
         for _ in 0..<2_000 {
             let text = (0..<rng.int(0...16)).map { _ in rng.pick(pieces) }.joined()

@@ -1,3 +1,4 @@
+import BilatCorpusGenerator
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ struct CrashSafetyTests {
             #"{"id": "k\#(i)", "published": "2024-10-23", "text": "KAZAN - Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, round \#(i). The two leaders discussed trade, energy and border peace. Xi said both sides should be partners."}"#
         }
         let feed = try folder.write(lines.joined(separator: "\n") + "\n", to: "feed.jsonl")
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         var storedCounts: [Int] = []
 
         for run in 0..<6 {
@@ -49,20 +50,5 @@ enum ArticleCompleteness {
             if table == "sentence", let key = row["article_key"] as? Int { withSentences.insert(key) }
         }
         return (articles.count, Set(articles.filter { !withSentences.contains($0.key) }.values))
-    }
-}
-
-/// A small deterministic generator, so a failing run can be replayed.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

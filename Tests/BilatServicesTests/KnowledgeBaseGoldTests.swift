@@ -1,3 +1,4 @@
+import BilatCorpusGenerator
 import BilatModel
 import BilatServices
 import BilatStorage
@@ -28,7 +29,7 @@ struct KnowledgeBaseGoldTests {
         case 0: break
         case 1: articles.reverse()
         default:
-            var generator = SeededGenerator(state: seed)
+            var generator = SplitMix64(seed: seed)
             articles.shuffle(using: &generator)
         }
         let expected = try KnowledgeBaseFixtures.expectedMeetings(in: "multi")

@@ -1,3 +1,4 @@
+import BilatCorpusGenerator
 import BilatModel
 import BilatServices
 import BilatStorage
@@ -27,7 +28,7 @@ struct KnowledgeBaseOrderTests {
         #expect(inFileOrder.count > 20)
 
         for seed: UInt64 in [7, 42, 2026] {
-            var generator = SeededGenerator(state: seed)
+            var generator = SplitMix64(seed: seed)
             let shuffled = try meetings(after: articles.shuffled(using: &generator))
             #expect(shuffled == inFileOrder, "seed \(seed)")
         }

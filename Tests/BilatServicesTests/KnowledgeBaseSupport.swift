@@ -27,19 +27,6 @@ struct ConsolidatedMeeting: Codable, Hashable, Comparable {
     }
 }
 
-/// A deterministic generator for shuffles with fixed seeds (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 enum KnowledgeBaseFixtures {
     static let reference: ReferenceData = try! ReferenceData.bundled()
     static let extractor = Extractor(reference: reference)
