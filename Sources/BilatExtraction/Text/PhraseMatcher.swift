@@ -26,6 +26,10 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private var rootAsksEveryPrefix = false
     /// The root has prefixes (most matchers' has none: those need not look at its node).
     private var rootHasPrefixes = false
+    /// The root's prefixes by first byte: the indices (into the root's `prefixes`) of those whose
+    /// `prefixFirstBytes` is `b` are `rootPrefixIndices[rootPrefixStarts[b]..<rootPrefixStarts[b + 1]]`.
+    private var rootPrefixStarts = [Int32](repeating: 0, count: 257)
+    private var rootPrefixIndices: [Int32] = []
 
     var isEmpty: Bool { nodes.count == 1 }
 
@@ -54,6 +58,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                         rootHasPrefixes = true
                         rootPrefixBytes.insert(Int(byte))
                         if byte == 0 { rootAsksEveryPrefix = true }
+                        indexRootPrefixes()
                     }
                     node = nodes.count - 1
                 }
@@ -67,6 +72,22 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
         }
         nodes[node].payloads.append(payload)
+    }
+
+    /// Rebuilds `rootPrefixStarts` and `rootPrefixIndices` from the root's prefixes.
+    private mutating func indexRootPrefixes() {
+        let bytes = nodes[0].prefixFirstBytes
+        var starts = [Int32](repeating: 0, count: 257)
+        for b in bytes { starts[Int(b) + 1] += 1 }
+        for b in 0..<256 { starts[b + 1] += starts[b] }
+        var fill = starts
+        var indices = [Int32](repeating: 0, count: bytes.count)
+        for (k, b) in bytes.enumerated() {
+            indices[Int(fill[Int(b)])] = Int32(k)
+            fill[Int(b)] += 1
+        }
+        rootPrefixStarts = starts
+        rootPrefixIndices = indices
     }
 
     /// Appends the nodes a folded word (whose hash is `hash`, first byte `first`) leads to from `node`:
@@ -92,16 +113,58 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         let first = tokens[i].firstByte
         guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
         let word = tokens[i].folded
-        for (k, p) in prefixes.enumerated() {
+        // Only the prefixes whose first byte is the word's, or 0 (always asked), can match.
+        for k in rootPrefixIndices[Int(rootPrefixStarts[Int(first)])..<Int(rootPrefixStarts[Int(first) + 1])] {
+            if word.hasPrefix(prefixes[Int(k)].prefix) { return true }
+        }
+        guard first != 0 else { return false }
+        for k in rootPrefixIndices[Int(rootPrefixStarts[0])..<Int(rootPrefixStarts[1])] {
+            if word.hasPrefix(prefixes[Int(k)].prefix) { return true }
+        }
+        return false
+    }
+
+    /// The general test of `startsPhrase`, one prefix at a time in order (the reference for tests).
+    func startsPhraseByEveryPrefix(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
+        let hash = tokens[i].foldedHash
+        if edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
+        let word = tokens[i].folded, first = tokens[i].firstByte
+        for (k, p) in nodes[0].prefixes.enumerated() {
             let byte = nodes[0].prefixFirstBytes[k]
             if byte == 0 || byte == first, word.hasPrefix(p.prefix) { return true }
         }
         return false
     }
 
-    /// The longest phrase starting at token `i` (an index of `tokens`).
+    /// Whether token `i` may start a phrase: its word may lead from the root, or the root has a prefix
+    /// its first byte may begin. False only when `startsPhrase` is false; no call, no string asked.
+    @inline(__always)
+    func mayStartPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
+        if rootWords.mayContain(tokens[i].foldedHash) { return true }
+        return rootHasPrefixes && (rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(tokens[i].firstByte)))
+    }
+
+    /// Whether token `i` starts a phrase (for tests).
+    func startsPhraseAt(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool { startsPhrase(tokens, i) }
+
+    /// `longestMatch` without the inline filters or the root's prefix index (the reference for tests).
+    func generalLongestMatch(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
+        guard i < tokens.endIndex, startsPhraseByEveryPrefix(tokens, i) else { return nil }
+        return longestMatchSearching(in: tokens, at: i)
+    }
+
+    /// The longest phrase starting at token `i` (an index of `tokens`). Most tokens start none: the
+    /// root's filters reject them here, inline, before the search is called.
+    @inline(__always)
     func longestMatch(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
-        guard i < tokens.endIndex, startsPhrase(tokens, i) else { return nil }
+        guard i < tokens.endIndex, mayStartPhrase(tokens, i) else { return nil }
+        return longestMatchSearching(in: tokens, at: i)
+    }
+
+    /// `longestMatch` past the inline filters.
+    @inline(never)
+    private func longestMatchSearching(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
+        guard startsPhrase(tokens, i) else { return nil }
         var bestEnd = -1, bestNode = -1
         // Along word edges alone while no node on the path has prefixes: a single path, no frontier.
         var node = 0, j = i
