@@ -77,4 +77,17 @@ struct PhraseMatcherFastPathTests {
             #expect(m.longestMatch(in: slice, at: i)?.payloads == m.generalLongestMatch(in: slice, at: i)?.payloads)
         }
     }
+
+    @Test("prefix test with a byte count first agrees with String.hasPrefix")
+    func prefixBytes() {
+        var rng = SplitMix64(seed: 41)
+        let pieces = ["a", "b", "e", "in", "vest", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "\u{200D}", "K", "\u{212A}",
+                      ";", "\u{37E}", "ß", "-", "'", "1", "\u{600}", "\u{93F}", "北", "🇫🇷"]
+        for _ in 0..<20_000 {
+            let word = (0..<rng.int(0...5)).map { _ in rng.pick(pieces) }.joined()
+            let prefix = (0..<rng.int(0...3)).map { _ in rng.pick(pieces) }.joined()
+            #expect(AffixTest.hasPrefix(word, prefix, minimumCount: AffixTest.minimumCount(prefix)) == word.hasPrefix(prefix),
+                    "\(word.debugDescription) \(prefix.debugDescription)")
+        }
+    }
 }

@@ -7,6 +7,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         /// The first UTF-8 byte of each prefix when it is a lowercase ASCII letter (only a word
         /// starting with that byte can have the prefix), else 0 (always asked).
         var prefixFirstBytes: [UInt8] = []
+        /// `AffixTest.minimumCount` of each prefix: a word with fewer UTF-8 bytes cannot start with it.
+        var prefixMinimumCounts: [Int] = []
         var payloads: [Payload] = []
     }
 
@@ -54,6 +56,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                     let first = word.utf8.first ?? 0
                     let byte = first >= 0x61 && first <= 0x7A ? first : 0
                     nodes[node].prefixFirstBytes.append(byte)
+                    nodes[node].prefixMinimumCounts.append(AffixTest.minimumCount(word))
                     if node == 0 {
                         rootHasPrefixes = true
                         rootPrefixBytes.insert(Int(byte))
@@ -99,7 +102,10 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         guard !prefixes.isEmpty else { return }
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[node].prefixFirstBytes[k]
-            if byte == 0 || byte == first, word.hasPrefix(p.prefix) { next.append(p.node) }
+            if byte == 0 || byte == first,
+               AffixTest.hasPrefix(word, p.prefix, minimumCount: nodes[node].prefixMinimumCounts[k]) {
+                next.append(p.node)
+            }
         }
     }
 
@@ -114,12 +120,13 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
         let word = tokens[i].folded
         // Only the prefixes whose first byte is the word's, or 0 (always asked), can match.
+        let minimumCounts = nodes[0].prefixMinimumCounts
         for k in rootPrefixIndices[Int(rootPrefixStarts[Int(first)])..<Int(rootPrefixStarts[Int(first) + 1])] {
-            if word.hasPrefix(prefixes[Int(k)].prefix) { return true }
+            if AffixTest.hasPrefix(word, prefixes[Int(k)].prefix, minimumCount: minimumCounts[Int(k)]) { return true }
         }
         guard first != 0 else { return false }
         for k in rootPrefixIndices[Int(rootPrefixStarts[0])..<Int(rootPrefixStarts[1])] {
-            if word.hasPrefix(prefixes[Int(k)].prefix) { return true }
+            if AffixTest.hasPrefix(word, prefixes[Int(k)].prefix, minimumCount: minimumCounts[Int(k)]) { return true }
         }
         return false
     }
@@ -212,6 +219,22 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
         }
         return found
+    }
+}
+
+/// `String.hasPrefix` with a cheap first test.
+enum AffixTest {
+    /// `word.hasPrefix(prefix)`, where `minimumCount` is the UTF-8 count of `prefix` when it is ASCII,
+    /// else 0. A word starting with an ASCII prefix has at least its bytes: each of its characters
+    /// is one ASCII scalar, or "\r\n", which no other spelling writes in fewer bytes.
+    @inline(__always)
+    static func hasPrefix(_ word: String, _ prefix: String, minimumCount: Int) -> Bool {
+        word.utf8.count >= minimumCount && word.hasPrefix(prefix)
+    }
+
+    /// `minimumCount` of `hasPrefix` for a prefix.
+    static func minimumCount(_ prefix: String) -> Int {
+        prefix.utf8.allSatisfy { $0 < 0x80 } ? prefix.utf8.count : 0
     }
 }
 
