@@ -32,6 +32,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// `prefixFirstBytes` is `b` are `rootPrefixIndices[rootPrefixStarts[b]..<rootPrefixStarts[b + 1]]`.
     private var rootPrefixStarts = [Int32](repeating: 0, count: 257)
     private var rootPrefixIndices: [Int32] = []
+    /// For each first byte, the fewest UTF-8 bytes a word needs to start one of the root's prefixes
+    /// with that first byte (`AffixTest.minimumCount`, the least of them).
+    private var rootPrefixMinimumCounts = [Int](repeating: 0, count: 256)
 
     var isEmpty: Bool { nodes.count == 1 }
 
@@ -91,6 +94,11 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         }
         rootPrefixStarts = starts
         rootPrefixIndices = indices
+        var minimumCounts = [Int](repeating: Int.max, count: 256)
+        for (k, b) in bytes.enumerated() {
+            minimumCounts[Int(b)] = min(minimumCounts[Int(b)], nodes[0].prefixMinimumCounts[k])
+        }
+        rootPrefixMinimumCounts = minimumCounts.map { $0 == Int.max ? 0 : $0 }
     }
 
     /// Appends the nodes a folded word (whose hash is `hash`, first byte `first`) leads to from `node`:
@@ -121,12 +129,20 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         let word = tokens[i].folded
         // Only the prefixes whose first byte is the word's, or 0 (always asked), can match.
         let minimumCounts = nodes[0].prefixMinimumCounts
-        for k in rootPrefixIndices[Int(rootPrefixStarts[Int(first)])..<Int(rootPrefixStarts[Int(first) + 1])] {
-            if AffixTest.hasPrefix(word, prefixes[Int(k)].prefix, minimumCount: minimumCounts[Int(k)]) { return true }
+        // Index by index: a slice of the index would be retained and released.
+        var n = Int(rootPrefixStarts[Int(first)]), end = Int(rootPrefixStarts[Int(first) + 1])
+        while n < end {
+            let k = Int(rootPrefixIndices[n])
+            if AffixTest.hasPrefix(word, prefixes[k].prefix, minimumCount: minimumCounts[k]) { return true }
+            n += 1
         }
         guard first != 0 else { return false }
-        for k in rootPrefixIndices[Int(rootPrefixStarts[0])..<Int(rootPrefixStarts[1])] {
-            if AffixTest.hasPrefix(word, prefixes[Int(k)].prefix, minimumCount: minimumCounts[Int(k)]) { return true }
+        n = Int(rootPrefixStarts[0])
+        end = Int(rootPrefixStarts[1])
+        while n < end {
+            let k = Int(rootPrefixIndices[n])
+            if AffixTest.hasPrefix(word, prefixes[k].prefix, minimumCount: minimumCounts[k]) { return true }
+            n += 1
         }
         return false
     }
@@ -144,11 +160,15 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     /// Whether token `i` may start a phrase: its word may lead from the root, or the root has a prefix
-    /// its first byte may begin. False only when `startsPhrase` is false; no call, no string asked.
+    /// its first byte may begin and it is long enough for. False only when `startsPhrase` is false;
+    /// no call, no string compared.
     @inline(__always)
     func mayStartPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
         if rootWords.mayContain(tokens[i].foldedHash) { return true }
-        return rootHasPrefixes && (rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(tokens[i].firstByte)))
+        guard rootHasPrefixes else { return false }
+        if rootAsksEveryPrefix { return true }
+        let first = Int(tokens[i].firstByte)
+        return rootPrefixBytes.mayContain(first) && tokens[i].folded.utf8.count >= rootPrefixMinimumCounts[first]
     }
 
     /// Whether token `i` starts a phrase (for tests).
