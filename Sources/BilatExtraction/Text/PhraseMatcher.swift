@@ -7,6 +7,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         /// The first UTF-8 byte of each prefix when it is a lowercase ASCII letter (only a word
         /// starting with that byte can have the prefix), else 0 (always asked).
         var prefixFirstBytes: [UInt8] = []
+        /// `AffixTest.minimumCount` of each prefix: a word with fewer UTF-8 bytes cannot start with it.
+        var prefixMinimumCounts: [Int] = []
         var payloads: [Payload] = []
     }
 
@@ -26,6 +28,13 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private var rootAsksEveryPrefix = false
     /// The root has prefixes (most matchers' has none: those need not look at its node).
     private var rootHasPrefixes = false
+    /// The root's prefixes by first byte: the indices (into the root's `prefixes`) of those whose
+    /// `prefixFirstBytes` is `b` are `rootPrefixIndices[rootPrefixStarts[b]..<rootPrefixStarts[b + 1]]`.
+    private var rootPrefixStarts = [Int32](repeating: 0, count: 257)
+    private var rootPrefixIndices: [Int32] = []
+    /// For each first byte, the fewest UTF-8 bytes a word needs to start one of the root's prefixes
+    /// with that first byte (`AffixTest.minimumCount`, the least of them).
+    private var rootPrefixMinimumCounts = [Int](repeating: 0, count: 256)
 
     var isEmpty: Bool { nodes.count == 1 }
 
@@ -50,10 +59,12 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                     let first = word.utf8.first ?? 0
                     let byte = first >= 0x61 && first <= 0x7A ? first : 0
                     nodes[node].prefixFirstBytes.append(byte)
+                    nodes[node].prefixMinimumCounts.append(AffixTest.minimumCount(word))
                     if node == 0 {
                         rootHasPrefixes = true
                         rootPrefixBytes.insert(Int(byte))
                         if byte == 0 { rootAsksEveryPrefix = true }
+                        indexRootPrefixes()
                     }
                     node = nodes.count - 1
                 }
@@ -69,6 +80,27 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         nodes[node].payloads.append(payload)
     }
 
+    /// Rebuilds `rootPrefixStarts` and `rootPrefixIndices` from the root's prefixes.
+    private mutating func indexRootPrefixes() {
+        let bytes = nodes[0].prefixFirstBytes
+        var starts = [Int32](repeating: 0, count: 257)
+        for b in bytes { starts[Int(b) + 1] += 1 }
+        for b in 0..<256 { starts[b + 1] += starts[b] }
+        var fill = starts
+        var indices = [Int32](repeating: 0, count: bytes.count)
+        for (k, b) in bytes.enumerated() {
+            indices[Int(fill[Int(b)])] = Int32(k)
+            fill[Int(b)] += 1
+        }
+        rootPrefixStarts = starts
+        rootPrefixIndices = indices
+        var minimumCounts = [Int](repeating: Int.max, count: 256)
+        for (k, b) in bytes.enumerated() {
+            minimumCounts[Int(b)] = min(minimumCounts[Int(b)], nodes[0].prefixMinimumCounts[k])
+        }
+        rootPrefixMinimumCounts = minimumCounts.map { $0 == Int.max ? 0 : $0 }
+    }
+
     /// Appends the nodes a folded word (whose hash is `hash`, first byte `first`) leads to from `node`:
     /// its word edge, then its prefixes in order.
     @inline(__always)
@@ -78,7 +110,10 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         guard !prefixes.isEmpty else { return }
         for (k, p) in prefixes.enumerated() {
             let byte = nodes[node].prefixFirstBytes[k]
-            if byte == 0 || byte == first, word.hasPrefix(p.prefix) { next.append(p.node) }
+            if byte == 0 || byte == first,
+               AffixTest.hasPrefix(word, p.prefix, minimumCount: nodes[node].prefixMinimumCounts[k]) {
+                next.append(p.node)
+            }
         }
     }
 
@@ -92,16 +127,71 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         let first = tokens[i].firstByte
         guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
         let word = tokens[i].folded
-        for (k, p) in prefixes.enumerated() {
+        // Only the prefixes whose first byte is the word's, or 0 (always asked), can match.
+        let minimumCounts = nodes[0].prefixMinimumCounts
+        // Index by index: a slice of the index would be retained and released.
+        var n = Int(rootPrefixStarts[Int(first)]), end = Int(rootPrefixStarts[Int(first) + 1])
+        while n < end {
+            let k = Int(rootPrefixIndices[n])
+            if AffixTest.hasPrefix(word, prefixes[k].prefix, minimumCount: minimumCounts[k]) { return true }
+            n += 1
+        }
+        guard first != 0 else { return false }
+        n = Int(rootPrefixStarts[0])
+        end = Int(rootPrefixStarts[1])
+        while n < end {
+            let k = Int(rootPrefixIndices[n])
+            if AffixTest.hasPrefix(word, prefixes[k].prefix, minimumCount: minimumCounts[k]) { return true }
+            n += 1
+        }
+        return false
+    }
+
+    /// The general test of `startsPhrase`, one prefix at a time in order (the reference for tests).
+    func startsPhraseByEveryPrefix(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
+        let hash = tokens[i].foldedHash
+        if edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
+        let word = tokens[i].folded, first = tokens[i].firstByte
+        for (k, p) in nodes[0].prefixes.enumerated() {
             let byte = nodes[0].prefixFirstBytes[k]
             if byte == 0 || byte == first, word.hasPrefix(p.prefix) { return true }
         }
         return false
     }
 
-    /// The longest phrase starting at token `i` (an index of `tokens`).
+    /// Whether token `i` may start a phrase: its word may lead from the root, or the root has a prefix
+    /// its first byte may begin and it is long enough for. False only when `startsPhrase` is false;
+    /// no call, no string compared.
+    @inline(__always)
+    func mayStartPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
+        if rootWords.mayContain(tokens[i].foldedHash) { return true }
+        guard rootHasPrefixes else { return false }
+        if rootAsksEveryPrefix { return true }
+        let first = Int(tokens[i].firstByte)
+        return rootPrefixBytes.mayContain(first) && tokens[i].folded.utf8.count >= rootPrefixMinimumCounts[first]
+    }
+
+    /// Whether token `i` starts a phrase (for tests).
+    func startsPhraseAt(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool { startsPhrase(tokens, i) }
+
+    /// `longestMatch` without the inline filters or the root's prefix index (the reference for tests).
+    func generalLongestMatch(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
+        guard i < tokens.endIndex, startsPhraseByEveryPrefix(tokens, i) else { return nil }
+        return longestMatchSearching(in: tokens, at: i)
+    }
+
+    /// The longest phrase starting at token `i` (an index of `tokens`). Most tokens start none: the
+    /// root's filters reject them here, inline, before the search is called.
+    @inline(__always)
     func longestMatch(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
-        guard i < tokens.endIndex, startsPhrase(tokens, i) else { return nil }
+        guard i < tokens.endIndex, mayStartPhrase(tokens, i) else { return nil }
+        return longestMatchSearching(in: tokens, at: i)
+    }
+
+    /// `longestMatch` past the inline filters.
+    @inline(never)
+    private func longestMatchSearching(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
+        guard startsPhrase(tokens, i) else { return nil }
         var bestEnd = -1, bestNode = -1
         // Along word edges alone while no node on the path has prefixes: a single path, no frontier.
         var node = 0, j = i
@@ -149,6 +239,22 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
         }
         return found
+    }
+}
+
+/// `String.hasPrefix` with a cheap first test.
+enum AffixTest {
+    /// `word.hasPrefix(prefix)`, where `minimumCount` is the UTF-8 count of `prefix` when it is ASCII,
+    /// else 0. A word starting with an ASCII prefix has at least its bytes: each of its characters
+    /// is one ASCII scalar, or "\r\n", which no other spelling writes in fewer bytes.
+    @inline(__always)
+    static func hasPrefix(_ word: String, _ prefix: String, minimumCount: Int) -> Bool {
+        word.utf8.count >= minimumCount && word.hasPrefix(prefix)
+    }
+
+    /// `minimumCount` of `hasPrefix` for a prefix.
+    static func minimumCount(_ prefix: String) -> Int {
+        prefix.utf8.allSatisfy { $0 < 0x80 } ? prefix.utf8.count : 0
     }
 }
 
