@@ -25,23 +25,11 @@ enum DelimitedExport {
          String(event.articleCount), event.sourceURLs.joined(separator: " ")]
     }
 
+    /// Through the one CSV/TSV writer that every command uses, formula-safe and visible.
     static func row(_ cells: [String], _ separator: Separator) -> String {
         switch separator {
-        case .comma: CSV.row(cells.map(neutralized))
-        case .tab: cells.map { neutralized(tsvField($0)) }.joined(separator: "\t") + "\r\n"
+        case .comma: CSV.row(cells)
+        case .tab: CSV.tsvRow(cells)
         }
-    }
-
-    /// A cell a spreadsheet would read as a formula (`= + - @`, tab, CR first) gets a leading `'`
-    /// (OWASP's CSV-injection advice); the quote is visible, the formula is not run.
-    static func neutralized(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
-        return "'" + cell
-    }
-
-    /// TSV has no quoting: tabs and line breaks inside a field become spaces.
-    static func tsvField(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "\t" || $0.isNewline }) else { return cell }
-        return String(cell.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }

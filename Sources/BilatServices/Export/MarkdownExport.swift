@@ -21,8 +21,7 @@ enum MarkdownExport {
             + "_(\(MarkupText.markdown(facts.joined(separator: "; "))))_\n"
         for source in event.sources {
             let name = MarkupText.markdown(source.title ?? source.source ?? "source")
-            let link = MarkupText.followableURL(source.url).map { "[\(name)](\(MarkupText.markdownDestination($0)))" }
-                ?? name
+            let link = MarkupText.markdownLink(name, to: source.url)
             let outlet = source.title == nil ? "" : source.source.map { ", " + MarkupText.markdown($0) } ?? ""
             let published = source.published.map { ", " + $0.iso } ?? ""
             let quote = source.sentence.isEmpty ? "" : ": “\(MarkupText.markdown(source.sentence))”"

@@ -47,25 +47,29 @@ enum MarkupText {
         } ?? text
     }
 
-    /// The URL when it is an absolute http(s) address without spaces; anything else (`javascript:`, …)
-    /// is shown as text, never followed.
+    /// The URL when it is an absolute http(s) address without white space or control characters;
+    /// anything else (`javascript:`, `data:`, a url carrying a line break, …) is shown as text, never
+    /// followed.
     static func followableURL(_ url: String?) -> String? {
         guard let url else { return nil }
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
-              !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "<" || $0 == ">" || $0 == "\"" })
+              !url.unicodeScalars.contains(where: {
+                  $0.value <= 0x20 || $0 == "<" || $0 == ">" || $0 == "\"" || $0.properties.isWhitespace
+                      || VisibleText.isHidden($0)
+              })
         else { return nil }
         return url
     }
 
-    /// Markdown inline text with the characters CommonMark and GFM give a meaning escaped; line breaks
-    /// become spaces.
+    /// Markdown inline text: control characters made visible and line breaks made spaces
+    /// (`VisibleText.inline`), the characters CommonMark and GFM give a meaning escaped.
     static func markdown(_ text: String) -> String {
+        let text = VisibleText.inline(text)
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for ch in text {
             switch ch {
-            case "\n", "\r", "\r\n", "\t": out.append(" ")
             // Text never starts a line, so line-start markers (`-`, `+`, `1.`) need no escape.
             case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&":
                 out.append("\\")
@@ -76,8 +80,32 @@ enum MarkupText {
         return out
     }
 
-    /// A link destination for Markdown, in angle brackets so that parentheses in the URL are kept.
-    static func markdownDestination(_ url: String) -> String {
-        "<" + url + ">"
+    /// `[text](<url>)` when the url can be followed, else the text alone; `text` is Markdown already.
+    static func markdownLink(_ text: String, to url: String?) -> String {
+        followableURL(url).map { "[\(text)](\(markdownDestination($0)))" } ?? text
     }
+
+    /// A link destination for Markdown, in angle brackets so that parentheses in the URL are kept.
+    /// Whatever could end it or the line early (`<`, `>`, a backslash, white space, control characters)
+    /// is percent-encoded: `followableURL` lets only the backslash of these through, and the link
+    /// holds whatever url it is given.
+    static func markdownDestination(_ url: String) -> String {
+        var out = "<"
+        for scalar in url.unicodeScalars {
+            guard scalar == "<" || scalar == ">" || scalar == "\\" || scalar.properties.isWhitespace
+                    || VisibleText.isHidden(scalar)
+            else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            for byte in String(scalar).utf8 {
+                out += "%"
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            }
+        }
+        return out + ">"
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF")
 }

@@ -22,34 +22,36 @@ public enum KnowledgeRenderer {
         }
     }
 
-    /// One official: roles with dates, meetings attended, counterparts met, source sentences.
+    /// One official: roles with dates, meetings attended, counterparts met, source sentences; texts from
+    /// articles through `VisibleText.inline`.
     public static func render(_ detail: OfficialDetail, json: Bool) -> String {
         if json { return JSONOutput.string(detail, pretty: true) + "\n" }
+        let v = VisibleText.inline
         let o = detail.official
-        var out = "\(o.name)" + (o.country.map { " (\($0))" } ?? "") + "\n"
+        var out = v(o.name) + (o.country.map { " (\(v($0)))" } ?? "") + "\n"
         out += "Roles:\n" + (o.roles.isEmpty ? "  -\n" : o.roles.map { r in
-            "  \(r.title): seen \(r.firstSeen?.iso ?? "undated") to \(r.lastSeen?.iso ?? "undated") in \(r.articleCount) article(s)\n"
+            "  \(v(r.title)): seen \(r.firstSeen?.iso ?? "undated") to \(r.lastSeen?.iso ?? "undated") in \(r.articleCount) article(s)\n"
         }.joined())
         out += "Meetings (\(detail.meetings.count)):\n"
         for m in detail.meetings {
-            out += "  \(m.id)  \(m.date?.iso ?? "undated")  \(m.countries.joined(separator: "-"))  "
-                + "\(m.participants.joined(separator: ", "))  \(m.place ?? "-")  \(m.status.rawValue)\n"
+            out += "  \(m.id)  \(m.date?.iso ?? "undated")  \(v(m.countries.joined(separator: "-")))  "
+                + "\(v(m.participants.joined(separator: ", ")))  \(m.place.map(v) ?? "-")  \(m.status.rawValue)\n"
         }
         out += "Counterparts:\n" + (detail.counterparts.isEmpty ? "  -\n" : detail.counterparts.map {
-            "  \($0.name)" + ($0.country.map { " (\($0))" } ?? "") + ": \($0.meetingCount) meeting(s)\n"
+            "  \(v($0.name))" + ($0.country.map { " (\(v($0)))" } ?? "") + ": \($0.meetingCount) meeting(s)\n"
         }.joined())
         out += "Sources (\(Set(detail.sources.map(\.articleID)).count)):\n"
         return out + detail.sources.map { ListOutput.source(text($0)) }.joined()
     }
 
-    /// One agreement and the sentences it was read from.
+    /// One agreement and the sentences it was read from; texts from articles through `VisibleText.inline`.
     public static func render(_ agreement: AgreementSummary, json: Bool) -> String {
         if json { return JSONOutput.string(agreement, pretty: true) + "\n" }
         var out = "Agreement \(agreement.id)\n"
         out += "  kind:      \(agreement.kind.rawValue)\n"
         out += "  date:      \(agreement.date.map { "\($0.iso) (\($0.precision.rawValue) precision)" } ?? "unknown")\n"
-        out += "  countries: \(agreement.countries.joined(separator: ", "))\n"
-        out += "  title:     \(agreement.title ?? "-")\n"
+        out += "  countries: \(VisibleText.inline(agreement.countries.joined(separator: ", ")))\n"
+        out += "  title:     \(agreement.title.map(VisibleText.inline) ?? "-")\n"
         out += "Sources (\(Set(agreement.sources.map(\.articleID)).count)):\n"
         return out + agreement.sources.map { ListOutput.source(text($0)) }.joined()
     }

@@ -12,12 +12,13 @@ enum ListOutput {
         }
     }
 
-    /// One source sentence as provenance prints it.
+    /// One source sentence as provenance prints it; its texts through `VisibleText.inline`, one line each.
     static func source(_ s: SourceSentenceText) -> String {
-        var out = "  - \(s.title ?? "untitled")" + (s.source.map { " — \($0)" } ?? "")
+        let v = VisibleText.inline
+        var out = "  - \(s.title.map(v) ?? "untitled")" + (s.source.map { " — \(v($0))" } ?? "")
             + (s.published.map { ", \($0)" } ?? "") + "\n"
-        if let url = s.url { out += "    \(url)\n" }
-        out += "    article \(s.articleID.prefix(12)) chars \(s.start)–\(s.end): \"\(s.sentence)\"\n"
+        if let url = s.url { out += "    \(v(url))\n" }
+        out += "    article \(v(String(s.articleID.prefix(12)))) chars \(s.start)–\(s.end): \"\(v(s.sentence))\"\n"
         return out
     }
 }

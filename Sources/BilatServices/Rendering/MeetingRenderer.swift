@@ -103,14 +103,16 @@ public enum MeetingRenderer {
             return JSONOutput.string(Out(meeting: MeetingRow(detail.meeting), conflicts: conflicts(detail),
                                          reports: reports, sources: detail.sources), pretty: true) + "\n"
         }
+        // Every text from articles through `VisibleText.inline`: one line each, nothing a terminal acts on.
+        let v = VisibleText.inline
         let m = MeetingRow(detail.meeting)
         var out = "Meeting \(m.id)\n"
         out += "  date:         \(m.date ?? "unknown")" + (m.datePrecision.map { " (\($0) precision)" } ?? "") + "\n"
-        out += "  countries:    \(m.countries.joined(separator: ", "))\n"
-        out += "  participants: \(m.participants.isEmpty ? "-" : m.participants.joined(separator: ", "))\n"
-        out += "  place:        \(m.place ?? "-")\n"
+        out += "  countries:    \(v(m.countries.joined(separator: ", ")))\n"
+        out += "  participants: \(m.participants.isEmpty ? "-" : v(m.participants.joined(separator: ", ")))\n"
+        out += "  place:        \(m.place.map(v) ?? "-")\n"
         out += "  mode:         \(m.mode)\n  status:       \(m.status)\n"
-        out += "  areas:        \(m.areas.isEmpty ? "-" : m.areas.joined(separator: ", "))\n"
+        out += "  areas:        \(m.areas.isEmpty ? "-" : v(m.areas.joined(separator: ", ")))\n"
         // The merged meeting keeps one date and place; when the sources differ, say how.
         if detail.reports.count > 1 {
             let kinds = conflicts(detail)
@@ -118,16 +120,13 @@ public enum MeetingRenderer {
                 + ":\n"
             for report in detail.reports {
                 let count = report.articleIDs.count
-                out += "  - \(report.date?.iso ?? "undated"), \(report.place ?? "no place"), \(report.status.rawValue): "
+                out += "  - \(report.date?.iso ?? "undated"), \(report.place.map(v) ?? "no place"), \(report.status.rawValue): "
                     + "\(count) article\(count == 1 ? "" : "s")\n"
             }
         }
         out += "Sources (\(m.sourceCount)):\n"
         for s in detail.sources {
-            let title = s.title ?? "untitled"
-            out += "  - \(title)" + (s.source.map { " — \($0)" } ?? "") + (s.published.map { ", \($0.iso)" } ?? "") + "\n"
-            if let url = s.url { out += "    \(url)\n" }
-            out += "    article \(s.articleID.prefix(12)) chars \(s.span.start)–\(s.span.end): \"\(s.sentence)\"\n"
+            out += ListOutput.source(KnowledgeRenderer.text(s))
         }
         return out
     }

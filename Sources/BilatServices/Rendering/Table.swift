@@ -1,7 +1,12 @@
+import Foundation
+
 /// A plain-text table with padded columns, for terminals.
 enum Table {
+    /// Every cell shown through `VisibleText.inline`: one line a row, nothing a terminal would act on.
     static func render(header: [String], rows: [[String]]) -> String {
         guard !rows.isEmpty else { return "" }
+        let header = header.map(VisibleText.inline)
+        let rows = rows.map { $0.map(VisibleText.inline) }
         var widths = header.map(\.count)
         for row in rows {
             for (i, cell) in row.enumerated() { widths[i] = min(max(widths[i], cell.count), 48) }
@@ -15,5 +20,3 @@ enum Table {
         return line(header) + rows.map(line).joined()
     }
 }
-
-import Foundation

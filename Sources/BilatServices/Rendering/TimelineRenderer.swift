@@ -29,24 +29,17 @@ public enum TimelineRenderer {
                              $0.headline, $0.countries.joined(separator: ";"), $0.place ?? "", String($0.sourceCount)])
                 }.joined()
         case .md:
-            var out = "# \(title)\n\n"
+            var out = "# \(MarkupText.markdown(title))\n\n"
             if entries.isEmpty { return out + "Nothing recorded yet.\n" }
             for e in entries {
                 let date = e.date?.iso ?? "undated"
                 let sources = e.sourceCount > 1 ? " (\(e.sourceCount) sources)" : ""
-                let links = e.sourceURLs.prefix(3).enumerated().map { " [\($0.offset + 1)](\($0.element))" }.joined()
-                out += "- **\(date)** — \(e.kind.rawValue): \(markdownEscaped(e.headline))\(sources)\(links)\n"
+                // A url that cannot be followed (not http(s), or carrying a line break) keeps its number, unlinked.
+                let links = e.sourceURLs.prefix(3).enumerated()
+                    .map { " " + MarkupText.markdownLink(String($0.offset + 1), to: $0.element) }.joined()
+                out += "- **\(date)** — \(e.kind.rawValue): \(MarkupText.markdown(e.headline))\(sources)\(links)\n"
             }
             return out
         }
-    }
-
-    private static func markdownEscaped(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
-            out.append(ch == "\n" ? " " : ch)
-        }
-        return out
     }
 }
