@@ -58,8 +58,11 @@ struct DatabaseExport: ParsableCommand {
     func run() throws {
         try reporting {
             let store = try database.queryStore()
-            try AtomicOutput.write(to: output) { write in
-                try store.exportNDJSON { line in write(line + "\n") }
+            try AtomicOutput.write(to: output) { sink in
+                try store.exportNDJSON { line in
+                    sink.write(line + "\n")
+                    try sink.check()
+                }
             }
         }
     }
