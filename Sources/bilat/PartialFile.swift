@@ -13,7 +13,8 @@ struct PartialFile {
     /// The file being replaced, when there is one: its owner and permissions pass to the new file.
     private let existing: stat?
 
-    /// Prepares to replace `path`, which must be a regular file or not exist yet.
+    /// Prepares to replace `path`, which must be a regular file or not exist yet; first removes the
+    /// partial files that killed runs left in its folder.
     init(replacing path: String) throws {
         name = path
         target = try Self.followingLinks(path)
@@ -30,6 +31,7 @@ struct PartialFile {
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
         temporary = URL(fileURLWithPath: folder).appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
+        StalePartialFiles.remove(in: folder)
     }
 
     /// Whether the file to replace exists.
@@ -116,5 +118,28 @@ struct PartialFile {
                 .path
         }
         throw Failure.runtime("\(path): too many levels of symbolic links")
+    }
+}
+
+/// Temporary files of bilat's pattern (`.NAME.partial-PID`, also with SQLite's `-journal`, `-wal` or
+/// `-shm` after it) left by a run that was killed or crashed.
+enum StalePartialFiles {
+    /// Removes those in `folder` whose process is gone; never a live process's, whoever it is.
+    static func remove(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names {
+            guard let pid = owner(of: name), pid != getpid() else { continue }
+            // ESRCH: no such process. EPERM means a live process of another user: kept.
+            if kill(pid, 0) != 0, errno == ESRCH {
+                unlink(URL(fileURLWithPath: folder).appendingPathComponent(name).path)
+            }
+        }
+    }
+
+    /// The process id in a name of the pattern, nil for any other name.
+    static func owner(of name: String) -> pid_t? {
+        guard let match = name.wholeMatch(of: /\..+\.partial-([0-9]{1,10})(?:-journal|-wal|-shm)?/),
+              let pid = pid_t(match.1), pid > 0 else { return nil }
+        return pid
     }
 }

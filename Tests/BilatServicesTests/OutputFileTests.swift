@@ -3,7 +3,7 @@ import Testing
 
 /// What `-o FILE` does to what is already at FILE: a regular file is replaced atomically with its
 /// permissions, a symbolic link's target is replaced and the link kept, anything else is written
-/// through.
+/// through; temporary files that killed runs left behind are cleared.
 @Suite("Output files, end to end")
 struct OutputFileTests {
     static let export = ["export", "timeline", "China", "Canada", "--format", "md"]
@@ -116,5 +116,37 @@ struct OutputFileTests {
         #expect(Self.permissions(kb) == mode)
         #expect(intoFolder.status == 1 && intoFolder.stderr.contains("\(folder.path) is a folder"), "\(intoFolder.stderr)")
         #expect(try leftovers(in: folder).isEmpty)
+    }
+
+    enum Writer: String, CaseIterable { case exportTimeline, databaseExport, backup }
+
+    @Test("temporary files of killed runs are removed by the next run writing into the folder; a live process's stay",
+          arguments: Writer.allCases)
+    func staleTemporaryFiles(_ writer: Writer) throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try Self.database(in: folder)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // No process can have these ids (above any pid_max): their runs are gone.
+        let gone = [".final.ics.partial-2147483647", ".kb.ndjson.partial-2147483646",
+                    ".bk.sqlite.partial-2147483645-journal", ".bk.sqlite.partial-2147483645",
+                    ".x.sqlite.partial-2147483644-wal"]
+        // A live process's (this test's, init's), and names of other patterns.
+        let kept = [".live.md.partial-\(getpid())", ".init.md.partial-1", "notes.partial-2147483647",
+                    ".draft.partial-x", "report.md"]
+        for name in gone + kept { _ = try out.write("partial\n", to: name) }
+
+        let arguments: [String] = switch writer {
+        case .exportTimeline: Self.export + ["-o", out.appendingPathComponent("final.md").path]
+        case .databaseExport: ["db", "export", "-o", out.appendingPathComponent("kb.ndjson").path]
+        case .backup: ["db", "backup", out.appendingPathComponent("new.sqlite").path]
+        }
+        let run = try runBilat(arguments, database: db)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+        #expect(names.isDisjoint(with: gone), "\(names.sorted())")
+        #expect(names.isSuperset(of: kept), "\(names.sorted())")
     }
 }
