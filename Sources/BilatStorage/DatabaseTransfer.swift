@@ -24,9 +24,13 @@ public enum TransferError: Error, CustomStringConvertible, Equatable {
 /// Backup, export and import of the whole knowledge base.
 extension SQLiteStore {
     /// Copies the live database to `destination` with SQLite's online backup API (readers and
-    /// writers may go on meanwhile); the copy is a complete database of its own.
+    /// writers may go on meanwhile); the copy is a complete database of its own. `destination` is
+    /// meant to be a new file renamed into place once whole: it gets no rollback journal, so a copy
+    /// that fails midway is a damaged file to delete (and no `-journal` file is left beside it).
     public func backup(to destination: String) throws {
-        let copy = try DatabaseQueue(path: destination)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = OFF") }
+        let copy = try DatabaseQueue(path: destination, configuration: configuration)
         try pool.backup(to: copy)
         try copy.close()
     }

@@ -1,24 +1,26 @@
 import Foundation
 
 /// Writing to stdout (data) and stderr (messages, progress, summaries), in colour only where it helps.
+/// A failure to write stdout is a failure of the command (``OutputWrite``); one to write stderr is
+/// ignored, as there is nowhere left to say it.
 enum Terminal {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    static func out(_ text: String) throws {
+        try OutputWrite.write(Data(text.utf8), to: .standardOutput, name: "stdout")
     }
 
     /// An error line on stderr, "bilat: " in red on a colour terminal.
     static func error(_ text: String) {
         let prefix = colorOnStandardError ? "\u{1B}[1;31mbilat:\u{1B}[0m " : "bilat: "
-        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((prefix + text + "\n").utf8))
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 
     /// Rewrites the current stderr line (progress); only called when stderr is a terminal.
     static func status(_ text: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[2K" + text).utf8))
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }

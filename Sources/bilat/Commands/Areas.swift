@@ -38,7 +38,7 @@ extension Bilat {
                     Terminal.note("no cooperation areas recorded for \(countries.joined(separator: " and "))")
                     return
                 }
-                Terminal.out(KnowledgeRenderer.render(areas, as: chosen))
+                try Terminal.out(KnowledgeRenderer.render(areas, as: chosen))
             }
         }
     }

@@ -22,7 +22,7 @@ extension Bilat {
         func run() throws {
             try reporting {
                 let countries = try loadReference().countries
-                Terminal.out(CountryRenderer.render(countries, as: format ?? (Terminal.stdoutIsTerminal ? .table : .json)))
+                try Terminal.out(CountryRenderer.render(countries, as: format ?? (Terminal.stdoutIsTerminal ? .table : .json)))
             }
         }
     }

@@ -27,10 +27,10 @@ extension Bilat {
             try reporting {
                 let problems = try database.openStore().integrityProblems()
                 if problems.isEmpty {
-                    Terminal.out("ok: no problems found in \(database.path)\n")
+                    try Terminal.out("ok: no problems found in \(database.path)\n")
                     return
                 }
-                Terminal.out(problems.map { $0.description + "\n" }.joined())
+                try Terminal.out(problems.map { $0.description + "\n" }.joined())
                 throw Failure.runtime("\(problems.count) problem(s) found in \(database.path)")
             }
         }

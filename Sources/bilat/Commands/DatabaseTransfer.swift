@@ -9,7 +9,9 @@ struct DatabaseBackup: ParsableCommand {
         commandName: "backup",
         abstract: "Copy the live database to FILE with SQLite's online backup API.",
         discussion: """
-            Ingests and queries may go on meanwhile; FILE is a complete database of its own.
+            Ingests and queries may go on meanwhile; FILE is a complete database of its own. It
+            appears only once whole and on disk (written beside it under a temporary name, then
+            renamed); an existing FILE is replaced only with --force.
 
             Example:
               bilat db backup ~/backups/bilat-$(date +%F).sqlite
@@ -18,19 +20,31 @@ struct DatabaseBackup: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The backup file to write (replaced if it exists).")
+    @Argument(help: "The backup file to write.")
     var file: String
+
+    @Flag(help: "Replace FILE if it exists.")
+    var force = false
 
     func run() throws {
         try reporting {
+            let backup = try PartialFile(replacing: file)
+            if backup.exists, !force { throw Failure.runtime("\(file) exists; pass --force to replace it") }
             let store = try database.queryStore()
-            let target = URL(fileURLWithPath: file)
-            let temporary = target.deletingLastPathComponent()
-                .appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
-            defer { try? FileManager.default.removeItem(at: temporary) }
-            try store.backup(to: temporary.path)
-            // The backup appears under its name only once it is whole.
-            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            if [store.path, store.path + "-wal", store.path + "-shm"].contains(where: backup.isSameFile(as:)) {
+                throw Failure.runtime("\(file) is the database itself; back it up to another file")
+            }
+            defer { backup.discard() }
+            try backup.create().close()
+            do {
+                try store.backup(to: backup.temporary)
+            } catch let error where [.full, .readOnly].contains(StorageError.databaseProblem(error)) {
+                // The copy's file could not be written: the database read was not the problem.
+                let reason = StorageError.databaseProblem(error) == .full
+                    ? "the disk is full, or the file size limit was reached" : "the file or its folder is read-only"
+                throw Failure.runtime("\(file): cannot write the backup (\(reason))")
+            }
+            try backup.commit(replacing: force)
             Terminal.note("backup: \(file)")
         }
     }
@@ -58,8 +72,11 @@ struct DatabaseExport: ParsableCommand {
     func run() throws {
         try reporting {
             let store = try database.queryStore()
-            try AtomicOutput.write(to: output) { write in
-                try store.exportNDJSON { line in write(line + "\n") }
+            try AtomicOutput.write(to: output) { sink in
+                try store.exportNDJSON { line in
+                    sink.write(line + "\n")
+                    try sink.check()
+                }
             }
         }
     }

@@ -47,9 +47,9 @@ extension Bilat {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
                     let data = try encoder.encode(report)
-                    print(String(decoding: data, as: UTF8.self))
+                    try Terminal.out(String(decoding: data, as: UTF8.self) + "\n")
                 } else {
-                    print(report.renderText(worstCount: worst, showDifferences: details))
+                    try Terminal.out(report.renderText(worstCount: worst, showDifferences: details) + "\n")
                 }
             }
         }

@@ -34,7 +34,9 @@ extension Bilat {
             try reporting {
                 let extractor = Extractor(reference: try loadReference())
                 var failed = false
-                ArticleFiles.visitPaths(files) { entry in
+                // A failure to write stdout (full disk) stops the reading; it is reported below.
+                var outputFailure: (any Error)?
+                ArticleFiles.visitPaths(files, shouldStop: { outputFailure != nil }) { entry in
                     guard case .input(let path, let kind) = entry else {
                         if case .failure(let message, _) = entry {
                             Terminal.error(message)
@@ -42,18 +44,19 @@ extension Bilat {
                         }
                         return
                     }
-                    ArticleFiles.visit(path: path, kind: kind, defaults: defaults) { input in
+                    ArticleFiles.visit(path: path, kind: kind, defaults: defaults, shouldStop: { outputFailure != nil }) { input in
                         switch input {
                         case .article(let article, _):
                             let gold = GoldFacts(extractor.extract(article), id: article.externalID)
                             let line = (try? Self.encoder.encode(gold)).map { String(decoding: $0, as: UTF8.self) }
-                            Terminal.out((line ?? "{}") + "\n")
+                            do { try Terminal.out((line ?? "{}") + "\n") } catch { outputFailure = error }
                         case .failure(let message):
                             Terminal.error(message)
                             failed = true
                         }
                     }
                 }
+                if let outputFailure { throw outputFailure }
                 if failed { throw Failure.badInput("some inputs could not be read") }
             }
         }

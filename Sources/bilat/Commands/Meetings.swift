@@ -100,7 +100,7 @@ extension Bilat {
                     Terminal.note("no meetings recorded for \(named.joined(separator: " and "))")
                     return
                 }
-                Terminal.out(MeetingRenderer.render(meetings, as: chosen))
+                try Terminal.out(MeetingRenderer.render(meetings, as: chosen))
             }
         }
     }

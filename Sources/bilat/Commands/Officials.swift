@@ -33,7 +33,7 @@ extension Bilat {
                     Terminal.note("no officials recorded" + (country.map { " for \($0)" } ?? ""))
                     return
                 }
-                Terminal.out(KnowledgeRenderer.render(officials, as: chosen))
+                try Terminal.out(KnowledgeRenderer.render(officials, as: chosen))
             }
         }
     }

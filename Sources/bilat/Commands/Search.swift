@@ -48,7 +48,7 @@ extension Bilat {
                     Terminal.note("no sentence matches \"\(query)\"")
                     return
                 }
-                Terminal.out(KnowledgeRenderer.render(hits, as: chosen))
+                try Terminal.out(KnowledgeRenderer.render(hits, as: chosen))
             }
         }
     }

@@ -31,7 +31,7 @@ extension Bilat {
                     guard let detail = try database.relations().meeting(id: id) else {
                         throw Failure.runtime("no meeting \(id); `bilat meetings COUNTRY` lists the ids")
                     }
-                    Terminal.out(MeetingRenderer.render(detail, json: json))
+                    try Terminal.out(MeetingRenderer.render(detail, json: json))
                 }
             }
         }
@@ -60,7 +60,7 @@ extension Bilat {
 
             func run() throws {
                 try reportingKnowledge {
-                    Terminal.out(KnowledgeRenderer.render(try database.knowledge().officialDetail(name), json: json))
+                    try Terminal.out(KnowledgeRenderer.render(try database.knowledge().officialDetail(name), json: json))
                 }
             }
         }
@@ -88,7 +88,7 @@ extension Bilat {
                     guard let agreement = try database.knowledge().agreement(id: id) else {
                         throw Failure.runtime("no agreement \(id); `bilat timeline A B` lists agreements with their ids")
                     }
-                    Terminal.out(KnowledgeRenderer.render(agreement, json: json))
+                    try Terminal.out(KnowledgeRenderer.render(agreement, json: json))
                 }
             }
         }

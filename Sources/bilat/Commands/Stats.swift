@@ -24,7 +24,7 @@ extension Bilat {
         func run() throws {
             try reportingKnowledge {
                 let stats = try database.knowledge().stats(topPairs: top)
-                Terminal.out(KnowledgeRenderer.render(stats, as: format ?? (Terminal.stdoutIsTerminal ? .table : .json)))
+                try Terminal.out(KnowledgeRenderer.render(stats, as: format ?? (Terminal.stdoutIsTerminal ? .table : .json)))
             }
         }
     }

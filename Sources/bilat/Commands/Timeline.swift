@@ -35,7 +35,7 @@ extension Bilat {
                 let service = try database.relations()
                 let entries = try service.timeline(a, b, from: range.0, to: range.1)
                 let title = [a, b].compactMap { try? service.countries.country($0).name }.joined(separator: "–")
-                Terminal.out(TimelineRenderer.render(entries, title: title, as: format))
+                try Terminal.out(TimelineRenderer.render(entries, title: title, as: format))
             }
         }
     }
