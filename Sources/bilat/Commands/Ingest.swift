@@ -12,6 +12,10 @@ extension Bilat {
                 others are skipped and counted) or - for stdin. A .jsonl/.ndjson feed holds one article
                 a line: {"id","published","source","url","title","text"}. Each article and all its
                 facts are stored whole or not at all; an article stored before is left unchanged.
+                From a folder only regular files (and links to them) are read: a FIFO, a device or a
+                socket is named and skipped. A pipe named here (bash's <(...)) is read as it comes,
+                like stdin; a device is refused. --max-article-bytes holds for every input from its
+                first byte, stdin included.
                 A summary goes to stderr. Exit 65 when an input failed, 66 when a path is missing.
 
                 Example:
@@ -68,9 +72,15 @@ extension Bilat {
                     totalFiles: !quiet && Terminal.stderrIsTerminal ? Ingestor.countFiles(in: paths) : 0)
                 let summary = ingestor.ingest(paths: paths, defaults: defaults,
                                               shouldStop: Interruption.requested) { event in
-                    if case .failed(let message) = event {
+                    switch event {
+                    case .failed(let message):
                         progress.clear()
                         Terminal.error(message)
+                    // Said even with --quiet: what was read is not what the user may think.
+                    case .passedOver(let path, let reason):
+                        progress.clear()
+                        Terminal.note("\(path): skipped: \(reason)")
+                    default: break
                     }
                     progress.update(with: event)
                 }
@@ -133,7 +143,7 @@ struct IngestProgress {
         case .finishedFile:
             files += 1
             fileEnded = true
-        case .skipped:
+        case .skipped, .passedOver:
             return
         }
         guard fileEnded || articles % 25 == 0 else { return }
