@@ -44,6 +44,9 @@ public enum IngestEvent: Sendable {
     case skipped(path: String)
     /// A file inside a folder was passed over unopened, not being a regular file; `reason` says what it is.
     case passedOver(path: String, reason: String)
+    /// An article replaced one stored under the same feed id at another url (`previousURLs`); `url` is
+    /// the new one, nil when the new article has none.
+    case urlChanged(location: String, previousURLs: [String], url: String?)
     /// A file (or stdin) has been read to its end.
     case finishedFile(path: String)
 }
@@ -212,7 +215,11 @@ public struct Ingestor: Sendable {
                     switch outcome {
                     case .inserted: summary.new += 1
                     case .unchanged: summary.unchanged += 1
-                    case .replaced: summary.replaced += 1
+                    case .replaced(let previousURLs):
+                        summary.replaced += 1
+                        if !previousURLs.isEmpty {
+                            report(.urlChanged(location: item.location, previousURLs: previousURLs, url: item.article.url))
+                        }
                     }
                     if outcome != .unchanged { summary.count(item.facts) }
                     report(.saved(location: item.location, outcome: outcome))

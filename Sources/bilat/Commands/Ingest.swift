@@ -10,8 +10,10 @@ extension Bilat {
             discussion: """
                 PATH may be a file, a folder (read recursively: .txt, .md, .jsonl and .ndjson files;
                 others are skipped and counted) or - for stdin. A .jsonl/.ndjson feed holds one article
-                a line: {"id","published","source","url","title","text"}. Each article and all its
-                facts are stored whole or not at all; an article stored before is left unchanged.
+                a line: {"id","published","source","url","title","text"}; an id is a non-empty string
+                or an integer, and the line's fields win over front matter in its text. Each article
+                and all its facts are stored whole or not at all; an article stored before is left
+                unchanged.
                 From a folder only regular files (and links to them) are read: a FIFO, a device or a
                 socket is named and skipped. A pipe named here (bash's <(...)) is read as it comes,
                 like stdin; a device is refused. --max-article-bytes holds for every input from its
@@ -76,10 +78,14 @@ extension Bilat {
                     case .failed(let message):
                         progress.clear()
                         Terminal.error(message)
-                    // Said even with --quiet: what was read is not what the user may think.
+                    // Said even with --quiet: what was read or replaced is not what the user may think.
                     case .passedOver(let path, let reason):
                         progress.clear()
                         Terminal.note("\(path): skipped: \(reason)")
+                    case .urlChanged(let location, let previousURLs, let url):
+                        progress.clear()
+                        Terminal.note("\(location): replaces the article stored under the same feed id at "
+                                      + previousURLs.joined(separator: ", ") + "; its url is now " + (url ?? "none"))
                     default: break
                     }
                     progress.update(with: event)
@@ -143,7 +149,7 @@ struct IngestProgress {
         case .finishedFile:
             files += 1
             fileEnded = true
-        case .skipped, .passedOver:
+        case .skipped, .passedOver, .urlChanged:
             return
         }
         guard fileEnded || articles % 25 == 0 else { return }
