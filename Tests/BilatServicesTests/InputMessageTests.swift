@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// What ingest says about paths it cannot read: plain words naming the path, never Foundation's
-/// `NSCocoaErrorDomain Code=256 "(null)"`.
-@Suite("Input messages, end to end")
+/// What ingest says about paths it cannot read, and about file names that look like options: plain
+/// words naming the path, never Foundation's `NSCocoaErrorDomain Code=256 "(null)"`.
+@Suite("Input messages and option-like file names, end to end")
 struct InputMessageTests {
+    static let hasBash = FileManager.default.isExecutableFile(atPath: "/bin/bash")
     /// Permission bits bind the command: not root, or root with setpriv to drop the overriding capabilities.
     static let permissionsBind = geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
 
@@ -61,5 +62,40 @@ struct InputMessageTests {
         #expect(!run.stderr.contains("NSCocoaErrorDomain") && !run.stderr.contains("(null)"), "\(run.stderr)")
         #expect(run.stderr.contains("1 new"), "\(run.stderr)")
         #expect(run.status == 65, "\(run.stderr)")
+    }
+
+    @Test("ingest * over files named -hello.txt and --db=evil.sqlite refuses and says to use --; with -- it reads them",
+          .enabled(if: hasBash, "no /bin/bash to expand *"))
+    func optionLikeNames() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let work = folder.appendingPathComponent("work")
+        _ = try work.write(Self.article("Beijing"), to: "-hello.txt")
+        _ = try work.write(Self.article("Ottawa"), to: "--db=evil.sqlite")
+        _ = try work.write(Self.article("Paris"), to: "a.txt")
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        // bash -c 'SCRIPT' bilat: $0 is bilat; the shell expands * as a user's would.
+        func shell(_ script: String) throws -> BoundedRun {
+            try runBilatBounded([], database: db, in: work, wrapper: ["/bin/bash", "-c", script])
+        }
+
+        let refused = try shell(#""$0" ingest *"#)
+        let hello = try runBilatBounded(["ingest", "-hello.txt"], database: db, in: work)
+        let evil = try runBilatBounded(["ingest", "--db=evil.sqlite", "a.txt"], database: db, in: work)
+        let help = try runBilatBounded(["ingest", "--help"], database: db)
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains("names a file here but reads as an option"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("put -- before it: bilat ingest -- "), "\(refused.stderr)")
+        #expect(!refused.stdout.contains("OVERVIEW"), "the help was printed instead")
+        #expect(hello.status == 64 && hello.stderr.contains("put -- before it: bilat ingest -- -hello.txt"), "\(hello.stderr)")
+        #expect(evil.status == 64 && evil.stderr.contains("bilat ingest -- --db=evil.sqlite"), "\(evil.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("evil.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: db), "nothing was done")
+        #expect(help.stdout.contains("bilat ingest -- -notes.txt"), "\(help.stdout)")
+
+        let read = try shell(#""$0" ingest -- *"#)
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stderr.contains("3 new"), "\(read.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("evil.sqlite").path))
     }
 }

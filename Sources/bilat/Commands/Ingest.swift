@@ -18,11 +18,14 @@ extension Bilat {
                 socket is named and skipped. A pipe named here (bash's <(...)) is read as it comes,
                 like stdin; a device is refused. --max-article-bytes holds for every input from its
                 first byte, stdin included.
+                Put -- before names that start with - (the shell's * may give such names):
+                  bilat ingest -- -notes.txt
                 A summary goes to stderr. Exit 65 when an input failed, 66 when a path is missing.
 
                 Example:
                   bilat ingest seeds/articles news/2026-01.jsonl --source Xinhua
                   bilat ingest --batch 1 inbox/        (a transaction an article)
+                  bilat ingest -- *                    (every file here, whatever its name)
                 """
         )
 
