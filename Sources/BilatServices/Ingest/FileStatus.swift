@@ -31,9 +31,6 @@ enum FileType: Equatable {
         case .other: "not a regular file"
         }
     }
-
-    /// Read as it comes (waited on, never sized): a pipe, a FIFO or a terminal.
-    var isStream: Bool { self == .fifo || self == .characterDevice }
 }
 
 /// Why a path could not be looked at or opened, in plain words.
