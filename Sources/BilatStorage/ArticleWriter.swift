@@ -20,7 +20,7 @@ struct ArticleWriter {
         let older = try olderVersions(of: article)
         let removal = ArticleRemoval(db: db)
         var buckets = Set<MeetingBucket>()
-        for id in older { buckets.formUnion(try removal.remove(articleID: id)) }
+        for version in older { buckets.formUnion(try removal.remove(articleID: version.id)) }
 
         let published = article.published ?? facts.published
         let firstSentence = try Self.nextSentenceID(db)
@@ -60,7 +60,8 @@ struct ArticleWriter {
             try links.statement(statement)
         }
         derived.buckets.formUnion(buckets)
-        return older.isEmpty ? .inserted : .replaced
+        if older.isEmpty { return .inserted }
+        return .replaced(previousURLs: Set(older.compactMap(\.url)).subtracting([article.url].compactMap { $0 }).sorted())
     }
 
     /// True when an article with this content hash is stored.
@@ -69,18 +70,23 @@ struct ArticleWriter {
                           arguments: [id]) ?? false
     }
 
-    /// Stored articles this one replaces: same non-nil url or same non-nil feed id, other text.
-    private func olderVersions(of article: Article) throws -> [String] {
-        var ids: [String] = []
+    /// Stored articles this one replaces, with their urls: same non-nil url or same non-nil feed id,
+    /// other text.
+    private func olderVersions(of article: Article) throws -> [(id: String, url: String?)] {
+        var versions: [String: String?] = [:]
         if let url = article.url {
-            ids += try String.fetchAll(
-                db.cachedStatement(sql: "SELECT id FROM article WHERE url = ?"), arguments: [url])
+            for id in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM article WHERE url = ?"),
+                                          arguments: [url]) {
+                versions[id] = url
+            }
         }
         if let externalID = article.externalID {
-            ids += try String.fetchAll(
-                db.cachedStatement(sql: "SELECT id FROM article WHERE external_id = ?"), arguments: [externalID])
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, url FROM article WHERE external_id = ?"),
+                                        arguments: [externalID]) {
+                versions[row[0]] = row[1] as String?
+            }
         }
-        return Array(Set(ids)).sorted()
+        return versions.map { (id: $0.key, url: $0.value) }.sorted { $0.id < $1.id }
     }
 
     // The hot inserts bind a cached prepared statement: a Codable record insert encodes the record

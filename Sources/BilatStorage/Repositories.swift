@@ -1,13 +1,15 @@
 import BilatModel
 
 /// What happened when an article was saved.
-public enum SaveOutcome: String, Sendable, Codable {
+public enum SaveOutcome: Sendable, Hashable {
     /// A new article: it and its facts were stored.
     case inserted
     /// The same text was stored before: nothing changed.
     case unchanged
-    /// An article with the same url or feed id but new text: its facts were replaced.
-    case replaced
+    /// An article with the same url or feed id but new text: its facts were replaced. `previousURLs`:
+    /// the urls of replaced versions that differ from the new article's (found by feed id), so that the
+    /// change can be reported; empty when the url is kept.
+    case replaced(previousURLs: [String])
 }
 
 /// Stores articles with all their facts, each article in one transaction.

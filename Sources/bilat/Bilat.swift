@@ -34,4 +34,13 @@ struct Bilat: ParsableCommand {
             Stats.self,
         ]
     )
+
+    static func main() {
+        // Before the option parser sees a file name that looks like an option (see OptionLikeFileNames).
+        if let refusal = OptionLikeFileNames.refusal(Array(CommandLine.arguments.dropFirst())) {
+            Terminal.error(refusal)
+            exit(withError: ExitCode(64))
+        }
+        main(nil)
+    }
 }

@@ -12,6 +12,12 @@ enum Interruption {
             Interruption.flag.store(true, ordering: .relaxed)
             signal(SIGINT, SIG_DFL)
         }
+        // A parent may hand down SIGINT blocked (a test runner's thread does): Ctrl-C would then wait
+        // pending for ever. Unblocked after the handler is in place, so that a pending one reaches it.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     static func requested() -> Bool {

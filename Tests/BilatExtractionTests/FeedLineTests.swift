@@ -72,6 +72,22 @@ struct FeedLineTests {
         #"{"text": "a\u2028b"}"#,
         #"{"text": "\uFFFF\uFFFE"}"#,
         #"{"text": "\\u0000"}"#,
+        #"{"id": "", "url": "", "text": "x"}"#,
+        #"{"id": "   ", "text": "x"}"#,
+        #"{"id": "\t\u00a0", "text": "x"}"#,
+        #"{"url": " ", "text": "x"}"#,
+        #"{"id": false, "text": "x"}"#,
+        #"{"id": {}, "text": "x"}"#,
+        #"{"id": 12345678901234567890, "text": "x"}"#,
+        #"{"id": -12345678901234567890123, "text": "x"}"#,
+        #"{"id": 1E2, "text": "x"}"#,
+        #"{"id": null, "url": null, "title": null, "text": "x"}"#,
+        #"{"published": 20250301, "title": true, "id": true, "text": "x"}"#,
+        #"{"text": null}"#,
+        #"{"text": true}"#,
+        #"{"text": "x", "source": ["S"]}"#,
+        #"{"text": "x", "id": truex}"#,
+        #"{"text": "x", "id": nul}"#,
     ]
 
     @Test("hostile lines", arguments: hostile)

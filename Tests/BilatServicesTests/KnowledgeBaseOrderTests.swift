@@ -90,7 +90,7 @@ struct KnowledgeBaseOrderTests {
 
         let outcome = try store.save(m03.article, facts: KnowledgeBaseFixtures.goldArticleFacts(m03))
 
-        #expect(outcome == .replaced)
+        #expect(outcome == .replaced(previousURLs: []))
         #expect(try store.meetings(MeetingFilter(countries: ["IN", "RU"])).isEmpty)
         let pair = try store.meetings(MeetingFilter(countries: ["CN", "IN"]))
         #expect(pair.map { $0.date?.iso } == ["2024-10-23", "2024", "2023-08"])

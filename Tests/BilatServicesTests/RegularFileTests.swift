@@ -3,7 +3,7 @@ import BilatExtraction
 import Foundation
 import Testing
 
-/// Article files are read with open, fstat and read; links and anything odd go Foundation's way as before.
+/// Article files are read with one open, fstat and reads, links followed; anything else is refused in plain words.
 @Suite("Reading an article file")
 struct RegularFileTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regular-file-\(UUID().uuidString)")
@@ -20,7 +20,7 @@ struct RegularFileTests {
         }
     }
 
-    @Test("a link, a folder or a missing file is left to Foundation; a file above the limit is refused unread")
+    @Test("a link is followed; a folder or a missing file is refused in plain words; a file above the limit is refused unread")
     func others() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -28,13 +28,16 @@ struct RegularFileTests {
         try Data(repeating: 0x41, count: 100).write(to: file)
         let link = folder.appendingPathComponent("link.txt")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
-        #expect(try RegularFile.contents(path: link.path, limit: 1_000) == nil)
-        #expect(try RegularFile.contents(path: folder.path, limit: 1_000) == nil)
-        #expect(try RegularFile.contents(path: folder.appendingPathComponent("none.txt").path, limit: 1_000) == nil)
+        #expect(try RegularFile.contents(path: link.path, limit: 1_000).count == 100)
+        #expect(throws: InputError.unreadable(folder.path, "a folder, not a file")) {
+            try RegularFile.contents(path: folder.path, limit: 1_000)
+        }
+        let none = folder.appendingPathComponent("none.txt").path
+        #expect(throws: InputError.missing(none)) { try RegularFile.contents(path: none, limit: 1_000) }
         #expect(throws: InputError.tooLarge(file.path, bytes: 100, limit: 99)) {
             try RegularFile.contents(path: file.path, limit: 99)
         }
-        #expect(try RegularFile.contents(path: file.path, limit: 100)?.count == 100)
+        #expect(try RegularFile.contents(path: file.path, limit: 100).count == 100)
     }
 
     @Test("visiting: an article file, a link to one and a file above the limit read as before")

@@ -79,7 +79,7 @@ struct SaveTests {
 
         let outcome = try store.save(new.article, facts: newFacts)
 
-        #expect(outcome == .replaced)
+        #expect(outcome == .replaced(previousURLs: []))
         #expect(try store.articleCount() == 1)
         #expect(try !store.containsArticle(id: old.article.id))
         let meetings = try store.meetings(MeetingFilter())
@@ -102,9 +102,27 @@ struct SaveTests {
         let new = TestArticle("Second version.", externalID: "feed-1")
         _ = try store.save(old.article, facts: old.facts())
 
-        #expect(try store.save(new.article, facts: new.facts()) == .replaced)
+        #expect(try store.save(new.article, facts: new.facts()) == .replaced(previousURLs: []))
         #expect(try store.articleCount() == 1)
         #expect(try store.containsArticle(id: new.article.id))
+    }
+
+    @Test("a new text with a stored feed id at another url tells the urls it replaced")
+    func replaceByExternalIDAtAnotherURL() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let old = TestArticle("First version.", url: "https://a.example/1", externalID: "feed-1")
+        let sameURL = TestArticle("Other article.", url: "https://b.example/2")
+        let new = TestArticle("Second version.", url: "https://b.example/2", externalID: "feed-1")
+        let bare = TestArticle("Third version.", externalID: "feed-1")
+        _ = try store.save(old.article, facts: old.facts())
+        _ = try store.save(sameURL.article, facts: sameURL.facts())
+
+        // Both go: the one with the feed id (its url is reported) and the one at the new url (not).
+        #expect(try store.save(new.article, facts: new.facts()) == .replaced(previousURLs: ["https://a.example/1"]))
+        #expect(try store.save(bare.article, facts: bare.facts()) == .replaced(previousURLs: ["https://b.example/2"]))
+        #expect(try store.articleCount() == 1)
     }
 
     @Test("a save that fails midway leaves nothing of the article")
@@ -197,7 +215,7 @@ struct SaveTests {
         let results = try store.save(batch: [(older.article, Self.facts(older)), (other.article, other.facts()),
                                              (newer.article, newer.facts())])
 
-        #expect(results.map { try? $0.get() } == [.inserted, .inserted, .replaced])
+        #expect(results.map { try? $0.get() } == [.inserted, .inserted, .replaced(previousURLs: [])])
         #expect(try Self.indexedSentences(store, matching: "fentanyl") == ["Another article about fentanyl."])
         #expect(try Self.indexedSentences(store, matching: "nothing") == ["Nothing to see."])
         #expect(try store.meetings(MeetingFilter()).isEmpty)

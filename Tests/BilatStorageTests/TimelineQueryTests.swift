@@ -75,7 +75,7 @@ struct TimelineQueryTests {
         #expect(try store.meetings(MeetingFilter()).first?.sourceCount == 2)
         let replacement = TestArticle("Nothing about meetings.", url: "https://example.org/1")
 
-        #expect(try store.save(replacement.article, facts: replacement.facts()) == .replaced)
+        #expect(try store.save(replacement.article, facts: replacement.facts()) == .replaced(previousURLs: []))
 
         let meetings = try store.meetings(MeetingFilter())
         #expect(meetings.count == 1)

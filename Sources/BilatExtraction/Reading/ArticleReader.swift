@@ -26,6 +26,17 @@ public enum ArticleError: Error, Equatable, CustomStringConvertible {
     case badDate(String)
     case malformedFeedLine(String)
     case missingText
+    /// A known field of a feed line holding a value it may not: `found` says what ("true", "an object").
+    case badFeedField(String, found: String)
+
+    /// What a feed line's known field may hold.
+    private static func rule(for key: String) -> String {
+        switch key {
+        case "id": "an id must be a non-empty string or an integer (write 1.5 or true as a string)"
+        case "url": "a url must be a non-empty string"
+        default: "it must be a string"
+        }
+    }
 
     public var description: String {
         switch self {
@@ -34,6 +45,7 @@ public enum ArticleError: Error, Equatable, CustomStringConvertible {
         case .badDate(let value): "'\(value)' is not a date; write YYYY-MM-DD"
         case .malformedFeedLine(let reason): "not a feed entry: \(reason)"
         case .missingText: "the feed entry has no \"text\""
+        case .badFeedField(let key, let found): "the feed entry's \"\(key)\" is \(found); " + Self.rule(for: key)
         }
     }
 }
@@ -79,9 +91,13 @@ public enum ArticleReader {
     }
 
     /// Reads one line of a JSON Lines feed: `{"id","published","source","url","title","text"}`.
+    ///
+    /// The line's own fields win over front matter in its text, and the article's identity (feed id and
+    /// url) is the line's alone: a text cannot take another article's place by naming its url.
     public static func readFeedLine(_ line: String, defaults: ArticleDefaults = ArticleDefaults()) throws -> Article {
         // The usual line in one pass over its bytes; anything unusual as JSONSerialization reads it.
         let fields = try FeedFields.fast(line) ?? FeedFields.viaJSONSerialization(line)
+        if let problem = fields.problem { throw ArticleError.badFeedField(problem.key, found: problem.found) }
         guard let text = fields.text else { throw ArticleError.missingText }
         var meta = defaults
         if let id = fields.id { meta.externalID = id }
@@ -89,7 +105,12 @@ public enum ArticleReader {
         meta.source = fields.source ?? meta.source
         meta.url = fields.url ?? meta.url
         meta.title = fields.title ?? meta.title
-        return try read(text: text, defaults: meta)
+        var article = try read(text: text, defaults: meta)
+        article.externalID = meta.externalID
+        article.url = meta.url
+        if let title = fields.title { article.title = title }
+        if let source = fields.source { article.source = source }
+        return article
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or an ISO timestamp's date part.

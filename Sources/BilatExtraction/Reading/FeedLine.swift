@@ -1,14 +1,55 @@
 import Foundation
 
 /// The fields of a feed line that `ArticleReader.readFeedLine` uses, NULs already turned into U+FFFD.
+///
+/// A known field holds a string, or null (the same as no field); an `id` may also be an integer, kept
+/// as written (`1` and `"1"` are one id). Any other value is a `problem` that fails the line: `true`
+/// as an id, an object, an array, a number with a fraction or an exponent (`1.0` is refused rather
+/// than read as `1` or kept apart from it), or an `id` or `url` that is empty or blank.
 struct FeedFields: Equatable {
     var text: String?
-    /// nil: no "id" key; `.some(nil)`: an "id" that is neither a string nor a number.
-    var id: String??
+    var id: String?
     var published: String?
     var source: String?
     var url: String?
     var title: String?
+    /// The first known field, in `keys` order, whose value is refused.
+    var problem: FieldProblem?
+
+    /// The known keys, in the order their problems are reported.
+    static let keys = ["text", "id", "published", "source", "url", "title"]
+
+    /// The value of a known field that is refused: `found` describes it (`true`, `an object`).
+    struct FieldProblem: Equatable {
+        var key: String
+        var found: String
+    }
+
+    /// Stores a string value of the known field `index`, or notes why it is refused.
+    mutating func set(_ index: Int, string value: String, problems: inout [FieldProblem?]) {
+        if (index == 1 || index == 4), value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            problems[index] = FieldProblem(key: Self.keys[index], found: value.isEmpty ? "an empty string" : "a blank string")
+            return
+        }
+        switch index {
+        case 0: text = value
+        case 1: id = value
+        case 2: published = value
+        case 3: source = value
+        case 4: url = value
+        default: title = value
+        }
+    }
+
+    /// Stores an integer `id`, kept as written; for any other known field, notes the number as refused.
+    mutating func set(_ index: Int, integer digits: String, problems: inout [FieldProblem?]) {
+        if index == 1 { id = digits } else { problems[index] = FieldProblem(key: Self.keys[index], found: "the number \(digits)") }
+    }
+
+    /// The first problem in key order becomes the line's.
+    mutating func settle(_ problems: [FieldProblem?]) {
+        problem = problems.lazy.compactMap { $0 }.first
+    }
 
     /// The fields as `JSONSerialization` reads the line: the reference, and the way for any line the
     /// fast reader passes over.
@@ -22,22 +63,44 @@ struct FeedFields: Equatable {
         guard let entry = object as? [String: Any] else {
             throw ArticleError.malformedFeedLine("expected a JSON object")
         }
-        // A JSON string may escape a NUL ("\u0000") that a file could not hold: it becomes U+FFFD, one
-        // scalar for one, so offsets stay put (SQLite's text functions stop at a NUL).
-        func string(_ key: String) -> String? {
-            guard let value = entry[key] as? String else { return nil }
-            return value.unicodeScalars.contains("\u{0}") ? value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : value
+        var fields = FeedFields()
+        var problems = [FieldProblem?](repeating: nil, count: keys.count)
+        for (index, key) in keys.enumerated() {
+            switch entry[key] {
+            case nil, is NSNull: break
+            case let value as String:
+                // A JSON string may escape a NUL ("\u0000") that a file could not hold: it becomes U+FFFD,
+                // one scalar for one, so offsets stay put (SQLite's text functions stop at a NUL).
+                let clean = value.unicodeScalars.contains("\u{0}") ? value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : value
+                fields.set(index, string: clean, problems: &problems)
+            case let number as NSNumber:
+                // JSONSerialization gives true and false as NSNumbers of type "c" (char), and no number so.
+                if String(cString: number.objCType) == "c" {
+                    problems[index] = FieldProblem(key: key, found: number.boolValue ? "true" : "false")
+                } else if isPlainInteger(number.stringValue) {
+                    fields.set(index, integer: number.stringValue, problems: &problems)
+                } else {
+                    problems[index] = FieldProblem(key: key, found: "the number \(number.stringValue)")
+                }
+            case is [Any]: problems[index] = FieldProblem(key: key, found: "an array")
+            default: problems[index] = FieldProblem(key: key, found: "an object")
+            }
         }
-        var fields = FeedFields(text: string("text"), published: string("published"), source: string("source"),
-                                url: string("url"), title: string("title"))
-        if let id = entry["id"] { fields.id = .some(string("id") ?? (id as? NSNumber)?.stringValue) }
+        fields.settle(problems)
         return fields
     }
 
+    /// Digits with an optional minus: how an integer is written, and how NSNumber writes one (a
+    /// fraction or an exponent it writes otherwise: "1.0", "1000.0", "1e+16").
+    private static func isPlainInteger(_ text: String) -> Bool {
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        return !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     /// The fields of the usual line, read from its bytes in one pass: an object whose values are strings
-    /// (with any JSON escape) or small integers, each key once. nil for anything else (nesting, other
-    /// values, duplicate or escaped keys, bad syntax, ...), which `viaJSONSerialization` then reads, so
-    /// that the outcome, errors included, is always `JSONSerialization`'s.
+    /// (with any JSON escape), small integers, true, false or null, each key once. nil for anything else
+    /// (nesting, other numbers, duplicate or escaped keys, bad syntax, ...), which `viaJSONSerialization`
+    /// then reads, so that the outcome, errors included, is always `JSONSerialization`'s.
     static func fast(_ line: String) -> FeedFields? {
         var line = line
         return line.withUTF8 { bytes in
@@ -54,10 +117,11 @@ private struct FastReader {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    private static let known: [[UInt8]] = ["text", "id", "published", "source", "url", "title"].map { Array($0.utf8) }
+    private static let known: [[UInt8]] = FeedFields.keys.map { Array($0.utf8) }
 
     mutating func read() -> FeedFields? {
         var fields = FeedFields()
+        var problems = [FeedFields.FieldProblem?](repeating: nil, count: FeedFields.keys.count)
         var seen: [Range<Int>] = []
         skipWhitespace()
         guard take(UInt8(ascii: "{")) else { return nil }
@@ -75,18 +139,15 @@ private struct FastReader {
             guard i < bytes.count else { return nil }
             if bytes[i] == UInt8(ascii: "\"") {
                 guard let value = string() else { return nil }
-                switch which {
-                case 0: fields.text = value
-                case 1: fields.id = .some(value)
-                case 2: fields.published = value
-                case 3: fields.source = value
-                case 4: fields.url = value
-                case 5: fields.title = value
-                default: break
+                if let which { fields.set(which, string: value, problems: &problems) }
+            } else if let literal = literal() {
+                // null is no value; true and false are refused in a known field.
+                if let which, literal != "null" {
+                    problems[which] = FeedFields.FieldProblem(key: FeedFields.keys[which], found: literal)
                 }
             } else {
                 guard let digits = integer() else { return nil }
-                if which == 1 { fields.id = .some(digits) }
+                if let which { fields.set(which, integer: digits, problems: &problems) }
             }
             skipWhitespace()
             if take(UInt8(ascii: ",")) {
@@ -94,6 +155,7 @@ private struct FastReader {
                 continue
             }
             guard take(UInt8(ascii: "}")) else { return nil }
+            fields.settle(problems)
             return finish(fields)
         }
     }
@@ -101,6 +163,21 @@ private struct FastReader {
     private mutating func finish(_ fields: FeedFields) -> FeedFields? {
         skipWhitespace()
         return i == bytes.count ? fields : nil
+    }
+
+    /// `true`, `false` or `null`, ended as a value must be; nil (nothing taken) for anything else.
+    private mutating func literal() -> String? {
+        for word in ["true", "false", "null"] {
+            let utf8 = word.utf8
+            guard i + utf8.count <= bytes.count, bytes[i..<(i + utf8.count)].elementsEqual(utf8) else { continue }
+            let end = i + utf8.count
+            if end < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[end]) {
+                return nil
+            }
+            i = end
+            return word
+        }
+        return nil
     }
 
     private mutating func skipWhitespace() {

@@ -15,41 +15,30 @@ public enum ArticleFiles {
     public static let defaultMaxArticleBytes = 8 << 20
 
     /// Calls `body` with each article of the file at `path` (`-` is stdin) or with each failure.
-    /// Articles larger than `maxArticleBytes` are refused before they are read; a feed stops early
-    /// once `shouldStop` says so.
+    /// Articles larger than `maxArticleBytes` are refused before they are read, and no input is read
+    /// past that limit from its first byte. A pipe or FIFO is read as it comes, like stdin; a read that
+    /// waits, and a feed, stop early once `shouldStop` says so (what was read of the article is dropped).
     public static func visit(path: String, kind: InputKind? = nil, defaults: ArticleDefaults,
                              maxArticleBytes: Int = defaultMaxArticleBytes, shouldStop: () -> Bool = { false },
                              _ body: (ArticleInput) -> Void) {
-        let limit = maxArticleBytes
-        if path == "-" {
-            visitStandardInput(defaults: defaults, limit: limit, shouldStop: shouldStop, body)
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        switch kind ?? InputKind.forNamedFile(url) {
-        case .feed:
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                body(.failure(message: InputError.unreadable(path, "permission denied or not a file").description))
-                return
-            }
-            defer { try? handle.close() }
-            visitFeed(LineReader(handle: handle), name: path, defaults: defaults, limit: limit, shouldStop: shouldStop,
-                      body)
-        case .article:
+        withoutActuallyEscaping(shouldStop) { shouldStop in
             do {
-                let bytes: [UInt8]
-                if let contents = try RegularFile.contents(path: path, limit: limit) {
-                    bytes = contents
+                let input = try path == "-" ? OpenInput.standardInput(shouldStop: shouldStop)
+                    : OpenInput.open(path: path, shouldStop: shouldStop)
+                let read = Read(name: input.reader.name, defaults: defaults, limit: maxArticleBytes, shouldStop: shouldStop)
+                if let size = input.size {
+                    switch kind ?? InputKind.forNamedFile(URL(fileURLWithPath: path)) {
+                    case .feed: try read.feed(LineReader(reader: input.reader, finite: true), finite: true, body)
+                    case .article: body(read.article(try RegularFile.contents(of: input.reader, size: size, limit: read.limit)))
+                    }
                 } else {
-                    // A link, or a file that open or fstat refuses: Foundation's way, and its errors.
-                    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                    if size > limit { throw InputError.tooLarge(path, bytes: size, limit: limit) }
-                    bytes = [UInt8](try Data(contentsOf: url))
+                    try read.stream(input, declared: path == "-" ? nil : InputKind.declared(by: URL(fileURLWithPath: path)),
+                                    body)
                 }
-                let text = try TextDecoder.decode(bytes, name: path)
-                body(.article(try ArticleReader.read(text: text, defaults: defaults), location: path))
+            } catch is DescriptorReader.Stopped {
+                // Ctrl-C while reading: the run stops, and says so once.
             } catch {
-                body(.failure(message: message(error, location: path)))
+                body(.failure(message: message(error, location: path == "-" ? "<stdin>" : path)))
             }
         }
     }
@@ -60,80 +49,117 @@ public enum ArticleFiles {
         case input(path: String, kind: InputKind?)
         /// A file inside a folder that is neither an article nor a feed.
         case skipped(path: String)
-        /// A path that does not exist, or a folder that cannot be listed.
+        /// An article or feed name inside a folder that is not a regular file (a FIFO, a device, a
+        /// socket, or a link to one): never opened. `reason` says what it is.
+        case passedOver(path: String, reason: String)
+        /// A path that does not exist or cannot be read, or a folder that cannot be listed.
         case failure(message: String, missing: Bool)
     }
 
     /// Walks some paths as ingest reads them, one entry at a time: a folder gives its articles and feeds
-    /// in name order, recursively, and the other files as skipped; a file or `-` is itself.
+    /// in name order, recursively, and the other files as skipped; a file, a pipe or `-` is itself. A
+    /// device or a socket named on the command line is refused unopened.
     public static func visitPaths(_ paths: [String], shouldStop: () -> Bool = { false }, _ body: (PathEntry) -> Void) {
         for path in paths where !shouldStop() {
-            var isFolder: ObjCBool = false
             if path == "-" {
                 body(.input(path: path, kind: .article))
-            } else if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                body(.failure(message: InputError.missing(path).description, missing: true))
-            } else if isFolder.boolValue {
+                continue
+            }
+            switch FileStatus.type(of: path) {
+            case .failure(let problem):
+                body(.failure(message: problem.error.description, missing: problem.missing))
+            case .success(.directory):
                 FolderWalk.visit(URL(fileURLWithPath: path), shouldStop: shouldStop) { entry in
                     switch entry {
                     case .input(let url, let kind): body(.input(path: url.path, kind: kind))
                     case .skipped(let url): body(.skipped(path: url.path))
-                    case .unreadable(let url, let reason):
-                        body(.failure(message: InputError.unreadable(url.path, reason).description, missing: false))
+                    case .passedOver(let url, let what):
+                        body(.passedOver(path: url.path, reason: "\(what), not a regular file; only regular files "
+                                         + "(and links to them) are read from a folder"))
+                    case .unreadable(let error): body(.failure(message: error.description, missing: false))
                     }
                 }
-            } else {
+            case .success(.regular), .success(.fifo):
                 body(.input(path: path, kind: InputKind.forNamedFile(URL(fileURLWithPath: path))))
+            case .success(let type):
+                body(.failure(message: InputError.notAFile(path, what: type.description).description, missing: false))
             }
         }
     }
 
-    /// Stdin holds a feed when its first non-blank byte is `{`, else one article.
-    private static func visitStandardInput(defaults: ArticleDefaults, limit: Int, shouldStop: () -> Bool,
-                                           _ body: (ArticleInput) -> Void) {
-        let stdin = FileHandle.standardInput
-        let (head, first) = LineReader.peekFirstNonBlank(stdin)
-        let reader = LineReader(handle: stdin, prefix: head)
-        if first == UInt8(ascii: "{") {
-            visitFeed(reader, name: "<stdin>", defaults: defaults, limit: limit, shouldStop: shouldStop, body)
-            return
-        }
-        do {
-            guard let bytes = reader.readToEnd(limit: limit) else {
-                throw InputError.tooLarge("<stdin>", bytes: nil, limit: limit)
-            }
-            let text = try TextDecoder.decode(bytes, name: "<stdin>")
-            body(.article(try ArticleReader.read(text: text, defaults: defaults), location: "<stdin>"))
-        } catch {
-            body(.failure(message: message(error, location: "<stdin>")))
-        }
+    /// True when reading `path` may wait for its writer (`-`, a pipe or a FIFO named on the command line).
+    public static func mayWait(_ path: String) -> Bool {
+        path == "-" || (try? FileStatus.type(of: path).get()) == .fifo
     }
 
-    /// One article a line; blank lines are allowed, a bad line fails alone.
-    private static func visitFeed(_ lines: LineReader, name: String, defaults: ArticleDefaults, limit: Int,
-                                  shouldStop: () -> Bool, _ body: (ArticleInput) -> Void) {
-        var lineNumber = 0
-        var sawArticle = false
-        while !shouldStop(), let line = lines.nextLine(limit: limit) {
-            lineNumber += 1
-            let location = "\(name):\(lineNumber)"
-            guard case .bytes(let bytes) = line else {
-                if case .tooLong(let count) = line {
+    /// One input being read: its name in messages, and what every article of it gets.
+    private struct Read {
+        let name: String
+        let defaults: ArticleDefaults
+        let limit: Int
+        let shouldStop: () -> Bool
+
+        /// The whole input as one article, or why not.
+        func article(_ bytes: [UInt8]) -> ArticleInput {
+            do {
+                let text = try TextDecoder.decode(bytes, name: name)
+                return .article(try ArticleReader.read(text: text, defaults: defaults), location: name)
+            } catch {
+                return .failure(message: ArticleFiles.message(error, location: name))
+            }
+        }
+
+        /// Stdin, a pipe or a FIFO, read as it comes: a feed or one article by the name's extension
+        /// (`declared`), else by the first non-blank byte (`{` for a feed), as stdin is.
+        func stream(_ input: OpenInput, declared: InputKind?, _ body: (ArticleInput) -> Void) throws {
+            let lines = LineReader(reader: input.reader, finite: input.isRegular)
+            let kind = try declared ?? (lines.firstNonBlank(limit: limit, name: name) == UInt8(ascii: "{") ? .feed : .article)
+            switch kind {
+            case .feed: try feed(lines, finite: input.isRegular, body)
+            case .article:
+                guard let bytes = try lines.readToEnd(limit: limit) else {
+                    throw InputError.tooLarge(name, bytes: nil, limit: limit)
+                }
+                body(article(bytes))
+            }
+        }
+
+        /// One article a line; blank lines are allowed, a bad line fails alone. On a stream (`finite`
+        /// false) a line past the limit, or more than `limit` bytes of blank lines in a row, ends the
+        /// input: neither may ever end.
+        func feed(_ lines: LineReader, finite: Bool, _ body: (ArticleInput) -> Void) throws {
+            var lineNumber = 0
+            var sawArticle = false
+            var blankRun = 0
+            while !shouldStop(), let line = try lines.nextLine(limit: limit) {
+                lineNumber += 1
+                let location = "\(name):\(lineNumber)"
+                switch line {
+                case .tooLong(let count?):
                     sawArticle = true
                     body(.failure(message: InputError.tooLarge(location, bytes: count, limit: limit).description))
+                case .tooLong(nil):
+                    sawArticle = true
+                    body(.failure(message: InputError.endlessLine(location, input: name, limit: limit).description))
+                case .bytes(let bytes) where bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }):
+                    blankRun += bytes.count + 1
+                    if !finite, blankRun > limit {
+                        body(.failure(message: InputError.onlyBlank(location, limit: limit).description))
+                        return
+                    }
+                case .bytes(let bytes):
+                    blankRun = 0
+                    sawArticle = true
+                    do {
+                        let line = try TextDecoder.text(of: bytes[...], name: location)
+                        body(.article(try ArticleReader.readFeedLine(line, defaults: defaults), location: location))
+                    } catch {
+                        body(.failure(message: ArticleFiles.message(error, location: location)))
+                    }
                 }
-                continue
             }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            sawArticle = true
-            do {
-                let line = try TextDecoder.text(of: bytes[...], name: location)
-                body(.article(try ArticleReader.readFeedLine(line, defaults: defaults), location: location))
-            } catch {
-                body(.failure(message: message(error, location: location)))
-            }
+            if !sawArticle, !shouldStop() { body(.failure(message: InputError.empty(name).description)) }
         }
-        if !sawArticle, !shouldStop() { body(.failure(message: InputError.empty(name).description)) }
     }
 
     /// An input error already names its file; others get the location in front.

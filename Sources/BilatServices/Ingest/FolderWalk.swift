@@ -2,11 +2,16 @@ import Foundation
 
 /// Walks a folder recursively in name order (so runs are reproducible), telling which files are
 /// articles or feeds and which are passed over. Hidden files and folders are not visited.
+///
+/// Only regular files are read, and links that lead to one: a FIFO would block the open until a
+/// writer came, a device such as /dev/zero never ends. Those are named (`passedOver`), never opened.
 enum FolderWalk {
     enum Entry {
         case input(URL, InputKind)
         case skipped(URL)
-        case unreadable(URL, String)
+        /// An article or feed name that is not a regular file; the text says what it is.
+        case passedOver(URL, String)
+        case unreadable(InputError)
     }
 
     static func visit(_ folder: URL, shouldStop: () -> Bool = { false }, _ body: (Entry) -> Void) {
@@ -17,24 +22,45 @@ enum FolderWalk {
                 at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]
             ).map { ($0.lastPathComponent, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         } catch {
-            body(.unreadable(folder, error.localizedDescription))
+            body(.unreadable(listingError(folder.path, error)))
             return
         }
         for entry in entries where !shouldStop() {
-            if isDirectory(entry) {
+            // `lstat` directly: Foundation's resource values cost 250,000 instructions a file.
+            var status = stat()
+            guard lstat(entry.path, &status) == 0 else {
+                body(.unreadable(FileStatus.problem(errno: errno, path: entry.path).error))
+                continue
+            }
+            let type = FileType(mode: status.st_mode)
+            if type == .directory {
                 visit(entry, shouldStop: shouldStop, body)
-            } else if let kind = InputKind.forFolderEntry(entry) {
-                body(.input(entry, kind))
-            } else {
+                continue
+            }
+            guard let kind = InputKind.forFolderEntry(entry) else {
                 body(.skipped(entry))
+                continue
+            }
+            switch type {
+            case .regular: body(.input(entry, kind))
+            case .symbolicLink:
+                switch FileStatus.type(of: entry.path) {
+                case .success(.regular): body(.input(entry, kind))
+                // Links to folders are passed over, never followed: no cycles.
+                case .success(.directory): body(.skipped(entry))
+                case .success(let target): body(.passedOver(entry, "a symbolic link to \(target.description)"))
+                case .failure(let problem): body(.unreadable(problem.error))
+                }
+            default: body(.passedOver(entry, type.description))
             }
         }
     }
 
-    /// A directory itself, not a link to one (links to folders are passed over, never followed: no
-    /// cycles). `lstat` directly: Foundation's resource values cost 250,000 instructions a file.
-    private static func isDirectory(_ url: URL) -> Bool {
-        var status = stat()
-        return lstat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    /// Why a folder could not be listed, from `opendir`'s errno (Foundation's error reads
+    /// `Code=257 "(null)"` on Linux).
+    private static func listingError(_ path: String, _ error: any Error) -> InputError {
+        guard let folder = opendir(path) else { return FileStatus.problem(errno: errno, path: path).error }
+        closedir(folder)
+        return .unreadable(path, error.localizedDescription)
     }
 }

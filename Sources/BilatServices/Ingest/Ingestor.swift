@@ -42,6 +42,11 @@ public enum IngestEvent: Sendable {
     case failed(message: String)
     /// A file inside a folder was passed over.
     case skipped(path: String)
+    /// A file inside a folder was passed over unopened, not being a regular file; `reason` says what it is.
+    case passedOver(path: String, reason: String)
+    /// An article replaced one stored under the same feed id at another url (`previousURLs`); `url` is
+    /// the new one, nil when the new article has none.
+    case urlChanged(location: String, previousURLs: [String], url: String?)
     /// A file (or stdin) has been read to its end.
     case finishedFile(path: String)
 }
@@ -66,7 +71,7 @@ public struct Ingestor: Sendable {
 
     /// `batchSize` articles, or fewer holding `batchBytes` of text, are committed together, each in
     /// its own savepoint (whole or absent); 1 commits every article in a transaction of its own.
-    /// Articles from stdin are always committed one by one, as they arrive.
+    /// Articles from stdin or a pipe named on the command line are always committed one by one, as they arrive.
     public init(store: any ArticleStore, extractor: Extractor,
                 maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes, batchSize: Int = Ingestor.defaultBatchSize,
                 batchBytes: Int = Ingestor.defaultBatchBytes) {
@@ -138,17 +143,28 @@ public struct Ingestor: Sendable {
         /// Articles extracted but not yet committed (at most the ingestor's batch size), and their text's size.
         var pending: [(article: Article, facts: ArticleFacts, location: String)] = []
         var pendingBytes = 0
+        /// The path being read is stdin or a pipe named on the command line.
+        var live = false
 
         mutating func paths(_ paths: [String]) {
-            ArticleFiles.visitPaths(paths, shouldStop: shouldStop) { entry in
-                switch entry {
-                case .input(let path, let kind): file(path, kind: kind)
-                case .skipped(let path):
-                    summary.skipped += 1
-                    report(.skipped(path: path))
-                case .failure(let message, let missing):
-                    if missing { summary.missingInput = true }
-                    fail(message)
+            for path in paths where !shouldStop() {
+                // Stdin or a pipe may wait for its writer: what is held is committed first, so that a
+                // kill while waiting loses nothing read before, and what arrives is committed as it comes.
+                live = ArticleFiles.mayWait(path)
+                if live { flush() }
+                ArticleFiles.visitPaths([path], shouldStop: shouldStop) { entry in
+                    switch entry {
+                    case .input(let path, let kind): file(path, kind: kind)
+                    case .skipped(let path):
+                        summary.skipped += 1
+                        report(.skipped(path: path))
+                    case .passedOver(let path, let reason):
+                        summary.skipped += 1
+                        report(.passedOver(path: path, reason: reason))
+                    case .failure(let message, let missing):
+                        if missing { summary.missingInput = true }
+                        fail(message)
+                    }
                 }
             }
         }
@@ -159,8 +175,8 @@ public struct Ingestor: Sendable {
                 switch input {
                 case .article(let article, let location):
                     store(article, location: location)
-                    // Stdin may be a live stream: what arrived is committed now, not with later articles.
-                    if name == "-" { flush() }
+                    // Stdin or a pipe may be a live stream: what arrived is committed now, not with later articles.
+                    if live { flush() }
                 case .failure(let message): fail(message)
                 }
             }
@@ -199,7 +215,11 @@ public struct Ingestor: Sendable {
                     switch outcome {
                     case .inserted: summary.new += 1
                     case .unchanged: summary.unchanged += 1
-                    case .replaced: summary.replaced += 1
+                    case .replaced(let previousURLs):
+                        summary.replaced += 1
+                        if !previousURLs.isEmpty {
+                            report(.urlChanged(location: item.location, previousURLs: previousURLs, url: item.article.url))
+                        }
                     }
                     if outcome != .unchanged { summary.count(item.facts) }
                     report(.saved(location: item.location, outcome: outcome))

@@ -9,6 +9,12 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case notUTF8(String, byteOffset: Int)
     /// `bytes` is the size when known (a file, a feed line), nil for stdin, which is not read past the limit.
     case tooLarge(String, bytes: Int?, limit: Int)
+    /// More than `limit` bytes of white space and no text yet: an endless run of blanks is not waited on.
+    case onlyBlank(String, limit: Int)
+    /// A feed line on a pipe that passed the limit without ending: `input`, the feed, is not read further.
+    case endlessLine(String, input: String, limit: Int)
+    /// A device or a socket named on the command line: never opened.
+    case notAFile(String, what: String)
 
     public var description: String {
         switch self {
@@ -20,6 +26,14 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let path, let bytes, let limit):
             "\(path): the article is larger than the limit of \(limit) bytes"
                 + (bytes.map { " (\($0) bytes)" } ?? "") + "; raise --max-article-bytes if this is really one article"
+        case .onlyBlank(let path, let limit):
+            "\(path): more than \(limit) bytes of white space and no text; nothing more is read "
+                + "(the limit is --max-article-bytes)"
+        case .endlessLine(let location, let input, let limit):
+            "\(location): the line is longer than the limit of \(limit) bytes and the rest of \(input) is not read "
+                + "(on a pipe, a line may never end); raise --max-article-bytes if this is really one article"
+        case .notAFile(let path, let what):
+            "\(path): \(what), not a file; bilat reads files, folders, pipes and - (stdin), and never opens a device"
         }
     }
 }
@@ -40,6 +54,11 @@ public enum InputKind: Sendable, Equatable {
         if articleExtensions.contains(ext) { return .article }
         if feedExtensions.contains(ext) { return .feed }
         return nil
+    }
+
+    /// The kind an extension declares; nil for any other name.
+    static func declared(by url: URL) -> InputKind? {
+        forFolderEntry(url)
     }
 
     /// The kind for a file named on the command line: feeds by extension, anything else an article.
@@ -83,35 +102,67 @@ enum TextDecoder {
     }
 }
 
-/// A regular file read with one open, one fstat and reads into an array: Foundation's
-/// `attributesOfItem` (an lstat and a dictionary of attributes, owner names included) and
+/// An input opened for reading: a regular file, or a pipe, FIFO or terminal read as it comes.
+struct OpenInput {
+    let reader: DescriptorReader
+    /// A regular file's size, which is read in one go; nil for a stream (and for stdin, whatever it is).
+    let size: Int?
+    /// A regular file (stdin may be one): its lines end, so one past the limit can be skipped to its end.
+    let isRegular: Bool
+
+    /// Opens `path` without blocking (a FIFO's open waits for a writer otherwise), links followed;
+    /// refuses a folder, a device or a socket after a look at what was opened.
+    static func open(path: String, shouldStop: @escaping () -> Bool) throws -> OpenInput {
+        let fd = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileStatus.problem(errno: errno, path: path).error }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else {
+            let code = errno
+            close(fd)
+            throw InputError.unreadable(path, FileStatus.words(errno: code))
+        }
+        let type = FileType(mode: status.st_mode)
+        guard type == .regular || type == .fifo else {
+            close(fd)
+            throw type == .directory ? InputError.unreadable(path, "a folder, not a file") : InputError.notAFile(path, what: type.description)
+        }
+        let reader = DescriptorReader(fd: fd, name: path, waits: type != .regular, closes: true, shouldStop: shouldStop)
+        return OpenInput(reader: reader, size: type == .regular ? Int(status.st_size) : nil, isRegular: type == .regular)
+    }
+
+    /// The standard input, whatever it is; not closed.
+    static func standardInput(shouldStop: @escaping () -> Bool) throws -> OpenInput {
+        var status = stat()
+        guard fstat(STDIN_FILENO, &status) == 0 else { throw InputError.unreadable("<stdin>", FileStatus.words(errno: errno)) }
+        let regular = FileType(mode: status.st_mode) == .regular
+        return OpenInput(reader: DescriptorReader(fd: STDIN_FILENO, name: "<stdin>", waits: !regular, closes: false,
+                                                  shouldStop: shouldStop),
+                         size: nil, isRegular: regular)
+    }
+}
+
+/// A regular file read in one go into an array: one open, one fstat (in `OpenInput.open`) and reads.
+/// Foundation's `attributesOfItem` (an lstat and a dictionary of attributes, owner names included) and
 /// `Data(contentsOf:)` (another open and fstat) cost 45,000 instructions an article.
 enum RegularFile {
-    /// The bytes of the regular file at `path`; nil when it is a link or open or fstat fails, so that
-    /// the caller can go Foundation's way and report its errors. Throws `tooLarge` as that way does:
-    /// when the size is above `limit`, before reading.
-    static func contents(path: String, limit: Int) throws -> [UInt8]? {
-        // O_NOFOLLOW: a link fails here and goes Foundation's way, which measures the link itself.
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        if size > limit { throw InputError.tooLarge(path, bytes: size, limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if got == 0 { break }
-            count += got
+    /// The bytes of the file at `path`; throws `tooLarge` when its size is above `limit`, before reading.
+    static func contents(path: String, limit: Int, shouldStop: @escaping () -> Bool = { false }) throws -> [UInt8] {
+        let input = try OpenInput.open(path: path, shouldStop: shouldStop)
+        guard let size = input.size else {
+            throw InputError.unreadable(path, "not a regular file")
         }
-        bytes.removeSubrange(count...)
+        return try contents(of: input.reader, size: size, limit: limit)
+    }
+
+    /// The bytes of an open regular file of `size` bytes (it may have grown or shrunk since: read to its end).
+    static func contents(of reader: DescriptorReader, size: Int, limit: Int) throws -> [UInt8] {
+        if size > limit { throw InputError.tooLarge(reader.name, bytes: size, limit: limit) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size + 1)
+        // size + 1: the end is seen in the same read when the size holds, without growing the array.
+        while try reader.read(into: &bytes, upTo: bytes.count <= size ? size + 1 - bytes.count : 1 << 16) > 0 {
+            if bytes.count > limit { throw InputError.tooLarge(reader.name, bytes: nil, limit: limit) }
+        }
         return bytes
     }
 }

@@ -2,56 +2,74 @@ import Foundation
 
 /// Reads a file or stdin line by line in fixed-size chunks, so a large feed is never held whole.
 final class LineReader {
-    private let handle: FileHandle
+    /// Appends the next chunk to the buffer; returns its length, 0 at the end of input.
+    private let fill: (inout [UInt8], Int) throws -> Int
+    /// A line past the limit is read on to its end (counted, not kept) only when the input is finite:
+    /// on a pipe a line may never end, and the rest of the input is then left unread.
+    private let skipsLongLines: Bool
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
     private let chunkSize = 1 << 16
 
-    /// Reads from `handle`, after the bytes of `prefix` already taken from it.
-    init(handle: FileHandle, prefix: [UInt8] = []) {
-        self.handle = handle
-        buffer = prefix
+    /// Reads from `reader`; `finite`: a regular file, whose long lines can be skipped to their end.
+    init(reader: DescriptorReader, finite: Bool) {
+        fill = { buffer, count in try reader.read(into: &buffer, upTo: count) }
+        skipsLongLines = finite
     }
 
-    /// Reads chunks until a byte that is not white space shows; returns the bytes read and that byte.
-    static func peekFirstNonBlank(_ handle: FileHandle) -> (bytes: [UInt8], first: UInt8?) {
-        var bytes: [UInt8] = []
+    /// Reads from `handle` (an export's rows, each far smaller than an article).
+    init(handle: FileHandle) {
+        fill = { buffer, count in
+            let data = handle.readData(ofLength: count)
+            buffer.append(contentsOf: data)
+            return data.count
+        }
+        skipsLongLines = true
+    }
+
+    private func readChunk() throws {
+        if try fill(&buffer, chunkSize) == 0 { atEnd = true }
+    }
+
+    /// The first byte that is not white space (space, tab, CR, LF), left unread; nil at the end of
+    /// input. Throws `onlyBlank` once more than `limit` bytes of white space came first, so that an
+    /// endless run of blanks (`yes ' '`) is not held, or waited on, for ever.
+    func firstNonBlank(limit: Int, name: String) throws -> UInt8? {
+        var scanned = position
         while true {
-            let data = handle.readData(ofLength: 1 << 16)
-            if data.isEmpty { return (bytes, nil) }
-            let start = bytes.count
-            bytes.append(contentsOf: data)
-            if let first = bytes[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-                return (bytes, first)
+            while scanned < buffer.count {
+                let byte = buffer[scanned]
+                if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return byte }
+                scanned += 1
             }
+            if atEnd { return nil }
+            if scanned - position > limit { throw InputError.onlyBlank(name, limit: limit) }
+            try readChunk()
         }
     }
 
     /// Everything left, or nil as soon as more than `limit` bytes remain (the rest is not read).
-    func readToEnd(limit: Int) -> [UInt8]? {
-        var rest = Array(buffer[position...])
-        position = buffer.count
-        while rest.count <= limit {
-            let data = handle.readData(ofLength: chunkSize)
-            if data.isEmpty {
-                atEnd = true
-                return rest
-            }
-            rest.append(contentsOf: data)
+    func readToEnd(limit: Int) throws -> [UInt8]? {
+        while !atEnd {
+            if buffer.count - position > limit { return nil }
+            try readChunk()
         }
-        return nil
+        let rest = Array(buffer[position...])
+        position = buffer.count
+        return rest.count > limit ? nil : rest
     }
 
     /// One line of input: its bytes, or only its length when it passed the limit (its bytes are dropped
     /// as they are read, so a huge line never sits in memory).
     enum Line {
         case bytes([UInt8])
-        case tooLong(byteCount: Int)
+        /// `byteCount` nil: the line was not read to its end, and neither will the rest of the input be.
+        case tooLong(byteCount: Int?)
     }
 
     /// The next line without its line break, nil at the end of input.
-    func nextLine(limit: Int) -> Line? {
+    func nextLine(limit: Int) throws -> Line? {
         var scanned = position
         var dropped = 0
         while true {
@@ -73,14 +91,20 @@ final class LineReader {
                 return line.count > limit ? .tooLong(byteCount: line.count) : .bytes(line)
             }
             if buffer.count - position > limit {
+                guard skipsLongLines else {
+                    // A line on a pipe past the limit may never end (`cat /dev/zero`): stop the input here.
+                    buffer.removeAll()
+                    position = 0
+                    atEnd = true
+                    return .tooLong(byteCount: nil)
+                }
                 // Past the limit: forget what was read of this line and keep only counting.
                 dropped += buffer.count - position
                 buffer.removeAll(keepingCapacity: true)
                 position = 0
             }
             scanned = buffer.count
-            let data = handle.readData(ofLength: chunkSize)
-            if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
+            try readChunk()
         }
     }
 

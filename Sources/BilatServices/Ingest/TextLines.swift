@@ -17,7 +17,7 @@ public struct TextLines: Sequence {
 
         public mutating func next() -> String? {
             // No limit here: an export's lines are rows, each far smaller than an article.
-            guard case .bytes(let bytes)? = reader.nextLine(limit: .max) else { return nil }
+            guard case .bytes(let bytes)? = try? reader.nextLine(limit: .max) else { return nil }
             return String(decoding: bytes, as: UTF8.self)
         }
     }

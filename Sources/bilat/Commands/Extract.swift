@@ -41,6 +41,8 @@ extension Bilat {
                         if case .failure(let message, _) = entry {
                             Terminal.error(message)
                             failed = true
+                        } else if case .passedOver(let path, let reason) = entry {
+                            Terminal.note("\(path): skipped: \(reason)")
                         }
                         return
                     }

@@ -10,13 +10,22 @@ extension Bilat {
             discussion: """
                 PATH may be a file, a folder (read recursively: .txt, .md, .jsonl and .ndjson files;
                 others are skipped and counted) or - for stdin. A .jsonl/.ndjson feed holds one article
-                a line: {"id","published","source","url","title","text"}. Each article and all its
-                facts are stored whole or not at all; an article stored before is left unchanged.
+                a line: {"id","published","source","url","title","text"}; an id is a non-empty string
+                or an integer, and the line's fields win over front matter in its text. Each article
+                and all its facts are stored whole or not at all; an article stored before is left
+                unchanged.
+                From a folder only regular files (and links to them) are read: a FIFO, a device or a
+                socket is named and skipped. A pipe named here (bash's <(...)) is read as it comes,
+                like stdin; a device is refused. --max-article-bytes holds for every input from its
+                first byte, stdin included.
+                Put -- before names that start with - (the shell's * may give such names):
+                  bilat ingest -- -notes.txt
                 A summary goes to stderr. Exit 65 when an input failed, 66 when a path is missing.
 
                 Example:
                   bilat ingest seeds/articles news/2026-01.jsonl --source Xinhua
                   bilat ingest --batch 1 inbox/        (a transaction an article)
+                  bilat ingest -- *                    (every file here, whatever its name)
                 """
         )
 
@@ -68,9 +77,19 @@ extension Bilat {
                     totalFiles: !quiet && Terminal.stderrIsTerminal ? Ingestor.countFiles(in: paths) : 0)
                 let summary = ingestor.ingest(paths: paths, defaults: defaults,
                                               shouldStop: Interruption.requested) { event in
-                    if case .failed(let message) = event {
+                    switch event {
+                    case .failed(let message):
                         progress.clear()
                         Terminal.error(message)
+                    // Said even with --quiet: what was read or replaced is not what the user may think.
+                    case .passedOver(let path, let reason):
+                        progress.clear()
+                        Terminal.note("\(path): skipped: \(reason)")
+                    case .urlChanged(let location, let previousURLs, let url):
+                        progress.clear()
+                        Terminal.note("\(location): replaces the article stored under the same feed id at "
+                                      + previousURLs.joined(separator: ", ") + "; its url is now " + (url ?? "none"))
+                    default: break
                     }
                     progress.update(with: event)
                 }
@@ -133,7 +152,7 @@ struct IngestProgress {
         case .finishedFile:
             files += 1
             fileEnded = true
-        case .skipped:
+        case .skipped, .passedOver, .urlChanged:
             return
         }
         guard fileEnded || articles % 25 == 0 else { return }
