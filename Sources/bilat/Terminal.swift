@@ -1,3 +1,4 @@
+import BilatServices
 import Foundation
 
 /// Writing to stdout (data) and stderr (messages, progress, summaries), in colour only where it helps.
@@ -11,16 +12,25 @@ enum Terminal {
     /// An error line on stderr, "bilat: " in red on a colour terminal.
     static func error(_ text: String) {
         let prefix = colorOnStandardError ? "\u{1B}[1;31mbilat:\u{1B}[0m " : "bilat: "
-        try? FileHandle.standardError.write(contentsOf: Data((prefix + text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((prefix + visible(text) + "\n").utf8))
     }
 
     static func note(_ text: String) {
-        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((visible(text) + "\n").utf8))
     }
 
     /// Rewrites the current stderr line (progress); only called when stderr is a terminal.
     static func status(_ text: String) {
-        try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[2K" + text).utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[2K" + visible(text)).utf8))
+    }
+
+    /// A message as a person should see it: file names, urls and titles in messages come from the
+    /// input, and an ESC or CR among them would act on the terminal. Line breaks between lines of a
+    /// message are kept; every other control character shows as U+FFFD.
+    static func visible(_ text: String) -> String {
+        let kept = VisibleText.multiline(text)
+        guard kept.utf8.contains(where: { $0 == 0x09 || $0 == 0x0D }) else { return kept }
+        return String(String.UnicodeScalarView(kept.unicodeScalars.map { $0 == "\r" || $0 == "\t" ? "\u{FFFD}" : $0 }))
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }

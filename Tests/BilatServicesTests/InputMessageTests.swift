@@ -98,4 +98,19 @@ struct InputMessageTests {
         #expect(read.stderr.contains("3 new"), "\(read.stderr)")
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("evil.sqlite").path))
     }
+
+    @Test("a file name carrying terminal escapes is named in messages with them shown as U+FFFD, never sent raw")
+    func escapesInFileNames() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // An empty article, so that ingest names the file in a failure line.
+        let name = "in/x\u{1B}]0;PWNED\u{07}\u{1B}[2J\r.txt"
+        _ = try folder.write("", to: name)
+
+        let run = try runBilatBounded(["ingest", "in"], database: folder.appendingPathComponent("kb.sqlite").path,
+                                      in: folder)
+
+        #expect(run.stderr.contains("x\u{FFFD}]0;PWNED\u{FFFD}\u{FFFD}[2J\u{FFFD}.txt"), "\(run.stderr)")
+        #expect(!run.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(run.stderr.debugDescription)")
+    }
 }
