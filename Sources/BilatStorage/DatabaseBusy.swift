@@ -38,6 +38,11 @@ extension StorageError {
         }
     }
 
+    /// SQLite's own words for a failure, without the statement that met it.
+    public static func sqliteMessage(_ error: any Error) -> String {
+        (error as? DatabaseError)?.message ?? "\(error)"
+    }
+
     /// True when `error` is SQLite's "database is busy/locked" past the busy timeout.
     public static func isDatabaseBusy(_ error: any Error) -> Bool {
         databaseProblem(error) == .busy
