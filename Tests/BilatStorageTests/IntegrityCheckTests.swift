@@ -31,6 +31,27 @@ struct IntegrityCheckTests {
         #expect(try store.integrityProblems() == [])
     }
 
+    @Test("db import of an 8 MB article of 20,000 sentences takes seconds, not minutes; its sentences are searchable",
+          .timeLimit(.minutes(1)))
+    func importIsLinear() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let long = Self.longArticle()
+        _ = try store.save(long.article, facts: long.facts)
+        var lines: [String] = []
+        try store.exportNDJSON { lines.append($0) }
+        let copy = try SQLiteStore(path: folder.url.appendingPathComponent("copy.sqlite").path)
+
+        try copy.importNDJSON(lines: lines)
+
+        let matches = try copy.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'b'")
+        }
+        #expect(matches == 20_000)
+        #expect(try copy.integrityProblems() == [])
+    }
+
     @Test("db check holds no lock a writer waits for: articles saved from another connection during each check commit")
     func checkLetsWritersGoOn() throws {
         let folder = try TestFolder()
