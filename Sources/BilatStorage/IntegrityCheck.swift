@@ -175,9 +175,26 @@ extension SQLiteStore {
     /// Reads only: `PRAGMA integrity_check`, then the other checks in one read transaction, a snapshot of
     /// the file (WAL mode) that no writer waits for, where the check once ran in a write transaction (for
     /// FTS5's own check, an INSERT) and held every ingest off.
+    /// A file found sound is stamped (see ``DamageGuard``) as it was when the check began; a damaged
+    /// one loses its stamp.
     func integrityProblems(between: @escaping (String) throws -> Void) throws -> [IntegrityProblem] {
-        let damage = try pool.unsafeRead { db in try IntegrityCheck.damage(db) }
-        try between("integrity-check")
-        return try damage.isEmpty ? pool.read { db in try IntegrityCheck(db: db, between: between).problems() } : damage
+        let damageGuard = DamageGuard(path: path)
+        let before = damageGuard.fingerprint()
+        let problems: [IntegrityProblem]
+        do {
+            let damage = try pool.unsafeRead { db in try IntegrityCheck.damage(db) }
+            try between("integrity-check")
+            problems = try damage.isEmpty ? pool.read { db in try IntegrityCheck(db: db, between: between).problems() } : damage
+        } catch let error where StorageError.databaseProblem(error) == .corrupt {
+            distrust()
+            throw error
+        }
+        if problems.contains(where: { $0.check == "integrity-check" }) {
+            distrust()
+        } else if let restamp {
+            damageGuard.stamp(before)
+            restamp.arm(true)
+        }
+        return problems
     }
 }

@@ -26,13 +26,30 @@ extension Bilat {
 
         func run() throws {
             try reporting {
-                let problems = try database.queryStore().integrityProblems()
+                let path = database.path
+                let problems: [IntegrityProblem]
+                do {
+                    problems = try database.queryStore().integrityProblems()
+                } catch let failure as DatabaseFailure where failure.problem == .corrupt {
+                    throw Failure.runtime("\(path) is damaged: SQLite cannot read its schema (the file is damaged "
+                                          + "or not a bilat database). \(DatabaseProblem.wayOut(path, listing: false))")
+                } catch let error where StorageError.databaseProblem(error) == .corrupt {
+                    throw Failure.runtime("\(path) is damaged: \(StorageError.sqliteMessage(error)). "
+                                          + DatabaseProblem.wayOut(path, listing: false))
+                } catch let error where StorageError.databaseProblem(error) != nil {
+                    throw DatabaseFailure(path: path, problem: StorageError.databaseProblem(error)!)
+                }
                 if problems.isEmpty {
-                    Terminal.out("ok: no problems found in \(database.path)\n")
+                    Terminal.out("ok: no problems found in \(path)\n")
                     return
                 }
                 Terminal.out(problems.map { $0.description + "\n" }.joined())
-                throw Failure.runtime("\(problems.count) problem(s) found in \(database.path)")
+                if problems.contains(where: { $0.check == "integrity-check" }) {
+                    throw Failure.runtime("\(path) is damaged: PRAGMA integrity_check found the problems listed above ("
+                                          + StorageError.summary(of: problems.map(\.detail), first: 1) + "). "
+                                          + DatabaseProblem.wayOut(path, listing: false))
+                }
+                throw Failure.runtime("\(problems.count) problem(s) found in \(path)")
             }
         }
     }

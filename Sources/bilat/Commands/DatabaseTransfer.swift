@@ -91,7 +91,7 @@ struct DatabaseImport: ParsableCommand {
             guard file == "-" || FileManager.default.fileExists(atPath: file) else {
                 throw Failure.missingInput("\(file): no such file")
             }
-            let store = try database.openStore()
+            let store = try database.writableStore()
             let handle = file == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
             do {
                 try store.importNDJSON(lines: TextLines(handle: handle))

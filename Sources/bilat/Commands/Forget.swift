@@ -49,7 +49,7 @@ extension Bilat {
 
         func run() throws {
             try reporting {
-                let store = try database.openStore()
+                let store = try database.writableStore()
                 for reference in articles {
                     switch try store.findArticle(reference) {
                     case .none:
@@ -60,7 +60,12 @@ extension Bilat {
                                                + ids.map { String($0.prefix(16)) }.joined(separator: ", ")
                                                + "); give more of the id")
                     case .found(let article):
-                        try store.forget(articleID: article.id)
+                        do {
+                            try store.forget(articleID: article.id)
+                        } catch let error where StorageError.databaseProblem(error) == .corrupt {
+                            store.distrust()
+                            throw error
+                        }
                         Terminal.note("forgot article \(article.id.prefix(16))" + (article.title.map { " \"\($0)\"" } ?? "")
                                       + (article.url.map { " \($0)" } ?? ""))
                     }
