@@ -126,7 +126,7 @@ extension SQLiteStore {
 
     /// Why SQLite refused a row, in words.
     private static func refusal(_ error: DatabaseError, table: String) -> String {
-        let message = error.message ?? "\(error)"
+        let message = StorageError.sqliteMessage(error)
         switch error.extendedResultCode {
         case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:
             return "a second \(table) row with the key of one already read (\(message))"

@@ -39,7 +39,7 @@ struct FullTextCheck {
             }
             return problems
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-            return [IntegrityProblem(check: "fts-integrity-check", detail: "the full-text index is damaged: \(error.message ?? "\(error)")")]
+            return [IntegrityProblem(check: "fts-integrity-check", detail: "the full-text index is damaged: \(StorageError.sqliteMessage(error))")]
         }
     }
 
