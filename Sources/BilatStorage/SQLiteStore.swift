@@ -48,7 +48,14 @@ public struct SQLiteStore: Sendable {
             try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA cache_size = -32768")
         }
         let damageGuard = DamageGuard(path: path)
-        let sound = refusingDamage ? try damageGuard.refuseDamage() : damageGuard.isStamped()
+        let sound: Bool
+        do {
+            sound = refusingDamage ? try damageGuard.refuseDamage() : damageGuard.isStamped()
+        } catch let error where StorageError.isDatabaseBusy(error) {
+            // A file another process is making (turning it to WAL locks it): nothing to find damaged yet;
+            // left unstamped, the next writer checks it.
+            sound = false
+        }
         pool = try Self.openAndMigrate(path, configuration: configuration, migrator: migrator)
         self.path = path
         restamp = Restamp(damageGuard, armed: sound)
