@@ -19,8 +19,17 @@ public enum DatabaseProblem: Sendable, Equatable, CustomStringConvertible {
         case .full: "the disk is full (or the file size limit was reached); free space and run the same command again"
         case .readOnly: "the database is read-only; check the permissions of the file and its folder, or choose another --db"
         case .ioError: "a disk I/O error stopped the database (is the disk full or gone?); fix it and run the same command again"
-        case .corrupt: "the database file is damaged or not a bilat database; restore a backup or choose another --db"
+        case .corrupt: "the database file is damaged or not a bilat database. \(Self.wayOut(nil))"
         }
+    }
+
+    /// What to do with a damaged database file (`path`, when known, goes into the commands).
+    public static func wayOut(_ path: String?, listing: Bool = true) -> String {
+        // Quoted for a POSIX shell, to be pasted as it is.
+        let db = path.map { " --db '" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" } ?? ""
+        return "Keep a copy of it as it is (`bilat db backup\(db) damaged-copy.sqlite`), save what is still readable "
+            + "(`bilat db export\(db) -o kb.ndjson`, then `bilat db import kb.ndjson --db NEW.sqlite`), "
+            + "or restore a backup" + (listing ? "; `bilat db check\(db)` lists the damage" : "")
     }
 }
 
@@ -36,6 +45,11 @@ extension StorageError {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt
         default: return nil
         }
+    }
+
+    /// SQLite's own words for a failure, without the statement that met it.
+    public static func sqliteMessage(_ error: any Error) -> String {
+        (error as? DatabaseError)?.message ?? "\(error)"
     }
 
     /// True when `error` is SQLite's "database is busy/locked" past the busy timeout.

@@ -7,6 +7,8 @@ public enum TransferError: Error, CustomStringConvertible, Equatable {
     case malformed(line: Int, reason: String)
     case unknownTable(line: Int, table: String)
     case schemaMismatch(exported: [String], here: [String])
+    /// The rows loaded break the knowledge base's rules (those of `bilat db check`); nothing was kept.
+    case unsound([IntegrityProblem])
 
     public var description: String {
         switch self {
@@ -17,6 +19,10 @@ public enum TransferError: Error, CustomStringConvertible, Equatable {
         case .schemaMismatch(let exported, let here):
             "the export was made with migrations \(exported.joined(separator: ", ")) but this database has "
                 + "\(here.joined(separator: ", ")); import it with the bilat that made it"
+        case .unsound(let problems):
+            "its rows do not make a sound knowledge base (\(problems.count) problem(s), nothing imported):\n"
+                + problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+                + (problems.count > 20 ? "\n  and \(problems.count - 20) more" : "")
         }
     }
 }
@@ -54,23 +60,32 @@ extension SQLiteStore {
         }
     }
 
-    /// Reads an export made by ``exportNDJSON(_:)`` into this database, which must hold no article yet;
-    /// all in one transaction, foreign keys checked at the end.
+    /// Reads an export made by ``exportNDJSON(_:)`` into this database, which must hold no article yet,
+    /// all in one transaction that commits only a whole and sound knowledge base: a line that is not a
+    /// row of the schema, or a second row with the same key, stops the import there (its number in the
+    /// error); once loaded, the foreign keys and the knowledge base's rules (those of `bilat db check`)
+    /// are checked, and any problem rolls everything back (``TransferError/unsound(_:)``).
     public func importNDJSON(lines: some Sequence<String>) throws {
         try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM article") == 0 else { throw TransferError.notEmpty(path) }
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let tables = Set(try Self.tablesInDependencyOrder(db))
             var number = 0
+            var header = false
             for line in lines {
                 number += 1
                 if line.allSatisfy(\.isWhitespace) { continue }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                     throw TransferError.malformed(line: number, reason: "not a JSON object")
                 }
-                if let exported = object["migrations"] as? [String] {
+                if !header {
+                    guard let exported = object["migrations"] as? [String] else {
+                        throw TransferError.malformed(line: number, reason: "not a bilat export: the first line names "
+                                                      + "the schema's migrations, {\"bilat_export\": 1, \"migrations\": [...]}")
+                    }
                     let here = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
                     guard exported == here else { throw TransferError.schemaMismatch(exported: exported, here: here) }
+                    header = true
                     continue
                 }
                 guard let table = object["table"] as? String, let row = object["row"] as? [String: Any] else {
@@ -78,14 +93,49 @@ extension SQLiteStore {
                 }
                 guard tables.contains(table) else { throw TransferError.unknownTable(line: number, table: table) }
                 let columns = row.keys.sorted()
-                let sql = "INSERT OR REPLACE INTO \(table.quotedDatabaseIdentifier)("
+                // A plain INSERT: a row whose key is taken is an error, where INSERT OR REPLACE deleted the
+                // first row and, by cascade, its children.
+                let sql = "INSERT INTO \(table.quotedDatabaseIdentifier)("
                     + columns.map(\.quotedDatabaseIdentifier).joined(separator: ",") + ") VALUES ("
                     + columns.map { _ in "?" }.joined(separator: ",") + ")"
                 let values = try columns.map { try Self.databaseValue(row[$0], line: number) }
-                try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+                do {
+                    try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+                } catch let error as DatabaseError where StorageError.databaseProblem(error) == nil {
+                    throw TransferError.malformed(line: number, reason: Self.refusal(error, table: table))
+                }
             }
-            // The export leaves the full-text index out: it is rebuilt from the sentences' text.
-            try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild')")
+            guard header else {
+                throw TransferError.malformed(line: number + 1, reason: "the file ends before the export's first line")
+            }
+            // The export leaves the full-text index out: it is made again from the sentences' text.
+            try Self.indexSentences(db)
+            let problems = try IntegrityCheck(db: db).knowledgeProblems()
+            guard problems.isEmpty else { throw TransferError.unsound(problems) }
+        }
+    }
+
+    /// Fills the full-text index from the articles' text, each read once; FTS5's 'rebuild' reads it
+    /// through the view `sentence_text`, once a sentence (quadratic in the sentences of one article).
+    private static func indexSentences(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts) VALUES ('delete-all')")
+        let insert = try db.makeStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
+        try SentenceTexts.forEachArticle(db) { _, utf8, sentences in
+            for sentence in sentences {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[sentence.bytes]), as: UTF8.self)
+                try insert.execute(arguments: [sentence.id, text])
+            }
+        }
+    }
+
+    /// Why SQLite refused a row, in words.
+    private static func refusal(_ error: DatabaseError, table: String) -> String {
+        let message = StorageError.sqliteMessage(error)
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:
+            return "a second \(table) row with the key of one already read (\(message))"
+        default:
+            return "SQLite refused this \(table) row: \(message)"
         }
     }
 

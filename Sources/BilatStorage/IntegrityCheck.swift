@@ -72,15 +72,19 @@ enum IntegrityRules {
             SELECT 'agreement ' || id FROM agreement g
             WHERE NOT EXISTS (SELECT 1 FROM agreement_source WHERE agreement_id = g.id)
             """),
+        // Each text's length is taken once (length() reads and walks the whole text): once a sentence
+        // made the check quadratic in the sentences of one article.
         ("sentence-offsets", """
+            WITH a(key, id, text_length) AS MATERIALIZED (SELECT key, id, length(text) FROM article)
             SELECT 'sentence ' || s.id || ' of article ' || a.id || ': offsets ' || s.start_offset || '..'
-                || s.end_offset || ' outside its text' FROM sentence s JOIN article a ON a.key = s.article_key
-            WHERE s.start_offset < 0 OR s.end_offset < s.start_offset OR s.end_offset > length(a.text)
+                || s.end_offset || ' outside its text' FROM sentence s JOIN a ON a.key = s.article_key
+            WHERE s.start_offset < 0 OR s.end_offset < s.start_offset OR s.end_offset > a.text_length
             """),
         ("statement-offsets", """
+            WITH a(key, id, text_length) AS MATERIALIZED (SELECT key, id, length(text) FROM article)
             SELECT 'statement ' || st.id || ' of article ' || a.id || ': offsets ' || st.start_offset || '..'
-                || st.end_offset || ' outside its text' FROM statement st JOIN article a ON a.key = st.article_key
-            WHERE st.start_offset < 0 OR st.end_offset < st.start_offset OR st.end_offset > length(a.text)
+                || st.end_offset || ' outside its text' FROM statement st JOIN a ON a.key = st.article_key
+            WHERE st.start_offset < 0 OR st.end_offset < st.start_offset OR st.end_offset > a.text_length
             """),
         ("link-sentence", linkSentences),
         // Deleting an article deletes its range of sentence ids: a sentence outside its article's
@@ -111,26 +115,86 @@ enum IntegrityRules {
     ]
 }
 
+/// `bilat db check`: SQLite's checks, the knowledge base's rules and the full-text index.
+struct IntegrityCheck {
+    let db: Database
+    /// Runs after each check with its name; tests write from another connection there.
+    var between: (String) throws -> Void = { _ in }
+
+    /// SQLite's `PRAGMA integrity_check`, alone: on a damaged file the other checks read what cannot be
+    /// trusted, or fail on it. Outside a transaction (see ``problems(_:_:)``).
+    static func damage(_ db: Database) throws -> [IntegrityProblem] {
+        try problems(db, "PRAGMA integrity_check").map { IntegrityProblem(check: "integrity-check", detail: $0) }
+    }
+
+    /// The rows of `PRAGMA quick_check` or `integrity_check` other than "ok"; SQLite stops some checks
+    /// with SQLITE_CORRUPT after the rows that say where (its message is then the last problem). Run
+    /// outside a transaction: the COMMIT of one would fail again with SQLITE_CORRUPT, losing the rows.
+    static func problems(_ db: Database, _ pragma: String) throws -> [String] {
+        var problems: [String] = []
+        do {
+            let rows = try String.fetchCursor(db, sql: pragma)
+            while let row = try rows.next() {
+                if row != "ok" { problems.append(row) }
+            }
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            problems.append(StorageError.sqliteMessage(error))
+        }
+        return problems
+    }
+
+    /// The other checks, in the caller's read transaction.
+    func problems() throws -> [IntegrityProblem] {
+        var problems = try knowledgeProblems()
+        problems += try FullTextCheck(db: db).problems()
+        try between("fts")
+        return problems
+    }
+
+    /// Foreign keys and bilat's own rules: what `db import` checks before it commits.
+    func knowledgeProblems() throws -> [IntegrityProblem] {
+        var problems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+            IntegrityProblem(check: "foreign-key-check",
+                             detail: "\(row["table"] as String? ?? "?") row \(row["rowid"] as Int64? ?? 0) "
+                                 + "points to a missing \(row["parent"] as String? ?? "?")")
+        }
+        try between("foreign-key-check")
+        for rule in IntegrityRules.all {
+            problems += try String.fetchAll(db, sql: rule.sql).map { IntegrityProblem(check: rule.check, detail: $0) }
+            try between(rule.check)
+        }
+        return problems
+    }
+}
+
 extension SQLiteStore {
     public func integrityProblems() throws -> [IntegrityProblem] {
-        // The FTS5 integrity check is spelled as an INSERT, hence a write transaction; it changes nothing.
-        try pool.write { db in
-            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-                .map { IntegrityProblem(check: "integrity-check", detail: $0) }
-            problems += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-                IntegrityProblem(check: "foreign-key-check",
-                                 detail: "\(row["table"] as String? ?? "?") row \(row["rowid"] as Int64? ?? 0) "
-                                     + "points to a missing \(row["parent"] as String? ?? "?")")
-            }
-            do {
-                try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts) VALUES('integrity-check')")
-            } catch {
-                problems.append(IntegrityProblem(check: "fts-integrity-check", detail: "\(error)"))
-            }
-            for rule in IntegrityRules.all {
-                problems += try String.fetchAll(db, sql: rule.sql).map { IntegrityProblem(check: rule.check, detail: $0) }
-            }
-            return problems
+        try integrityProblems(between: { _ in })
+    }
+
+    /// Reads only: `PRAGMA integrity_check`, then the other checks in one read transaction, a snapshot of
+    /// the file (WAL mode) that no writer waits for, where the check once ran in a write transaction (for
+    /// FTS5's own check, an INSERT) and held every ingest off.
+    /// A file found sound is stamped (see ``DamageGuard``) as it was when the check began; a damaged
+    /// one loses its stamp.
+    func integrityProblems(between: @escaping (String) throws -> Void) throws -> [IntegrityProblem] {
+        let damageGuard = DamageGuard(path: path)
+        let before = damageGuard.fingerprint()
+        let problems: [IntegrityProblem]
+        do {
+            let damage = try pool.unsafeRead { db in try IntegrityCheck.damage(db) }
+            try between("integrity-check")
+            problems = try damage.isEmpty ? pool.read { db in try IntegrityCheck(db: db, between: between).problems() } : damage
+        } catch let error where StorageError.databaseProblem(error) == .corrupt {
+            distrust()
+            throw error
         }
+        if problems.contains(where: { $0.check == "integrity-check" }) {
+            distrust()
+        } else if let restamp {
+            damageGuard.stamp(before)
+            restamp.arm(true)
+        }
+        return problems
     }
 }

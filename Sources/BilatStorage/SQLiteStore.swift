@@ -8,15 +8,25 @@ public struct SQLiteStore: Sendable {
     public let path: String
     /// A pool of connections, or, for a database opened to read only, one read-only connection.
     let pool: any DatabaseWriter
+    /// Stamps the file again at the end of the command when it was found sound (see ``DamageGuard``);
+    /// nil for a database opened to read only.
+    let restamp: Restamp?
 
     /// Opens (creating when missing) the database at `path` and applies the migrations it lacks.
     /// Throws ``StorageError/newerDatabase(path:unknownMigrations:)`` for a file from a newer bilat.
     public init(path: String) throws {
-        try self.init(path: path, migrator: SchemaMigrations.bundledMigrator())
+        try self.init(path: path, refusingDamage: false)
+    }
+
+    /// Opens as ``init(path:)`` does; a command that writes passes `refusingDamage: true`: a damaged file
+    /// then throws ``StorageError/damaged(path:problems:)`` before anything is written to it, migrations
+    /// included (see ``DamageGuard``).
+    public init(path: String, refusingDamage: Bool) throws {
+        try self.init(path: path, migrator: SchemaMigrations.bundledMigrator(), refusingDamage: refusingDamage)
     }
 
     /// Opens with a given migrator; tests use it to simulate older and newer binaries.
-    init(path: String, migrator: DatabaseMigrator) throws {
+    init(path: String, migrator: DatabaseMigrator, refusingDamage: Bool = false) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -37,8 +47,18 @@ public struct SQLiteStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA cache_size = -32768")
         }
+        let damageGuard = DamageGuard(path: path)
+        let sound: Bool
+        do {
+            sound = refusingDamage ? try damageGuard.refuseDamage() : damageGuard.isStamped()
+        } catch let error where StorageError.isDatabaseBusy(error) {
+            // A file another process is making (turning it to WAL locks it): nothing to find damaged yet;
+            // left unstamped, the next writer checks it.
+            sound = false
+        }
         pool = try Self.openAndMigrate(path, configuration: configuration, migrator: migrator)
         self.path = path
+        restamp = Restamp(damageGuard, armed: sound)
     }
 
     /// Opens an existing database to read only, for queries where the file or its folder cannot be
@@ -69,6 +89,7 @@ public struct SQLiteStore: Sendable {
         guard applied == known else { throw StorageError.needsUpgrade(path: path) }
         self.path = path
         self.pool = queue
+        restamp = nil
     }
 
     /// Opens the pool and applies the missing migrations. Processes opening one new file at the same

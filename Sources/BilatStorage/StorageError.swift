@@ -12,6 +12,8 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
     case cannotCreateFolder(path: String, reason: String)
     /// A stored value is not what the schema promises (the file was edited by hand).
     case invalidStoredValue(table: String, column: String, value: String)
+    /// `PRAGMA quick_check` found the file damaged; a command that writes refuses it.
+    case damaged(path: String, problems: [String])
 
     public var description: String {
         switch self {
@@ -26,9 +28,21 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
                 + "resources); rebuild bilat with `swift build`"
         case let .cannotCreateFolder(path, reason):
             "cannot make the folder \(path) for the database (\(reason)); make it by hand or choose another --db path"
+        case let .damaged(path, problems):
+            "database \(path) is damaged (PRAGMA quick_check: \(Self.summary(of: problems))); nothing was written to it. "
+                + DatabaseProblem.wayOut(path)
         case let .invalidStoredValue(table, column, value):
             "\(table).\(column) holds \"\(value)\", which bilat cannot read; fix or delete that row, "
                 + "or re-ingest into a new database"
         }
+    }
+}
+
+extension StorageError {
+    /// The first problems SQLite's checks report, on one line: their rows may hold several lines, the
+    /// first headed "*** in database main ***".
+    public static func summary(of problems: [String], first count: Int = 3) -> String {
+        let lines = problems.flatMap { $0.split(separator: "\n") }.filter { !$0.hasPrefix("***") }
+        return lines.prefix(count).joined(separator: "; ") + (lines.count > count ? "; and \(lines.count - count) more" : "")
     }
 }

@@ -99,6 +99,7 @@ struct DatabaseFailure: Error, CustomStringConvertible {
     let problem: DatabaseProblem
 
     var description: String {
+        if problem == .corrupt { return "\(path): the database file is damaged or not a bilat database. \(DatabaseProblem.wayOut(path))" }
         guard problem == .readOnly else { return "\(path): \(problem)" }
         // SQLite gives its -wal and -shm files the database file's permissions when it makes them: a
         // database once read-only may keep read-only companions after the file itself is writable again.

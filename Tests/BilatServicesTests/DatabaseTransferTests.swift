@@ -70,3 +70,60 @@ struct DatabaseTransferTests {
         #expect(try export(copy) == export(original))
     }
 }
+
+@Suite("db import refuses what would not make a sound knowledge base")
+struct DatabaseImportValidationTests {
+    /// The multi corpus ingested and exported through the command; the export's lines.
+    func exported(_ folder: URL) throws -> [String] {
+        let db = folder.appendingPathComponent("kb.sqlite").path
+        let ingest = try runBilat(["ingest", "-q", fixturesFolder.appendingPathComponent("corpus/multi").path], database: db)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let export = try runBilat(["db", "export"], database: db)
+        #expect(export.status == 0, "\(export.stderr)")
+        return export.stdout.split(separator: "\n").map(String.init)
+    }
+
+    /// Imports `lines` into a new database file; the run and the number of articles then stored there.
+    func importing(_ lines: [String], in folder: URL) throws -> (run: BilatRun, articles: String) {
+        let file = try folder.write(lines.joined(separator: "\n") + "\n", to: "edited.ndjson")
+        let db = folder.appendingPathComponent("new.sqlite").path
+        let run = try runBilat(["db", "import", file.path], database: db)
+        let stats = try runBilat(["stats", "--format", "json"], database: db)
+        return (run, stats.stdout)
+    }
+
+    @Test("a duplicated article line is an error naming that line: exit 65, nothing imported")
+    func duplicatedLine() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try exported(folder)
+        let article = try #require(lines.firstIndex { $0.contains(#""table":"article""#) })
+        lines.insert(lines[article], at: article + 1)
+
+        let (run, stats) = try importing(lines, in: folder)
+
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("line \(article + 2): a second article row"), "\(run.stderr)")
+        #expect(stats.contains("\"articles\" : 0"), "\(stats)")
+    }
+
+    @Test("a text cut shorter than its sentences' offsets fails the rules of db check: exit 65, the problems listed, nothing imported")
+    func tamperedText() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try exported(folder)
+        let index = try #require(lines.firstIndex { $0.contains(#""table":"article""#) })
+        var line = try #require(JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as? [String: Any])
+        var row = try #require(line["row"] as? [String: Any])
+        row["text"] = String(try #require(row["text"] as? String).prefix(100))
+        line["row"] = row
+        lines[index] = String(decoding: try JSONSerialization.data(withJSONObject: line), as: UTF8.self)
+
+        let (run, stats) = try importing(lines, in: folder)
+
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("nothing imported"), "\(run.stderr)")
+        #expect(run.stderr.contains("sentence-offsets: sentence"), "\(run.stderr)")
+        #expect(stats.contains("\"articles\" : 0"), "\(stats)")
+    }
+}

@@ -33,8 +33,11 @@ struct KnowledgeBaseCommandTests {
             let show = try runBilat(["show", "official", "--", text], database: db)
             #expect([0, 64].contains(show.status), "show official \(text): \(show.stderr)")
             #expect(!show.stderr.contains("SQLite error"), "show official \(text)")
+            // Naming no stored article, the text is reported as not stored (forgetting is idempotent);
+            // an empty one is a usage error.
             let forget = try runBilat(["forget", "--", text], database: db)
-            #expect(forget.status == 65, "forget \(text): \(forget.stderr)")
+            #expect(forget.status == (text.isEmpty ? 64 : 0), "forget \(text): \(forget.stderr)")
+            #expect(text.isEmpty || forget.stderr.contains("not stored"), "forget \(text): \(forget.stderr)")
         }
         let quoted = try runBilat(["search", #""patrolling" "understanding""#, "--format", "json"], database: db)
         #expect(quoted.stdout.contains("[patrolling]"))
@@ -107,6 +110,36 @@ struct KnowledgeBaseCommandTests {
         let russia = try runBilat(["meetings", "India", "Russia", "--format", "json"], database: db)
         #expect((try JSONSerialization.jsonObject(with: Data(russia.stdout.utf8)) as? [Any])?.isEmpty == true)
         #expect(try runBilat(["db", "check"], database: db).status == 0)
-        #expect(try runBilat(["forget", "https://news.example/world/asia/modi-xi-kazan-talks"], database: db).status == 65)
+        let again = try runBilat(["forget", "https://news.example/world/asia/modi-xi-kazan-talks"], database: db)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("not stored"), "\(again.stderr)")
+    }
+
+    @Test("forget of a list goes past ids already forgotten: each is reported not stored, the others are forgotten, exit 0")
+    func forgetIsIdempotent() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try ingestedMulti(folder)
+        let kazan = "https://news.example/world/asia/modi-xi-kazan-talks"
+        let riyadh = "https://news.example/world/middle-east/trump-riyadh-crown-prince"
+        let pact = "https://news.example/politics/germany-kenya-migration-pact"
+        let first = try runBilat(["forget", kazan], database: db)
+        #expect(first.status == 0, "\(first.stderr)")
+
+        let list = try runBilat(["forget", kazan, riyadh, kazan, "never-stored-feed-id", pact], database: db)
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stderr.components(separatedBy: "not stored").count - 1 == 3, "\(list.stderr)")
+        #expect(list.stderr.components(separatedBy: "forgot article").count - 1 == 2, "\(list.stderr)")
+        let stats = try runBilat(["stats", "--format", "json"], database: db)
+        #expect(stats.stdout.contains("\"articles\" : 9"), "\(stats.stdout)")
+        #expect(try runBilat(["db", "check"], database: db).status == 0)
+
+        // An empty ARTICLE is a usage error, found before anything is forgotten.
+        let blank = try runBilat(["forget", "https://news.example/politics/biden-kishida-white-house", " "], database: db)
+        #expect(blank.status == 64, "\(blank.stderr)")
+        #expect(try runBilat(["stats", "--format", "json"], database: db).stdout.contains("\"articles\" : 9"))
+        // A short hex string is no id prefix: the note says so.
+        let short = try runBilat(["forget", "3f2a"], database: db)
+        #expect(short.status == 0 && short.stderr.contains("8 or more hex digits"), "\(short.stderr)")
     }
 }

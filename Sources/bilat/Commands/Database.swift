@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilatStorage
 
 extension Bilat {
     /// `bilat db ...`: the database file itself.
@@ -18,5 +19,19 @@ extension Bilat {
                 DatabaseCheck.self,
             ]
         )
+    }
+}
+
+extension DatabaseOptions {
+    /// The store for a command that writes (ingest, forget, import): opened as `openStore()` opens it,
+    /// refusing a damaged file before anything is written to it.
+    func writableStore() throws -> SQLiteStore {
+        do {
+            return try naming { try SQLiteStore(path: path, refusingDamage: true) }
+        } catch let failure as DatabaseFailure {
+            throw failure
+        } catch {
+            throw Failure.runtime("\(error)")
+        }
     }
 }

@@ -88,6 +88,11 @@ struct DatabaseImport: ParsableCommand {
         commandName: "import",
         abstract: "Load an NDJSON export into a new, empty database, in one transaction.",
         discussion: """
+            The import commits only a sound knowledge base: a line that is not a row of this schema, or
+            a second row with the key of one already read, stops it (exit 65, the line named); once
+            loaded, the rows must pass PRAGMA foreign_key_check and the rules of `bilat db check`, else
+            nothing is kept (exit 65, the problems listed) and the database stays empty.
+
             Example:
               bilat db import kb.ndjson --db restored.sqlite
             """
@@ -103,7 +108,7 @@ struct DatabaseImport: ParsableCommand {
             guard file == "-" || FileManager.default.fileExists(atPath: file) else {
                 throw Failure.missingInput("\(file): no such file")
             }
-            let store = try database.openStore()
+            let store = try database.writableStore()
             let handle = file == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
             do {
                 try store.importNDJSON(lines: TextLines(handle: handle))

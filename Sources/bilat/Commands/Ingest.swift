@@ -66,7 +66,7 @@ extension Bilat {
             let defaults = ArticleDefaults(published: try parseDateOption(published, name: "--published"),
                                            source: source)
             try reporting {
-                let store = try database.openStore()
+                let store = try database.writableStore()
                 let reference = try loadReference()
                 try database.naming { try store.syncCountries(reference.countries) }
                 let ingestor = Ingestor(store: store, extractor: Extractor(reference: reference),
@@ -94,6 +94,7 @@ extension Bilat {
                     progress.update(with: event)
                 }
                 progress.clear()
+                if summary.databaseProblem == .corrupt { store.distrust() }
                 if !quiet { Terminal.note(IngestSummaryText.render(summary)) }
                 if Interruption.requested() {
                     Terminal.note("interrupted: every article listed as new is stored whole; run the same ingest again to finish")
