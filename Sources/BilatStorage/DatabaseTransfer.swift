@@ -66,13 +66,20 @@ extension SQLiteStore {
     /// error); once loaded, the foreign keys and the knowledge base's rules (those of `bilat db check`)
     /// are checked, and any problem rolls everything back (``TransferError/unsound(_:)``).
     public func importNDJSON(lines: some Sequence<String>) throws {
+        var iterator = lines.makeIterator()
+        try importNDJSON { iterator.next() }
+    }
+
+    /// As ``importNDJSON(lines:)``, the lines read one at a time by `nextLine` (nil at the end): an error
+    /// it throws (the input cannot be read) rolls the import back, as a bad line does.
+    public func importNDJSON(nextLine: () throws -> String?) throws {
         try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM article") == 0 else { throw TransferError.notEmpty(path) }
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let tables = Set(try Self.tablesInDependencyOrder(db))
             var number = 0
             var header = false
-            for line in lines {
+            while let line = try nextLine() {
                 number += 1
                 if line.allSatisfy(\.isWhitespace) { continue }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {

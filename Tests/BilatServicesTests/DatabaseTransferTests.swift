@@ -126,4 +126,22 @@ struct DatabaseImportValidationTests {
         #expect(run.stderr.contains("sentence-offsets: sentence"), "\(run.stderr)")
         #expect(stats.contains("\"articles\" : 0"), "\(stats)")
     }
+
+    @Test("import of a folder, a device or a stream with a NUL byte: exit 65 naming it, never a trap or a hang")
+    func unreadableInputs() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("new.sqlite").path
+
+        let fromFolder = try runBilatBounded(["db", "import", folder.path], database: db, timeout: 20)
+        let fromDevice = try runBilatBounded(["db", "import", "/dev/zero"], database: db, timeout: 20)
+        #expect(!FileManager.default.fileExists(atPath: db), "nothing was created")
+        let nul = try runBilat(["db", "import", "-"], database: db, stdin: "{\"bilat_export\": 1\u{0}}\n")
+
+        #expect(fromFolder.status == 65 && fromFolder.stderr.contains("\(folder.path): cannot be read (a folder"),
+                "\(fromFolder.stderr)")
+        #expect(fromDevice.status == 65 && fromDevice.stderr.contains("/dev/zero: a character device"), "\(fromDevice.stderr)")
+        #expect(nul.status == 65 && nul.stderr.contains("<stdin>:1: cannot be read (a NUL byte"), "\(nul.stderr)")
+        #expect(![fromFolder.stderr, fromDevice.stderr, nul.stderr].contains { $0.contains("Fatal error") })
+    }
 }

@@ -108,12 +108,20 @@ struct DatabaseImport: ParsableCommand {
             guard file == "-" || FileManager.default.fileExists(atPath: file) else {
                 throw Failure.missingInput("\(file): no such file")
             }
-            let store = try database.writableStore()
-            let handle = file == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+            // The input opened first: one that cannot be read leaves no new database behind.
+            let lines: TextLines
             do {
-                try store.importNDJSON(lines: TextLines(handle: handle))
+                lines = try TextLines(path: file)
+            } catch let error as InputError {
+                throw Failure.badInput(error.description)
+            }
+            let store = try database.writableStore()
+            do {
+                try store.importNDJSON(nextLine: lines.next)
             } catch let error as TransferError {
                 throw Failure.badInput("\(file): \(error)")
+            } catch let error as InputError {
+                throw Failure.badInput(error.description)
             }
             Terminal.note("import: \(try store.articleCount()) articles")
         }
