@@ -87,16 +87,7 @@ struct BackupCommandTests {
         #expect(try Self.contents(of: db) == before)
     }
 
-    /// Whether a chmod binds the commands the tests run (see `DatabaseFileFaultTests.permissionBound`).
-    static let permissionsBind: Bool = {
-        guard let folder = try? makeTemporaryFolder() else { return false }
-        defer {
-            chmod(folder.path, 0o755)
-            try? FileManager.default.removeItem(at: folder)
-        }
-        chmod(folder.path, 0o555)
-        return DatabaseFileFaultTests.writable(folder.path) == false
-    }()
+    static var permissionsBind: Bool { DatabaseFileFaultTests.permissionsBind }
 
     @Test("a knowledge base shared read-only (file and folder) is backed up too",
           .enabled(if: permissionsBind, "root without setpriv: a chmod does not bind bilat"))
