@@ -5,9 +5,14 @@ import Foundation
 /// anything else (a FIFO, a device such as /dev/null, /dev/stdout) is written through, never replaced.
 /// `-` is stdout, as for most command-line tools.
 enum AtomicOutput {
-    static func write(to path: String?, _ body: (OutputSink) throws -> Void) throws {
+    /// `database`: the knowledge base the output is made from, which `-o` may never name (replacing it,
+    /// or its `-wal`, with an export would lose it).
+    static func write(to path: String?, sparing database: String? = nil, _ body: (OutputSink) throws -> Void) throws {
         guard let path, path != "-" else {
             return try write(through: .standardOutput, name: "stdout", body)
+        }
+        if let database, [database, database + "-wal", database + "-shm"].contains(where: { sameFile(path, $0) }) {
+            throw Failure.runtime("\(path) is the database itself; write the output to another file")
         }
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG || isStandardOutput(info) {
@@ -29,6 +34,12 @@ enum AtomicOutput {
         let sink = OutputSink(handle: handle, name: name)
         try body(sink)
         try sink.finish()
+    }
+
+    /// Both paths exist and name one file (links followed).
+    private static func sameFile(_ one: String, _ other: String) -> Bool {
+        var a = stat(), b = stat()
+        return stat(one, &a) == 0 && stat(other, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 
     /// The file stdout already writes to (`-o /dev/stdout`, or a redirection to the same file): written

@@ -95,6 +95,29 @@ struct OutputFileTests {
         #expect(try leftovers(in: folder).isEmpty && leftovers(in: real.deletingLastPathComponent()).isEmpty)
     }
 
+    @Test("-o naming the database, its -wal or a link to it is refused, and the database is left whole")
+    func neverTheDatabase() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try Self.database(in: folder)
+        let link = folder.appendingPathComponent("alias.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: db)
+        let before = try runBilat(["stats", "--format", "json"], database: db).stdout
+
+        let runs = try [db, link].flatMap { target in
+            [try runBilat(Self.export + ["-o", target], database: db),
+             try runBilat(["db", "export", "-o", target], database: db)]
+        }
+        let check = try runBilat(["db", "check"], database: db)
+
+        for run in runs {
+            #expect(run.status == 1 && run.stderr.contains("is the database itself"), "\(run.stderr)")
+        }
+        #expect(try runBilat(["stats", "--format", "json"], database: db).stdout == before)
+        #expect(Self.fileType(db) == S_IFREG)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
     @Test("an existing file keeps its permissions (0600 stays 0600, 0640 stays 0640); a folder is refused",
           arguments: [mode_t(0o600), 0o640])
     func keepsMode(_ mode: mode_t) throws {

@@ -72,7 +72,7 @@ struct DatabaseExport: ParsableCommand {
     func run() throws {
         try reporting {
             let store = try database.queryStore()
-            try AtomicOutput.write(to: output) { sink in
+            try AtomicOutput.write(to: output, sparing: store.path) { sink in
                 try store.exportNDJSON { line in
                     sink.write(line + "\n")
                     try sink.check()

@@ -78,7 +78,7 @@ extension Bilat {
                 try reporting {
                     let document = try BilatServices.TimelineExport(service: try database.relations())
                         .document(for: request)
-                    try AtomicOutput.write(to: output) { sink in format.render(document, to: sink.write) }
+                    try AtomicOutput.write(to: output, sparing: database.path) { sink in format.render(document, to: sink.write) }
                 }
             }
         }
