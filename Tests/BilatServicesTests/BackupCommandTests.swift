@@ -6,12 +6,8 @@ import Testing
 /// existing file without --force.
 @Suite("The backup command, end to end")
 struct BackupCommandTests {
-    /// A knowledge base holding the seeds and the dev corpus.
     static func database(in folder: URL) throws -> String {
-        let db = folder.appendingPathComponent("kb/kb.sqlite").path
-        let ingest = try runBilat(["ingest", "-q", "seeds/articles", "Tests/Fixtures/corpus/dev"], database: db)
-        #expect(ingest.status == 0, "\(ingest.stderr)")
-        return db
+        try ingestedDatabase(in: folder, at: "kb/kb.sqlite")
     }
 
     /// Every table of the file (SQLite's, the full-text index's and the migrations' too) with its rows,

@@ -14,11 +14,7 @@ struct FeedIdentityTests {
     let ingestor: Ingestor
 
     init() throws {
-        folder = try makeTemporaryFolder()
-        store = try SQLiteStore(path: folder.appendingPathComponent("kb.sqlite").path)
-        let reference = try ReferenceData.bundled()
-        try store.syncCountries(reference.countries)
-        ingestor = Ingestor(store: store, extractor: Extractor(reference: reference))
+        (folder, store, ingestor) = try makeIngestFixture()
     }
 
     /// A feed line with `fields` (JSON members, without braces) and a text of its own.

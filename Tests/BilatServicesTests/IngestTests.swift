@@ -12,11 +12,7 @@ struct IngestTests {
     let ingestor: Ingestor
 
     init() throws {
-        folder = try makeTemporaryFolder()
-        store = try SQLiteStore(path: folder.appendingPathComponent("kb.sqlite").path)
-        let reference = try ReferenceData.bundled()
-        try store.syncCountries(reference.countries)
-        ingestor = Ingestor(store: store, extractor: Extractor(reference: reference))
+        (folder, store, ingestor) = try makeIngestFixture()
     }
 
     /// Runs an ingest and collects its failure messages.

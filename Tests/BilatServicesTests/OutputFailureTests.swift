@@ -5,12 +5,8 @@ import Testing
 /// ignored. bilat says so and exits 1, or ends quietly for a closed pipe; it never traps.
 @Suite("Output write failures, end to end")
 struct OutputFailureTests {
-    /// A knowledge base holding the seeds and the dev corpus: outputs of several pipe buffers.
     static func database(in folder: URL) throws -> String {
-        let db = folder.appendingPathComponent("kb.sqlite").path
-        let ingest = try runBilat(["ingest", "-q", "seeds/articles", "Tests/Fixtures/corpus/dev"], database: db)
-        #expect(ingest.status == 0, "\(ingest.stderr)")
-        return db
+        try ingestedDatabase(in: folder)
     }
 
     /// Commands that write to stdout, through `Terminal.out` or the buffered exports.

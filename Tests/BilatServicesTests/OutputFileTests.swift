@@ -9,10 +9,7 @@ struct OutputFileTests {
     static let export = ["export", "timeline", "China", "Canada", "--format", "md"]
 
     static func database(in folder: URL) throws -> String {
-        let db = folder.appendingPathComponent("kb.sqlite").path
-        let ingest = try runBilat(["ingest", "-q", "seeds/articles"], database: db)
-        #expect(ingest.status == 0, "\(ingest.stderr)")
-        return db
+        try ingestedDatabase(in: folder, paths: ["seeds/articles"])
     }
 
     static func fileType(_ path: String) -> mode_t? {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A fresh temporary folder per test, removed by the caller's `defer`.
 func makeTemporaryFolder() throws -> URL {
@@ -22,4 +23,14 @@ extension URL {
         try Data(text.utf8).write(to: file)
         return file
     }
+}
+
+/// A knowledge base made by `bilat ingest` of `paths` (the seeds and the dev corpus by default: outputs
+/// of several pipe buffers) at `name` in `folder`; its path.
+func ingestedDatabase(in folder: URL, at name: String = "kb.sqlite",
+                      paths: [String] = ["seeds/articles", "Tests/Fixtures/corpus/dev"]) throws -> String {
+    let db = folder.appendingPathComponent(name).path
+    let ingest = try runBilat(["ingest", "-q"] + paths, database: db)
+    #expect(ingest.status == 0, "\(ingest.stderr)")
+    return db
 }
