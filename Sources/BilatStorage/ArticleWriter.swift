@@ -16,8 +16,12 @@ struct ArticleWriter {
     /// new sentences to index.
     func save(_ article: Article, facts: ArticleFacts, ingestedAt: String,
               derived: inout DerivedWrites) throws -> SaveOutcome {
-        if try Self.exists(db, id: article.id) { return .unchanged }
-        let older = try olderVersions(of: article)
+        // The same text is unchanged, unless it now comes with a date or a source the stored one lacks
+        // (an undated wire story ingested again with --published): then it is stored again with them.
+        let again = try Self.exists(db, id: article.id)
+        if again, try !Self.gainsMetadata(db, article) { return .unchanged }
+        var older = try olderVersions(of: article)
+        if again, !older.contains(where: { $0.id == article.id }) { older.append((id: article.id, url: article.url)) }
         let removal = ArticleRemoval(db: db)
         var buckets = Set<MeetingBucket>()
         for version in older { buckets.formUnion(try removal.remove(articleID: version.id)) }
@@ -62,6 +66,17 @@ struct ArticleWriter {
         derived.buckets.formUnion(buckets)
         if older.isEmpty { return .inserted }
         return .replaced(previousURLs: Set(older.compactMap(\.url)).subtracting([article.url].compactMap { $0 }).sorted())
+    }
+
+    /// True when the stored article with this text has no published date and `article` gives one, or
+    /// no source and `article` gives one. Only what was missing counts: copies of one wire text with
+    /// other dates or sources would otherwise replace each other at every ingest.
+    static func gainsMetadata(_ db: Database, _ article: Article) throws -> Bool {
+        guard article.published != nil || article.source != nil,
+              let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT published, source FROM article WHERE id = ?"),
+                                         arguments: [article.id]) else { return false }
+        return (article.published != nil && row["published"] as String? == nil)
+            || (article.source != nil && row["source"] as String? == nil)
     }
 
     /// True when an article with this content hash is stored.

@@ -17,6 +17,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var organizations = 0
     public var agreements = 0
     public var statements = 0
+    /// Articles stored with meetings that nothing in them dates (no published date, no year).
+    public var undated = 0
     /// True when a named path did not exist.
     public var missingInput = false
     /// Set when the database itself failed (busy, full, read-only, I/O): the ingest stopped there.
@@ -47,6 +49,9 @@ public enum IngestEvent: Sendable {
     /// An article replaced one stored under the same feed id at another url (`previousURLs`); `url` is
     /// the new one, nil when the new article has none.
     case urlChanged(location: String, previousURLs: [String], url: String?)
+    /// An article was stored with `meetings` meetings that nothing dates: it has no published date
+    /// (metadata, dateline or text), so relative dates could not be resolved.
+    case undated(location: String, meetings: Int)
     /// A file (or stdin) has been read to its end.
     case finishedFile(path: String)
 }
@@ -223,6 +228,11 @@ public struct Ingestor: Sendable {
                     }
                     if outcome != .unchanged { summary.count(item.facts) }
                     report(.saved(location: item.location, outcome: outcome))
+                    let undated = item.facts.meetings.filter { $0.date == nil }.count
+                    if outcome != .unchanged, item.facts.published == nil, undated > 0 {
+                        summary.undated += 1
+                        report(.undated(location: item.location, meetings: undated))
+                    }
                 case .failure(let error):
                     fail(ArticleFiles.message(error, location: item.location))
                 }

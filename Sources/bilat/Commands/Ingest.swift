@@ -89,6 +89,12 @@ extension Bilat {
                         progress.clear()
                         Terminal.note("\(location): replaces the article stored under the same feed id at "
                                       + previousURLs.joined(separator: ", ") + "; its url is now " + (url ?? "none"))
+                    case .undated(let location, let meetings):
+                        progress.clear()
+                        Terminal.note("\(location): nothing in it gives a date (no published date, dateline year or "
+                                      + "full date), so \(meetings == 1 ? "its meeting is" : "its \(meetings) meetings are") "
+                                      + "stored undated and earlier meetings it names are left out; if you know when "
+                                      + "it was published, ingest it again with --published YYYY-MM-DD")
                     default: break
                     }
                     progress.update(with: event)
@@ -118,6 +124,7 @@ enum IngestSummaryText {
         if s.replaced > 0 { parts.append("\(s.replaced) replaced") }
         parts.append("\(s.failed) failed")
         if s.skipped > 0 { parts.append("\(s.skipped) skipped") }
+        if s.undated > 0 { parts.append("\(s.undated) undated") }
         var text = "ingest: " + parts.joined(separator: ", ")
         if s.new + s.replaced > 0 {
             text += "; facts found: \(s.meetings) meetings, \(s.officials) officials, \(s.areas) areas, "
@@ -153,7 +160,7 @@ struct IngestProgress {
         case .finishedFile:
             files += 1
             fileEnded = true
-        case .skipped, .passedOver, .urlChanged:
+        case .skipped, .passedOver, .urlChanged, .undated:
             return
         }
         guard fileEnded || articles % 25 == 0 else { return }
