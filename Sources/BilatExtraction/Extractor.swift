@@ -20,6 +20,9 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ article: Article) -> ArticleFacts {
+        var article = article
+        // A transcript's stage line says where the day's encounter was, as a dateline does.
+        if article.datelineCity == nil { article.datelineCity = TranscriptStage.place(article, gazetteer: gazetteer) }
         let tokens = Tokenizer.tokenize(article.text)
         let bodyTokens = tokens.firstIndex { $0.start >= article.bodyStart } ?? tokens.count
         // Metadata lines before the body are sentences of the text but report no facts.
@@ -50,9 +53,11 @@ public struct Extractor: Sendable {
                                       publisher: PublisherContext(article: article, published: published, reference: reference),
                                       officials: reference.officials)
             let found = reader.read(tokens: title.tokens, match: match, countries: title.mentions.map(\.countries),
-                                    persons: titlePersons, people: people, published: published, span: title.span)
+                                    persons: titlePersons, people: people, published: published,
+                                    datelineCity: article.datelineCity, span: title.span)
             if let meeting = found.meeting {
-                TitleMeeting.merge(meeting, explicit: found.explicit, ownDate: found.ownDate, into: &facts.meetings)
+                TitleMeeting.merge(meeting, explicit: found.explicit, ownDate: found.ownDate, published: published,
+                                   into: &facts.meetings)
             }
             // "President Ruto" in a headline whose body names him only as "PRESIDENT RUTO:".
             for o in found.officials where !facts.officials.contains(where: { $0.name == o.name && $0.country == o.country }) {

@@ -27,7 +27,7 @@ struct TitleMeeting {
     }
 
     func read(tokens: [Token], match: TitleMatch, countries: [[CountryMention]], persons: [[PersonMention]],
-              people: People, published: PartialDate?, span: SourceSpan?) -> Reading {
+              people: People, published: PartialDate?, datelineCity: String?, span: SourceSpan?) -> Reading {
         var reading = Reading()
         var sides: [String] = []
         var participants: [String] = []
@@ -80,7 +80,8 @@ struct TitleMeeting {
         let date = ownDate ?? published
         let mode = match.mode.meetingMode ?? .inPerson
         let status: MeetingStatus = date.flatMap { d in published.map { d > $0 && !d.isCompatible(with: $0) } } ?? false ? .planned : .held
-        let place = mode == .inPerson ? self.place(in: tail) : nil
+        // The day's encounter took place where a dateline or a transcript's stage line says.
+        let place = mode == .inPerson ? self.place(in: tail) ?? (status == .held && ownDate == nil ? datelineCity : nil) : nil
         let meeting = Meeting(date: date, countries: sides, participants: participants, place: place, mode: mode, status: status,
                               spans: span.map { [$0] } ?? [])
         (reading.meeting, reading.explicit, reading.ownDate) = (meeting, match.mode.meetingMode != nil, ownDate != nil)
@@ -144,11 +145,13 @@ struct TitleMeeting {
     /// held, on the headline's date, or within the three days before publication when the headline gives
     /// none) become one meeting, the body's details winning; an explicit headline mode ("Video Call")
     /// decides the mode of them all. With no such report the headline's meeting comes first.
-    static func merge(_ title: Meeting, explicit: Bool, ownDate: Bool, into meetings: inout [Meeting]) {
+    /// A body that dates its report only by publication ("spoke to ...") reports the day a headline gives.
+    static func merge(_ title: Meeting, explicit: Bool, ownDate: Bool, published: PartialDate?, into meetings: inout [Meeting]) {
         func sameEncounter(_ m: Meeting) -> Bool {
             guard m.countries == title.countries, m.status == title.status else { return false }
             guard let d = m.date, let t = title.date else { return true }
             if d.isCompatible(with: t) { return true }
+            if ownDate, d == published, !explicit || m.mode == title.mode { return true }
             guard !ownDate, title.status == .held, let dn = d.dayNumber, let tn = t.dayNumber else { return false }
             return dn <= tn && tn - dn <= 3
         }
@@ -166,8 +169,11 @@ struct TitleMeeting {
             merged.place = merged.place ?? m.place
             merged.spans += m.spans.filter { !merged.spans.contains($0) }
         }
-        // "June" in the body, the headline's day: the more precise of two compatible dates.
-        if let t = title.date, merged.date.map({ t.precision > $0.precision && t.isCompatible(with: $0) }) ?? true { merged.date = t }
+        // "June" in the body, the headline's day: the more precise of two compatible dates; the headline's
+        // own date over the body's date of publication.
+        if let t = title.date, merged.date.map({ (t.precision > $0.precision && t.isCompatible(with: $0)) || (ownDate && $0 == published) }) ?? true {
+            merged.date = t
+        }
         merged.participants = Array(Set(merged.participants).union(title.participants)).sorted()
         merged.place = merged.place ?? title.place
         merged.spans = title.spans.filter { !merged.spans.contains($0) } + merged.spans
