@@ -10,6 +10,7 @@ public struct Extractor: Sendable {
     /// Built once: its name and role readers compile word lists that every article shares.
     let people: PeopleResolver
     let titleReader: TitleReader
+    let officialsByOffice: [String: [(parts: [String], official: ReferenceOfficial)]]
 
     public init(reference: ReferenceData) {
         self.reference = reference
@@ -17,18 +18,19 @@ public struct Extractor: Sendable {
         splitter = SentenceSplitter(abbreviations: reference.lexicon.abbreviations)
         people = PeopleResolver(reference: reference, gazetteer: gazetteer)
         titleReader = TitleReader(gazetteer: gazetteer)
+        officialsByOffice = TitleMeeting.index(reference.officials)
     }
 
     public func extract(_ article: Article) -> ArticleFacts {
         var article = article
-        // A transcript's stage line says where the day's encounter was, as a dateline does.
-        if article.datelineCity == nil { article.datelineCity = TranscriptStage.place(article, gazetteer: gazetteer) }
         let tokens = Tokenizer.tokenize(article.text)
         let bodyTokens = tokens.firstIndex { $0.start >= article.bodyStart } ?? tokens.count
         // Metadata lines before the body are sentences of the text but report no facts.
         let head = splitter.split(Array(tokens[..<bodyTokens]), text: article.text)
         var sentences = splitter.split(Array(tokens[bodyTokens...]), text: article.text)
         for i in sentences.indices { sentences[i].index = head.count + i }
+        // A transcript's stage line says where the day's encounter was, as a dateline does.
+        if article.datelineCity == nil { article.datelineCity = TranscriptStage.place(sentences, gazetteer: gazetteer) }
         let mentionStage = MentionStage(gazetteer: gazetteer, lexicon: reference.lexicon)
         let mentions = mentionStage.find(in: sentences, tokens: tokens)
         let published = PublicationDate.resolve(article, sentences: sentences, lexicon: reference.lexicon)
@@ -51,7 +53,7 @@ public struct Extractor: Sendable {
         if let match = title.match {
             let reader = TitleMeeting(gazetteer: gazetteer, roles: self.people.roles, dates: dates,
                                       publisher: PublisherContext(article: article, published: published, reference: reference),
-                                      officials: reference.officials)
+                                      officialsByOffice: officialsByOffice)
             let found = reader.read(tokens: title.tokens, match: match, countries: title.mentions.map(\.countries),
                                     persons: titlePersons, people: people, published: published,
                                     datelineCity: article.datelineCity, span: title.span)

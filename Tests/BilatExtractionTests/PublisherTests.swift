@@ -66,6 +66,12 @@ import Testing
         #expect(facts.meetings.first?.participants == ["Emmanuel Macron", "William Ruto"])
     }
 
+    @Test func twoSpellingsOfOneReferenceOfficialAreOnePerson() {
+        let body = "President Joe Biden met President William Ruto of Kenya today. President Joseph R. Biden Jr. thanked him for the visit.\n"
+        let facts = extract(body, source: "Reuters", published: "2024-05-23")
+        #expect(facts.officials.filter { $0.name == "Joe Biden" }.count == 1)
+    }
+
     @Test func theBodysDateWinsOverThePublishedDate() {
         let body = "President Emmanuel Macron spoke by telephone with President William Ruto of Kenya on Monday.\n"
         let facts = extract(body, title: "Readout of President Macron's Call with President William Ruto of Kenya",

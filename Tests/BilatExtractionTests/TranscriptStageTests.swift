@@ -11,12 +11,18 @@ import Testing
     }
 
     func place(_ body: String) -> String? {
-        TranscriptStage.place(Article(id: "s", text: body), gazetteer: gazetteer)
+        let tokens = Tokenizer.tokenize(body)
+        let sentences = SentenceSplitter(abbreviations: []).split(tokens, text: body)
+        return TranscriptStage.place(sentences, gazetteer: gazetteer)
+    }
+
+    func isClockTime(_ line: String) -> Bool {
+        TranscriptStage.isClockTime(Tokenizer.tokenize(line)[...])
     }
 
     @Test func readsClockTimes() {
-        for line in ["4:16 P.M. EST", "11:26 A.M. EDT", "9:05 pm", "5:41 P.M. WITA"] { #expect(TranscriptStage.isClockTime(line), "\(line)") }
-        for line in ["Oval Office", "4:16", "The meeting began at 4:16 P.M. EST", "2024: a year"] { #expect(!TranscriptStage.isClockTime(line), "\(line)") }
+        for line in ["4:16 P.M. EST", "11:26 A.M. EDT", "9:05 pm", "5:41 P.M. WITA"] { #expect(isClockTime(line), "\(line)") }
+        for line in ["Oval Office", "4:16", "The meeting began at 4:16 P.M. EST", "2024: a year"] { #expect(!isClockTime(line), "\(line)") }
     }
 
     @Test func aVenueOrATownBeforeACountryIsThePlace() {

@@ -13,7 +13,16 @@ struct TitleMeeting {
     let roles: RoleReader
     let dates: DateResolver
     let publisher: PublisherContext
-    let officials: [ReferenceOfficial]
+    /// Reference officials by folded office, with their folded name parts (built once by the extractor).
+    let officialsByOffice: [String: [(parts: [String], official: ReferenceOfficial)]]
+
+    static func index(_ officials: [ReferenceOfficial]) -> [String: [(parts: [String], official: ReferenceOfficial)]] {
+        var index: [String: [(parts: [String], official: ReferenceOfficial)]] = [:]
+        for o in officials {
+            index[TextFolding.fold(o.role), default: []].append((TextFolding.fold(o.name).split(separator: " ").map(String.init), o))
+        }
+        return index
+    }
 
     /// The title's tokens, the rule's match, and for each party its country mentions and the persons the
     /// people stage found in it.
@@ -94,14 +103,11 @@ struct TitleMeeting {
         guard date != nil else { return nil }
         let name = party[r.range.upperBound...].prefix { $0.kind == .word && $0.isCapitalized && $0.word != .of }
         guard !name.isEmpty, name.count <= 3 else { return nil }
-        let words = name.map(\.folded), title = TextFolding.fold(r.title)
-        let found = officials.filter { o in
-            (r.country == nil || o.country == r.country) && TextFolding.fold(o.role) == title && o.serves(on: date) && {
-                let parts = TextFolding.fold(o.name).split(separator: " ").map(String.init)
-                return words.allSatisfy(parts.contains)
-            }()
+        let words = name.map(\.folded)
+        let found = (officialsByOffice[TextFolding.fold(r.title)] ?? []).filter { e in
+            (r.country == nil || e.official.country == r.country) && e.official.serves(on: date) && words.allSatisfy(e.parts.contains)
         }
-        return found.count == 1 ? found[0] : nil
+        return found.count == 1 ? found[0].official : nil
     }
 
     /// The office a party names alone ("PM", "the Prime Minister's", "President"), or nil.

@@ -101,8 +101,10 @@ struct TitleReader: Sendable {
         let slice = tokens[...]
         // A headline that calls the encounter off reports none.
         if meetingCues.matches(in: slice).contains(where: { $0.payloads.contains("cancelled") }) { return nil }
+        // Each position's longest headline cue, looked up once: the rules ask them again and again.
+        let table = slice.indices.map { cues.longestMatch(in: slice, at: $0) }
         for rule in TitleRule.all {
-            var state = State()
+            var state = State(table: table)
             if match(rule.pattern[...], at: 0, tokens: slice, state: &state) {
                 guard rule.reportsEncounter else { return nil }
                 return TitleMatch(rule: rule.name, parties: state.parties, mode: state.mode ?? .any, tail: state.tail)
@@ -112,22 +114,17 @@ struct TitleReader: Sendable {
     }
 
     private struct State {
+        let table: [PhraseMatcher<TitleCue>.Match?]
         var parties: [Range<Int>] = []
         var mode: TitleMode?
         var tail: Range<Int> = 0..<0
     }
 
-    /// The longest cue of a kind at `i`, with its end.
-    private func cue(_ kind: TitleCueKind, at i: Int, in tokens: ArraySlice<Token>) -> (end: Int, cue: TitleCue)? {
-        guard i < tokens.endIndex else { return nil }
-        // Longest first: "virtual bilateral meeting" before "meeting"; one phrase may be of several kinds.
-        var best: (end: Int, cue: TitleCue)?
-        for m in cues.matches(in: tokens[i..<min(tokens.endIndex, i + 6)]) where m.range.lowerBound == i {
-            for c in m.payloads where c.kind == kind {
-                if best.map({ m.range.upperBound > $0.end }) ?? true { best = (m.range.upperBound, c) }
-            }
-        }
-        return best
+    /// The longest cue at `i` when it is of the kind ("virtual bilateral meeting" before "meeting"; one
+    /// phrase may be of several kinds: "in" is a timing and a boundary), with its end.
+    private func cue(_ kind: TitleCueKind, at i: Int, in tokens: ArraySlice<Token>, table: [PhraseMatcher<TitleCue>.Match?]) -> (end: Int, cue: TitleCue)? {
+        guard i < tokens.endIndex, let m = table[i - tokens.startIndex], let c = m.payloads.first(where: { $0.kind == kind }) else { return nil }
+        return (m.range.upperBound, c)
     }
 
     private func words(_ phrases: [[String]], at i: Int, in tokens: ArraySlice<Token>) -> [Int] {
@@ -151,7 +148,7 @@ struct TitleReader: Sendable {
             if words(phrases, at: i, in: tokens).contains(where: { match(rest, at: $0, tokens: tokens, state: &state) }) { return true }
             return match(rest, at: i, tokens: tokens, state: &state)
         case .cue(let kind):
-            guard let (end, c) = cue(kind, at: i, in: tokens) else { return false }
+            guard let (end, c) = cue(kind, at: i, in: tokens, table: state.table) else { return false }
             let saved = state
             if let mode = c.mode { state.mode = mode }
             if match(rest, at: end, tokens: tokens, state: &state) { return true }
@@ -165,7 +162,7 @@ struct TitleReader: Sendable {
                 // is announced, not held.
                 // "Prabowo to meet Kishida", "X and Y to hold talks": no side holds a future word; what follows it is
                 // announced, not held.
-                if cue(.future, at: end - 1, in: tokens) != nil { return false }
+                if cue(.future, at: end - 1, in: tokens, table: state.table) != nil { return false }
                 // A side ends between words, never inside one ("Ould-Ghazouani", "Jean-Noël").
                 if end < tokens.endIndex && !tokens[end].spaceBefore && tokens[end].kind == .word {
                     end += 1
@@ -180,7 +177,7 @@ struct TitleReader: Sendable {
             return false
         case .tail:
             // "... Before Bilateral Meeting | Nairobi, Kenya": a separator also ends the last side.
-            if i == tokens.endIndex || Self.separates(tokens[i]) || (tokens[i].spaceBefore && cue(.boundary, at: i, in: tokens) != nil) {
+            if i == tokens.endIndex || Self.separates(tokens[i]) || (tokens[i].spaceBefore && cue(.boundary, at: i, in: tokens, table: state.table) != nil) {
                 state.tail = i..<tokens.endIndex
                 return true
             }

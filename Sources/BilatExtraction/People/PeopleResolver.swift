@@ -87,6 +87,8 @@ final class PeopleResolver: Sendable {
                 // A reference official is not merged into a different person who shares a name part.
                 let p = registry.match(keys: keys, country: country ?? known?.official.country, persons: people.persons)
                     .flatMap { p in known.map { nameParts(of: $0.official.name).allSatisfy(people.persons[p].keys.contains) } ?? true ? p : nil }
+                    // Two spellings of one reference official ("Joe Biden", "Joseph R. Biden Jr.") are one person.
+                    ?? known.flatMap { k in people.persons.firstIndex { $0.name == k.official.name && $0.country == k.official.country } }
                 if let p {
                     if known == nil, keys.count > people.persons[p].keys.count, Set(keys).isSuperset(of: people.persons[p].keys) {
                         people.persons[p].name = name

@@ -40,7 +40,11 @@ public struct PublisherTable: Sendable {
 
     /// Folded, trimmed, without a leading "the ": "The White House" and "white house" are one key.
     static func key(_ name: String) -> String {
-        var k = TextFolding.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+        // Folded first, then trimmed of ASCII spaces: Foundation's trimming is slow on Linux, and this runs
+        // for every article.
+        let folded = TextFolding.fold(name).utf8
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var k = String(decoding: folded.drop(while: isSpace).reversed().drop(while: isSpace).reversed(), as: UTF8.self)
         if k.hasPrefix("the ") { k.removeFirst(4) }
         return k
     }
