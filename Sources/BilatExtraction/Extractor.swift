@@ -9,24 +9,37 @@ public struct Extractor: Sendable {
     let splitter: SentenceSplitter
     /// Built once: its name and role readers compile word lists that every article shares.
     let people: PeopleResolver
+    let titleReader: TitleReader
+    let officialsByOffice: [String: [(parts: [String], official: ReferenceOfficial)]]
 
     public init(reference: ReferenceData) {
         self.reference = reference
         gazetteer = Gazetteer(reference)
         splitter = SentenceSplitter(abbreviations: reference.lexicon.abbreviations)
         people = PeopleResolver(reference: reference, gazetteer: gazetteer)
+        titleReader = TitleReader(gazetteer: gazetteer)
+        officialsByOffice = TitleMeeting.index(reference.officials)
     }
 
     public func extract(_ article: Article) -> ArticleFacts {
+        var article = article
         let tokens = Tokenizer.tokenize(article.text)
         let bodyTokens = tokens.firstIndex { $0.start >= article.bodyStart } ?? tokens.count
         // Metadata lines before the body are sentences of the text but report no facts.
         let head = splitter.split(Array(tokens[..<bodyTokens]), text: article.text)
         var sentences = splitter.split(Array(tokens[bodyTokens...]), text: article.text)
         for i in sentences.indices { sentences[i].index = head.count + i }
-        let mentions = MentionStage(gazetteer: gazetteer, lexicon: reference.lexicon).find(in: sentences, tokens: tokens)
+        // A transcript's stage line says where the day's encounter was, as a dateline does.
+        if article.datelineCity == nil { article.datelineCity = TranscriptStage.place(sentences, gazetteer: gazetteer) }
+        let mentionStage = MentionStage(gazetteer: gazetteer, lexicon: reference.lexicon)
+        let mentions = mentionStage.find(in: sentences, tokens: tokens)
         let published = PublicationDate.resolve(article, sentences: sentences, lexicon: reference.lexicon)
-        let people = self.people.resolve(sentences, mentions: mentions, article: article, published: published)
+        // The headline's sides are read with the body's people, first, so that the body's "President
+        // Ruto" is the headline's "President William Ruto of Kenya".
+        var title = TitleParties(article: article, reader: titleReader, mentions: mentionStage)
+        var people = self.people.resolve(title.sentences + sentences, mentions: title.mentions + mentions,
+                                         article: article, published: published)
+        let titlePersons = title.detach(from: &people, head: head)
         let dates = DateResolver(lexicon: reference.lexicon, published: published)
         var facts = ArticleFacts(published: published)
         facts.sentences = (head + sentences).map { Sentence(index: $0.index, span: $0.span, text: $0.text) }
@@ -37,6 +50,22 @@ public struct Extractor: Sendable {
         facts.officials = people.officials
         let assembler = MeetingAssembler(gazetteer: gazetteer, dates: dates, article: article, names: self.people.names)
         facts.meetings = assembler.meetings(sentences: sentences, mentions: mentions, people: people)
+        if let match = title.match {
+            let reader = TitleMeeting(gazetteer: gazetteer, roles: self.people.roles, dates: dates,
+                                      publisher: PublisherContext(article: article, published: published, reference: reference),
+                                      officialsByOffice: officialsByOffice)
+            let found = reader.read(tokens: title.tokens, match: match, countries: title.mentions.map(\.countries),
+                                    persons: titlePersons, people: people, published: published,
+                                    datelineCity: article.datelineCity, span: title.span)
+            if let meeting = found.meeting {
+                TitleMeeting.merge(meeting, explicit: found.explicit, ownDate: found.ownDate, published: published,
+                                   into: &facts.meetings)
+            }
+            // "President Ruto" in a headline whose body names him only as "PRESIDENT RUTO:".
+            for o in found.officials where !facts.officials.contains(where: { $0.name == o.name && $0.country == o.country }) {
+                facts.officials.append(Official(name: o.name, country: o.country, role: o.role, spans: title.span.map { [$0] } ?? []))
+            }
+        }
         facts.agreements = AgreementAssembler(gazetteer: gazetteer, dates: dates, signingVerbs: reference.lexicon.signingVerbs)
             .agreements(sentences: sentences, mentions: mentions, people: people, meetings: facts.meetings)
         facts.statements = StatementAssembler(gazetteer: gazetteer).statements(sentences: sentences, people: people)

@@ -49,11 +49,18 @@ private func writeReference(to dir: URL) throws {
     APEC\tAsia-Pacific Economic Cooperation\tforum
     """
     try orgs.write(to: dir.appendingPathComponent("organizations.tsv"), atomically: true, encoding: .utf8)
+    // The repository's publishers name countries this small list lacks.
+    let publishers = """
+    publisher\tcountry
+    The White House\tUS
+    Prime Minister of Canada\tCA
+    """
+    try publishers.write(to: dir.appendingPathComponent("publishers.tsv"), atomically: true, encoding: .utf8)
     // The engine's own lexicons come from the repository's seeds/reference.
     let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("seeds/reference")
     for file in try FileManager.default.contentsOfDirectory(atPath: seeds.path)
-    where !["countries.tsv", "officials.tsv", "organizations.tsv"].contains(file) {
+    where !["countries.tsv", "officials.tsv", "organizations.tsv", "publishers.tsv"].contains(file) {
         try FileManager.default.copyItem(at: seeds.appendingPathComponent(file), to: dir.appendingPathComponent(file))
     }
 }

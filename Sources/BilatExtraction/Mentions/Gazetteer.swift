@@ -24,6 +24,8 @@ struct Gazetteer: Sendable {
     var venues = PhraseMatcher<String>()
     var speechVerbs = PhraseMatcher<StatementType>()
     var meetingCues = PhraseMatcher<String>()
+    /// Headline words of readouts and transcripts (`title_cues.tsv`).
+    var titleCues = PhraseMatcher<TitleCue>()
     /// Reference officials by full name or alias.
     var officials = PhraseMatcher<Int>()
     /// Reference officials by folded full name or alias, for names the text writes in another order
@@ -71,6 +73,7 @@ struct Gazetteer: Sendable {
         for (venue, city) in lex.venues { venues.add(venue, city) }
         for (verb, type) in lex.speechVerbs { speechVerbs.add(verb, type) }
         for (term, cue) in lex.meetingCues { meetingCues.add(term, cue) }
+        for (phrase, cue) in reference.titleCues.cues { titleCues.add(phrase, cue) }
         for (i, o) in reference.officials.enumerated() {
             officials.add(o.name, i)
             for a in o.aliases { officials.add(a, i) }

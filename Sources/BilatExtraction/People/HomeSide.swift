@@ -26,8 +26,10 @@ enum HomeSide {
     /// Gives the home side to officials named by office alone, unless the office is an international
     /// body's or the sentence that introduces them names another government by its capital (the official
     /// then more likely speaks for it: "Trade Minister Don Farrell said Canberra would keep pressing").
-    static func assign(_ people: inout People, mentions: [SentenceMentions], datelineCountry: String?) {
-        guard let home = side(of: people, datelineCountry: datelineCountry) else { return }
+    /// A government's readout (`publisherCountry`) is written from its side whatever the votes say.
+    static func assign(_ people: inout People, mentions: [SentenceMentions], datelineCountry: String?,
+                       publisherCountry: String? = nil) {
+        guard let home = publisherCountry ?? side(of: people, datelineCountry: datelineCountry) else { return }
         for i in people.persons.indices where people.persons[i].country == nil {
             let p = people.persons[i]
             // Party leaders and company directors or chairmen serve no government.

@@ -28,6 +28,7 @@ final class PeopleResolver: Sendable {
                  published: PartialDate?) -> People {
         var people = People()
         var registry = NameRegistry()
+        let publisher = PublisherContext(article: article, published: published, reference: reference)
         // The person the previous sentences were about, for "he", "his".
         var lastSubject: Int?
         // The name parts of each name met, worked out once an article: names recur in every sentence.
@@ -86,6 +87,8 @@ final class PeopleResolver: Sendable {
                 // A reference official is not merged into a different person who shares a name part.
                 let p = registry.match(keys: keys, country: country ?? known?.official.country, persons: people.persons)
                     .flatMap { p in known.map { nameParts(of: $0.official.name).allSatisfy(people.persons[p].keys.contains) } ?? true ? p : nil }
+                    // Two spellings of one reference official ("Joe Biden", "Joseph R. Biden Jr.") are one person.
+                    ?? known.flatMap { k in people.persons.firstIndex { $0.name == k.official.name && $0.country == k.official.country } }
                 if let p {
                     if known == nil, keys.count > people.persons[p].keys.count, Set(keys).isSuperset(of: people.persons[p].keys) {
                         people.persons[p].name = name
@@ -161,7 +164,11 @@ final class PeopleResolver: Sendable {
             for r in anaphora.descriptions(in: tokens, roles: found, countries: sm.countries, mentions: sentenceMentions,
                                            isCountry: isCountry) {
                 let earlier = sentenceMentions.filter { $0.range.lowerBound < r.range.lowerBound }
-                guard let p = anaphora.antecedent(of: r, persons: people.persons, earlier: earlier, published: published) else { continue }
+                // In a government's readout "the President" is its own President (PublisherContext).
+                let own = publisher.holder(of: r).map {
+                    publisher.person(for: $0, keys: nameParts(of: $0.name), people: &people, registry: &registry, span: s.span, sentence: n)
+                }.flatMap { p in earlier.contains { $0.person == p } ? nil : p }
+                guard let p = own ?? anaphora.antecedent(of: r, persons: people.persons, earlier: earlier, published: published) else { continue }
                 if !people.persons[p].spans.contains(s.span) { people.persons[p].spans.append(s.span) }
                 sentenceMentions.insert(PersonMention(person: p, range: r.range), at: earlier.count)
             }
@@ -183,7 +190,7 @@ final class PeopleResolver: Sendable {
             let t = Tokenizer.tokenize(city)
             return gazetteer.countries.longestMatch(in: t[...], at: 0).flatMap { $0.range.count == t.count ? $0.payloads.first?.code : nil }
         }
-        HomeSide.assign(&people, mentions: mentions, datelineCountry: dateline)
+        HomeSide.assign(&people, mentions: mentions, datelineCountry: dateline, publisherCountry: publisher.country)
         return people
     }
 

@@ -10,6 +10,10 @@ public struct ReferenceData: Sendable {
     public let organizations: [ReferenceOrganization]
     public let officials: [ReferenceOfficial]
     public let lexicon: Lexicon
+    /// Publishers that speak for a government, and the country each speaks for.
+    public let publishers: PublisherTable
+    /// Headline words of government readouts and transcripts: encounter cues, offices.
+    let titleCues: TitleCueTable
     private let countryIndex: [String: Int]
 
     /// Reads every table of a reference directory; `countries.tsv` is required, the others optional.
@@ -36,6 +40,15 @@ public struct ReferenceData: Sendable {
         organizations = try table("organizations.tsv")?.records.compactMap(ReferenceOrganization.init) ?? []
         officials = try table("officials.tsv")?.records.compactMap(ReferenceOfficial.init) ?? []
         lexicon = try Lexicon(directory: directory)
+        func required(_ name: String) throws -> (table: TSVTable, path: String) {
+            let url = directory.appendingPathComponent(name)
+            guard let t = try table(name) else { throw ReferenceError.missingFile(url.path) }
+            return (t, url.path)
+        }
+        let publisherFile = try required("publishers.tsv")
+        publishers = try PublisherTable(publisherFile.table, file: publisherFile.path, countries: Set(countries.map(\.code)))
+        let cueFile = try required("title_cues.tsv")
+        titleCues = try TitleCueTable(cueFile.table, file: cueFile.path)
         var index: [String: Int] = [:]
         // Codes first, then names, then aliases and demonyms: an earlier key is never overwritten.
         for (i, c) in countries.enumerated() {
@@ -87,10 +100,13 @@ public struct ReferenceData: Sendable {
 /// Why reference data could not be loaded.
 public enum ReferenceError: Error, CustomStringConvertible {
     case missingFile(String)
+    /// A value a table may not hold, with the file and the 1-based line.
+    case invalidValue(file: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
-        case .missingFile(let path): "reference file not found: \(path) (seeds/reference must hold countries.tsv)"
+        case .missingFile(let path): "reference file not found: \(path) (seeds/reference must hold it)"
+        case .invalidValue(let file, let line, let reason): "\(file):\(line): \(reason)"
         }
     }
 }
