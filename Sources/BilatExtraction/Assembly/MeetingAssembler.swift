@@ -45,7 +45,7 @@ final class MeetingAssembler: Sendable {
                 return found
             }
             let cueMatches = gazetteer.meetingCues.matches(in: tokens)
-            let announcing = cueMatches.contains { $0.payloads.contains("future") }
+            let announcing = cueMatches.contains { $0.payloads.contains { $0.cue == .future } }
             // The sentence's asides (parentheses, relative clauses), found once.
             let asides = AsideFinder.ranges(in: tokens)
             let sentenceAsides = AsideFinder.inside(asides)
@@ -58,9 +58,10 @@ final class MeetingAssembler: Sendable {
             }
             let orgEnds = Set(sm.organizations.map(\.range.upperBound))
             var terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
-                m.payloads.first != "none" && !MeetingScope.isNegated(tokens, term: m.range) &&
-                !MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
-                                                  roles: gazetteer.roles, countries: sm.countries) &&
+                m.payloads.first?.mode != TermMode.none && !MeetingScope.isNegated(tokens, term: m.range) &&
+                !(m.payloads.first?.need == .personObject
+                    && MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
+                                                        roles: gazetteer.roles, countries: sm.countries)) &&
                 // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
                 !(tokens[m.range.lowerBound].word == .summit && (orgEnds.contains(m.range.lowerBound)
                     || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
@@ -69,10 +70,10 @@ final class MeetingAssembler: Sendable {
             let anaphoric = terms.filter { MeetingScope.refersBack(tokens, term: $0.range) }.map(\.range.lowerBound)
             let fresh = terms.filter { !anaphoric.contains($0.range.lowerBound) }
             if !fresh.isEmpty { terms = fresh }
-            let cues = Set(cueMatches.flatMap(\.payloads))
+            let cues = Set(cueMatches.flatMap { $0.payloads.map(\.cue) })
             // "Vance sat in on the meeting", "his delegation included ...": officials present at the encounter
             // last reported join it.
-            if cues.contains("attendance"), let target = lastMeeting, fresh.isEmpty {
+            if cues.contains(.attendance), let target = lastMeeting, fresh.isEmpty {
                 let present = personMentions.map { people.persons[$0.person] }
                     .filter { p in p.country.map(meetings[target].countries.contains) ?? false }.map(\.name)
                 meetings[target].participants = Array(Set(meetings[target].participants).union(present)).sorted()
@@ -80,12 +81,12 @@ final class MeetingAssembler: Sendable {
                 continue
             }
             guard let term = terms.first else { continue }
-            if cues.contains("cancelled") { continue }
+            if cues.contains(.cancelled) { continue }
             // "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
             // sentence that names no official, reports no new encounter.
             if fresh.isEmpty, personMentions.isEmpty { continue }
             let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
-            let modes = terms.compactMap { $0.payloads.first.flatMap(MeetingMode.init(rawValue:)) }
+            let modes = terms.compactMap { $0.payloads.first?.mode.fixed }
             let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
 
             var taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
@@ -99,7 +100,7 @@ final class MeetingAssembler: Sendable {
             // agreed that the envoys would meet").
             let namedSides = Set(personMentions.compactMap { people.persons[$0.person].country })
             let group = cueMatches.contains { c in
-                c.payloads.contains("group") && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
+                c.payloads.contains { $0.cue == .group } && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
             }
             // The group stands for the main encounter's sides and the officials its first report named.
             let main = group && namedSides.count < 2 ? meetings.first : nil
@@ -130,7 +131,7 @@ final class MeetingAssembler: Sendable {
                     && MeetingClauses.isDestination(tokens, at: c.range.lowerBound) { countries.append(c.code) }
                 countries = unique(countries)
             }
-            if countries.count > 2, !cues.contains("multilateral") {
+            if countries.count > 2, !cues.contains(.multilateral) {
                 // Keep the two sides named closest to the meeting word.
                 let anchor = term.range.lowerBound
                 var distance: [String: Int] = [:]
@@ -200,7 +201,7 @@ final class MeetingAssembler: Sendable {
                 let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
                 let before = expressions.filter { $0.range.upperBound <= at }.last
                 let any = expressions.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
-                let termMode = t.payloads.first.flatMap(MeetingMode.init(rawValue:))
+                let termMode = t.payloads.first?.mode.fixed
                 let date = (after ?? before ?? any)?.date
                 return (at, date, termMode ?? mode)
             }
@@ -212,9 +213,9 @@ final class MeetingAssembler: Sendable {
                 }
             }
             // Words of no particular mode take the mode of the words dated alike ("talks" by telephone).
-            let explicit = dated.filter { d in terms.first { $0.range.lowerBound == d.term }?.payloads.first != "any" }
+            let explicit = dated.filter { d in terms.first { $0.range.lowerBound == d.term }?.payloads.first?.mode != .any }
             dated = dated.map { d in
-                guard terms.first(where: { $0.range.lowerBound == d.term })?.payloads.first == "any" else { return d }
+                guard terms.first(where: { $0.range.lowerBound == d.term })?.payloads.first?.mode == .any else { return d }
                 let modes = explicit.filter { $0.date == d.date }.map(\.mode)
                 return (d.term, d.date, modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson))
             }
@@ -245,7 +246,7 @@ final class MeetingAssembler: Sendable {
                 let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
                                       place: place, mode: d.mode, status: status, spans: [s.span])
                 lastMeeting = merge(meeting, into: &meetings, index: &mergeIndex, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
-                                    group: cues.contains("group"))
+                                    group: cues.contains(.group))
                 if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = participants }
             }
         }

@@ -1,12 +1,6 @@
 /// Clause-level readings of a meeting sentence: whether a meeting verb has a person for its object,
 /// which named persons take part, and which dates a meeting word may take.
 enum MeetingClauses {
-    /// Verbs that report an encounter only when they take a person as object: "welcomed Modi", not
-    /// "welcomed the decision"; "received the president", not "received a letter".
-    static let personObjectVerbs: WordSet = [
-        "welcomed", "welcome", "welcomes", "received", "receive", "receives", "greeted", "greets",
-        "hosted", "host", "hosts",
-    ]
     /// Words that stand for a person as an object ("received him", "welcomed his counterpart").
     static let personWords: WordSet = [
         "him", "her", "them", "counterpart", "counterparts", "guest", "guests", "delegation", "delegations",
@@ -19,11 +13,11 @@ enum MeetingClauses {
     static let objectEnds: WordSet = [",", ".", ";", ":", "that", "to", "as", "and", "but", "which", "who",
                                           "between", "for", "from", "on", "in", "at", "with", "by", "during"]
 
-    /// True when a meeting verb at `at` is active with an object that is no person ("welcomed the
-    /// conclusion of the talks", "welcomed plans by universities"): the verb reports no encounter.
+    /// True when a meeting verb that needs a person for its object (`TermNeed.personObject`) at `at` is
+    /// active with an object that is no person ("welcomed the conclusion of the talks", "welcomed plans
+    /// by universities", "received a letter"): the verb reports no encounter.
     static func lacksPersonObject(_ tokens: ArraySlice<Token>, at: Int, persons: [PersonMention], roles: PhraseMatcher<String>,
                                   countries: [CountryMention]) -> Bool {
-        guard personObjectVerbs.contains(tokens[at]) else { return false }
         // "Putin, the host, ...", "the host country": the noun names a role in a gathering, not an encounter.
         if [.host, .hosts].contains(tokens[at].word), at > tokens.startIndex,
            [.the, .a, .as, .co].contains(tokens[at - 1].word) { return true }

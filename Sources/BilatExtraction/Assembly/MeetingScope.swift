@@ -17,8 +17,8 @@ enum MeetingScope {
 
     /// True when some future cue governs some meeting word: it stands before the word, or after it in
     /// the same clause; or "would" stands at most four words before the word, within its clause.
-    static func announces(_ tokens: ArraySlice<Token>, cues: [PhraseMatcher<String>.Match], terms: [Range<Int>]) -> Bool {
-        let future = cues.filter { $0.payloads.contains("future") }
+    static func announces(_ tokens: ArraySlice<Token>, cues: [PhraseMatcher<MeetingCueEntry>.Match], terms: [Range<Int>]) -> Bool {
+        let future = cues.filter { $0.payloads.contains { $0.cue == .future } }
         for t in terms {
             if future.contains(where: { c in
                 c.range.lowerBound < t.lowerBound

@@ -19,11 +19,11 @@ struct Gazetteer: Sendable {
     var organizations = PhraseMatcher<String>()
     var areas = PhraseMatcher<String>()
     var roles = PhraseMatcher<String>()
-    var meetingTerms = PhraseMatcher<String>()
+    var meetingTerms = PhraseMatcher<MeetingTerm>()
     var agreementKinds = PhraseMatcher<AgreementKind>()
     var venues = PhraseMatcher<String>()
     var speechVerbs = PhraseMatcher<StatementType>()
-    var meetingCues = PhraseMatcher<String>()
+    var meetingCues = PhraseMatcher<MeetingCueEntry>()
     /// Reference officials by full name or alias.
     var officials = PhraseMatcher<Int>()
     /// Reference officials by folded full name or alias, for names the text writes in another order
@@ -65,12 +65,12 @@ struct Gazetteer: Sendable {
             for t in terms { t.hasPrefix("!") ? areas.add(String(t.dropFirst()), "") : areas.add(t, key) }
         }
         for (title, kind) in lex.roles { roles.add(title, kind) }
-        for (term, mode) in lex.meetingTerms { meetingTerms.add(term, mode) }
+        for (phrase, term) in lex.meetingTerms { meetingTerms.add(phrase, term) }
         witnessCues = WordSet(lex.witnessCues)
         for (term, kind) in lex.agreementKinds { agreementKinds.add(term, kind) }
         for (venue, city) in lex.venues { venues.add(venue, city) }
         for (verb, type) in lex.speechVerbs { speechVerbs.add(verb, type) }
-        for (term, cue) in lex.meetingCues { meetingCues.add(term, cue) }
+        for (phrase, cue) in lex.meetingCues { meetingCues.add(phrase, cue) }
         for (i, o) in reference.officials.enumerated() {
             officials.add(o.name, i)
             for a in o.aliases { officials.add(a, i) }
