@@ -57,11 +57,18 @@ final class MeetingAssembler: Sendable {
                 previousDate = givenDate ?? previousDate
             }
             let orgEnds = Set(sm.organizations.map(\.range.upperBound))
-            var terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
+            let groups = cueMatches.filter { $0.payloads.contains { $0.cue == .group } }.map(\.range)
+            let termMatches = gazetteer.meetingTerms.matches(in: tokens)
+            let modeWords = termMatches.filter { $0.payloads.first?.mode.fixed != nil }.map(\.range)
+            var terms = termMatches.filter { m in
                 m.payloads.first?.mode != TermMode.none && !MeetingScope.isNegated(tokens, term: m.range) &&
                 !(m.payloads.first?.need == .personObject
                     && MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
                                                         roles: gazetteer.roles, countries: sm.countries)) &&
+                !(m.payloads.first?.need == .interlocutor
+                    && !MeetingWording.hasInterlocutor(tokens, term: m.range, persons: personMentions, roles: gazetteer.roles,
+                                                       countries: sm.countries, groups: groups, modeWords: modeWords,
+                                                       lexicon: dates.lexicon)) &&
                 // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
                 !(tokens[m.range.lowerBound].word == .summit && (orgEnds.contains(m.range.lowerBound)
                     || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
@@ -86,8 +93,7 @@ final class MeetingAssembler: Sendable {
             // sentence that names no official, reports no new encounter.
             if fresh.isEmpty, personMentions.isEmpty { continue }
             let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
-            let modes = terms.compactMap { $0.payloads.first?.mode.fixed }
-            let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
+            let termModes = MeetingWording.modes(tokens, terms: terms, names: personMentions.map(\.range) + sm.countries.map(\.range))
 
             var taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
             // "told reporters after the meeting": a meeting word in a time adjunct names only those after it.
@@ -191,7 +197,7 @@ final class MeetingAssembler: Sendable {
             // date of their own join the nearest dated word, so one sentence may report several encounters.
             // A meeting word inside an aside ("since Scholz's visit to Nairobi in May last year") takes the
             // dates of its own aside.
-            var dated: [(term: Int, date: PartialDate?, mode: MeetingMode)] = terms.map { t in
+            var dated: [(term: Int, date: PartialDate?, mode: MeetingMode)] = zip(terms, termModes).map { t, mode in
                 let at = t.range.lowerBound
                 let own = asides.last { $0.ownEvent && $0.range.contains(at) }
                 let expressions = own.map { a in
@@ -201,9 +207,8 @@ final class MeetingAssembler: Sendable {
                 let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
                 let before = expressions.filter { $0.range.upperBound <= at }.last
                 let any = expressions.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
-                let termMode = t.payloads.first?.mode.fixed
                 let date = (after ?? before ?? any)?.date
-                return (at, date, termMode ?? mode)
+                return (at, date, mode)
             }
             if dated.contains(where: { $0.date != nil }) {
                 dated = dated.map { d in
@@ -211,13 +216,6 @@ final class MeetingAssembler: Sendable {
                     let nearest = dated.filter { $0.date != nil }.min { abs($0.term - d.term) < abs($1.term - d.term) }!
                     return (d.term, nearest.date, d.mode)
                 }
-            }
-            // Words of no particular mode take the mode of the words dated alike ("talks" by telephone).
-            let explicit = dated.filter { d in terms.first { $0.range.lowerBound == d.term }?.payloads.first?.mode != .any }
-            dated = dated.map { d in
-                guard terms.first(where: { $0.range.lowerBound == d.term })?.payloads.first?.mode == .any else { return d }
-                let modes = explicit.filter { $0.date == d.date }.map(\.mode)
-                return (d.term, d.date, modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson))
             }
             var seen: [String] = []
             for d in dated {

@@ -1,0 +1,114 @@
+import BilatModel
+
+/// What a meeting word's wording class asks of its clause: whether a verb of speaking has an official
+/// to speak with (`TermNeed.interlocutor`), and which mode a word of no fixed mode takes.
+enum MeetingWording {
+    /// Prepositions that introduce whom one speaks with: "spoke with", "talked to".
+    static let interlocutorPrepositions: WordSet = ["with", "to"]
+    /// Words that end the adjuncts between a verb of speaking and its "with": what was spoken about, or
+    /// another clause ("spoke about the war", "spoke today and agreed").
+    static let adjunctEnds: WordSet = [".", ";", ":", "about", "regarding", "concerning", "that", "which", "who",
+                                       "and", "but", "after", "before", "following", "ahead", "while", "when"]
+
+    /// True when a verb of speaking at `term` has an official to speak with: a person after its "with" or
+    /// "to" ("spoke today by phone with Scholz", "spoke on the margins of the summit with Duda"); or, when
+    /// a time or a mode follows the verb ("spoke today", "spoke by phone"), persons joined by "and" as its
+    /// subject ("Macron and Scholz spoke today") or a group already named ("the two leaders spoke on
+    /// Tuesday"). Not "spoke with reporters", "spoke to reaffirm", "spoke at the UN", "the two leaders
+    /// spoke positively of the progress".
+    static func hasInterlocutor(_ tokens: ArraySlice<Token>, term: Range<Int>, persons: [PersonMention],
+                                roles: PhraseMatcher<String>, countries: [CountryMention], groups: [Range<Int>],
+                                modeWords: [Range<Int>], lexicon: Lexicon) -> Bool {
+        var j = term.upperBound
+        while j < tokens.endIndex, j < term.upperBound + 12, !adjunctEnds.contains(tokens[j]) {
+            if interlocutorPrepositions.contains(tokens[j]) {
+                return personFollows(tokens, from: j + 1, persons: persons, roles: roles, countries: countries)
+            }
+            j += 1
+        }
+        guard timeOrModeFollows(tokens, after: term.upperBound, modeWords: modeWords, lexicon: lexicon) else { return false }
+        // "the two leaders spoke", "they spoke": the group just before the verb.
+        if groups.contains(where: { $0.upperBound <= term.lowerBound && term.lowerBound - $0.upperBound <= 2 }) { return true }
+        // "X and Y spoke": two persons before the verb, in its clause, joined by "and".
+        let before = persons.filter { $0.range.upperBound <= term.lowerBound
+            && !tokens[$0.range.upperBound..<term.lowerBound].contains { MeetingScope.clauseOpeners.contains($0) || $0.word == .semicolon } }
+        guard before.count >= 2 else { return false }
+        let (a, b) = (before[before.count - 2], before[before.count - 1])
+        return tokens[a.range.upperBound..<b.range.lowerBound].contains { $0.word == .and }
+    }
+
+    /// Words of time that may follow a verb of speaking: "spoke today", "spoke yesterday evening".
+    static let timeWords: WordSet = ["today", "yesterday", "tonight", "earlier", "again", "this", "last", "on"]
+
+    /// True when the words just after a verb of speaking say when or how ("spoke today", "spoke on
+    /// Tuesday", "spoke by phone", "spoke on the margins of"), or the clause ends there ("spoke.").
+    static func timeOrModeFollows(_ tokens: ArraySlice<Token>, after end: Int, modeWords: [Range<Int>], lexicon: Lexicon) -> Bool {
+        guard end < tokens.endIndex else { return true }
+        if [.period, .semicolon].contains(tokens[end].word) { return true }
+        if modeWords.contains(where: { $0.lowerBound >= end && $0.lowerBound <= end + 1 }) { return true }
+        let t = tokens[end]
+        guard timeWords.contains(t) else { return false }
+        // "on" dates the call only before a day or a month ("on Tuesday", "on 6 May"), not "on the need".
+        guard t.word == .on else { return true }
+        guard end + 1 < tokens.endIndex else { return false }
+        let next = tokens[end + 1]
+        return next.kind == .number || lexicon.weekdayTable[next] != nil || lexicon.monthTable[next] != nil
+    }
+
+    /// Words that may stand between a preposition and the person it introduces: determiners and the
+    /// modifiers of a title ("with his Turkish counterpart", "with the visiting Prime Minister").
+    static let objectModifiers: WordSet = ["the", "his", "her", "their", "its", "a", "an", "visiting", "new", "newly",
+                                           "elected", "incoming", "outgoing", "acting", "interim"]
+
+    /// True when a person begins within a few words from `start`: a named person, a word that stands for
+    /// one ("counterpart", "him"), a title, or a demonym before one ("his Turkish counterpart"). Before
+    /// it may stand only determiners, modifiers of a title and capitalized words; the object ends at
+    /// punctuation, except after a capitalized word ("His Highness, Crown Prince ...").
+    static func personFollows(_ tokens: ArraySlice<Token>, from start: Int, persons: [PersonMention],
+                              roles: PhraseMatcher<String>, countries: [CountryMention]) -> Bool {
+        var j = start
+        while j < tokens.endIndex, j < start + 8 {
+            let t = tokens[j]
+            if persons.contains(where: { $0.range.contains(j) }) || MeetingClauses.personWords.contains(t)
+                || countries.contains(where: { $0.range.lowerBound == j && $0.form == .demonym })
+                || roles.longestMatch(in: tokens, at: j) != nil { return true }
+            if t.kind == .punctuation {
+                guard t.word == .comma, j > start, tokens[j - 1].isCapitalized else { return false }
+            } else if !t.isCapitalized, !objectModifiers.contains(t) {
+                return false
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// Words past which a mode word speaks of another encounter: a clause of its own or the time of
+    /// another event ("met on Thursday, a week after their phone call").
+    static let modeBarriers: WordSet = [".", ";", "that", "which", "who", "after", "before", "following", "since",
+                                        "ahead", "while", "when", "whereas", "but"]
+
+    /// The mode of each meeting word: its own when it fixes one; else that of the nearest word of fixed
+    /// mode in its clause, within eight words, a named person or country counting as one ("met
+    /// virtually", "held talks by telephone", "had a conversation with President ... Xi Jinping via
+    /// videoconference", "spoke on the margins of the summit"); else in person for `any` ("met", "talks")
+    /// and a call for `spoken`: a readout's "spoke today with" is the genre's wording of a phone call.
+    static func modes(_ tokens: ArraySlice<Token>, terms: [PhraseMatcher<MeetingTerm>.Match], names: [Range<Int>]) -> [MeetingMode] {
+        terms.enumerated().map { k, t in
+            guard let term = t.payloads.first else { return .inPerson }
+            if let fixed = term.mode.fixed { return fixed }
+            var best: (distance: Int, mode: MeetingMode)?
+            for (i, other) in terms.enumerated() where i != k {
+                guard let fixed = other.payloads.first?.mode.fixed else { continue }
+                let (lo, hi) = other.range.lowerBound < t.range.lowerBound
+                    ? (other.range.upperBound, t.range.lowerBound) : (t.range.upperBound, other.range.lowerBound)
+                guard lo <= hi, !tokens[lo..<hi].contains(where: { modeBarriers.contains($0) }) else { continue }
+                // Words between, a name counting as one.
+                let inside = names.reduce(0) { n, r in n + max(0, min(r.upperBound, hi) - max(r.lowerBound, lo) - 1) }
+                let distance = hi - lo - inside
+                guard distance <= 8 else { continue }
+                if best.map({ distance < $0.distance }) ?? true { best = (distance, fixed) }
+            }
+            return best?.mode ?? (term.mode == .spoken ? .phone : .inPerson)
+        }
+    }
+}
