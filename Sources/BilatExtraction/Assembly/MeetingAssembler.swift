@@ -56,12 +56,15 @@ final class MeetingAssembler: Sendable {
                 if givenDate != nil { previousAnnounces = announcing }
                 previousDate = givenDate ?? previousDate
             }
-            let orgEnds = Set(sm.organizations.map(\.range.upperBound))
+            let organizations = sm.organizations.map(\.range)
             let groups = cueMatches.filter { $0.payloads.contains { $0.cue == .group } }.map(\.range)
+            let names = personMentions.map(\.range) + sm.countries.map(\.range)
             let termMatches = gazetteer.meetingTerms.matches(in: tokens)
             let modeWords = termMatches.filter { $0.payloads.first?.mode.fixed != nil }.map(\.range)
             var terms = termMatches.filter { m in
                 m.payloads.first?.mode != TermMode.none && !MeetingScope.isNegated(tokens, term: m.range) &&
+                // "refused to meet", "seeks a meeting", "the visit was postponed": no encounter.
+                !CueScope.isDenied(tokens, term: m.range, cues: cueMatches, names: names) &&
                 !(m.payloads.first?.need == .personObject
                     && MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
                                                         roles: gazetteer.roles, countries: sm.countries)) &&
@@ -69,9 +72,11 @@ final class MeetingAssembler: Sendable {
                     && !MeetingWording.hasInterlocutor(tokens, term: m.range, persons: personMentions, roles: gazetteer.roles,
                                                        countries: sm.countries, groups: groups, modeWords: modeWords,
                                                        lexicon: dates.lexicon)) &&
-                // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
-                !(tokens[m.range.lowerBound].word == .summit && (orgEnds.contains(m.range.lowerBound)
-                    || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
+                // "the G20 summit", "the Summit of the Americas": a multilateral gathering, not a meeting of its own.
+                !MeetingWording.namesGathering(tokens, term: m.range, organizations: organizations, countries: sm.countries,
+                                               persons: personMentions) &&
+                // "as in previous discussions": earlier encounters in general.
+                !(givenDate == nil && MeetingWording.speaksOfEarlierEncounters(tokens, term: m.range))
             }
             // "the visit", "Starmer's visit", "the Hanoi summit": the encounter already reported, not a new one.
             let anaphoric = terms.filter { MeetingScope.refersBack(tokens, term: $0.range) }.map(\.range.lowerBound)
@@ -88,12 +93,12 @@ final class MeetingAssembler: Sendable {
                 continue
             }
             guard let term = terms.first else { continue }
-            if cues.contains(.cancelled) { continue }
             // "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
             // sentence that names no official, reports no new encounter.
             if fresh.isEmpty, personMentions.isEmpty { continue }
             let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
-            let termModes = MeetingWording.modes(tokens, terms: terms, names: personMentions.map(\.range) + sm.countries.map(\.range))
+            let termModes = MeetingWording.modes(tokens, terms: terms, names: names,
+                                                 venues: sm.organizations.map(\.range) + sm.countries.filter { $0.form == .capital }.map(\.range))
 
             var taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
             // "told reporters after the meeting": a meeting word in a time adjunct names only those after it.
@@ -124,7 +129,8 @@ final class MeetingAssembler: Sendable {
             var countries = unique(participants.compactMap { people.persons[$0].country } + (main?.countries ?? []))
             // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met") count; a side
             // named only by demonym ("Israeli officials") stands for unnamed people, too vague to record.
-            if countries.count < 2 {
+            // "met with refugees from Ukraine": the people met are no side, nor the countries named with them.
+            if countries.count < 2, !CueScope.meetsNonOfficials(tokens, terms: terms.map(\.range), cues: cueMatches, names: names) {
                 // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
                 // A country where something happens ("a ceasefire in Gaza and Lebanon") is no side either.
                 for c in sm.countries where !sentenceAsides.contains(c.range.lowerBound)

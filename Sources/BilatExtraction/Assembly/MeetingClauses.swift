@@ -95,12 +95,14 @@ enum MeetingClauses {
     }
 
     /// True when the name at `at` is the object of "in", alone or as a later conjunct ("in Gaza and
-    /// Lebanon", "in Mali, Niger and Chad"): a location, not a side.
+    /// Lebanon", "in Mali, Niger and Chad"): a location, not a side; not after a word of arriving, where
+    /// it names the host of a visit ("arrives in Qatar for talks").
     static func isLocative(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
         var j = at - 1
         while j >= tokens.startIndex, j >= at - 8 {
             let w = tokens[j].word
-            if w == .in { return true }
+            // "arrives in Qatar", "a state visit in Norway": where a visit goes, not where something happens.
+            if w == .in { return !(j > tokens.startIndex && arrivalWords.contains(tokens[j - 1])) }
             guard w == .and || w == .comma || tokens[j].isCapitalized else { return false }
             j -= 1
         }
@@ -109,14 +111,21 @@ enum MeetingClauses {
 
     /// Verbs of going whose object or "to"-phrase is a destination.
     static let goingWords: WordSet = ["visit", "visits", "visited", "visiting", "travel", "travels", "travelled",
-                                          "traveled", "trip", "fly", "flew", "go", "come", "return"]
+                                          "traveled", "trip", "fly", "flew", "go", "goes", "went", "come", "return",
+                                          "head", "heads", "headed"]
 
-    /// True when the name at `at` is where a visit goes: the object of "visit" or of "to" after a verb
-    /// of going within three words ("will travel to Oslo", "a return visit to Dakar").
+    /// Words after which "in" names where a visitor arrives: "arrives in Qatar", "a state visit in Norway".
+    static let arrivalWords: WordSet = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing",
+                                        "visit", "visits", "stay", "stays", "tour"]
+
+    /// True when the name at `at` is where a visit goes: the object of "visit", of "in" after a word of
+    /// arriving ("arrives in Islamabad"), or of "to" after a verb of going within three words ("will
+    /// travel to Oslo", "a return visit to Dakar", "goes to Islamabad").
     static func isDestination(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
         guard at > tokens.startIndex else { return false }
         let previous = tokens[at - 1]
         if goingWords.contains(previous), previous.folded.hasPrefix("visit") { return true }
+        if previous.word == .in, at - 2 >= tokens.startIndex, arrivalWords.contains(tokens[at - 2]) { return true }
         guard previous.word == .to else { return false }
         return tokens[max(tokens.startIndex, at - 4)..<(at - 1)].contains { goingWords.contains($0) }
     }

@@ -12,23 +12,30 @@ enum MeetingWording {
 
     /// True when a verb of speaking at `term` has an official to speak with: a person after its "with" or
     /// "to" ("spoke today by phone with Scholz", "spoke on the margins of the summit with Duda"); or, when
-    /// a time or a mode follows the verb ("spoke today", "spoke by phone"), persons joined by "and" as its
-    /// subject ("Macron and Scholz spoke today") or a group already named ("the two leaders spoke on
-    /// Tuesday"). Not "spoke with reporters", "spoke to reaffirm", "spoke at the UN", "the two leaders
+    /// a time, a mode or a purpose follows the verb ("spoke today", "spoke by phone", "spoke to
+    /// reaffirm"), persons joined by "and" as its subject ("Macron and Scholz spoke today"); or, when a
+    /// time or a mode follows, a group already named ("the two leaders spoke on Tuesday"). Not "spoke with reporters", "spoke to reaffirm", "spoke at the UN", "the two leaders
     /// spoke positively of the progress".
     static func hasInterlocutor(_ tokens: ArraySlice<Token>, term: Range<Int>, persons: [PersonMention],
                                 roles: PhraseMatcher<String>, countries: [CountryMention], groups: [Range<Int>],
                                 modeWords: [Range<Int>], lexicon: Lexicon) -> Bool {
         var j = term.upperBound
+        var purpose = false
         while j < tokens.endIndex, j < term.upperBound + 12, !adjunctEnds.contains(tokens[j]) {
             if interlocutorPrepositions.contains(tokens[j]) {
-                return personFollows(tokens, from: j + 1, persons: persons, roles: roles, countries: countries)
+                if personFollows(tokens, from: j + 1, persons: persons, roles: roles, countries: countries) { return true }
+                // "spoke to reaffirm": the purpose of speaking, not whom.
+                purpose = tokens[j].word == .to && j + 1 < tokens.endIndex && !tokens[j + 1].isCapitalized
+                    && !objectModifiers.contains(tokens[j + 1]) && tokens[j + 1].kind == .word
+                if !purpose { return false }
+                break
             }
             j += 1
         }
-        guard timeOrModeFollows(tokens, after: term.upperBound, modeWords: modeWords, lexicon: lexicon) else { return false }
-        // "the two leaders spoke", "they spoke": the group just before the verb.
-        if groups.contains(where: { $0.upperBound <= term.lowerBound && term.lowerBound - $0.upperBound <= 2 }) { return true }
+        let timed = timeOrModeFollows(tokens, after: term.upperBound, modeWords: modeWords, lexicon: lexicon)
+        // "the two leaders spoke today", "they spoke by phone": the group just before the verb.
+        if timed, groups.contains(where: { $0.upperBound <= term.lowerBound && term.lowerBound - $0.upperBound <= 2 }) { return true }
+        guard timed || purpose else { return false }
         // "X and Y spoke": two persons before the verb, in its clause, joined by "and".
         let before = persons.filter { $0.range.upperBound <= term.lowerBound
             && !tokens[$0.range.upperBound..<term.lowerBound].contains { MeetingScope.clauseOpeners.contains($0) || $0.word == .semicolon } }
@@ -82,6 +89,41 @@ enum MeetingWording {
         return false
     }
 
+    /// Nouns that name a gathering: after an organization's name or inside an event's own name they name
+    /// a multilateral gathering, not an encounter of two sides.
+    static let gatheringNouns: WordSet = ["summit", "meeting", "meetings", "talks", "conference", "session", "dialogue", "forum"]
+
+    /// True when the meeting word at `term` names a gathering of many: it follows an organization's name
+    /// ("the G20 summit", "the Quad meetings", "the NATO meeting"), or it is a capitalized word of an
+    /// event's own name not made of the sides' names ("the Leaders Summit on Climate", "the Summit of the
+    /// Americas", "the Asia-Europe Meeting"); "the U.S.-Russia Summit" names its sides and is an encounter.
+    static func namesGathering(_ tokens: ArraySlice<Token>, term: Range<Int>, organizations: [Range<Int>],
+                               countries: [CountryMention], persons: [PersonMention]) -> Bool {
+        let at = term.lowerBound
+        guard gatheringNouns.contains(tokens[at]) else { return false }
+        if organizations.contains(where: { $0.upperBound <= at && at - $0.upperBound <= 2 }) { return true }
+        guard at > tokens.startIndex, tokens[at].isCapitalized else { return false }
+        let previous = at - 1
+        if countries.contains(where: { $0.range.contains(previous) }) || persons.contains(where: { $0.range.contains(previous) }) {
+            return false
+        }
+        // Capitalized after a capitalized word, or before "of"/"on"/"for" and a capitalized word.
+        if tokens[previous].isCapitalized, tokens[previous].kind == .word { return true }
+        guard term.upperBound + 1 < tokens.endIndex else { return false }
+        let next = tokens[term.upperBound]
+        return [.of, .on, .for].contains(next.word) && (tokens[term.upperBound + 1].isCapitalized
+            || (tokens[term.upperBound + 1].word == .the && term.upperBound + 2 < tokens.endIndex && tokens[term.upperBound + 2].isCapitalized))
+    }
+
+    /// Words that make a meeting word speak of earlier encounters: "previous discussions", "past meetings".
+    static let earlierWords: WordSet = ["previous", "past", "prior", "earlier"]
+
+    /// True when the meeting word at `term` speaks of earlier encounters in general ("as in previous
+    /// discussions"): with no date in its sentence, it reports no encounter of its own.
+    static func speaksOfEarlierEncounters(_ tokens: ArraySlice<Token>, term: Range<Int>) -> Bool {
+        tokens[max(tokens.startIndex, term.lowerBound - 2)..<term.lowerBound].contains { earlierWords.contains($0) }
+    }
+
     /// Words past which a mode word speaks of another encounter: a clause of its own or the time of
     /// another event ("met on Thursday, a week after their phone call").
     static let modeBarriers: WordSet = [".", ";", "that", "which", "who", "after", "before", "following", "since",
@@ -92,7 +134,8 @@ enum MeetingWording {
     /// virtually", "held talks by telephone", "had a conversation with President ... Xi Jinping via
     /// videoconference", "spoke on the margins of the summit"); else in person for `any` ("met", "talks")
     /// and a call for `spoken`: a readout's "spoke today with" is the genre's wording of a phone call.
-    static func modes(_ tokens: ArraySlice<Token>, terms: [PhraseMatcher<MeetingTerm>.Match], names: [Range<Int>]) -> [MeetingMode] {
+    static func modes(_ tokens: ArraySlice<Token>, terms: [PhraseMatcher<MeetingTerm>.Match], names: [Range<Int>],
+                      venues: [Range<Int>]) -> [MeetingMode] {
         terms.enumerated().map { k, t in
             guard let term = t.payloads.first else { return .inPerson }
             if let fixed = term.mode.fixed { return fixed }
@@ -108,7 +151,21 @@ enum MeetingWording {
                 guard distance <= 8 else { continue }
                 if best.map({ distance < $0.distance }) ?? true { best = (distance, fixed) }
             }
-            return best?.mode ?? (term.mode == .spoken ? .phone : .inPerson)
+            if let best { return best.mode }
+            return term.mode == .spoken && !placed(tokens, after: t.range.upperBound, venues: venues) ? .phone : .inPerson
         }
+    }
+
+    /// True when the clause after a verb of speaking says where it was spoken: "at" or "in" before a
+    /// gathering or a city within twelve words ("spoke today with Prime Minister Suga at the G7"): a
+    /// call has no place.
+    static func placed(_ tokens: ArraySlice<Token>, after end: Int, venues: [Range<Int>]) -> Bool {
+        var j = end
+        while j < tokens.endIndex, j < end + 12, !modeBarriers.contains(tokens[j]) {
+            if [.at, .in].contains(tokens[j].word),
+               venues.contains(where: { $0.lowerBound > j && $0.lowerBound <= j + 2 }) { return true }
+            j += 1
+        }
+        return false
     }
 }
