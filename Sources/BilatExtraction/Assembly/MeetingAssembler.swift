@@ -56,28 +56,10 @@ final class MeetingAssembler: Sendable {
                 if givenDate != nil { previousAnnounces = announcing }
                 previousDate = givenDate ?? previousDate
             }
-            let organizations = sm.organizations.map(\.range)
-            let groups = cueMatches.filter { $0.payloads.contains { $0.cue == .group } }.map(\.range)
             let names = personMentions.map(\.range) + sm.countries.map(\.range)
-            let termMatches = gazetteer.meetingTerms.matches(in: tokens)
-            let modeWords = termMatches.filter { $0.payloads.first?.mode.fixed != nil }.map(\.range)
-            var terms = termMatches.filter { m in
-                m.payloads.first?.mode != TermMode.none && !MeetingScope.isNegated(tokens, term: m.range) &&
-                // "refused to meet", "seeks a meeting", "the visit was postponed": no encounter.
-                !CueScope.isDenied(tokens, term: m.range, cues: cueMatches, names: names) &&
-                !(m.payloads.first?.need == .personObject
-                    && MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
-                                                        roles: gazetteer.roles, countries: sm.countries)) &&
-                !(m.payloads.first?.need == .interlocutor
-                    && !MeetingWording.hasInterlocutor(tokens, term: m.range, persons: personMentions, roles: gazetteer.roles,
-                                                       countries: sm.countries, groups: groups, modeWords: modeWords,
-                                                       lexicon: dates.lexicon)) &&
-                // "the G20 summit", "the Summit of the Americas": a multilateral gathering, not a meeting of its own.
-                !MeetingWording.namesGathering(tokens, term: m.range, organizations: organizations, countries: sm.countries,
-                                               persons: personMentions) &&
-                // "as in previous discussions": earlier encounters in general.
-                !(givenDate == nil && MeetingWording.speaksOfEarlierEncounters(tokens, term: m.range))
-            }
+            var terms = MeetingWording.reportingTerms(tokens, matches: gazetteer.meetingTerms.matches(in: tokens), cues: cueMatches,
+                                                      persons: personMentions, mentions: sm, roles: gazetteer.roles,
+                                                      lexicon: dates.lexicon, dated: givenDate != nil)
             // "the visit", "Starmer's visit", "the Hanoi summit": the encounter already reported, not a new one.
             let anaphoric = terms.filter { MeetingScope.refersBack(tokens, term: $0.range) }.map(\.range.lowerBound)
             let fresh = terms.filter { !anaphoric.contains($0.range.lowerBound) }
@@ -130,7 +112,8 @@ final class MeetingAssembler: Sendable {
             // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met") count; a side
             // named only by demonym ("Israeli officials") stands for unnamed people, too vague to record.
             // "met with refugees from Ukraine": the people met are no side, nor the countries named with them.
-            if countries.count < 2, !CueScope.meetsNonOfficials(tokens, terms: terms.map(\.range), cues: cueMatches, names: names) {
+            if countries.count < 2, !CueScope.meetsNonOfficials(tokens, terms: terms.map(\.range), cues: cueMatches, names: names,
+                places: personMentions.map(\.range) + sm.countries.filter { $0.form != .demonym }.map(\.range)) {
                 // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
                 // A country where something happens ("a ceasefire in Gaza and Lebanon") is no side either.
                 for c in sm.countries where !sentenceAsides.contains(c.range.lowerBound)
@@ -212,7 +195,11 @@ final class MeetingAssembler: Sendable {
                 } ?? expressions
                 let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
                 let before = expressions.filter { $0.range.upperBound <= at }.last
-                let any = expressions.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
+                // Else the nearest of its clause: "visits Cambodia after the border clashes earlier this year" dates the clashes.
+                let any = expressions.filter { e in
+                    e.range.lowerBound < at ? CueScope.distance(tokens, from: e.range.upperBound, to: at, names: []) != nil
+                        : CueScope.distance(tokens, from: t.range.upperBound, to: e.range.lowerBound, names: []) != nil
+                }.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
                 let date = (after ?? before ?? any)?.date
                 return (at, date, mode)
             }

@@ -10,6 +10,54 @@ enum MeetingWording {
     static let adjunctEnds: WordSet = [".", ";", ":", "about", "regarding", "concerning", "that", "which", "who",
                                        "and", "but", "after", "before", "following", "ahead", "while", "when"]
 
+    /// What a meeting word of a sentence reports.
+    enum Verdict {
+        /// An encounter.
+        case reports
+        /// None: negated, taken away by a cue, or lacking what its class needs ("did not meet", "refused
+        /// to meet", "welcomed the decision", "spoke with reporters").
+        case denied
+        /// None: a gathering of many, earlier encounters in general, or a phrase that is no meeting.
+        case other
+    }
+
+    /// The meeting words of a sentence that report an encounter, each read by the rules of its class.
+    /// `dated`: the sentence gives a date of its own.
+    static func reportingTerms(_ tokens: ArraySlice<Token>, matches: [PhraseMatcher<MeetingTerm>.Match],
+                               cues: [PhraseMatcher<MeetingCueEntry>.Match], persons: [PersonMention],
+                               mentions sm: SentenceMentions, roles: PhraseMatcher<String>, lexicon: Lexicon,
+                               dated: Bool) -> [PhraseMatcher<MeetingTerm>.Match] {
+        let names = persons.map(\.range) + sm.countries.map(\.range)
+        let groups = cues.filter { $0.payloads.contains { $0.cue == .group } }.map(\.range)
+        let modeWords = matches.filter { $0.payloads.first?.mode.fixed != nil }.map(\.range)
+        let verdicts: [Verdict] = matches.map { m in
+            guard let term = m.payloads.first, term.mode != .none else { return .other }
+            // "the G20 summit", "the Summit of the Americas": a multilateral gathering, not a meeting of its own.
+            if namesGathering(tokens, term: m.range, organizations: sm.organizations.map(\.range), countries: sm.countries,
+                              persons: persons) { return .other }
+            // "as in previous discussions": earlier encounters in general.
+            if !dated, speaksOfEarlierEncounters(tokens, term: m.range) { return .other }
+            if MeetingScope.isNegated(tokens, term: m.range) { return .denied }
+            // "refused to meet", "seeks a meeting", "the visit was postponed": no encounter.
+            if CueScope.isDenied(tokens, term: m.range, cues: cues, names: names) { return .denied }
+            switch term.need {
+            case .personObject:
+                if MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: persons, roles: roles,
+                                                    countries: sm.countries) { return .denied }
+            case .interlocutor:
+                if !hasInterlocutor(tokens, term: m.range, persons: persons, roles: roles, groups: groups,
+                                    modeWords: modeWords, lexicon: lexicon) { return .denied }
+            case .nothing, .head:
+                break
+            }
+            return .reports
+        }
+        return zip(matches, verdicts).filter { m, verdict in
+            verdict == .reports && !(m.payloads.first?.need == .head
+                && modifiesDenied(tokens, term: m.range, terms: matches, verdicts: verdicts, names: names))
+        }.map(\.0)
+    }
+
     /// True when a verb of speaking at `term` has an official to speak with: a person after its "with" or
     /// "to" ("spoke today by phone with Scholz", "spoke on the margins of the summit with Duda"); or, when
     /// a time, a mode or a purpose follows the verb ("spoke today", "spoke by phone", "spoke to
@@ -17,13 +65,13 @@ enum MeetingWording {
     /// time or a mode follows, a group already named ("the two leaders spoke on Tuesday"). Not "spoke with reporters", "spoke to reaffirm", "spoke at the UN", "the two leaders
     /// spoke positively of the progress".
     static func hasInterlocutor(_ tokens: ArraySlice<Token>, term: Range<Int>, persons: [PersonMention],
-                                roles: PhraseMatcher<String>, countries: [CountryMention], groups: [Range<Int>],
+                                roles: PhraseMatcher<String>, groups: [Range<Int>],
                                 modeWords: [Range<Int>], lexicon: Lexicon) -> Bool {
         var j = term.upperBound
         var purpose = false
         while j < tokens.endIndex, j < term.upperBound + 12, !adjunctEnds.contains(tokens[j]) {
             if interlocutorPrepositions.contains(tokens[j]) {
-                if personFollows(tokens, from: j + 1, persons: persons, roles: roles, countries: countries) { return true }
+                if personFollows(tokens, from: j + 1, persons: persons, roles: roles) { return true }
                 // "spoke to reaffirm": the purpose of speaking, not whom.
                 purpose = tokens[j].word == .to && j + 1 < tokens.endIndex && !tokens[j + 1].isCapitalized
                     && !objectModifiers.contains(tokens[j + 1]) && tokens[j + 1].kind == .word
@@ -68,16 +116,17 @@ enum MeetingWording {
                                            "elected", "incoming", "outgoing", "acting", "interim"]
 
     /// True when a person begins within a few words from `start`: a named person, a word that stands for
-    /// one ("counterpart", "him"), a title, or a demonym before one ("his Turkish counterpart"). Before
-    /// it may stand only determiners, modifiers of a title and capitalized words; the object ends at
+    /// one ("counterpart", "him") or a title. Before it may stand only determiners, modifiers of a title
+    /// and capitalized words such as demonyms ("his Turkish counterpart"); the object ends at
     /// punctuation, except after a capitalized word ("His Highness, Crown Prince ...").
     static func personFollows(_ tokens: ArraySlice<Token>, from start: Int, persons: [PersonMention],
-                              roles: PhraseMatcher<String>, countries: [CountryMention]) -> Bool {
+                              roles: PhraseMatcher<String>) -> Bool {
         var j = start
         while j < tokens.endIndex, j < start + 8 {
             let t = tokens[j]
+            // A demonym only modifies the person that follows ("his Turkish counterpart"), not others
+            // ("spoke to American troops").
             if persons.contains(where: { $0.range.contains(j) }) || MeetingClauses.personWords.contains(t)
-                || countries.contains(where: { $0.range.lowerBound == j && $0.form == .demonym })
                 || roles.longestMatch(in: tokens, at: j) != nil { return true }
             if t.kind == .punctuation {
                 guard t.word == .comma, j > start, tokens[j - 1].isCapitalized else { return false }
@@ -122,6 +171,22 @@ enum MeetingWording {
     /// discussions"): with no date in its sentence, it reports no encounter of its own.
     static func speaksOfEarlierEncounters(_ tokens: ArraySlice<Token>, term: Range<Int>) -> Bool {
         tokens[max(tokens.startIndex, term.lowerBound - 2)..<term.lowerBound].contains { earlierWords.contains($0) }
+    }
+
+    /// True when the phrase at `term` (a `head` phrase: "by phone", "on the sidelines of") modifies a
+    /// meeting word of its clause that is denied: the nearest word reporting or denied within eight
+    /// words, a name counting as one.
+    static func modifiesDenied(_ tokens: ArraySlice<Token>, term: Range<Int>, terms: [PhraseMatcher<MeetingTerm>.Match],
+                               verdicts: [Verdict], names: [Range<Int>]) -> Bool {
+        var best: (distance: Int, verdict: Verdict)?
+        for (other, verdict) in zip(terms, verdicts) where other.range != term && other.payloads.first?.need != .head
+            && verdict != .other {
+            let (lo, hi) = other.range.lowerBound < term.lowerBound ? (other.range.upperBound, term.lowerBound)
+                : (term.upperBound, other.range.lowerBound)
+            guard let d = CueScope.distance(tokens, from: lo, to: hi, names: names), d <= 8 else { continue }
+            if best.map({ d < $0.distance }) ?? true { best = (d, verdict) }
+        }
+        return best?.verdict == .denied
     }
 
     /// Words past which a mode word speaks of another encounter: a clause of its own or the time of

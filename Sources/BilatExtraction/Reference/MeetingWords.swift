@@ -38,6 +38,10 @@ enum TermNeed: String, Sendable, CaseIterable {
     /// Someone spoken with: an official after "with" or "to" ("spoke today by phone with Scholz"), or
     /// officials joined as its subject ("Macron and Scholz spoke today"); not "spoke with reporters".
     case interlocutor
+    /// Nothing when alone; with another meeting word in its clause it says how that word's encounter was
+    /// held, and reports none when that word is denied: "by phone", "virtually", "on the sidelines of"
+    /// ("seeks a meeting with North Korea on the sidelines of the forum": no meeting).
+    case head
 }
 
 /// A phrase of `meeting_terms.tsv`: a word that reports an encounter between officials.
