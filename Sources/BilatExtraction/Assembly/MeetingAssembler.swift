@@ -28,11 +28,19 @@ final class MeetingAssembler: Sendable {
         // The last date the previous sentence of the paragraph gave, outside its asides.
         var previousDate: PartialDate?
         var previousAnnounces = false
+        // The officials named so far, last named last.
+        var named: [Int] = []
         for (n, s) in sentences.enumerated() {
             let tokens = s.tokens
             let sm = mentions[n]
             let personMentions = people.mentions[n]
-            defer { if let first = personMentions.first { lastSubject = first.person } }
+            defer {
+                if let first = personMentions.first { lastSubject = first.person }
+                for m in personMentions where people.persons[m.person].country != nil {
+                    named.removeAll { $0 == m.person }
+                    named.append(m.person)
+                }
+            }
             // The narrative's reference time: the date the paragraph just gave, else the encounter last reported.
             if tokens.first?.newlineBefore == true { previousDate = nil }
             let reference = previousDate ?? lastMeeting.flatMap { meetings[$0].date } ?? dates.published
@@ -98,6 +106,9 @@ final class MeetingAssembler: Sendable {
             // The group stands for the main encounter's sides and the officials its first report named.
             let main = group && namedSides.count < 2 ? meetings.first : nil
             if main != nil { participants += mainParticipants }
+            // "Bush praised Sharon's initiative. The two leaders met in Texas.": with no encounter reported
+            // yet, the group is the last two officials of different sides named before.
+            if group, namedSides.count < 2, meetings.isEmpty { participants += MeetingScope.lastPair(named, people: people) }
             let pronoun = MeetingScope.subjectPronoun(tokens, persons: personMentions, before: term.range.lowerBound)
             if pronoun != nil, let subject = lastSubject { participants.insert(subject, at: 0) }
             // "host him", "to meet him": an object pronoun of a meeting verb stands for a person the
@@ -126,7 +137,11 @@ final class MeetingAssembler: Sendable {
                     && MeetingClauses.isDestination(tokens, at: c.range.lowerBound) { countries.append(c.code) }
                 countries = unique(countries)
             }
-            if countries.count > 2, !cues.contains(.multilateral) {
+            var reading = EncounterSplit.read(tokens, terms: terms, persons: taking, people: people, countries: sm.countries,
+                                              roles: gazetteer.roles,
+                                              gathering: !sm.organizations.isEmpty || tokens.contains { $0.word == .summit },
+                                              together: cues.contains(.multilateral))
+            if countries.count > 2, !cues.contains(.multilateral), reading != .single(joint: true) {
                 // Keep the two sides named closest to the meeting word.
                 let anchor = term.range.lowerBound
                 var distance: [String: Int] = [:]
@@ -210,35 +225,48 @@ final class MeetingAssembler: Sendable {
                     return (d.term, nearest.date, d.mode)
                 }
             }
+            // "visited Hanoi on Monday, Jakarta on Wednesday and Manila on Friday": a tour, one encounter a host.
+            if reading == .single(joint: false), let tour = EncounterSplit.tour(tokens, terms: terms, visitors: participants, people: people,
+                                                                           countries: sm.countries, dates: expressions) {
+                reading = tour
+            }
+            // Who meets at each meeting word: the sentence's officials, or, when the sentence reports several
+            // encounters, those of the word's own; a word with no object of its own joins the word before it.
+            let encounters: (Int) -> [EncounterSplit.Encounter] = { term in
+                guard case .several(let groups) = reading else { return [.init(sides: countries, members: participants, date: nil)] }
+                let key = groups[term] != nil ? term : (groups.keys.filter { $0 < term }.max() ?? groups.keys.min()!)
+                return groups[key]!
+            }
             var seen: [String] = []
             for d in dated {
-                let key = "\(d.date?.iso ?? "-")|\(d.mode.rawValue)"
-                if seen.contains(key) { continue }
-                seen.append(key)
-                var date = d.date
-                // An undated report is of the article's main encounter, the first held one.
-                // An undated report is of the time the paragraph just gave, else of the article's main
-                // encounter, the first held one.
-                // An announced encounter takes the time an announcement just gave ("On Thursday, X will
-                // address Congress. Y will then host him"); a held one in an undated narrative, the time
-                // the paragraph just gave; else the article's main encounter, the first held one.
-                if date == nil, future, paragraphAnnounces { date = paragraphDate }
-                if date == nil, !future {
-                    date = (dates.published == nil ? paragraphDate : nil) ?? meetings.first { $0.status == .held }?.date ?? dates.published
+                for encounter in encounters(d.term) where encounter.sides.count >= 2 {
+                    let (sides, members) = (encounter.sides, encounter.members)
+                    var date = encounter.date ?? d.date
+                    if encounter.laterStop, let day = date, day.precision == .day { date = PartialDate(year: day.year, month: day.month) }
+                    let key = "\(date?.iso ?? "-")|\(d.mode.rawValue)|\(sides.sorted())"
+                    if seen.contains(key) { continue }
+                    seen.append(key)
+                    // An announced encounter takes the time an announcement just gave ("On Thursday, X will
+                    // address Congress. Y will then host him"); a held one in an undated narrative, the time
+                    // the paragraph just gave; else the article's main encounter, the first held one.
+                    if date == nil, future, paragraphAnnounces { date = paragraphDate }
+                    if date == nil, !future {
+                        date = (dates.published == nil ? paragraphDate : nil) ?? meetings.first { $0.status == .held }?.date ?? dates.published
+                    }
+                    // An article that gives no date at all reports its first encounter undated.
+                    let undatable = date == nil && !future && dates.published == nil && meetings.isEmpty && paragraphDate == nil
+                    guard date != nil || undatable else { continue }
+                    let status: MeetingStatus = future || (date.flatMap { d in dates.published.map { d > $0 && !d.isCompatible(with: $0) } } ?? false)
+                        ? .planned : .held
+                    var place = encounter.place ?? (d.mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions, near: d.term) : nil)
+                    // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
+                    if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
+                    let meeting = Meeting(date: date, countries: sides, participants: members.map { people.persons[$0].name },
+                                          place: place, mode: d.mode, status: status, spans: [s.span])
+                    lastMeeting = merge(meeting, into: &meetings, index: &mergeIndex, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
+                                        group: cues.contains(.group))
+                    if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = members }
                 }
-                // An article that gives no date at all reports its first encounter undated.
-                let undatable = date == nil && !future && dates.published == nil && meetings.isEmpty && paragraphDate == nil
-                guard date != nil || undatable else { continue }
-                let status: MeetingStatus = future || (date.flatMap { d in dates.published.map { d > $0 && !d.isCompatible(with: $0) } } ?? false)
-                    ? .planned : .held
-                var place = d.mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions, near: d.term) : nil
-                // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
-                if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
-                let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
-                                      place: place, mode: d.mode, status: status, spans: [s.span])
-                lastMeeting = merge(meeting, into: &meetings, index: &mergeIndex, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
-                                    group: cues.contains(.group))
-                if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = participants }
             }
         }
         return meetings

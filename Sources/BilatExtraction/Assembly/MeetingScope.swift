@@ -76,6 +76,14 @@ enum MeetingScope {
         return false
     }
 
+    /// The last two officials of different sides in `named` (persons, last named last), earlier first;
+    /// empty when fewer sides were named.
+    static func lastPair(_ named: [Int], people: People) -> [Int] {
+        guard let last = named.last, let side = people.persons[last].country,
+              let other = named.last(where: { people.persons[$0].country.map { $0 != side } ?? false }) else { return [] }
+        return [other, last]
+    }
+
     /// Object pronouns that stand for a person of an earlier sentence.
     static let objectPronouns: WordSet = ["him", "her"]
 

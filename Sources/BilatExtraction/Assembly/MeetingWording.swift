@@ -47,6 +47,9 @@ enum MeetingWording {
             case .interlocutor:
                 if !hasInterlocutor(tokens, term: m.range, persons: persons, roles: roles, groups: groups,
                                     modeWords: modeWords, lexicon: lexicon) { return .denied }
+            case .destination:
+                if !sm.countries.contains(where: { ($0.form == .name || $0.form == .capital) && $0.range.lowerBound >= m.range.upperBound
+                    && $0.range.lowerBound - m.range.upperBound <= 3 }) { return .denied }
             case .nothing, .head:
                 break
             }

@@ -38,6 +38,9 @@ enum TermNeed: String, Sendable, CaseIterable {
     /// Someone spoken with: an official after "with" or "to" ("spoke today by phone with Scholz"), or
     /// officials joined as its subject ("Macron and Scholz spoke today"); not "spoke with reporters".
     case interlocutor
+    /// A country or a capital it goes to, within three words: "a tour of Vietnam, Indonesia and the
+    /// Philippines", not "a tour of the Gulf" or "toured the factory".
+    case destination
     /// Nothing when alone; with another meeting word in its clause it says how that word's encounter was
     /// held, and reports none when that word is denied: "by phone", "virtually", "on the sidelines of"
     /// ("seeks a meeting with North Korea on the sidelines of the forum": no meeting).
