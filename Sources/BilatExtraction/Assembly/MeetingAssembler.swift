@@ -127,9 +127,14 @@ final class MeetingAssembler: Sendable {
                 places: personMentions.map(\.range) + sm.countries.filter { $0.form != .demonym }.map(\.range)) {
                 // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
                 // A country where something happens ("a ceasefire in Gaza and Lebanon") is no side either.
+                // A country named as what was spoken about ("to coordinate responses to challenges posed by
+                // China", "talks about Iran") is no side either, unless it names a pair of sides ("the
+                // importance of the U.S.-Ecuador partnership").
+                let topic = MeetingWording.topicStart(tokens, after: term.range.upperBound, termStarts: Set(terms.map(\.range.lowerBound)))
+                let pairs = MeetingWording.pairedCountries(tokens, countries: sm.countries)
                 for c in sm.countries where !sentenceAsides.contains(c.range.lowerBound)
                     && !MeetingClauses.isLocative(tokens, at: c.range.lowerBound) && ((c.form == .name && !c.possessive)
-                    || c.form == .combining) {
+                    || c.form == .combining) && (topic.map({ c.range.lowerBound < $0 }) ?? true || pairs.contains(c.range.lowerBound)) {
                     countries.append(c.code)
                 }
                 // The capital a visit goes to names its host ("will visit London", "travel to Oslo").
