@@ -43,6 +43,7 @@ enum EncounterSplit {
     static func read(_ tokens: ArraySlice<Token>, terms: [PhraseMatcher<MeetingTerm>.Match], persons: [PersonMention],
                      people: People, countries: [CountryMention], roles: PhraseMatcher<String>,
                      gathering: Bool, together: Bool) -> Reading {
+        guard persons.count >= 3 else { return .single(joint: false) }
         let officials = persons.filter { people.persons[$0.person].country != nil }
         guard let first = terms.first, officials.count >= 3 else { return .single(joint: false) }
         func side(_ p: PersonMention) -> String { people.persons[p.person].country! }

@@ -28,18 +28,15 @@ final class MeetingAssembler: Sendable {
         // The last date the previous sentence of the paragraph gave, outside its asides.
         var previousDate: PartialDate?
         var previousAnnounces = false
-        // The officials named so far, last named last.
-        var named: [Int] = []
+        // The last official named, and the last one named before of another side.
+        var named = MeetingScope.LastPair()
         for (n, s) in sentences.enumerated() {
             let tokens = s.tokens
             let sm = mentions[n]
             let personMentions = people.mentions[n]
             defer {
                 if let first = personMentions.first { lastSubject = first.person }
-                for m in personMentions where people.persons[m.person].country != nil {
-                    named.removeAll { $0 == m.person }
-                    named.append(m.person)
-                }
+                for m in personMentions { named.add(m.person, people: people) }
             }
             // The narrative's reference time: the date the paragraph just gave, else the encounter last reported.
             if tokens.first?.newlineBefore == true { previousDate = nil }
@@ -64,7 +61,6 @@ final class MeetingAssembler: Sendable {
                 if givenDate != nil { previousAnnounces = announcing }
                 previousDate = givenDate ?? previousDate
             }
-            let names = personMentions.map(\.range) + sm.countries.map(\.range)
             var terms = MeetingWording.reportingTerms(tokens, matches: gazetteer.meetingTerms.matches(in: tokens), cues: cueMatches,
                                                       persons: personMentions, mentions: sm, roles: gazetteer.roles,
                                                       lexicon: dates.lexicon, dated: givenDate != nil)
@@ -83,12 +79,15 @@ final class MeetingAssembler: Sendable {
                 continue
             }
             guard let term = terms.first else { continue }
+            // Persons and countries, each counting as one word in the distances of the clause rules.
+            let names = personMentions.map(\.range) + sm.countries.map(\.range)
             // "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
             // sentence that names no official, reports no new encounter.
             if fresh.isEmpty, personMentions.isEmpty { continue }
             let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
             let termModes = MeetingWording.modes(tokens, terms: terms, names: names,
-                                                 venues: sm.organizations.map(\.range) + sm.countries.filter { $0.form == .capital }.map(\.range))
+                                                 venues: !terms.contains { $0.payloads.first?.mode == .spoken } ? []
+                                                    : sm.organizations.map(\.range) + sm.countries.filter { $0.form == .capital }.map(\.range))
 
             var taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
             // "told reporters after the meeting": a meeting word in a time adjunct names only those after it.
@@ -108,7 +107,7 @@ final class MeetingAssembler: Sendable {
             if main != nil { participants += mainParticipants }
             // "Bush praised Sharon's initiative. The two leaders met in Texas.": with no encounter reported
             // yet, the group is the last two officials of different sides named before.
-            if group, namedSides.count < 2, meetings.isEmpty { participants += MeetingScope.lastPair(named, people: people) }
+            if group, namedSides.count < 2, meetings.isEmpty { participants += named.pair }
             let pronoun = MeetingScope.subjectPronoun(tokens, persons: personMentions, before: term.range.lowerBound)
             if pronoun != nil, let subject = lastSubject { participants.insert(subject, at: 0) }
             // "host him", "to meet him": an object pronoun of a meeting verb stands for a person the
@@ -242,14 +241,14 @@ final class MeetingAssembler: Sendable {
                 let key = groups[term] != nil ? term : (groups.keys.filter { $0 < term }.max() ?? groups.keys.min()!)
                 return groups[key]!
             }
-            var seen: [String] = []
+            var seen: [(date: PartialDate?, mode: MeetingMode, sides: [String])] = []
             for d in dated {
                 for encounter in encounters(d.term) where encounter.sides.count >= 2 {
                     let (sides, members) = (encounter.sides, encounter.members)
                     var date = encounter.date ?? d.date
                     if encounter.laterStop, let day = date, day.precision == .day { date = PartialDate(year: day.year, month: day.month) }
-                    let key = "\(date?.iso ?? "-")|\(d.mode.rawValue)|\(sides.sorted())"
-                    if seen.contains(key) { continue }
+                    let key = (date: date, mode: d.mode, sides: sides.sorted())
+                    if seen.contains(where: { $0.date == key.date && $0.mode == key.mode && $0.sides == key.sides }) { continue }
                     seen.append(key)
                     // An announced encounter takes the time an announcement just gave ("On Thursday, X will
                     // address Congress. Y will then host him"); a held one in an undated narrative, the time

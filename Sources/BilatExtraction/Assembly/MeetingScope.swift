@@ -76,12 +76,23 @@ enum MeetingScope {
         return false
     }
 
-    /// The last two officials of different sides in `named` (persons, last named last), earlier first;
-    /// empty when fewer sides were named.
-    static func lastPair(_ named: [Int], people: People) -> [Int] {
-        guard let last = named.last, let side = people.persons[last].country,
-              let other = named.last(where: { people.persons[$0].country.map { $0 != side } ?? false }) else { return [] }
-        return [other, last]
+    /// The last two officials of different sides an article has named, kept as it is read.
+    struct LastPair {
+        private var last: Int?
+        private var other: Int?
+
+        /// Reads a mention of a person; persons of no side are skipped.
+        mutating func add(_ person: Int, people: People) {
+            guard let side = people.persons[person].country else { return }
+            if let last, people.persons[last].country != side { other = last }
+            last = person
+        }
+
+        /// The earlier of the two, then the last; empty when fewer than two sides were named.
+        var pair: [Int] {
+            guard let last, let other else { return [] }
+            return [other, last]
+        }
     }
 
     /// Object pronouns that stand for a person of an earlier sentence.

@@ -27,38 +27,55 @@ enum MeetingWording {
                                cues: [PhraseMatcher<MeetingCueEntry>.Match], persons: [PersonMention],
                                mentions sm: SentenceMentions, roles: PhraseMatcher<String>, lexicon: Lexicon,
                                dated: Bool) -> [PhraseMatcher<MeetingTerm>.Match] {
-        let names = persons.map(\.range) + sm.countries.map(\.range)
-        let groups = cues.filter { $0.payloads.contains { $0.cue == .group } }.map(\.range)
-        let modeWords = matches.filter { $0.payloads.first?.mode.fixed != nil }.map(\.range)
-        let verdicts: [Verdict] = matches.map { m in
-            guard let term = m.payloads.first, term.mode != .none else { return .other }
-            // "the G20 summit", "the Summit of the Americas": a multilateral gathering, not a meeting of its own.
-            if namesGathering(tokens, term: m.range, organizations: sm.organizations.map(\.range), countries: sm.countries,
-                              persons: persons) { return .other }
-            // "as in previous discussions": earlier encounters in general.
-            if !dated, speaksOfEarlierEncounters(tokens, term: m.range) { return .other }
-            if MeetingScope.isNegated(tokens, term: m.range) { return .denied }
-            // "refused to meet", "seeks a meeting", "the visit was postponed": no encounter.
-            if CueScope.isDenied(tokens, term: m.range, cues: cues, names: names) { return .denied }
-            switch term.need {
-            case .personObject:
-                if MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: persons, roles: roles,
-                                                    countries: sm.countries) { return .denied }
-            case .interlocutor:
-                if !hasInterlocutor(tokens, term: m.range, persons: persons, roles: roles, groups: groups,
-                                    modeWords: modeWords, lexicon: lexicon) { return .denied }
-            case .destination:
-                if !sm.countries.contains(where: { ($0.form == .name || $0.form == .capital) && $0.range.lowerBound >= m.range.upperBound
-                    && $0.range.lowerBound - m.range.upperBound <= 3 }) { return .denied }
-            case .nothing, .head:
-                break
-            }
-            return .reports
+        guard !matches.isEmpty else { return [] }
+        // What only some rules ask, found once when first asked: most sentences have neither a cue that
+        // denies nor a verb of speaking.
+        var namesFound: [Range<Int>]?
+        func names() -> [Range<Int>] {
+            if let namesFound { return namesFound }
+            let found = persons.map(\.range) + sm.countries.map(\.range)
+            namesFound = found
+            return found
         }
-        return zip(matches, verdicts).filter { m, verdict in
-            verdict == .reports && !(m.payloads.first?.need == .head
-                && modifiesDenied(tokens, term: m.range, terms: matches, verdicts: verdicts, names: names))
-        }.map(\.0)
+        let denying = cues.contains { $0.payloads.contains { $0.cue.denies } }
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(matches.count)
+        for m in matches {
+            verdicts.append({
+                guard let term = m.payloads.first, term.mode != .none else { return .other }
+                // "the G20 summit", "the Summit of the Americas": a multilateral gathering, not a meeting of its own.
+                if namesGathering(tokens, term: m.range, organizations: sm.organizations, countries: sm.countries,
+                                  persons: persons) { return .other }
+                // "as in previous discussions": earlier encounters in general.
+                if !dated, speaksOfEarlierEncounters(tokens, term: m.range) { return .other }
+                if MeetingScope.isNegated(tokens, term: m.range) { return .denied }
+                // "refused to meet", "seeks a meeting", "the visit was postponed": no encounter.
+                if denying, CueScope.isDenied(tokens, term: m.range, cues: cues, names: names()) { return .denied }
+                switch term.need {
+                case .personObject:
+                    if MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: persons, roles: roles,
+                                                        countries: sm.countries) { return .denied }
+                case .interlocutor:
+                    let groups = cues.filter { $0.payloads.contains { $0.cue == .group } }.map(\.range)
+                    let modeWords = matches.filter { $0.payloads.first?.mode.fixed != nil }.map(\.range)
+                    if !hasInterlocutor(tokens, term: m.range, persons: persons, roles: roles, groups: groups,
+                                        modeWords: modeWords, lexicon: lexicon) { return .denied }
+                case .destination:
+                    if !sm.countries.contains(where: { ($0.form == .name || $0.form == .capital) && $0.range.lowerBound >= m.range.upperBound
+                        && $0.range.lowerBound - m.range.upperBound <= 3 }) { return .denied }
+                case .nothing, .head:
+                    break
+                }
+                return .reports
+            }())
+        }
+        var reporting: [PhraseMatcher<MeetingTerm>.Match] = []
+        for (m, verdict) in zip(matches, verdicts) where verdict == .reports {
+            if m.payloads.first?.need == .head, verdicts.contains(.denied),
+               modifiesDenied(tokens, term: m.range, terms: matches, verdicts: verdicts, names: names()) { continue }
+            reporting.append(m)
+        }
+        return reporting
     }
 
     /// True when a verb of speaking at `term` has an official to speak with: a person after its "with" or
@@ -180,11 +197,11 @@ enum MeetingWording {
     /// ("the G20 summit", "the Quad meetings", "the NATO meeting"), or it is a capitalized word of an
     /// event's own name not made of the sides' names ("the Leaders Summit on Climate", "the Summit of the
     /// Americas", "the Asia-Europe Meeting"); "the U.S.-Russia Summit" names its sides and is an encounter.
-    static func namesGathering(_ tokens: ArraySlice<Token>, term: Range<Int>, organizations: [Range<Int>],
+    static func namesGathering(_ tokens: ArraySlice<Token>, term: Range<Int>, organizations: [(name: String, range: Range<Int>)],
                                countries: [CountryMention], persons: [PersonMention]) -> Bool {
         let at = term.lowerBound
         guard gatheringNouns.contains(tokens[at]) else { return false }
-        if organizations.contains(where: { $0.upperBound <= at && at - $0.upperBound <= 2 }) { return true }
+        if organizations.contains(where: { $0.range.upperBound <= at && at - $0.range.upperBound <= 2 }) { return true }
         guard at > tokens.startIndex, tokens[at].isCapitalized else { return false }
         let previous = at - 1
         if countries.contains(where: { $0.range.contains(previous) }) || persons.contains(where: { $0.range.contains(previous) }) {
