@@ -131,10 +131,16 @@ final class MeetingAssembler: Sendable {
                 // importance of the U.S.-Ecuador partnership").
                 let topic = MeetingWording.topicStart(tokens, after: term.range.upperBound, termStarts: Set(terms.map(\.range.lowerBound)))
                 let pairs = MeetingWording.pairedCountries(tokens, countries: sm.countries)
+                // With no official named, countries that are all the object of "talks with" are one side
+                // only: "rebels ready to enter talks with the governments of France and Spain".
+                let counterpart = countries.isEmpty ? MeetingWording.withObjectStart(tokens, after: term.range.upperBound) : nil
                 for c in sm.countries where !sentenceAsides.contains(c.range.lowerBound)
                     && !MeetingClauses.isLocative(tokens, at: c.range.lowerBound) && ((c.form == .name && !c.possessive)
                     || c.form == .combining) && (topic.map({ c.range.lowerBound < $0 }) ?? true || pairs.contains(c.range.lowerBound)) {
                     countries.append(c.code)
+                }
+                if let counterpart, !countries.isEmpty, sm.countries.allSatisfy({ $0.range.lowerBound > counterpart || !countries.contains($0.code) }) {
+                    countries = []
                 }
                 // The capital a visit goes to names its host ("will visit London", "travel to Oslo").
                 for c in sm.countries where c.form == .capital && !c.possessive && countries.count == 1

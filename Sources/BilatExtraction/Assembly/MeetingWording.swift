@@ -55,6 +55,7 @@ enum MeetingWording {
                 case .personObject:
                     if MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: persons, roles: roles,
                                                         countries: sm.countries) { return .denied }
+                    if admits(tokens, term: m.range, organizations: sm.organizations) { return .denied }
                 case .interlocutor:
                     let groups = cues.filter { $0.payloads.contains { $0.cue == .group } }.map(\.range)
                     let modeWords = matches.filter { $0.payloads.first?.mode.fixed != nil }.map(\.range)
@@ -129,6 +130,28 @@ enum MeetingWording {
             j += 1
         }
         return nil
+    }
+
+    /// True when a verb of welcoming at `term` admits its object to a body rather than receiving a visitor:
+    /// "into" follows the object ("to welcome them into the Alliance"), or "to" and an organization ("welcomed
+    /// Finland to NATO"); "welcomed Modi to Beijing" receives him.
+    static func admits(_ tokens: ArraySlice<Token>, term: Range<Int>, organizations: [(name: String, range: Range<Int>)]) -> Bool {
+        var j = term.upperBound
+        while j < tokens.endIndex, j < term.upperBound + 8, tokens[j].kind != .punctuation {
+            if tokens[j].folded == "into" { return true }
+            if tokens[j].word == .to {
+                let next = j + 1 < tokens.endIndex && tokens[j + 1].word == .the ? j + 2 : j + 1
+                return organizations.contains { $0.range.lowerBound == next }
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// The "with" that opens the object of a meeting word ending at `end` ("talks with", "a meeting
+    /// with"), at most two words after it; nil when there is none.
+    static func withObjectStart(_ tokens: ArraySlice<Token>, after end: Int) -> Int? {
+        (end..<min(tokens.endIndex, end + 3)).first { tokens[$0].word == .with }
     }
 
     /// The starts of the countries named as a pair joined by a hyphen ("U.S.-Ecuador", "Sino-US"): they
