@@ -139,10 +139,17 @@ final class MeetingAssembler: Sendable {
                     || c.form == .combining) && (topic.map({ c.range.lowerBound < $0 }) ?? true || pairs.contains(c.range.lowerBound)) {
                     countries.append(c.code)
                 }
+                // "the Israeli Prime Minister meets the US President": a demonym before an office names its
+                // holder, a side even unnamed; "Israeli officials" stand for unnamed people, too vague.
+                for c in sm.countries where c.form == .demonym && !sentenceAsides.contains(c.range.lowerBound)
+                    && MeetingWording.namesOfficeHolder(tokens, after: c.range.upperBound, roles: gazetteer.roles) {
+                    countries.append(c.code)
+                }
                 if let counterpart, !countries.isEmpty, sm.countries.allSatisfy({ $0.range.lowerBound > counterpart || !countries.contains($0.code) }) {
                     countries = []
                 }
                 // The capital a visit goes to names its host ("will visit London", "travel to Oslo").
+                countries = unique(countries)
                 for c in sm.countries where c.form == .capital && !c.possessive && countries.count == 1
                     && MeetingClauses.isDestination(tokens, at: c.range.lowerBound) { countries.append(c.code) }
                 countries = unique(countries)

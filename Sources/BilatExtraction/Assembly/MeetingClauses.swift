@@ -114,6 +114,9 @@ enum MeetingClauses {
                                           "traveled", "trip", "fly", "flew", "go", "goes", "went", "come", "return",
                                           "head", "heads", "headed"]
 
+    /// Words that may stand between "to" and a capital it names: "to the Libyan capital Tripoli".
+    static let capitalTitles: WordSet = ["the", "capital", "city", "of"]
+
     /// Words after which "in" names where a visitor arrives: "arrives in Qatar", "a state visit in Norway".
     static let arrivalWords: WordSet = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing",
                                         "visit", "visits", "stay", "stays", "tour"]
@@ -121,7 +124,13 @@ enum MeetingClauses {
     /// True when the name at `at` is where a visit goes: the object of "visit", of "in" after a word of
     /// arriving ("arrives in Islamabad"), or of "to" after a verb of going within three words ("will
     /// travel to Oslo", "a return visit to Dakar", "goes to Islamabad").
-    static func isDestination(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
+    static func isDestination(_ tokens: ArraySlice<Token>, at name: Int) -> Bool {
+        // "a visit to the Libyan capital Tripoli": the capital's title stands between.
+        var at = name
+        while at - 1 > tokens.startIndex, name - at < 4, capitalTitles.contains(tokens[at - 1])
+            || (tokens[at - 1].isCapitalized && at - 1 > tokens.startIndex && tokens[at - 2].word == .the) {
+            at -= 1
+        }
         guard at > tokens.startIndex else { return false }
         let previous = tokens[at - 1]
         if goingWords.contains(previous), previous.folded.hasPrefix("visit") { return true }

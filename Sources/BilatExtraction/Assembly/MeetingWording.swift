@@ -148,6 +148,14 @@ enum MeetingWording {
         return false
     }
 
+    /// True when a head of state or government or a minister's office begins at `start` ("Prime
+    /// Minister", "President", "Foreign Minister"): after "the" and a demonym it names its holder.
+    static func namesOfficeHolder(_ tokens: ArraySlice<Token>, after start: Int, roles: PhraseMatcher<String>) -> Bool {
+        guard start < tokens.endIndex, start - 2 >= tokens.startIndex, tokens[start - 2].word == .the,
+              let role = roles.longestMatch(in: tokens, at: start) else { return false }
+        return role.payloads.contains { $0 == "leader" || $0 == "minister" }
+    }
+
     /// The "with" that opens the object of a meeting word ending at `end` ("talks with", "a meeting
     /// with"), at most two words after it; nil when there is none.
     static func withObjectStart(_ tokens: ArraySlice<Token>, after end: Int) -> Int? {
