@@ -32,6 +32,10 @@ enum EncounterSplit {
         case several([Int: [Encounter]])
     }
 
+    /// Words that say a tour begins: its date is its first stop's.
+    static let beginningWords: WordSet = ["began", "begins", "begin", "beginning", "started", "starts", "start", "opened",
+                                          "opens", "embarked", "embarks", "launched", "launches"]
+
     /// Words that say coordinated officials were met one by one.
     static let apartWords: WordSet = ["separate", "separately", "individually", "respectively", "successively"]
 
@@ -90,18 +94,25 @@ enum EncounterSplit {
         return Encounter(sides: sides, members: persons.map(\.person), date: nil)
     }
 
-    /// A tour: a word of visiting whose destinations are several countries or capitals joined by "and"
-    /// or commas, each with the date that follows it ("visited Hanoi on Monday, Jakarta on Wednesday and
-    /// Manila on Friday", "a tour of Vietnam, Indonesia and the Philippines"): one encounter each, of the
-    /// visitor's side (`visitors`: the sentence's officials) and the host's, in the capital visited. A
-    /// later stop with no date of its own falls after the tour's day: "began a tour of Vietnam, Indonesia
-    /// and the Philippines on Monday" dates Vietnam Monday and the others that month. Nil when the
-    /// sentence names fewer than two hosts after such a word.
-    static func tour(_ tokens: ArraySlice<Token>, terms: [PhraseMatcher<MeetingTerm>.Match], visitors: [Int], people: People,
-                     countries: [CountryMention], dates: [DateExpression]) -> Reading? {
-        let sides = Set(visitors.compactMap { people.persons[$0].country })
-        guard sides.count == 1 else { return nil }
-        for t in terms where MeetingClauses.goingWords.contains(tokens[t.range.lowerBound]) || tokens[t.range.lowerBound].word == .tour {
+    /// A tour: a word of visiting whose destinations are several countries or capitals joined by "and" or
+    /// commas, or a word of travel and its destinations, each with the date that follows it ("visited Hanoi
+    /// on Monday, Jakarta on Wednesday and Manila on Friday", "a tour of Vietnam, Indonesia and the
+    /// Philippines", "travelled to Paris and Warsaw on Wednesday"): one encounter each, of the visitors'
+    /// side (the officials before the word, else the sentence's) and the host's, in the capital visited.
+    /// A later stop with no date of its own falls after the day a tour begins: "began a tour of Vietnam,
+    /// Indonesia and the Philippines on Monday" dates Vietnam Monday and the others that month;
+    /// "travelled to Paris and Warsaw on Wednesday" dates both Wednesday. Nil when no such word names
+    /// two hosts, or one for a word of travel.
+    /// `participants`: the officials the sentence speaks of, named or not ("the two leaders").
+    static func tour(_ tokens: ArraySlice<Token>, terms: [PhraseMatcher<MeetingTerm>.Match], persons: [PersonMention],
+                     participants: [Int], people: People, countries: [CountryMention], dates: [DateExpression]) -> Reading? {
+        for t in terms where MeetingClauses.goingWords.contains(tokens[t.range.lowerBound]) || t.payloads.first?.need == .destination {
+            // The visitors: the officials before the word, else all the sentence's.
+            let officials = persons.filter { people.persons[$0.person].country != nil }
+            let subject = officials.filter { $0.range.upperBound <= t.range.lowerBound }
+            let visitors = (subject.isEmpty ? officials : subject).map(\.person)
+            let sides = Set(visitors.compactMap { people.persons[$0].country })
+            guard sides.count == 1 else { continue }
             // The destinations: the first within three words after the word, then those joined to it.
             let hosts = countries.filter { $0.range.lowerBound >= t.range.upperBound && ($0.form == .name || $0.form == .capital)
                 && !$0.possessive && !sides.contains($0.code) }
@@ -114,7 +125,8 @@ enum EncounterSplit {
                 guard gap.contains(where: { [.and, .comma].contains($0.word) }), rest <= 3 else { break }
                 list.append(next)
             }
-            guard Set(list.map(\.code)).count >= 2 else { continue }
+            // A word of travel reads its one destination so too ("travelled to Paris", not to a clause's others).
+            guard Set(list.map(\.code)).count >= 2 || t.payloads.first?.need == .destination else { continue }
             let owns = list.enumerated().map { k, host in
                 let end = k + 1 < list.count ? list[k + 1].range.lowerBound : tokens.endIndex
                 return dates.first { $0.range.lowerBound >= host.range.upperBound && $0.range.lowerBound <= host.range.upperBound + 1
@@ -122,12 +134,19 @@ enum EncounterSplit {
             }
             // A date after the last stop alone dates the whole list ("Vietnam, Indonesia and the Philippines on Monday").
             let ownDates = owns.compactMap { $0 }.count >= 2 ? owns : owns.map { _ in nil }
+            // "began a tour of ... on Monday": the day dates the first stop only.
+            let begins = tokens[max(tokens.startIndex, t.range.lowerBound - 3)..<t.range.lowerBound].contains { beginningWords.contains($0) }
             let encounters = list.enumerated().map { k, host in
                 let own = ownDates[k]
                 let city = host.form == .capital ? tokens[host.range].enumerated()
                     .map { i, t in (i > 0 && t.spaceBefore ? " " : "") + t.text }.joined() : nil
-                return Encounter(sides: [sides.first!, host.code], members: visitors, date: own?.date, place: .some(city),
-                                 laterStop: k > 0 && own == nil)
+                // The hosts' officials the sentence names meet the visitors there.
+                let hosts = participants.filter { people.persons[$0].country == host.code && !visitors.contains($0) }
+                // One destination that is a country leaves the place to the sentence ("travelled to India
+                // ... in New Delhi").
+                let place: String?? = city != nil || list.count > 1 ? .some(city) : .none
+                return Encounter(sides: [sides.first!, host.code], members: visitors + hosts, date: own?.date, place: place,
+                                 laterStop: k > 0 && own == nil && begins)
             }
             return .several([t.range.lowerBound: encounters])
         }

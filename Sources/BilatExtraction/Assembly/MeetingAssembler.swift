@@ -243,7 +243,7 @@ final class MeetingAssembler: Sendable {
                 }
             }
             // "visited Hanoi on Monday, Jakarta on Wednesday and Manila on Friday": a tour, one encounter a host.
-            if reading == .single(joint: false), let tour = EncounterSplit.tour(tokens, terms: terms, visitors: participants, people: people,
+            if reading == .single(joint: false), let tour = EncounterSplit.tour(tokens, terms: terms, persons: taking, participants: participants, people: people,
                                                                            countries: sm.countries, dates: expressions) {
                 reading = tour
             }
