@@ -119,40 +119,12 @@ final class MeetingAssembler: Sendable {
             if let objectReferent { participants.append(objectReferent) }
             participants = unique(participants).filter { people.persons[$0].country != nil }
             var countries = unique(participants.compactMap { people.persons[$0].country } + (main?.countries ?? []))
-            // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met") count; a side
-            // named only by demonym ("Israeli officials") stands for unnamed people, too vague to record.
-            // "met with refugees from Ukraine": the people met are no side, nor the countries named with them.
-            if countries.count < 2, !CueScope.meetsNonOfficials(tokens, terms: terms.map(\.range), cues: cueMatches, names: names,
-                places: personMentions.map(\.range) + sm.countries.filter { $0.form != .demonym }.map(\.range)) {
-                // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
-                // A country where something happens ("a ceasefire in Gaza and Lebanon") is no side either.
-                // A country named as what was spoken about ("to coordinate responses to challenges posed by
-                // China", "talks about Iran") is no side either, unless it names a pair of sides ("the
-                // importance of the U.S.-Ecuador partnership").
-                let topic = MeetingWording.topicStart(tokens, after: term.range.upperBound, termStarts: Set(terms.map(\.range.lowerBound)))
-                let pairs = MeetingWording.pairedCountries(tokens, countries: sm.countries)
-                // With no official named, countries that are all the object of "talks with" are one side
-                // only: "rebels ready to enter talks with the governments of France and Spain".
-                let counterpart = countries.isEmpty ? MeetingWording.withObjectStart(tokens, after: term.range.upperBound) : nil
-                for c in sm.countries where !sentenceAsides.contains(c.range.lowerBound)
-                    && !MeetingClauses.isLocative(tokens, at: c.range.lowerBound) && ((c.form == .name && !c.possessive)
-                    || c.form == .combining) && (topic.map({ c.range.lowerBound < $0 }) ?? true || pairs.contains(c.range.lowerBound)) {
-                    countries.append(c.code)
-                }
-                // "the Israeli Prime Minister meets the US President": a demonym before an office names its
-                // holder, a side even unnamed; "Israeli officials" stand for unnamed people, too vague.
-                for c in sm.countries where c.form == .demonym && !sentenceAsides.contains(c.range.lowerBound)
-                    && MeetingWording.namesOfficeHolder(tokens, after: c.range.upperBound, roles: gazetteer.roles) {
-                    countries.append(c.code)
-                }
-                if let counterpart, !countries.isEmpty, sm.countries.allSatisfy({ $0.range.lowerBound > counterpart || !countries.contains($0.code) }) {
-                    countries = []
-                }
-                // The capital a visit goes to names its host ("will visit London", "travel to Oslo").
-                countries = unique(countries)
-                for c in sm.countries where c.form == .capital && !c.possessive && countries.count == 1
-                    && MeetingClauses.isDestination(tokens, at: c.range.lowerBound) { countries.append(c.code) }
-                countries = unique(countries)
+            // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met"), when the
+            // officials name fewer than two.
+            if countries.count < 2 {
+                countries = NamedSides.countries(tokens, officialSides: countries, term: term.range, terms: terms, cues: cueMatches,
+                                                 mentions: sm, persons: personMentions, asides: sentenceAsides,
+                                                 roles: gazetteer.roles, names: names)
             }
             var reading = EncounterSplit.read(tokens, terms: terms, persons: taking, people: people, countries: sm.countries,
                                               roles: gazetteer.roles,

@@ -113,25 +113,6 @@ enum MeetingWording {
         return tokens[a.range.upperBound..<b.range.lowerBound].contains { $0.word == .and }
     }
 
-    /// Words that open what an encounter was about: "talks about Iran", "to discuss", "including".
-    static let topicWords: WordSet = ["about", "regarding", "concerning", "including", "discuss", "discussed", "discussing"]
-
-    /// The first token, after a meeting word ending at `end`, of what the encounter was about: a word of
-    /// `topicWords`, or a purpose ("to coordinate", "to discuss"): "to" before a lowercase word that is no
-    /// determiner, a meeting word or a verb of going. Countries named from there on are topics, not sides.
-    static func topicStart(_ tokens: ArraySlice<Token>, after end: Int, termStarts: Set<Int>) -> Int? {
-        var j = end
-        while j < tokens.endIndex {
-            if topicWords.contains(tokens[j]) { return j }
-            // Not a visit or a meeting to come: "invited him to visit Denmark", "agreed to meet in Oslo".
-            if tokens[j].word == .to, j + 1 < tokens.endIndex, tokens[j + 1].kind == .word, !tokens[j + 1].isCapitalized,
-               !objectModifiers.contains(tokens[j + 1]), !termStarts.contains(j + 1),
-               !MeetingClauses.goingWords.contains(tokens[j + 1]) { return j }
-            j += 1
-        }
-        return nil
-    }
-
     /// True when a verb of welcoming at `term` admits its object to a body rather than receiving a visitor:
     /// "into" follows the object ("to welcome them into the Alliance"), or "to" and an organization ("welcomed
     /// Finland to NATO"); "welcomed Modi to Beijing" receives him.
@@ -146,32 +127,6 @@ enum MeetingWording {
             j += 1
         }
         return false
-    }
-
-    /// True when a head of state or government or a minister's office begins at `start` ("Prime
-    /// Minister", "President", "Foreign Minister"): after "the" and a demonym it names its holder.
-    static func namesOfficeHolder(_ tokens: ArraySlice<Token>, after start: Int, roles: PhraseMatcher<String>) -> Bool {
-        guard start < tokens.endIndex, start - 2 >= tokens.startIndex, tokens[start - 2].word == .the,
-              let role = roles.longestMatch(in: tokens, at: start) else { return false }
-        return role.payloads.contains { $0 == "leader" || $0 == "minister" }
-    }
-
-    /// The "with" that opens the object of a meeting word ending at `end` ("talks with", "a meeting
-    /// with"), at most two words after it; nil when there is none.
-    static func withObjectStart(_ tokens: ArraySlice<Token>, after end: Int) -> Int? {
-        (end..<min(tokens.endIndex, end + 3)).first { tokens[$0].word == .with }
-    }
-
-    /// The starts of the countries named as a pair joined by a hyphen ("U.S.-Ecuador", "Sino-US"): they
-    /// name the two sides of a relation.
-    static func pairedCountries(_ tokens: ArraySlice<Token>, countries: [CountryMention]) -> Set<Int> {
-        var paired = Set<Int>()
-        for (a, b) in zip(countries, countries.dropFirst()) where b.range.lowerBound == a.range.upperBound + 1
-            && tokens[a.range.upperBound].word == .hyphen && !tokens[a.range.upperBound].spaceBefore {
-            paired.insert(a.range.lowerBound)
-            paired.insert(b.range.lowerBound)
-        }
-        return paired
     }
 
     /// Words of time that may follow a verb of speaking: "spoke today", "spoke yesterday evening".
