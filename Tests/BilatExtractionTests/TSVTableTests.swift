@@ -9,6 +9,9 @@ struct TSVTableTests {
 
         #expect(table.header == ["name", "list"])
         #expect(table.rows == [["La\u{00A0}Paz", "a | b ||\u{00A0}c"], ["Éire", ""], ["last", "x|y"]])
+        // CRLF ends one line: the rows' lines are counted as an editor counts them.
+        #expect(table.lines == [5, 6, 7])
+        #expect(table.records.map(\.line) == [5, 6, 7])
         let records = table.records
         #expect(records[0].list("list") == ["a", "b", "c"])
         #expect(records[1].list("list") == [])

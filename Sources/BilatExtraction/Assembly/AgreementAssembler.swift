@@ -44,7 +44,7 @@ struct AgreementAssembler: Sendable {
             if !verbs.isEmpty, verbs.allSatisfy({ $0 > tokens.startIndex && tokens[$0 - 1].word == .to }) { continue }
             let governed = documents.map { $0.range.lowerBound } + tokens.indices.filter { signingVerbs.contains(tokens[$0]) }
             if gazetteer.meetingCues.matches(in: tokens).contains(where: { c in
-                c.payloads.contains("future") && governed.contains { $0 >= c.range.upperBound && $0 - c.range.upperBound <= 3 }
+                c.payloads.contains { $0.cue == .future } && governed.contains { $0 >= c.range.upperBound && $0 - c.range.upperBound <= 3 }
             }) {
                 continue
             }

@@ -28,11 +28,16 @@ final class MeetingAssembler: Sendable {
         // The last date the previous sentence of the paragraph gave, outside its asides.
         var previousDate: PartialDate?
         var previousAnnounces = false
+        // The last official named, and the last one named before of another side.
+        var named = MeetingScope.LastPair()
         for (n, s) in sentences.enumerated() {
             let tokens = s.tokens
             let sm = mentions[n]
             let personMentions = people.mentions[n]
-            defer { if let first = personMentions.first { lastSubject = first.person } }
+            defer {
+                if let first = personMentions.first { lastSubject = first.person }
+                for m in personMentions { named.add(m.person, people: people) }
+            }
             // The narrative's reference time: the date the paragraph just gave, else the encounter last reported.
             if tokens.first?.newlineBefore == true { previousDate = nil }
             let reference = previousDate ?? lastMeeting.flatMap { meetings[$0].date } ?? dates.published
@@ -45,7 +50,7 @@ final class MeetingAssembler: Sendable {
                 return found
             }
             let cueMatches = gazetteer.meetingCues.matches(in: tokens)
-            let announcing = cueMatches.contains { $0.payloads.contains("future") }
+            let announcing = cueMatches.contains { $0.payloads.contains { $0.cue == .future } }
             // The sentence's asides (parentheses, relative clauses), found once.
             let asides = AsideFinder.ranges(in: tokens)
             let sentenceAsides = AsideFinder.inside(asides)
@@ -56,23 +61,17 @@ final class MeetingAssembler: Sendable {
                 if givenDate != nil { previousAnnounces = announcing }
                 previousDate = givenDate ?? previousDate
             }
-            let orgEnds = Set(sm.organizations.map(\.range.upperBound))
-            var terms = gazetteer.meetingTerms.matches(in: tokens).filter { m in
-                m.payloads.first != "none" && !MeetingScope.isNegated(tokens, term: m.range) &&
-                !MeetingClauses.lacksPersonObject(tokens, at: m.range.lowerBound, persons: personMentions,
-                                                  roles: gazetteer.roles, countries: sm.countries) &&
-                // "the G20 summit", "the BRICS summit": a multilateral gathering, not a meeting of its own.
-                !(tokens[m.range.lowerBound].word == .summit && (orgEnds.contains(m.range.lowerBound)
-                    || orgEnds.contains(m.range.lowerBound - 1) || orgEnds.contains(m.range.lowerBound - 2)))
-            }
+            var terms = MeetingWording.reportingTerms(tokens, matches: gazetteer.meetingTerms.matches(in: tokens), cues: cueMatches,
+                                                      persons: personMentions, mentions: sm, roles: gazetteer.roles,
+                                                      lexicon: dates.lexicon, dated: givenDate != nil)
             // "the visit", "Starmer's visit", "the Hanoi summit": the encounter already reported, not a new one.
             let anaphoric = terms.filter { MeetingScope.refersBack(tokens, term: $0.range) }.map(\.range.lowerBound)
             let fresh = terms.filter { !anaphoric.contains($0.range.lowerBound) }
             if !fresh.isEmpty { terms = fresh }
-            let cues = Set(cueMatches.flatMap(\.payloads))
+            let cues = Set(cueMatches.flatMap { $0.payloads.map(\.cue) })
             // "Vance sat in on the meeting", "his delegation included ...": officials present at the encounter
             // last reported join it.
-            if cues.contains("attendance"), let target = lastMeeting, fresh.isEmpty {
+            if cues.contains(.attendance), let target = lastMeeting, fresh.isEmpty {
                 let present = personMentions.map { people.persons[$0.person] }
                     .filter { p in p.country.map(meetings[target].countries.contains) ?? false }.map(\.name)
                 meetings[target].participants = Array(Set(meetings[target].participants).union(present)).sorted()
@@ -80,13 +79,15 @@ final class MeetingAssembler: Sendable {
                 continue
             }
             guard let term = terms.first else { continue }
-            if cues.contains("cancelled") { continue }
+            // Persons and countries, each counting as one word in the distances of the clause rules.
+            let names = personMentions.map(\.range) + sm.countries.map(\.range)
             // "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
             // sentence that names no official, reports no new encounter.
             if fresh.isEmpty, personMentions.isEmpty { continue }
             let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
-            let modes = terms.compactMap { $0.payloads.first.flatMap(MeetingMode.init(rawValue:)) }
-            let mode: MeetingMode = modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson)
+            let termModes = MeetingWording.modes(tokens, terms: terms, names: names,
+                                                 venues: !terms.contains { $0.payloads.first?.mode == .spoken } ? []
+                                                    : sm.organizations.map(\.range) + sm.countries.filter { $0.form == .capital }.map(\.range))
 
             var taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
             // "told reporters after the meeting": a meeting word in a time adjunct names only those after it.
@@ -99,11 +100,14 @@ final class MeetingAssembler: Sendable {
             // agreed that the envoys would meet").
             let namedSides = Set(personMentions.compactMap { people.persons[$0.person].country })
             let group = cueMatches.contains { c in
-                c.payloads.contains("group") && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
+                c.payloads.contains { $0.cue == .group } && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
             }
             // The group stands for the main encounter's sides and the officials its first report named.
             let main = group && namedSides.count < 2 ? meetings.first : nil
             if main != nil { participants += mainParticipants }
+            // "Bush praised Sharon's initiative. The two leaders met in Texas.": with no encounter reported
+            // yet, the group is the last two officials of different sides named before.
+            if group, namedSides.count < 2, meetings.isEmpty { participants += named.pair }
             let pronoun = MeetingScope.subjectPronoun(tokens, persons: personMentions, before: term.range.lowerBound)
             if pronoun != nil, let subject = lastSubject { participants.insert(subject, at: 0) }
             // "host him", "to meet him": an object pronoun of a meeting verb stands for a person the
@@ -115,22 +119,18 @@ final class MeetingAssembler: Sendable {
             if let objectReferent { participants.append(objectReferent) }
             participants = unique(participants).filter { people.persons[$0].country != nil }
             var countries = unique(participants.compactMap { people.persons[$0].country } + (main?.countries ?? []))
-            // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met") count; a side
-            // named only by demonym ("Israeli officials") stands for unnamed people, too vague to record.
+            // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met"), when the
+            // officials name fewer than two.
             if countries.count < 2 {
-                // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
-                // A country where something happens ("a ceasefire in Gaza and Lebanon") is no side either.
-                for c in sm.countries where !sentenceAsides.contains(c.range.lowerBound)
-                    && !MeetingClauses.isLocative(tokens, at: c.range.lowerBound) && ((c.form == .name && !c.possessive)
-                    || c.form == .combining) {
-                    countries.append(c.code)
-                }
-                // The capital a visit goes to names its host ("will visit London", "travel to Oslo").
-                for c in sm.countries where c.form == .capital && !c.possessive && countries.count == 1
-                    && MeetingClauses.isDestination(tokens, at: c.range.lowerBound) { countries.append(c.code) }
-                countries = unique(countries)
+                countries = NamedSides.countries(tokens, officialSides: countries, term: term.range, terms: terms, cues: cueMatches,
+                                                 mentions: sm, persons: personMentions, asides: sentenceAsides,
+                                                 roles: gazetteer.roles, names: names)
             }
-            if countries.count > 2, !cues.contains("multilateral") {
+            var reading = EncounterSplit.read(tokens, terms: terms, persons: taking, people: people, countries: sm.countries,
+                                              roles: gazetteer.roles,
+                                              gathering: !sm.organizations.isEmpty || tokens.contains { $0.word == .summit },
+                                              together: cues.contains(.multilateral))
+            if countries.count > 2, !cues.contains(.multilateral), reading != .single(joint: true) {
                 // Keep the two sides named closest to the meeting word.
                 let anchor = term.range.lowerBound
                 var distance: [String: Int] = [:]
@@ -190,7 +190,7 @@ final class MeetingAssembler: Sendable {
             // date of their own join the nearest dated word, so one sentence may report several encounters.
             // A meeting word inside an aside ("since Scholz's visit to Nairobi in May last year") takes the
             // dates of its own aside.
-            var dated: [(term: Int, date: PartialDate?, mode: MeetingMode)] = terms.map { t in
+            var dated: [(term: Int, date: PartialDate?, mode: MeetingMode)] = zip(terms, termModes).map { t, mode in
                 let at = t.range.lowerBound
                 let own = asides.last { $0.ownEvent && $0.range.contains(at) }
                 let expressions = own.map { a in
@@ -199,10 +199,13 @@ final class MeetingAssembler: Sendable {
                 } ?? expressions
                 let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
                 let before = expressions.filter { $0.range.upperBound <= at }.last
-                let any = expressions.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
-                let termMode = t.payloads.first.flatMap(MeetingMode.init(rawValue:))
+                // Else the nearest of its clause: "visits Cambodia after the border clashes earlier this year" dates the clashes.
+                let any = expressions.filter { e in
+                    e.range.lowerBound < at ? CueScope.distance(tokens, from: e.range.upperBound, to: at, names: []) != nil
+                        : CueScope.distance(tokens, from: t.range.upperBound, to: e.range.lowerBound, names: []) != nil
+                }.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
                 let date = (after ?? before ?? any)?.date
-                return (at, date, termMode ?? mode)
+                return (at, date, mode)
             }
             if dated.contains(where: { $0.date != nil }) {
                 dated = dated.map { d in
@@ -211,42 +214,48 @@ final class MeetingAssembler: Sendable {
                     return (d.term, nearest.date, d.mode)
                 }
             }
-            // Words of no particular mode take the mode of the words dated alike ("talks" by telephone).
-            let explicit = dated.filter { d in terms.first { $0.range.lowerBound == d.term }?.payloads.first != "any" }
-            dated = dated.map { d in
-                guard terms.first(where: { $0.range.lowerBound == d.term })?.payloads.first == "any" else { return d }
-                let modes = explicit.filter { $0.date == d.date }.map(\.mode)
-                return (d.term, d.date, modes.contains(.video) ? .video : (modes.contains(.phone) ? .phone : .inPerson))
+            // "visited Hanoi on Monday, Jakarta on Wednesday and Manila on Friday": a tour, one encounter a host.
+            if reading == .single(joint: false), let tour = EncounterSplit.tour(tokens, terms: terms, persons: taking, participants: participants, people: people,
+                                                                           countries: sm.countries, dates: expressions) {
+                reading = tour
             }
-            var seen: [String] = []
+            // Who meets at each meeting word: the sentence's officials, or, when the sentence reports several
+            // encounters, those of the word's own; a word with no object of its own joins the word before it.
+            let encounters: (Int) -> [EncounterSplit.Encounter] = { term in
+                guard case .several(let groups) = reading else { return [.init(sides: countries, members: participants, date: nil)] }
+                let key = groups[term] != nil ? term : (groups.keys.filter { $0 < term }.max() ?? groups.keys.min()!)
+                return groups[key]!
+            }
+            var seen: [(date: PartialDate?, mode: MeetingMode, sides: [String])] = []
             for d in dated {
-                let key = "\(d.date?.iso ?? "-")|\(d.mode.rawValue)"
-                if seen.contains(key) { continue }
-                seen.append(key)
-                var date = d.date
-                // An undated report is of the article's main encounter, the first held one.
-                // An undated report is of the time the paragraph just gave, else of the article's main
-                // encounter, the first held one.
-                // An announced encounter takes the time an announcement just gave ("On Thursday, X will
-                // address Congress. Y will then host him"); a held one in an undated narrative, the time
-                // the paragraph just gave; else the article's main encounter, the first held one.
-                if date == nil, future, paragraphAnnounces { date = paragraphDate }
-                if date == nil, !future {
-                    date = (dates.published == nil ? paragraphDate : nil) ?? meetings.first { $0.status == .held }?.date ?? dates.published
+                for encounter in encounters(d.term) where encounter.sides.count >= 2 {
+                    let (sides, members) = (encounter.sides, encounter.members)
+                    var date = encounter.date ?? d.date
+                    if encounter.laterStop, let day = date, day.precision == .day { date = PartialDate(year: day.year, month: day.month) }
+                    let key = (date: date, mode: d.mode, sides: sides.sorted())
+                    if seen.contains(where: { $0.date == key.date && $0.mode == key.mode && $0.sides == key.sides }) { continue }
+                    seen.append(key)
+                    // An announced encounter takes the time an announcement just gave ("On Thursday, X will
+                    // address Congress. Y will then host him"); a held one in an undated narrative, the time
+                    // the paragraph just gave; else the article's main encounter, the first held one.
+                    if date == nil, future, paragraphAnnounces { date = paragraphDate }
+                    if date == nil, !future {
+                        date = (dates.published == nil ? paragraphDate : nil) ?? meetings.first { $0.status == .held }?.date ?? dates.published
+                    }
+                    // An article that gives no date at all reports its first encounter undated.
+                    let undatable = date == nil && !future && dates.published == nil && meetings.isEmpty && paragraphDate == nil
+                    guard date != nil || undatable else { continue }
+                    let status: MeetingStatus = future || (date.flatMap { d in dates.published.map { d > $0 && !d.isCompatible(with: $0) } } ?? false)
+                        ? .planned : .held
+                    var place = encounter.place ?? (d.mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions, near: d.term) : nil)
+                    // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
+                    if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
+                    let meeting = Meeting(date: date, countries: sides, participants: members.map { people.persons[$0].name },
+                                          place: place, mode: d.mode, status: status, spans: [s.span])
+                    lastMeeting = merge(meeting, into: &meetings, index: &mergeIndex, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
+                                        group: cues.contains(.group))
+                    if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = members }
                 }
-                // An article that gives no date at all reports its first encounter undated.
-                let undatable = date == nil && !future && dates.published == nil && meetings.isEmpty && paragraphDate == nil
-                guard date != nil || undatable else { continue }
-                let status: MeetingStatus = future || (date.flatMap { d in dates.published.map { d > $0 && !d.isCompatible(with: $0) } } ?? false)
-                    ? .planned : .held
-                var place = d.mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions, near: d.term) : nil
-                // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
-                if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
-                let meeting = Meeting(date: date, countries: countries, participants: participants.map { people.persons[$0].name },
-                                      place: place, mode: d.mode, status: status, spans: [s.span])
-                lastMeeting = merge(meeting, into: &meetings, index: &mergeIndex, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
-                                    group: cues.contains("group"))
-                if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = participants }
             }
         }
         return meetings

@@ -1,12 +1,6 @@
 /// Clause-level readings of a meeting sentence: whether a meeting verb has a person for its object,
 /// which named persons take part, and which dates a meeting word may take.
 enum MeetingClauses {
-    /// Verbs that report an encounter only when they take a person as object: "welcomed Modi", not
-    /// "welcomed the decision"; "received the president", not "received a letter".
-    static let personObjectVerbs: WordSet = [
-        "welcomed", "welcome", "welcomes", "received", "receive", "receives", "greeted", "greets",
-        "hosted", "host", "hosts",
-    ]
     /// Words that stand for a person as an object ("received him", "welcomed his counterpart").
     static let personWords: WordSet = [
         "him", "her", "them", "counterpart", "counterparts", "guest", "guests", "delegation", "delegations",
@@ -19,11 +13,11 @@ enum MeetingClauses {
     static let objectEnds: WordSet = [",", ".", ";", ":", "that", "to", "as", "and", "but", "which", "who",
                                           "between", "for", "from", "on", "in", "at", "with", "by", "during"]
 
-    /// True when a meeting verb at `at` is active with an object that is no person ("welcomed the
-    /// conclusion of the talks", "welcomed plans by universities"): the verb reports no encounter.
+    /// True when a meeting verb that needs a person for its object (`TermNeed.personObject`) at `at` is
+    /// active with an object that is no person ("welcomed the conclusion of the talks", "welcomed plans
+    /// by universities", "received a letter"): the verb reports no encounter.
     static func lacksPersonObject(_ tokens: ArraySlice<Token>, at: Int, persons: [PersonMention], roles: PhraseMatcher<String>,
                                   countries: [CountryMention]) -> Bool {
-        guard personObjectVerbs.contains(tokens[at]) else { return false }
         // "Putin, the host, ...", "the host country": the noun names a role in a gathering, not an encounter.
         if [.host, .hosts].contains(tokens[at].word), at > tokens.startIndex,
            [.the, .a, .as, .co].contains(tokens[at - 1].word) { return true }
@@ -101,12 +95,14 @@ enum MeetingClauses {
     }
 
     /// True when the name at `at` is the object of "in", alone or as a later conjunct ("in Gaza and
-    /// Lebanon", "in Mali, Niger and Chad"): a location, not a side.
+    /// Lebanon", "in Mali, Niger and Chad"): a location, not a side; not after a word of arriving, where
+    /// it names the host of a visit ("arrives in Qatar for talks").
     static func isLocative(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
         var j = at - 1
         while j >= tokens.startIndex, j >= at - 8 {
             let w = tokens[j].word
-            if w == .in { return true }
+            // "arrives in Qatar", "a state visit in Norway": where a visit goes, not where something happens.
+            if w == .in { return !(j > tokens.startIndex && arrivalWords.contains(tokens[j - 1])) }
             guard w == .and || w == .comma || tokens[j].isCapitalized else { return false }
             j -= 1
         }
@@ -115,14 +111,30 @@ enum MeetingClauses {
 
     /// Verbs of going whose object or "to"-phrase is a destination.
     static let goingWords: WordSet = ["visit", "visits", "visited", "visiting", "travel", "travels", "travelled",
-                                          "traveled", "trip", "fly", "flew", "go", "come", "return"]
+                                          "traveled", "trip", "fly", "flew", "go", "goes", "went", "come", "return",
+                                          "head", "heads", "headed"]
 
-    /// True when the name at `at` is where a visit goes: the object of "visit" or of "to" after a verb
-    /// of going within three words ("will travel to Oslo", "a return visit to Dakar").
-    static func isDestination(_ tokens: ArraySlice<Token>, at: Int) -> Bool {
+    /// Words that may stand between "to" and a capital it names: "to the Libyan capital Tripoli".
+    static let capitalTitles: WordSet = ["the", "capital", "city", "of"]
+
+    /// Words after which "in" names where a visitor arrives: "arrives in Qatar", "a state visit in Norway".
+    static let arrivalWords: WordSet = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing",
+                                        "visit", "visits", "stay", "stays", "tour"]
+
+    /// True when the name at `at` is where a visit goes: the object of "visit", of "in" after a word of
+    /// arriving ("arrives in Islamabad"), or of "to" after a verb of going within three words ("will
+    /// travel to Oslo", "a return visit to Dakar", "goes to Islamabad").
+    static func isDestination(_ tokens: ArraySlice<Token>, at name: Int) -> Bool {
+        // "a visit to the Libyan capital Tripoli": the capital's title stands between.
+        var at = name
+        while at - 1 > tokens.startIndex, name - at < 4, capitalTitles.contains(tokens[at - 1])
+            || (tokens[at - 1].isCapitalized && at - 1 > tokens.startIndex && tokens[at - 2].word == .the) {
+            at -= 1
+        }
         guard at > tokens.startIndex else { return false }
         let previous = tokens[at - 1]
         if goingWords.contains(previous), previous.folded.hasPrefix("visit") { return true }
+        if previous.word == .in, at - 2 >= tokens.startIndex, arrivalWords.contains(tokens[at - 2]) { return true }
         guard previous.word == .to else { return false }
         return tokens[max(tokens.startIndex, at - 4)..<(at - 1)].contains { goingWords.contains($0) }
     }

@@ -17,8 +17,8 @@ enum MeetingScope {
 
     /// True when some future cue governs some meeting word: it stands before the word, or after it in
     /// the same clause; or "would" stands at most four words before the word, within its clause.
-    static func announces(_ tokens: ArraySlice<Token>, cues: [PhraseMatcher<String>.Match], terms: [Range<Int>]) -> Bool {
-        let future = cues.filter { $0.payloads.contains("future") }
+    static func announces(_ tokens: ArraySlice<Token>, cues: [PhraseMatcher<MeetingCueEntry>.Match], terms: [Range<Int>]) -> Bool {
+        let future = cues.filter { $0.payloads.contains { $0.cue == .future } }
         for t in terms {
             if future.contains(where: { c in
                 c.range.lowerBound < t.lowerBound
@@ -74,6 +74,25 @@ enum MeetingScope {
             j -= 1
         }
         return false
+    }
+
+    /// The last two officials of different sides an article has named, kept as it is read.
+    struct LastPair {
+        private var last: Int?
+        private var other: Int?
+
+        /// Reads a mention of a person; persons of no side are skipped.
+        mutating func add(_ person: Int, people: People) {
+            guard let side = people.persons[person].country else { return }
+            if let last, people.persons[last].country != side { other = last }
+            last = person
+        }
+
+        /// The earlier of the two, then the last; empty when fewer than two sides were named.
+        var pair: [Int] {
+            guard let last, let other else { return [] }
+            return [other, last]
+        }
     }
 
     /// Object pronouns that stand for a person of an earlier sentence.

@@ -80,7 +80,7 @@ struct TitleMatch: Sendable {
 struct TitleReader: Sendable {
     let cues: PhraseMatcher<TitleCue>
     /// Words that say an encounter was called off ("cancels", "postponed").
-    let meetingCues: PhraseMatcher<String>
+    let meetingCues: PhraseMatcher<MeetingCueEntry>
     /// Punctuation after which a headline's last side has ended: a colon, a bar, a spaced dash.
     static let separators: Set<String> = [":", "|", "\u{2013}", "\u{2014}", "-", ",", ";"]
     /// A separator that ends a side: a dash only with a space before it ("Ould-Ghazouani" is one name).
@@ -100,7 +100,7 @@ struct TitleReader: Sendable {
         guard !tokens.isEmpty, tokens.count <= 80 else { return nil }
         let slice = tokens[...]
         // A headline that calls the encounter off reports none.
-        if meetingCues.matches(in: slice).contains(where: { $0.payloads.contains("cancelled") }) { return nil }
+        if meetingCues.matches(in: slice).contains(where: { m in m.payloads.contains { $0.cue == .cancelled } }) { return nil }
         // Each position's longest headline cue, looked up once: the rules ask them again and again.
         let table = slice.indices.map { cues.longestMatch(in: slice, at: $0) }
         for rule in TitleRule.all {

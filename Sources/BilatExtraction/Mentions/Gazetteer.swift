@@ -19,11 +19,11 @@ struct Gazetteer: Sendable {
     var organizations = PhraseMatcher<String>()
     var areas = PhraseMatcher<String>()
     var roles = PhraseMatcher<String>()
-    var meetingTerms = PhraseMatcher<String>()
+    var meetingTerms = PhraseMatcher<MeetingTerm>()
     var agreementKinds = PhraseMatcher<AgreementKind>()
     var venues = PhraseMatcher<String>()
     var speechVerbs = PhraseMatcher<StatementType>()
-    var meetingCues = PhraseMatcher<String>()
+    var meetingCues = PhraseMatcher<MeetingCueEntry>()
     /// Headline words of readouts and transcripts (`title_cues.tsv`).
     var titleCues = PhraseMatcher<TitleCue>()
     /// Reference officials by full name or alias.
@@ -67,12 +67,12 @@ struct Gazetteer: Sendable {
             for t in terms { t.hasPrefix("!") ? areas.add(String(t.dropFirst()), "") : areas.add(t, key) }
         }
         for (title, kind) in lex.roles { roles.add(title, kind) }
-        for (term, mode) in lex.meetingTerms { meetingTerms.add(term, mode) }
+        for (phrase, term) in lex.meetingTerms { meetingTerms.add(phrase, term) }
         witnessCues = WordSet(lex.witnessCues)
         for (term, kind) in lex.agreementKinds { agreementKinds.add(term, kind) }
         for (venue, city) in lex.venues { venues.add(venue, city) }
         for (verb, type) in lex.speechVerbs { speechVerbs.add(verb, type) }
-        for (term, cue) in lex.meetingCues { meetingCues.add(term, cue) }
+        for (phrase, cue) in lex.meetingCues { meetingCues.add(phrase, cue) }
         for (phrase, cue) in reference.titleCues.cues { titleCues.add(phrase, cue) }
         for (i, o) in reference.officials.enumerated() {
             officials.add(o.name, i)

@@ -6,8 +6,8 @@ import Foundation
 public struct Lexicon: Sendable {
     /// Area key → trigger terms (lowercase phrases; a final `*` matches any ending).
     public let areaTerms: [(key: String, terms: [String])]
-    /// Meeting word → mode it implies: in_person, phone, video, any (the sentence decides), none (no meeting).
-    public let meetingTerms: [String: String]
+    /// Meeting words (folded) with the mode they imply, what they need around them, and their rule.
+    let meetingTerms: [(phrase: String, term: MeetingTerm)]
     public let speechVerbs: [String: StatementType]
     /// Role title (lowercase) → kind (leader, minister, official, head).
     public let roles: [String: String]
@@ -24,8 +24,8 @@ public struct Lexicon: Sendable {
     public let retinueWords: Set<String>
     /// Last words of names of places, buildings and bodies ("Airport", "Foundation"): never a person's.
     let institutionWords: WordSet
-    /// Words around a meeting word that change what it reports → cue (future, cancelled, group, multilateral).
-    public let meetingCues: [String: String]
+    /// Words around a meeting word that change what it reports (folded), with their cue and rule.
+    let meetingCues: [(phrase: String, cue: MeetingCueEntry)]
     /// Words that say a document was signed, issued or adopted.
     let signingVerbs: WordSet
     /// Words after which a signing sentence's officials witnessed or hosted rather than signed.
@@ -40,10 +40,16 @@ public struct Lexicon: Sendable {
             guard FileManager.default.fileExists(atPath: url.path) else { return [] }
             return try TSVTable(contentsOf: url).records
         }
+        // The meeting words are the engine's core: a missing table is refused, not read as empty.
+        func required(_ name: String) throws -> [TSVRecord] {
+            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) else {
+                throw ReferenceTableError(file: name, line: 0, message: "not found in \(directory.path)")
+            }
+            return try records(name)
+        }
         func fold(_ s: String) -> String { TextFolding.fold(s) }
         areaTerms = try records("areas.tsv").map { (key: $0["key"], terms: $0.list("terms").map(fold)) }
-        meetingTerms = Dictionary(try records("meeting_terms.tsv").map { (fold($0["term"]), $0["mode"]) },
-                                  uniquingKeysWith: { a, _ in a })
+        meetingTerms = try MeetingWords.terms(try required("meeting_terms.tsv"))
         var verbs: [String: StatementType] = [:]
         for r in try records("speech_verbs.tsv") { verbs[fold(r["verb"])] = StatementType(rawValue: r["type"]) ?? .position }
         speechVerbs = verbs
@@ -65,8 +71,7 @@ public struct Lexicon: Sendable {
         patronymicParticles = Set(particles.filter { $0["kind"] == "patronymic" }.map { fold($0["particle"]) })
         retinueWords = Set(try records("retinue_words.tsv").map { fold($0["word"]) })
         institutionWords = WordSet(try records("institution_words.tsv").map { fold($0["word"]) })
-        meetingCues = Dictionary(try records("meeting_cues.tsv").map { (fold($0["term"]), $0["cue"]) },
-                                 uniquingKeysWith: { a, _ in a })
+        meetingCues = try MeetingWords.cues(try required("meeting_cues.tsv"))
         signingVerbs = WordSet(try records("signing_verbs.tsv").map { fold($0["verb"]) })
         witnessCues = Set(try records("witness_cues.tsv").map { fold($0["cue"]) })
         monthTable = WordTable(months.map { ($0.key, $0.value) })

@@ -12,7 +12,7 @@ enum Word: String, CaseIterable, Sendable {
     case autumn, fall, summer, spring, winter, evening, morning, afternoon, same, following, previous
     // Words of the meeting, role and agreement rules.
     case here, visit, visited, visits, visiting, host, hosts, warm, former, then, also, separate, separately
-    case counterpart, counterparts, summit, joint, trilateral, presence, looking, jr
+    case counterpart, counterparts, summit, joint, trilateral, presence, looking, jr, tour
     // Punctuation and clitics.
     case comma = ",", period = ".", semicolon = ";", hyphen = "-", openParenthesis = "(", closeParenthesis = ")"
     case possessive = "'s", negation = "n't"
