@@ -113,11 +113,14 @@ final class MeetingAssembler: Sendable {
                 MeetingScope.antecedent(tokens, persons: taking, before: at - 1, subjectPronoun: pronoun).map { taking[$0].person } ?? lastSubject
             }
             if let objectReferent { participants.append(objectReferent) }
+            // An official of an international body serves no side; the countries the sentence names with them
+            // are what they met about ("met the NATO Secretary General to discuss Ukraine"), not sides.
+            let meetsInternational = participants.contains { people.persons[$0].international }
             participants = unique(participants).filter { people.persons[$0].country != nil }
             var countries = unique(participants.compactMap { people.persons[$0].country } + (main?.countries ?? []))
             // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met") count; a side
             // named only by demonym ("Israeli officials") stands for unnamed people, too vague to record.
-            if countries.count < 2 {
+            if countries.count < 2, !meetsInternational {
                 // A country named inside an aside ("Lacalle Pou, whose push for a deal with China, ...") is no side.
                 // A country where something happens ("a ceasefire in Gaza and Lebanon") is no side either.
                 for c in sm.countries where !sentenceAsides.contains(c.range.lowerBound)

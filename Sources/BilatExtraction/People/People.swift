@@ -15,6 +15,8 @@ struct Person: Sendable {
     var international = false
     /// The sentence index of the first mention.
     var firstSentence = 0
+    /// The naming rules that read the person's mentions.
+    var rules = NamingRules()
 }
 
 /// A person named in a sentence (by full name, surname, or title and name).

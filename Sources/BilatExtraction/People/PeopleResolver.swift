@@ -16,6 +16,7 @@ final class PeopleResolver: Sendable {
     let roles: RoleReader
     let appositives: AppositiveReader
     let anaphora: RoleAnaphora
+    let holders: OfficeHolders
     let retinueWords: WordSet
 
     init(reference: ReferenceData, gazetteer: Gazetteer) {
@@ -25,6 +26,7 @@ final class PeopleResolver: Sendable {
         roles = RoleReader(gazetteer: gazetteer)
         appositives = AppositiveReader(names: names)
         anaphora = RoleAnaphora(names: names, reference: reference, gazetteer: gazetteer)
+        holders = OfficeHolders(reference: reference, names: names)
         retinueWords = WordSet(reference.lexicon.retinueWords)
     }
 
@@ -32,10 +34,7 @@ final class PeopleResolver: Sendable {
                  published: PartialDate?) -> People {
         var discourse = PeopleDiscourse(nameParts: NamePartsCache(names: names))
         for (n, (s, sm)) in zip(sentences, mentions).enumerated() {
-            var countryAt = Set<Int>()
-            for c in sm.countries { countryAt.formUnion(c.range) }
-            var reading = SentenceReading(index: n, sentence: s, mentions: sm, tokens: s.tokens, countryAt: countryAt,
-                                          roles: roles.roles(in: s.tokens, countries: sm.countries))
+            var reading = SentenceReading(index: n, sentence: s, mentions: sm, roles: roles.roles(in: s.tokens, countries: sm.countries))
             titledNames(&reading, &discourse, published: published)
             namesWithOffices(&reading, &discourse, published: published)
             reading.persons.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -63,19 +62,25 @@ final class PeopleResolver: Sendable {
         for r in reading.roles {
             var j = r.range.upperBound
             if j < tokens.endIndex, tokens[j].text == "," { j += 1 }
-            j = names.skipHonorifics(tokens, from: j)
-            guard let run = names.run(tokens, at: j, isCountry: reading.isCountry) else { continue }
-            var nameCountry: String?
-            // "King Mohammed VI of Morocco".
-            if run.upperBound + 1 < tokens.endIndex, tokens[run.upperBound].word == .of,
-               let c = reading.mentions.countries.first(where: { $0.range.lowerBound == run.upperBound + 1 }) {
-                nameCountry = c.code
-            }
+            let nameStart = names.skipHonorifics(tokens, from: j)
+            guard let run = names.run(tokens, at: nameStart, isCountry: reading.isCountry) else { continue }
+            let nameCountry = countryAfterName(run, in: reading)
             let owner = owner(before: r.range.lowerBound, tokens: tokens,
                               knownPerson: { knownPerson(at: $0, in: reading, discourse) })
-            admit(NameCandidate(run: run, role: r, nameCountry: nameCountry, owner: owner), &reading, &discourse,
-                  published: published)
+            admit(NameCandidate(run: run, role: r, nameCountry: nameCountry, owner: owner, rule: .titleThenName,
+                                honorific: nameStart > j), &reading, &discourse, published: published)
         }
+    }
+
+    /// The country written after a name: "King Mohammed VI of Morocco", "President Guillermo Lasso of the
+    /// Republic of Ecuador".
+    private func countryAfterName(_ run: Range<Int>, in reading: SentenceReading) -> String? {
+        let tokens = reading.tokens
+        var k = run.upperBound
+        guard k + 1 < tokens.endIndex, tokens[k].word == .of else { return nil }
+        k += 1
+        if tokens[k].word == .the { k += 1 }
+        return reading.mentions.countries.first { $0.range.lowerBound == k && $0.form == .name }?.code
     }
 
     /// Name then title: "Mr. ISHIBA Shigeru, Prime Minister of Japan", "X, the UAE's national security adviser".
@@ -92,8 +97,8 @@ final class PeopleResolver: Sendable {
             let appositive = appositives.read(after: run.upperBound, tokens: tokens, roles: reading.roles,
                                               countries: reading.mentions.countries,
                                               knownPerson: { knownPerson(at: $0, in: reading, discourse) })
-            admit(NameCandidate(run: run, role: appositive?.role, nameCountry: nil, owner: appositive?.owner),
-                  &reading, &discourse, published: published)
+            admit(NameCandidate(run: run, role: appositive?.role, nameCountry: nil, owner: appositive?.owner,
+                                rule: .nameThenTitle, honorific: start > i), &reading, &discourse, published: published)
             i = run.upperBound
         }
     }
@@ -158,8 +163,17 @@ final class PeopleResolver: Sendable {
         if country == nil, case .country(let c) = candidate.owner { country = c }
         if country == nil, case .person(let o) = candidate.owner { country = discourse.people.persons[o].country }
         let title = role.flatMap { r in r.title.isEmpty ? nil : (r.former ? "former " : "") + r.title }
-        let known = referenceOfficial(tokens, range, name: name, titleStart: role?.range.lowerBound, published: published)
-        let mention = PersonMention(person: 0, range: range)
+        let known = referenceOfficial(tokens, range, name: name, titleStart: role?.range.lowerBound, country: country,
+                                      published: published)
+            ?? role.flatMap { r in
+                holders.holder(keys: keys, title: r.title, country: country, former: r.former, on: published)
+                    .map { KnownOfficial(official: reference.officials[$0], rule: .titleAndSurname) }
+            }
+        var rules = NamingRules()
+        if candidate.role != nil { rules.insert(candidate.rule) }
+        if candidate.nameCountry != nil { rules.insert(.countryAfterName) }
+        if candidate.honorific { rules.insert(.honorific) }
+        if let known { rules.insert(known.rule) }
         if let p = existingPerson(keys: keys, country: country, known: known, discourse) {
             let person = discourse.people.persons[p]
             if known == nil, keys.count > person.keys.count, Set(keys).isSuperset(of: person.keys) {
@@ -167,38 +181,92 @@ final class PeopleResolver: Sendable {
                 discourse.people.persons[p].keys = Set(keys)
                 discourse.registry.register(p, keys: keys)
             }
-            if person.country == nil { discourse.people.persons[p].country = country }
+            // The fullest mention names the person: a later one in the text's own form of a reference name.
+            if let known, known.rule == .referenceName, person.name == known.official.name, isTextForm(name, of: person.name) {
+                discourse.people.persons[p].name = name
+                discourse.people.persons[p].rules.insert(.textSpelling)
+            }
+            if person.country == nil, !person.international { discourse.people.persons[p].country = country }
             if person.role == nil, let title { discourse.people.persons[p].role = title }
             discourse.people.persons[p].spans.append(reading.sentence.span)
-            record(PersonMention(person: p, range: mention.range), owner: candidate.owner, &reading)
+            discourse.people.persons[p].rules.formUnion(rules)
+            record(PersonMention(person: p, range: range), owner: candidate.owner, &reading)
             return
         }
         // A new person needs an office, a country or a reference entry; a bare capitalized
-        // phrase is more often an institution than a person.
-        guard known != nil || (keys.count >= 2 && (role != nil || country != nil)) else { return }
-        var person = Person(name: name, country: country ?? known?.official.country, role: title, keys: Set(keys),
-                            spans: [reading.sentence.span])
+        // phrase is more often an institution than a person. One name part will do with the office of a
+        // leader or minister and the country the text gives ("Prime Minister Tuilagi of Samoa").
+        // Not a word right after the country that ends the office ("General Secretary of the Lao People's
+        // Revolutionary Party"): a demonym there modifies a noun.
+        let surnameWithOffice = keys.count == 1 && !reading.isCountry(range.lowerBound - 1) && role.map { r in
+            Self.surnameOffices.contains(r.kind) && !r.title.isEmpty && (r.country ?? candidate.nameCountry) != nil
+        } ?? false
+        guard known != nil || (keys.count >= 2 && (role != nil || country != nil)) || surnameWithOffice else { return }
+        if surnameWithOffice, known == nil { rules.insert(.surnameWithOffice) }
+        // An office of an international body: a reference official of one, or an office the sentence writes
+        // with the body's name ("UN Secretary-General", "President of the European Commission") held by no
+        // country's reference official ("ASEAN Chair Prime Minister Hun Sen" serves Cambodia).
+        let international = known.map { $0.official.organization != nil } ?? false || (known == nil && role.map { r in
+            reading.mentions.organizations.contains { $0.range.upperBound >= r.range.lowerBound - 1 && $0.range.lowerBound <= r.range.upperBound }
+        } ?? false)
+        if international { rules.insert(.internationalOffice) }
+        var person = Person(name: name, country: international ? nil : country ?? known?.official.country, role: title,
+                            keys: Set(keys), spans: [reading.sentence.span])
         if person.role == nil, let known {
-            let ended = known.official.end.map { e in published.map { e < $0 } ?? false } ?? false
-            person.role = (ended ? "former " : "") + known.official.role
+            person.role = (known.official.ended(before: published) ? "former " : "") + known.official.role
         }
         // A reference official is written by the reference's name, the one news uses ("Joe Biden"
-        // for "Joseph R. Biden, Jr.", "Takeshi Iwaya" for "IWAYA Takeshi").
-        if let known { person.name = known.official.name }
+        // for "Joseph R. Biden, Jr.", "Takeshi Iwaya" for "IWAYA Takeshi"), unless the text only spells
+        // that name otherwise.
+        if let known {
+            if known.rule == .referenceName, isTextForm(name, of: known.official.name) {
+                person.rules.insert(.textSpelling)
+            } else {
+                person.name = known.official.name
+            }
+        }
         // How the article first names a reference official tells its home side.
         person.vote = country != nil ? -1 : (candidate.owner == nil && known != nil ? 1 : 0)
         person.firstSentence = reading.index
-        person.international = role.map { r in
-            reading.mentions.organizations.contains { $0.range.upperBound >= r.range.lowerBound - 1 && $0.range.lowerBound <= r.range.upperBound }
-        } ?? false
+        person.international = international
+        person.rules.formUnion(rules)
         // A patronymic the text adds is no name of the person's own.
         let referenceKeys = known.map { discourse.nameParts($0.official.name) } ?? []
         person.keys = known?.lengthened == true ? Set(referenceKeys) : Set(keys).union(referenceKeys)
         discourse.people.persons.append(person)
         let index = discourse.people.persons.count - 1
         discourse.registry.register(index, keys: person.keys)
-        record(PersonMention(person: index, range: mention.range), owner: candidate.owner, &reading)
+        record(PersonMention(person: index, range: range), owner: candidate.owner, &reading)
     }
+
+    /// True when the text writes the reference's `name` in a form of its own that the person is to be
+    /// recorded by: spelt otherwise, part by part ("El-Sisi" for "al-Sisi", "Al-Jabir" for "Al-Jaber": as
+    /// many parts, each within two letters of the reference's), or with a middle name the reference
+    /// leaves out ("John Dramani Mahama"). Not when it is the same name once case and diacritics are set
+    /// aside ("Erdogan" for "Erdoğan"), another form of it ("Joseph Biden Jr." for "Joe Biden"), or the
+    /// name lengthened with a patronymic ("Mohammed bin Salman bin Abdulaziz Al Saud").
+    func isTextForm(_ text: String, of name: String) -> Bool {
+        guard text != name else { return false }
+        let a = TextFolding.fold(text), b = TextFolding.fold(name)
+        guard a != b else { return false }
+        let x = a.split(separator: " "), y = b.split(separator: " ")
+        if x.count == y.count {
+            return zip(x, y).allSatisfy { p, q in
+                p == q || (p.first == q.first || p.count > 3) && TextFolding.editDistance(String(p), String(q)) <= 2
+            }
+        }
+        // A middle name: the reference's parts in order, first and last the same, the others full words.
+        guard x.count > y.count, x.first == y.first, x.last == y.last else { return false }
+        var k = 0
+        for part in x {
+            if k < y.count, part == y[k] { k += 1; continue }
+            if part.count < 2 || names.particles.contains(String(part)) { return false }
+        }
+        return k == y.count
+    }
+
+    /// The kinds of office whose holder a title and one name part may introduce.
+    static let surnameOffices: Set<String> = ["leader", "minister"]
 
     /// The name's tokens, or nil when the run names no person: a run ending in an institution word, or
     /// capitalized words right after a country's name ("the India-China Boundary Question", "China
@@ -222,7 +290,7 @@ final class PeopleResolver: Sendable {
 
     /// The one person already known that the name names; a reference official is not merged into a
     /// different person who shares a name part.
-    private func existingPerson(keys: [String], country: String?, known: (official: ReferenceOfficial, lengthened: Bool)?,
+    private func existingPerson(keys: [String], country: String?, known: KnownOfficial?,
                                 _ discourse: PeopleDiscourse) -> Int? {
         guard let p = discourse.registry.match(keys: keys, country: country ?? known?.official.country,
                                                persons: discourse.people.persons) else { return nil }
@@ -296,12 +364,18 @@ final class PeopleResolver: Sendable {
 
     /// The reference official a name run names (or the title and name, "King Salman"), preferring one in
     /// office at publication; `lengthened` when the text adds a patronymic to the known name. `name` is
-    /// the canonical name of the run.
+    /// the canonical name of the run, `country` the one the text gives the person.
     private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, name: String, titleStart: Int?,
-                                   published: PartialDate?) -> (official: ReferenceOfficial, lengthened: Bool)? {
+                                   country: String?, published: PartialDate?) -> KnownOfficial? {
+        // A term of the country the text gives, if it gives one ("the Prime Minister of Italy Romano Prodi"
+        // is not the President of the European Commission he had been).
         func best(_ indices: [Int]) -> ReferenceOfficial? {
-            let candidates = indices.map { reference.officials[$0] }
-            return candidates.first { $0.serves(on: published) } ?? candidates.first
+            var first: ReferenceOfficial?
+            for i in indices where country == nil || reference.officials[i].country == country {
+                if reference.officials[i].serves(on: published) { return reference.officials[i] }
+                if first == nil { first = reference.officials[i] }
+            }
+            return first
         }
         // The whole name, or a name of two parts or more that the text lengthens with a patronymic
         // ("Mohammed bin Salman bin Abdulaziz Al Saud").
@@ -309,15 +383,23 @@ final class PeopleResolver: Sendable {
            m.range.upperBound == range.upperBound
             || (m.range.count >= 2 && names.particles.contains(tokens[m.range.upperBound])),
            let o = best(m.payloads) {
-            return (o, m.range.upperBound < range.upperBound)
+            return KnownOfficial(official: o, lengthened: m.range.upperBound < range.upperBound, rule: .referenceName)
         }
         if let t = titleStart, t < range.lowerBound, let m = gazetteer.officials.longestMatch(in: tokens[t..<range.upperBound], at: t),
            m.range.upperBound == range.upperBound, let o = best(m.payloads) {
-            return (o, false)
+            return KnownOfficial(official: o, rule: .referenceName)
         }
-        // A name the text writes family name first ("IWAYA Takeshi").
+        // A name the text writes family name first, in capitals ("IWAYA Takeshi", which the canonical name
+        // turns round) or not ("Kishida Fumio").
         if let indices = gazetteer.officialsByName[TextFolding.fold(name)], let o = best(indices) {
-            return (o, false)
+            return KnownOfficial(official: o, rule: .familyNameFirst)
+        }
+        // Turned round only after an office ("Prime Minister Kishida Fumio"): two capitalized words alone
+        // are more often no name, and the lookup is asked of every such pair.
+        if titleStart != nil, range.count == 2, tokens[range.lowerBound].kind == .word, tokens[range.lowerBound + 1].kind == .word,
+           let indices = gazetteer.officialsByName[tokens[range.lowerBound + 1].folded + " " + tokens[range.lowerBound].folded],
+           let o = best(indices) {
+            return KnownOfficial(official: o, rule: .familyNameFirst)
         }
         return nil
     }

@@ -94,8 +94,11 @@ struct RoleReader: Sendable {
                     after = c.range.upperBound
                 }
             }
+            // A title in capitals (a transcript's "PRIME MINISTER LEE:") is written as a title.
+            let shouted = tokens[start..<end].allSatisfy { $0.kind != .word || $0.isAllCaps }
             var title = tokens[start..<end].filter { $0.text != "." }.map { t in
-                smallWords.contains(t) ? t.folded : t.text.prefix(1).uppercased() + t.text.dropFirst()
+                let text = shouted ? t.text.lowercased() : t.text
+                return smallWords.contains(t) ? t.folded : text.prefix(1).uppercased() + text.dropFirst()
             }.joined(separator: " ")
             // Foundation's search is slow on Linux: asked only of the few titles with a hyphen.
             if title.utf8.contains(UInt8(ascii: "-")) { title = title.replacingOccurrences(of: " - ", with: "-") }
