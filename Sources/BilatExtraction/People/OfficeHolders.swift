@@ -47,22 +47,21 @@ struct OfficeHolders: Sendable {
         return offices[folded] ?? folded
     }
 
-    /// The reference official (index) who holds the office `title` names on `date`, whose name has the
-    /// name parts `keys`, serving `country` when the text says which; nil when none or several fit.
-    /// With `former`, an official whose term ended before the date.
-    func holder(keys: [String], title: String, country: String?, former: Bool, on date: PartialDate?) -> Int? {
-        guard let probe = keys.last, !title.isEmpty else { return nil }
+    /// The reference officials (an index for each person) who hold the office `title` names on `date`,
+    /// whose name has the name parts `keys`, serving `country` when the text says which: one is the
+    /// answer, several are none. With `former`, officials whose term ended before the date.
+    func holders(keys: [String], title: String, country: String?, former: Bool, on date: PartialDate?) -> [Int] {
+        guard let probe = keys.last, !title.isEmpty else { return [] }
         let wanted = office(title)
         let lookup = byNamePart[probe] ?? keys.first.flatMap { byNamePart[$0] } ?? []
-        var found: Int?
+        var found: [Int] = []
         for i in lookup {
             let o = officials[i]
             guard keys.allSatisfy(parts[i].contains), office(o.role) == wanted else { continue }
             if let country, o.country != country { continue }
             guard former ? o.ended(before: date) : o.serves(on: date) else { continue }
             // The same person in two terms of the office is one holder.
-            if let f = found, officials[f].name != o.name { return nil }
-            if found == nil { found = i }
+            if !found.contains(where: { officials[$0].name == o.name }) { found.append(i) }
         }
         return found
     }

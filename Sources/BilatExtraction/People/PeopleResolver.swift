@@ -94,9 +94,15 @@ final class PeopleResolver: Sendable {
                 i = max(i + 1, start)
                 continue
             }
-            let appositive = appositives.read(after: run.upperBound, tokens: tokens, roles: reading.roles,
+            var appositive = appositives.read(after: run.upperBound, tokens: tokens, roles: reading.roles,
                                               countries: reading.mentions.countries,
                                               knownPerson: { knownPerson(at: $0, in: reading, discourse) })
+            // An office that a name follows is that name's ("the Grand Ethiopian Renaissance Dam, President
+            // Biden said"), not the office of the words before the comma, unless the reader took that name for
+            // whose office it is ("X, the finance minister Erdogan had appointed").
+            if let a = appositive, a.owner == nil, reading.persons.contains(where: { (a.role.range.upperBound...a.role.range.upperBound + 1).contains($0.range.lowerBound) }) {
+                appositive = nil
+            }
             admit(NameCandidate(run: run, role: appositive?.role, nameCountry: nil, owner: appositive?.owner,
                                 rule: .nameThenTitle, honorific: start > i), &reading, &discourse, published: published)
             i = run.upperBound
@@ -163,12 +169,7 @@ final class PeopleResolver: Sendable {
         if country == nil, case .country(let c) = candidate.owner { country = c }
         if country == nil, case .person(let o) = candidate.owner { country = discourse.people.persons[o].country }
         let title = role.flatMap { r in r.title.isEmpty ? nil : (r.former ? "former " : "") + r.title }
-        let known = referenceOfficial(tokens, range, name: name, titleStart: role?.range.lowerBound, country: country,
-                                      published: published)
-            ?? role.flatMap { r in
-                holders.holder(keys: keys, title: r.title, country: country, former: r.former, on: published)
-                    .map { KnownOfficial(official: reference.officials[$0], rule: .titleAndSurname) }
-            }
+        let known = referenceOfficial(tokens, range, name: name, keys: keys, role: role, country: country, published: published)
         var rules = NamingRules()
         if candidate.role != nil { rules.insert(candidate.rule) }
         if candidate.nameCountry != nil { rules.insert(.countryAfterName) }
@@ -272,7 +273,8 @@ final class PeopleResolver: Sendable {
     /// capitalized words right after a country's name ("the India-China Boundary Question", "China
     /// Development Bank"); a possessive introduces a person ("India's Modi"). A known name followed by
     /// more capitalized words that are not a patronymic ("President Donald Trump Delivers ..." in a
-    /// headline) ends where the known one does.
+    /// headline) ends where the known one does; one that goes on with "of" ("Abdullah of Pahang") ends
+    /// where the known one does too.
     private func nameRange(of candidate: NameCandidate, in reading: SentenceReading) -> Range<Int>? {
         let run = candidate.run, tokens = reading.tokens
         guard !run.isEmpty, !run.contains(where: reading.taken.contains) else { return nil }
@@ -283,6 +285,12 @@ final class PeopleResolver: Sendable {
         }
         if let m = gazetteer.officials.longestMatch(in: tokens[run], at: run.lowerBound), m.range.count >= 2,
            m.range.upperBound < run.upperBound, !names.particles.contains(tokens[m.range.upperBound]) {
+            return m.range
+        }
+        // A known name that goes on with "of" ("Abdullah of Pahang"): the run stopped at the "of".
+        if run.upperBound < tokens.endIndex, tokens[run.upperBound].word == .of,
+           let m = gazetteer.officials.longestMatch(in: tokens, at: run.lowerBound), m.range.upperBound > run.upperBound + 1,
+           !m.range.contains(where: reading.taken.contains) {
             return m.range
         }
         return run
@@ -362,11 +370,13 @@ final class PeopleResolver: Sendable {
 
     // MARK: Reference officials
 
-    /// The reference official a name run names (or the title and name, "King Salman"), preferring one in
-    /// office at publication; `lengthened` when the text adds a patronymic to the known name. `name` is
-    /// the canonical name of the run, `country` the one the text gives the person.
-    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, name: String, titleStart: Int?,
-                                   country: String?, published: PartialDate?) -> KnownOfficial? {
+    /// The reference official a name run names, preferring one in office at publication: by the whole
+    /// name or an alias (lengthened when the text adds a patronymic), by the office and a name part
+    /// (OfficeHolders), by an alias that holds the title ("King Salman"), or by a name written family
+    /// name first. `name` is the canonical name of the run, `keys` its name parts, `country` the one the
+    /// text gives the person.
+    private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, name: String, keys: [String],
+                                   role: RolePhrase?, country: String?, published: PartialDate?) -> KnownOfficial? {
         // A term of the country the text gives, if it gives one ("the Prime Minister of Italy Romano Prodi"
         // is not the President of the European Commission he had been).
         func best(_ indices: [Int]) -> ReferenceOfficial? {
@@ -385,10 +395,6 @@ final class PeopleResolver: Sendable {
            let o = best(m.payloads) {
             return KnownOfficial(official: o, lengthened: m.range.upperBound < range.upperBound, rule: .referenceName)
         }
-        if let t = titleStart, t < range.lowerBound, let m = gazetteer.officials.longestMatch(in: tokens[t..<range.upperBound], at: t),
-           m.range.upperBound == range.upperBound, let o = best(m.payloads) {
-            return KnownOfficial(official: o, rule: .referenceName)
-        }
         // A name the text writes family name first, in capitals ("IWAYA Takeshi", which the canonical name
         // turns round) or not ("Kishida Fumio").
         if let indices = gazetteer.officialsByName[TextFolding.fold(name)], let o = best(indices) {
@@ -396,10 +402,21 @@ final class PeopleResolver: Sendable {
         }
         // Turned round only after an office ("Prime Minister Kishida Fumio"): two capitalized words alone
         // are more often no name, and the lookup is asked of every such pair.
-        if titleStart != nil, range.count == 2, tokens[range.lowerBound].kind == .word, tokens[range.lowerBound + 1].kind == .word,
+        if role != nil, range.count == 2, tokens[range.lowerBound].kind == .word, tokens[range.lowerBound + 1].kind == .word,
            let indices = gazetteer.officialsByName[tokens[range.lowerBound + 1].folded + " " + tokens[range.lowerBound].folded],
            let o = best(indices) {
             return KnownOfficial(official: o, rule: .familyNameFirst)
+        }
+        // The holder of the office on the date: one answers, two who fit ("King Abdullah" while Jordan and
+        // Malaysia both had one) leave the name unresolved.
+        if let role, !role.title.isEmpty {
+            let found = holders.holders(keys: keys, title: role.title, country: country, former: role.former, on: published)
+            if found.count == 1 { return KnownOfficial(official: reference.officials[found[0]], rule: .titleAndSurname) }
+            if found.count > 1 { return nil }
+        }
+        if let t = role?.range.lowerBound, t < range.lowerBound, let m = gazetteer.officials.longestMatch(in: tokens[t..<range.upperBound], at: t),
+           m.range.upperBound == range.upperBound, let o = best(m.payloads) {
+            return KnownOfficial(official: o, rule: .referenceName)
         }
         return nil
     }
