@@ -23,7 +23,7 @@ final class PeopleResolver: Sendable {
         self.reference = reference
         self.gazetteer = gazetteer
         names = NameReader(lexicon: reference.lexicon)
-        roles = RoleReader(gazetteer: gazetteer)
+        roles = RoleReader(gazetteer: gazetteer, bodyEnds: reference.lexicon.institutionWords)
         appositives = AppositiveReader(names: names)
         anaphora = RoleAnaphora(names: names, reference: reference, gazetteer: gazetteer)
         holders = OfficeHolders(reference: reference, names: names)

@@ -14,6 +14,8 @@ struct RolePhrase: Sendable {
 /// "Prime Minister of Japan", "India's ...") and "former".
 struct RoleReader: Sendable {
     let gazetteer: Gazetteer
+    /// Words that end the name of a body ("Council", "Committee", institution_words.tsv).
+    let bodyEnds: WordSet
     let smallWords: WordSet = ["of", "for", "and", "the"]
 
     func roles(in tokens: ArraySlice<Token>, countries: [CountryMention]) -> [RolePhrase] {
@@ -57,17 +59,19 @@ struct RoleReader: Sendable {
                 let article = tokens[k].word == .the
                 if article { k += 1 }
                 var last = end
-                while k < tokens.endIndex, byStart[k] == nil, tokens[k].kind == .word {
+                // Another office ends the body: "Secretary of Energy Jennifer Granholm and Minister of ...".
+                while k < tokens.endIndex, byStart[k] == nil, tokens[k].kind == .word, last == end || !startsOffice(tokens, at: k) {
                     if tokens[k].isCapitalized {
                         k += 1
                         last = k
                     } else if [.and, .for, .of, .on].contains(tokens[k].word), k + 1 < tokens.endIndex,
-                              tokens[k + 1].isCapitalized, byStart[k + 1] == nil, last > end {
+                              tokens[k + 1].isCapitalized, byStart[k + 1] == nil, last > end, !startsOffice(tokens, at: k + 1) {
                         k += 1
                     } else {
                         break
                     }
                 }
+                last = bodyEnd(tokens, from: article ? end + 2 : end + 1, to: last)
                 // A leader's title takes a body only after "the" ("President of the European Commission"),
                 // never a place ("President of Brazil" is read as the country below).
                 if last > end, kind != "leader" || article { end = last }
@@ -107,5 +111,24 @@ struct RoleReader: Sendable {
             i = after
         }
         return found
+    }
+
+    /// True when an office's title starts at `k` ("Minister", "Prime Minister").
+    private func startsOffice(_ tokens: ArraySlice<Token>, at k: Int) -> Bool {
+        gazetteer.roles.longestMatch(in: tokens, at: k) != nil
+    }
+
+    /// Where the body of a title ends when a name follows it without a comma ("Secretary of Commerce
+    /// Gina Raimondo", "Director of the National Economic Council Brian Deese"): after the last word that
+    /// ends a body's name or names a field ("Council", "Commerce", "Industry"), if two or more
+    /// capitalized words come after it; else at `last`. The body is `start..<last`.
+    private func bodyEnd(_ tokens: ArraySlice<Token>, from start: Int, to last: Int) -> Int {
+        guard last - start >= 3 else { return last }
+        var k = last - 3
+        while k >= start, !bodyEnds.contains(tokens[k]), gazetteer.areas.longestMatch(in: tokens[k...k], at: k) == nil {
+            k -= 1
+        }
+        guard k >= start, tokens[(k + 1)..<last].allSatisfy({ $0.isCapitalized && $0.kind == .word }) else { return last }
+        return k + 1
     }
 }
