@@ -89,6 +89,16 @@ struct RoleReader: Sendable {
                 country = c.code
                 former = former || tokens[before - 1].word == .former
             }
+            // One word of the title between the country, as a possessive or adjective, and the office:
+            // "Egypt's cabinet spokesman", "Brunei's Second Minister of Foreign Affairs", "Russian Deputy
+            // Foreign Minister" (not "a visit to Berlin by President ...").
+            if country == nil, before == start, start - 1 >= tokens.startIndex, let c = byEnd[start - 1],
+               c.possessive || c.form == .demonym || c.form == .combining,
+               tokens[start - 1].kind == .word, !startsOffice(tokens, at: start - 1),
+               ![.the, .a, .his, .her, .and, .former, .then].contains(tokens[start - 1].word) {
+                country = c.code
+                start -= 1
+            }
             var after = end
             if after + 1 < tokens.endIndex, tokens[after].word == .of {
                 var k = after + 1
