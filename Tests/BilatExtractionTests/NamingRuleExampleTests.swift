@@ -37,7 +37,9 @@ struct NamingRuleExample: CustomTestStringConvertible, Sendable {
                 }
                 let officials = r["officials"] == "-" ? [] : r["officials"].components(separatedBy: "; ").sorted()
                 examples.append(NamingRuleExample(file: file, line: r.line, rule: rule, fires: r["fires"] == "yes",
-                                                  published: r["published"], text: r["text"], officials: officials))
+                                                  published: r["published"],
+                                                  text: r["text"].replacingOccurrences(of: "\\n", with: "\n"),
+                                                  officials: officials))
             }
         }
         return examples

@@ -36,6 +36,7 @@ final class PeopleResolver: Sendable {
         for (n, (s, sm)) in zip(sentences, mentions).enumerated() {
             var reading = SentenceReading(index: n, sentence: s, mentions: sm, roles: roles.roles(in: s.tokens, countries: sm.countries))
             titledNames(&reading, &discourse, published: published)
+            if n + 1 < sentences.count { signature(&reading, &discourse, next: sentences[n + 1], mentions[n + 1], published: published) }
             namesWithOffices(&reading, &discourse, published: published)
             reading.persons.sort { $0.range.lowerBound < $1.range.lowerBound }
             descriptions(&reading, &discourse, published: published)
@@ -70,6 +71,23 @@ final class PeopleResolver: Sendable {
             admit(NameCandidate(run: run, role: r, nameCountry: nameCountry, owner: owner, rule: .titleThenName,
                                 honorific: nameStart > j), &reading, &discourse, published: published)
         }
+    }
+
+    /// A line that is a name alone over a line that is an office alone, as a statement is signed
+    /// ("Hussein Mohamed" / "State House Spokesperson"): the office is the name's.
+    private func signature(_ reading: inout SentenceReading, _ discourse: inout PeopleDiscourse, next: TokenSentence,
+                           _ nextMentions: SentenceMentions, published: PartialDate?) {
+        let tokens = reading.tokens
+        guard reading.persons.isEmpty, tokens.count >= 2, tokens.count <= 5, next.tokens.first?.newlineBefore == true,
+              let run = names.run(tokens, at: names.skipHonorifics(tokens, from: tokens.startIndex), isCountry: reading.isCountry),
+              run.upperBound == tokens.endIndex else { return }
+        let office = roles.roles(in: next.tokens, countries: nextMentions.countries)
+        guard office.count == 1, var role = office.first, role.range.upperBound == next.tokens.endIndex,
+              role.range.lowerBound <= next.tokens.startIndex + 3 else { return }
+        // The office is read in the next line; here it only names the person's title and country.
+        role.range = tokens.endIndex..<tokens.endIndex
+        admit(NameCandidate(run: run, role: role, nameCountry: nil, owner: nil, rule: .nameThenTitle), &reading, &discourse,
+              published: published)
     }
 
     /// The country written after a name: "King Mohammed VI of Morocco", "President Guillermo Lasso of the
@@ -188,6 +206,10 @@ final class PeopleResolver: Sendable {
                 discourse.people.persons[p].rules.insert(.textSpelling)
             }
             if person.country == nil, !person.international { discourse.people.persons[p].country = country }
+            // An official named bare first ("President Ruto holds talks with Chancellor Scholz", a headline)
+            // and later with a country ("Chancellor Olaf Scholz of the Federal Republic of Germany") is the
+            // other side's.
+            if candidate.role?.country != nil || candidate.nameCountry != nil { discourse.people.persons[p].vote = min(person.vote, -1) }
             if person.role == nil, let title { discourse.people.persons[p].role = title }
             discourse.people.persons[p].spans.append(reading.sentence.span)
             discourse.people.persons[p].rules.formUnion(rules)

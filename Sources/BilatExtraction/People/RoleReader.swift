@@ -89,11 +89,12 @@ struct RoleReader: Sendable {
                 country = c.code
                 former = former || tokens[before - 1].word == .former
             }
-            // One word of the title between the country, as a possessive or adjective, and the office:
-            // "Egypt's cabinet spokesman", "Brunei's Second Minister of Foreign Affairs", "Russian Deputy
-            // Foreign Minister" (not "a visit to Berlin by President ...").
+            // One word of the title between the country and the office: "Egypt's cabinet spokesman",
+            // "Brunei's Second Minister of Foreign Affairs", "the US Deputy Secretary of State". A country
+            // named plainly reaches only across a capitalized word ("a visit to Berlin by President ..." is
+            // no German office).
             if country == nil, before == start, start - 1 >= tokens.startIndex, let c = byEnd[start - 1],
-               c.possessive || c.form == .demonym || c.form == .combining,
+               c.possessive || c.form == .demonym || c.form == .combining || tokens[start - 1].isCapitalized,
                tokens[start - 1].kind == .word, !startsOffice(tokens, at: start - 1),
                ![.the, .a, .his, .her, .and, .former, .then].contains(tokens[start - 1].word) {
                 country = c.code
