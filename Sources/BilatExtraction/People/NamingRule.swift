@@ -12,6 +12,9 @@ enum NamingRule: String, CaseIterable, Sendable {
     /// A title and a name part that the dated reference resolves to the holder of that office on the
     /// article's date: "President Biden", "Chancellor Scholz", "PRESIDENT LÓPEZ OBRADOR".
     case titleAndSurname = "title_and_surname"
+    /// A courtesy title and a name part that the dated reference resolves to the one official in office
+    /// with that name: "Mr. Albanese", "Sheikh Tamim".
+    case honorificAndSurname = "honorific_and_surname"
     /// A title and a name part of an official the reference does not know, with the country the text
     /// gives: "Prime Minister Tuilagi of Samoa".
     case surnameWithOffice = "surname_with_office"

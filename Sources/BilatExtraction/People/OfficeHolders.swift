@@ -50,14 +50,15 @@ struct OfficeHolders: Sendable {
     /// The reference officials (an index for each person) who hold the office `title` names on `date`,
     /// whose name has the name parts `keys`, serving `country` when the text says which: one is the
     /// answer, several are none. With `former`, officials whose term ended before the date.
-    func holders(keys: [String], title: String, country: String?, former: Bool, on date: PartialDate?) -> [Int] {
-        guard let probe = keys.last, !title.isEmpty else { return [] }
-        let wanted = office(title)
+    /// With no title, any office will do: "Mr. Albanese" is the one official of that name in office.
+    func holders(keys: [String], title: String?, country: String?, former: Bool, on date: PartialDate?) -> [Int] {
+        guard let probe = keys.last, title?.isEmpty != true else { return [] }
+        let wanted = title.map(office)
         let lookup = byNamePart[probe] ?? keys.first.flatMap { byNamePart[$0] } ?? []
         var found: [Int] = []
         for i in lookup {
             let o = officials[i]
-            guard keys.allSatisfy(parts[i].contains), office(o.role) == wanted else { continue }
+            guard keys.allSatisfy(parts[i].contains), wanted == nil || office(o.role) == wanted else { continue }
             if let country, o.country != country { continue }
             guard former ? o.ended(before: date) : o.serves(on: date) else { continue }
             // The same person in two terms of the office is one holder.

@@ -187,7 +187,8 @@ final class PeopleResolver: Sendable {
         if country == nil, case .country(let c) = candidate.owner { country = c }
         if country == nil, case .person(let o) = candidate.owner { country = discourse.people.persons[o].country }
         let title = role.flatMap { r in r.title.isEmpty ? nil : (r.former ? "former " : "") + r.title }
-        let known = referenceOfficial(tokens, range, name: name, keys: keys, role: role, country: country, published: published)
+        let known = referenceOfficial(tokens, range, name: name, keys: keys, role: role, honorific: candidate.honorific,
+                                      country: country, published: published)
         var rules = NamingRules()
         if candidate.role != nil { rules.insert(candidate.rule) }
         if candidate.nameCountry != nil { rules.insert(.countryAfterName) }
@@ -398,7 +399,7 @@ final class PeopleResolver: Sendable {
     /// name first. `name` is the canonical name of the run, `keys` its name parts, `country` the one the
     /// text gives the person.
     private func referenceOfficial(_ tokens: ArraySlice<Token>, _ range: Range<Int>, name: String, keys: [String],
-                                   role: RolePhrase?, country: String?, published: PartialDate?) -> KnownOfficial? {
+                                   role: RolePhrase?, honorific: Bool, country: String?, published: PartialDate?) -> KnownOfficial? {
         // A term of the country the text gives, if it gives one ("the Prime Minister of Italy Romano Prodi"
         // is not the President of the European Commission he had been).
         func best(_ indices: [Int]) -> ReferenceOfficial? {
@@ -435,6 +436,12 @@ final class PeopleResolver: Sendable {
             let found = holders.holders(keys: keys, title: role.title, country: country, former: role.former, on: published)
             if found.count == 1 { return KnownOfficial(official: reference.officials[found[0]], rule: .titleAndSurname) }
             if found.count > 1 { return nil }
+        }
+        // A courtesy title and a name part ("Mr. Albanese", "Sheikh Tamim"): the one official in office
+        // with that name.
+        if role == nil, honorific, keys.count == 1 {
+            let found = holders.holders(keys: keys, title: nil, country: country, former: false, on: published)
+            if found.count == 1 { return KnownOfficial(official: reference.officials[found[0]], rule: .honorificAndSurname) }
         }
         if let t = role?.range.lowerBound, t < range.lowerBound, let m = gazetteer.officials.longestMatch(in: tokens[t..<range.upperBound], at: t),
            m.range.upperBound == range.upperBound, let o = best(m.payloads) {
