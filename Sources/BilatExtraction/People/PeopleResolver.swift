@@ -68,8 +68,18 @@ final class PeopleResolver: Sendable {
             let nameCountry = countryAfterName(run, in: reading)
             let owner = owner(before: r.range.lowerBound, tokens: tokens,
                               knownPerson: { knownPerson(at: $0, in: reading, discourse) })
+            let before = reading.persons.last
             admit(NameCandidate(run: run, role: r, nameCountry: nameCountry, owner: owner, rule: .titleThenName,
                                 honorific: nameStart > j), &reading, &discourse, published: published)
+            // Offices joined by "and" share the country written before the first ("Ukraine's Foreign Minister
+            // Dmytro Kuleba and Minister of Defense Oleksii Reznikov"), for an official the reference does not
+            // place.
+            if let added = reading.persons.last, added.person != before?.person, let before, r.country == nil,
+               discourse.people.persons[added.person].country == nil, !discourse.people.persons[added.person].international,
+               r.range.lowerBound - 1 == before.range.upperBound, tokens[before.range.upperBound].word == .and,
+               let shared = discourse.people.persons[before.person].country {
+                discourse.people.persons[added.person].country = shared
+            }
         }
     }
 
@@ -106,6 +116,11 @@ final class PeopleResolver: Sendable {
         let tokens = reading.tokens
         var i = tokens.startIndex
         while i < tokens.endIndex {
+            // The words of an office are no name ("Minister of Planning and Investment").
+            if let r = reading.roles.first(where: { $0.range.contains(i) && $0.range.upperBound > i }) {
+                i = r.range.upperBound
+                continue
+            }
             let start = names.skipHonorifics(tokens, from: i)
             guard start < tokens.endIndex, !reading.taken.contains(start),
                   let run = names.run(tokens, at: start, isCountry: reading.isCountry) else {
@@ -275,9 +290,7 @@ final class PeopleResolver: Sendable {
         guard a != b else { return false }
         let x = a.split(separator: " "), y = b.split(separator: " ")
         if x.count == y.count {
-            return zip(x, y).allSatisfy { p, q in
-                p == q || (p.first == q.first || p.count > 3) && TextFolding.editDistance(String(p), String(q)) <= 2
-            }
+            return zip(x, y).allSatisfy { p, q in p == q || Self.isTransliteration(p, q) }
         }
         // A middle name: the reference's parts in order, first and last the same, the others full words.
         guard x.count > y.count, x.first == y.first, x.last == y.last else { return false }
@@ -287,6 +300,23 @@ final class PeopleResolver: Sendable {
             if part.count < 2 || names.particles.contains(String(part)) { return false }
         }
         return k == y.count
+    }
+
+    /// True when two spellings of a name part differ as transliterations do: within two letters, after
+    /// an Arabic article ("El-Sisi", "al-Sisi"), beginning with the same letter or both with a vowel
+    /// ("Iyad", "Ayad"); a short form of a given name is no transliteration ("Tony", "Antony").
+    static func isTransliteration(_ p: Substring, _ q: Substring) -> Bool {
+        func stem(_ s: Substring) -> Substring {
+            for article in ["al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-"] where s.hasPrefix(article) {
+                return s.dropFirst(article.count)
+            }
+            return s
+        }
+        let a = stem(p), b = stem(q)
+        guard let x = a.first, let y = b.first else { return false }
+        let vowels = "aeiouy"
+        guard x == y || (vowels.contains(x) && vowels.contains(y)) else { return false }
+        return TextFolding.editDistance(String(a), String(b)) <= 2
     }
 
     /// The kinds of office whose holder a title and one name part may introduce.

@@ -42,10 +42,12 @@ struct RoleReader: Sendable {
             }
             var start = m.range.lowerBound, end = m.range.upperBound
             if kind == "head" {
-                // Capitalized words before the head: "Economy Minister", "Business and Trade Secretary".
+                // Capitalized words before the head: "Economy Minister", "Trade and Investment Minister"; an
+                // "and" only after a field or a body ("Foreign Minister Dmytro Kuleba and Minister of Defense
+                // ..." names two offices).
                 var k = start - 1
                 while k >= tokens.startIndex, start - k <= 4, byEnd[k + 1] == nil,
-                      tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].word == .and && k > tokens.startIndex),
+                      tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].word == .and && k > tokens.startIndex && namesField(tokens, at: k - 1)),
                       ![.the, .former, .his, .her].contains(tokens[k].word), byStart[k] == nil {
                     k -= 1
                 }
@@ -124,6 +126,11 @@ struct RoleReader: Sendable {
         return found
     }
 
+    /// True when the word at `k` ends a body's name or names a field ("Council", "Trade").
+    private func namesField(_ tokens: ArraySlice<Token>, at k: Int) -> Bool {
+        bodyEnds.contains(tokens[k]) || gazetteer.areas.longestMatch(in: tokens[k...k], at: k) != nil
+    }
+
     /// True when an office's title starts at `k` ("Minister", "Prime Minister").
     private func startsOffice(_ tokens: ArraySlice<Token>, at k: Int) -> Bool {
         gazetteer.roles.longestMatch(in: tokens, at: k) != nil
@@ -136,7 +143,7 @@ struct RoleReader: Sendable {
     private func bodyEnd(_ tokens: ArraySlice<Token>, from start: Int, to last: Int) -> Int {
         guard last - start >= 3 else { return last }
         var k = last - 3
-        while k >= start, !bodyEnds.contains(tokens[k]), gazetteer.areas.longestMatch(in: tokens[k...k], at: k) == nil {
+        while k >= start, !namesField(tokens, at: k) {
             k -= 1
         }
         guard k >= start, tokens[(k + 1)..<last].allSatisfy({ $0.isCapitalized && $0.kind == .word }) else { return last }
