@@ -290,7 +290,7 @@ final class PeopleResolver: Sendable {
         guard a != b else { return false }
         let x = a.split(separator: " "), y = b.split(separator: " ")
         if x.count == y.count {
-            return zip(x, y).allSatisfy { p, q in p == q || Self.isTransliteration(p, q) }
+            return zip(x, y).allSatisfy { p, q in p == q || isTransliteration(p, q) }
         }
         // A middle name: the reference's parts in order, first and last the same, the others full words.
         guard x.count > y.count, x.first == y.first, x.last == y.last else { return false }
@@ -303,14 +303,12 @@ final class PeopleResolver: Sendable {
     }
 
     /// True when two spellings of a name part differ as transliterations do: within two letters, after
-    /// an Arabic article ("El-Sisi", "al-Sisi"), beginning with the same letter or both with a vowel
-    /// ("Iyad", "Ayad"); a short form of a given name is no transliteration ("Tony", "Antony").
-    static func isTransliteration(_ p: Substring, _ q: Substring) -> Bool {
+    /// a particle glued with a hyphen ("El-Sisi", "al-Sisi"), beginning with the same letter or both with a
+    /// vowel ("Iyad", "Ayad"); a short form of a given name is no transliteration ("Tony", "Antony").
+    func isTransliteration(_ p: Substring, _ q: Substring) -> Bool {
         func stem(_ s: Substring) -> Substring {
-            for article in ["al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-"] where s.hasPrefix(article) {
-                return s.dropFirst(article.count)
-            }
-            return s
+            guard let hyphen = s.firstIndex(of: "-"), names.particles.contains(String(s[..<hyphen])) else { return s }
+            return s[s.index(after: hyphen)...]
         }
         let a = stem(p), b = stem(q)
         guard let x = a.first, let y = b.first else { return false }
