@@ -50,15 +50,23 @@ struct OfficeHolders: Sendable {
     /// The reference officials (an index for each person) who hold the office `title` names on `date`,
     /// whose name has the name parts `keys`, serving `country` when the text says which: one is the
     /// answer, several are none. With `former`, officials whose term ended before the date.
-    /// With no title, any office will do: "Mr. Albanese" is the one official of that name in office.
-    func holders(keys: [String], title: String?, country: String?, former: Bool, on date: PartialDate?) -> [Int] {
+    /// With no title, any office will do: "Mr. Albanese" is the one official of that name in office. A
+    /// title that is the head word of offices alone (`headOnly`: "Secretary Blinken", "Minister Wang")
+    /// names any office with that word ("Secretary of State", "Foreign Minister").
+    func holders(keys: [String], title: String?, headOnly: Bool = false, country: String?, former: Bool,
+                 on date: PartialDate?) -> [Int] {
         guard let probe = keys.last, title?.isEmpty != true else { return [] }
         let wanted = title.map(office)
+        func fits(_ role: String) -> Bool {
+            guard let wanted else { return true }
+            let held = office(role)
+            return held == wanted || (headOnly && held.split(separator: " ").contains { $0 == wanted })
+        }
         let lookup = byNamePart[probe] ?? keys.first.flatMap { byNamePart[$0] } ?? []
         var found: [Int] = []
         for i in lookup {
             let o = officials[i]
-            guard keys.allSatisfy(parts[i].contains), wanted == nil || office(o.role) == wanted else { continue }
+            guard keys.allSatisfy(parts[i].contains), fits(o.role) else { continue }
             if let country, o.country != country { continue }
             guard former ? o.ended(before: date) : o.serves(on: date) else { continue }
             // The same person in two terms of the office is one holder.

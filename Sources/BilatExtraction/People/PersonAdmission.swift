@@ -235,7 +235,9 @@ extension PeopleResolver {
         // The holder of the office on the date: one answers, two who fit ("King Abdullah" while Jordan and
         // Malaysia both had one) leave the name unresolved.
         if let role, !role.title.isEmpty {
-            let found = holders.holders(keys: keys, title: role.title, country: country, former: role.former, on: published)
+            let headOnly = role.kind == "head" && !role.title.contains(" ")
+            let found = holders.holders(keys: keys, title: role.title, headOnly: headOnly, country: country, former: role.former,
+                                        on: published)
             if found.count == 1 { return KnownOfficial(official: reference.officials[found[0]], rule: .titleAndSurname) }
             if found.count > 1 { return nil }
         }
