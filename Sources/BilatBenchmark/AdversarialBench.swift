@@ -179,7 +179,7 @@ struct AdversarialBench {
         let byCode = Dictionary(reference.countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         // Names with a period ("Ferdinand R. Marcos Jr.") would let the splitter end a sentence.
         let people: [String] = reference.officials.filter { $0.serves(on: date) && !$0.name.contains(".") }.compactMap { official in
-            guard let country = byCode[official.country], let demonym = country.demonyms.first else { return nil }
+            guard let code = official.country, let country = byCode[code], let demonym = country.demonyms.first else { return nil }
             return "\(demonym) \(official.role) \(official.name)"
         }
         guard people.count > 1 else { return ["Chinese President Xi Jinping met Canadian Prime Minister Mark Carney"] }

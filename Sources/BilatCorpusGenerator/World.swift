@@ -60,7 +60,10 @@ struct World: Sendable {
 
     init(reference: ReferenceData, seed: UInt64) {
         var byCountry: [String: [ReferenceOfficial]] = [:]
-        for official in reference.officials { byCountry[official.country, default: []].append(official) }
+        for official in reference.officials {
+            guard let country = official.country else { continue }
+            byCountry[country, default: []].append(official)
+        }
         var sides: [Side] = []
         for country in reference.countries {
             guard let capital = country.capitals.first, let demonym = country.demonyms.first,

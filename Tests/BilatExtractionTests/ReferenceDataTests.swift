@@ -60,7 +60,7 @@ private func writeReference(to dir: URL) throws {
     let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("seeds/reference")
     for file in try FileManager.default.contentsOfDirectory(atPath: seeds.path)
-    where !["countries.tsv", "officials.tsv", "organizations.tsv", "publishers.tsv"].contains(file) {
+    where !["countries.tsv", "officials.tsv", "organizations.tsv", "publishers.tsv", "international_officials.tsv"].contains(file) {
         try FileManager.default.copyItem(at: seeds.appendingPathComponent(file), to: dir.appendingPathComponent(file))
     }
 }

@@ -117,11 +117,14 @@ final class MeetingAssembler: Sendable {
                 MeetingScope.antecedent(tokens, persons: taking, before: at - 1, subjectPronoun: pronoun).map { taking[$0].person } ?? lastSubject
             }
             if let objectReferent { participants.append(objectReferent) }
+            // An official of an international body serves no side; the countries the sentence names with them
+            // are what they met about ("met the NATO Secretary General to discuss Ukraine"), not sides.
+            let meetsInternational = participants.contains { people.persons[$0].international }
             participants = unique(participants).filter { people.persons[$0].country != nil }
             var countries = unique(participants.compactMap { people.persons[$0].country } + (main?.countries ?? []))
             // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met"), when the
             // officials name fewer than two.
-            if countries.count < 2 {
+            if countries.count < 2, !meetsInternational {
                 countries = NamedSides.countries(tokens, officialSides: countries, term: term.range, terms: terms, cues: cueMatches,
                                                  mentions: sm, persons: personMentions, asides: sentenceAsides,
                                                  roles: gazetteer.roles, names: names)

@@ -59,8 +59,11 @@ struct TitleMeeting {
                 let segment = r.range.lowerBound..<end
                 if named.contains(where: { segment.overlaps($0.range) }) { continue }
                 if let o = officeAndSurname(party[segment], role: r, date: published) {
-                    add(o.country, o.name)
-                    reading.officials.append(o)
+                    // An official of an international body ("Secretary-General Guterres") serves no side.
+                    if let code = o.country {
+                        add(code, o.name)
+                        reading.officials.append(o)
+                    }
                 } else if let c = r.country ?? countries[k].first(where: { segment.contains($0.range.lowerBound) && !$0.possessive })?.code {
                     add(c, nil)
                 } else {
@@ -70,8 +73,8 @@ struct TitleMeeting {
             }
             if known { continue }
             // "PM", "the President": the publisher's office-holder.
-            if let office = bareOffice(party, roles: offices), let holder = publisher.holder(of: office) {
-                add(holder.country, holder.name)
+            if let office = bareOffice(party, roles: offices), let holder = publisher.holder(of: office), let code = holder.country {
+                add(code, holder.name)
                 continue
             }
             // "Kenya's Ruto", "Russian-Chinese", "Japan and Korea leaders": a person's country, or a party made

@@ -46,8 +46,8 @@ struct NameReader: Sendable {
                 last = j
                 // "Jr." keeps its period.
                 if tokens[part].word == .jr, j < tokens.endIndex, tokens[j].text == "." { j += 1; last = j; break }
-                // A glued hyphen joins parts: "Amir-Abdollahian", "Jae-myung", "al-Sisi".
-                if j + 1 < tokens.endIndex, tokens[j].word == .hyphen, !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore,
+                // A glued hyphen joins parts: "Amir-Abdollahian", "Jae-myung", "al-Sisi", "Chan-o-cha".
+                while j + 1 < tokens.endIndex, tokens[j].word == .hyphen, !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore,
                    tokens[j + 1].kind == .word {
                     j += 2
                     last = j

@@ -7,14 +7,16 @@ struct Person: Sendable {
     var role: String?
     var keys: Set<String>
     var spans: [SourceSpan]
-    /// How the first mention tells the article's home side: +1 for a reference official named with
-    /// no country ("Prime Minister Anthony Albanese"), -1 for one named with a country, else 0.
+    /// How the mentions tell the article's home side: +1 for a reference official first named with no
+    /// country ("Prime Minister Anthony Albanese"), -1 for one named with a country at any mention, else 0.
     var vote = 0
     /// The office belongs to an international body the sentence names ("UN Secretary-General"),
     /// so the person serves no side of the article.
     var international = false
     /// The sentence index of the first mention.
     var firstSentence = 0
+    /// The naming rules that read the person's mentions.
+    var rules = NamingRules()
 }
 
 /// A person named in a sentence (by full name, surname, or title and name).

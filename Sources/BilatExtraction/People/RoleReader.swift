@@ -14,6 +14,8 @@ struct RolePhrase: Sendable {
 /// "Prime Minister of Japan", "India's ...") and "former".
 struct RoleReader: Sendable {
     let gazetteer: Gazetteer
+    /// Words that end the name of a body ("Council", "Committee", institution_words.tsv).
+    let bodyEnds: WordSet
     let smallWords: WordSet = ["of", "for", "and", "the"]
 
     func roles(in tokens: ArraySlice<Token>, countries: [CountryMention]) -> [RolePhrase] {
@@ -40,10 +42,12 @@ struct RoleReader: Sendable {
             }
             var start = m.range.lowerBound, end = m.range.upperBound
             if kind == "head" {
-                // Capitalized words before the head: "Economy Minister", "Business and Trade Secretary".
+                // Capitalized words before the head: "Economy Minister", "Trade and Investment Minister"; an
+                // "and" only after a field or a body ("Foreign Minister Dmytro Kuleba and Minister of Defense
+                // ..." names two offices).
                 var k = start - 1
                 while k >= tokens.startIndex, start - k <= 4, byEnd[k + 1] == nil,
-                      tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].word == .and && k > tokens.startIndex),
+                      tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].word == .and && k > tokens.startIndex && namesField(tokens, at: k - 1)),
                       ![.the, .former, .his, .her].contains(tokens[k].word), byStart[k] == nil {
                     k -= 1
                 }
@@ -57,17 +61,19 @@ struct RoleReader: Sendable {
                 let article = tokens[k].word == .the
                 if article { k += 1 }
                 var last = end
-                while k < tokens.endIndex, byStart[k] == nil, tokens[k].kind == .word {
+                // Another office ends the body: "Secretary of Energy Jennifer Granholm and Minister of ...".
+                while k < tokens.endIndex, byStart[k] == nil, tokens[k].kind == .word, last == end || !startsOffice(tokens, at: k) {
                     if tokens[k].isCapitalized {
                         k += 1
                         last = k
                     } else if [.and, .for, .of, .on].contains(tokens[k].word), k + 1 < tokens.endIndex,
-                              tokens[k + 1].isCapitalized, byStart[k + 1] == nil, last > end {
+                              tokens[k + 1].isCapitalized, byStart[k + 1] == nil, last > end, !startsOffice(tokens, at: k + 1) {
                         k += 1
                     } else {
                         break
                     }
                 }
+                last = bodyEnd(tokens, from: article ? end + 2 : end + 1, to: last)
                 // A leader's title takes a body only after "the" ("President of the European Commission"),
                 // never a place ("President of Brazil" is read as the country below).
                 if last > end, kind != "leader" || article { end = last }
@@ -85,6 +91,17 @@ struct RoleReader: Sendable {
                 country = c.code
                 former = former || tokens[before - 1].word == .former
             }
+            // One word of the title between the country and the office: "Egypt's cabinet spokesman",
+            // "Brunei's Second Minister of Foreign Affairs", "the US Deputy Secretary of State". A country
+            // named plainly reaches only across a capitalized word ("a visit to Berlin by President ..." is
+            // no German office).
+            if country == nil, before == start, start - 1 >= tokens.startIndex, let c = byEnd[start - 1],
+               c.possessive || c.form == .demonym || c.form == .combining || tokens[start - 1].isCapitalized,
+               tokens[start - 1].kind == .word, !startsOffice(tokens, at: start - 1),
+               ![.the, .a, .his, .her, .and, .former, .then].contains(tokens[start - 1].word) {
+                country = c.code
+                start -= 1
+            }
             var after = end
             if after + 1 < tokens.endIndex, tokens[after].word == .of {
                 var k = after + 1
@@ -94,8 +111,11 @@ struct RoleReader: Sendable {
                     after = c.range.upperBound
                 }
             }
+            // A title in capitals (a transcript's "PRIME MINISTER LEE:") is written as a title.
+            let shouted = tokens[start..<end].allSatisfy { $0.kind != .word || $0.isAllCaps }
             var title = tokens[start..<end].filter { $0.text != "." }.map { t in
-                smallWords.contains(t) ? t.folded : t.text.prefix(1).uppercased() + t.text.dropFirst()
+                let text = shouted ? t.text.lowercased() : t.text
+                return smallWords.contains(t) ? t.folded : text.prefix(1).uppercased() + text.dropFirst()
             }.joined(separator: " ")
             // Foundation's search is slow on Linux: asked only of the few titles with a hyphen.
             if title.utf8.contains(UInt8(ascii: "-")) { title = title.replacingOccurrences(of: " - ", with: "-") }
@@ -104,5 +124,29 @@ struct RoleReader: Sendable {
             i = after
         }
         return found
+    }
+
+    /// True when the word at `k` ends a body's name or names a field ("Council", "Trade").
+    private func namesField(_ tokens: ArraySlice<Token>, at k: Int) -> Bool {
+        bodyEnds.contains(tokens[k]) || gazetteer.areas.longestMatch(in: tokens[k...k], at: k) != nil
+    }
+
+    /// True when an office's title starts at `k` ("Minister", "Prime Minister").
+    private func startsOffice(_ tokens: ArraySlice<Token>, at k: Int) -> Bool {
+        gazetteer.roles.longestMatch(in: tokens, at: k) != nil
+    }
+
+    /// Where the body of a title ends when a name follows it without a comma ("Secretary of Commerce
+    /// Gina Raimondo", "Director of the National Economic Council Brian Deese"): after the last word that
+    /// ends a body's name or names a field ("Council", "Commerce", "Industry"), if two or more
+    /// capitalized words come after it; else at `last`. The body is `start..<last`.
+    private func bodyEnd(_ tokens: ArraySlice<Token>, from start: Int, to last: Int) -> Int {
+        guard last - start >= 3 else { return last }
+        var k = last - 3
+        while k >= start, !namesField(tokens, at: k) {
+            k -= 1
+        }
+        guard k >= start, tokens[(k + 1)..<last].allSatisfy({ $0.isCapitalized && $0.kind == .word }) else { return last }
+        return k + 1
     }
 }

@@ -5,7 +5,7 @@ enum SideInference {
     static func infer(_ people: inout People, mentions: [SentenceMentions]) {
         for (n, sm) in mentions.enumerated() where n < people.mentions.count {
             let inSentence = Array(Set(people.mentions[n].map(\.person)))
-            let unknown = inSentence.filter { people.persons[$0].country == nil }
+            let unknown = inSentence.filter { people.persons[$0].country == nil && !people.persons[$0].international }
             guard unknown.count == 1, inSentence.count >= 2 else { continue }
             let tokens = sm.sentence.tokens
             let known = Set(inSentence.compactMap { people.persons[$0].country })

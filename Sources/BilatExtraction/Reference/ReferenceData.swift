@@ -9,6 +9,8 @@ public struct ReferenceData: Sendable {
     public let combiningForms: [String: [String]]
     public let organizations: [ReferenceOrganization]
     public let officials: [ReferenceOfficial]
+    /// Folded title → the office it names, where several titles name one office ("amir" → "emir").
+    let offices: [String: String]
     public let lexicon: Lexicon
     /// Publishers that speak for a government, and the country each speaks for.
     public let publishers: PublisherTable
@@ -38,7 +40,8 @@ public struct ReferenceData: Sendable {
         self.countries = countries
         combiningForms = forms
         organizations = try table("organizations.tsv")?.records.compactMap(ReferenceOrganization.init) ?? []
-        officials = try table("officials.tsv")?.records.compactMap(ReferenceOfficial.init) ?? []
+        officials = try OfficialTables.officials(in: directory, countries: Set(countries.map(\.code)),
+                                                 organizations: Set(organizations.map(\.name)))
         lexicon = try Lexicon(directory: directory)
         func required(_ name: String) throws -> (table: TSVTable, path: String) {
             let url = directory.appendingPathComponent(name)
@@ -49,6 +52,8 @@ public struct ReferenceData: Sendable {
         publishers = try PublisherTable(publisherFile.table, file: publisherFile.path, countries: Set(countries.map(\.code)))
         let cueFile = try required("title_cues.tsv")
         titleCues = try TitleCueTable(cueFile.table, file: cueFile.path)
+        offices = try OfficialTables.offices(in: directory,
+                                             knownTitles: Set(lexicon.roles.keys).union(officials.map { TextFolding.fold($0.role) }))
         var index: [String: Int] = [:]
         // Codes first, then names, then aliases and demonyms: an earlier key is never overwritten.
         for (i, c) in countries.enumerated() {
@@ -122,33 +127,5 @@ public struct ReferenceOrganization: Sendable, Hashable {
         name = r["name"]
         aliases = r.list("aliases")
         kind = r["kind"]
-    }
-}
-
-/// A head of state or government or foreign minister of `officials.tsv`, with the dated term.
-public struct ReferenceOfficial: Sendable, Hashable {
-    public let name: String
-    public let country: String
-    public let role: String
-    public let start: PartialDate?
-    public let end: PartialDate?
-    public let aliases: [String]
-
-    init?(_ r: TSVRecord) {
-        guard !r["name"].isEmpty, !r["country"].isEmpty else { return nil }
-        name = r["name"]
-        country = r["country"].uppercased()
-        role = r["role"]
-        start = PartialDate(iso: r["start"])
-        end = PartialDate(iso: r["end"])
-        aliases = r.list("aliases")
-    }
-
-    /// True when the term covers the date (an unknown date counts as covered).
-    public func serves(on date: PartialDate?) -> Bool {
-        guard let date else { return true }
-        if let start, date < start, !date.isCompatible(with: start) { return false }
-        if let end, end < date, !date.isCompatible(with: end) { return false }
-        return true
     }
 }

@@ -1,0 +1,79 @@
+import BilatModel
+
+/// What people resolution has learned of an article so far, passed from sentence to sentence.
+struct PeopleDiscourse {
+    var people = People()
+    var registry = NameRegistry()
+    /// The person the previous sentences were about, for "he", "his".
+    var lastSubject: Int?
+    let nameParts: NamePartsCache
+}
+
+/// The name parts of each name met, worked out once an article: names recur in every sentence.
+/// A reference, so that readers of the discourse can fill it without holding the discourse inout.
+final class NamePartsCache {
+    private let names: NameReader
+    private var parts: [String: [String]] = [:]
+
+    init(names: NameReader) { self.names = names }
+
+    func callAsFunction(_ name: String) -> [String] {
+        if let found = parts[name] { return found }
+        let found = names.keys(of: name)
+        parts[name] = found
+        return found
+    }
+}
+
+/// One sentence as resolution reads it: its offices and the persons it names so far.
+struct SentenceReading {
+    let index: Int
+    let sentence: TokenSentence
+    let mentions: SentenceMentions
+    let tokens: ArraySlice<Token>
+    let countryAt: Set<Int>
+    /// The offices the sentence writes.
+    let roles: [RolePhrase]
+    /// Token indices already read as a person's name.
+    var taken = Set<Int>()
+    var persons: [PersonMention] = []
+    /// Persons whose office a pronoun owns ("his national security adviser"), with the pronoun's index.
+    var pronounOwned: [(person: Int, at: Int)] = []
+
+    /// True at a token of a country's name. A closure over `countryAt` alone: the method's partial
+    /// application would copy the whole reading at each call that passes it (18 % of extraction).
+    let isCountry: (Int) -> Bool
+
+    init(index: Int, sentence: TokenSentence, mentions: SentenceMentions, roles: [RolePhrase]) {
+        self.index = index
+        self.sentence = sentence
+        self.mentions = mentions
+        tokens = sentence.tokens
+        var countryAt = Set<Int>()
+        for c in mentions.countries { countryAt.formUnion(c.range) }
+        self.countryAt = countryAt
+        self.roles = roles
+        isCountry = { countryAt.contains($0) }
+    }
+}
+
+/// A name a sentence writes, with what comes with it: the office before or after it, the country
+/// written after it ("King Mohammed VI of Morocco"), whose office it is.
+struct NameCandidate {
+    var run: Range<Int>
+    var role: RolePhrase?
+    var nameCountry: String?
+    var owner: Owner?
+    /// The rule that read the name: `titleThenName` or `nameThenTitle`.
+    var rule: NamingRule
+    /// Honorifics stood before the name ("His Highness Sheikh").
+    var honorific = false
+}
+
+/// A reference official a name names, and how the name was read.
+struct KnownOfficial {
+    var official: ReferenceOfficial
+    /// The text adds a patronymic to the known name.
+    var lengthened = false
+    var rule: NamingRule
+}
