@@ -84,4 +84,18 @@ import Testing
         #expect(facts.meetings.map(\.countries) == [["FI", "SE"]])
         #expect(facts.meetings.first?.participants == ["Alexander Stubb", "Ulf Kristersson"])
     }
+
+    /// In a transcript of two leaders' meeting, "we have spoken to the NATO Secretary General" and
+    /// "speaking with leaders in three capitals ... their" name encounters with others: neither is a call
+    /// between the two, and the meeting the title names stays in person.
+    @Test func asidesOfATranscriptLeaveItsMeetingInPerson() throws {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Fixtures").path) {
+            dir.deleteLastPathComponent()
+        }
+        let url = dir.appendingPathComponent("Fixtures/corpus/genre/wording-008-transcript-asides.txt")
+        let facts = extractor.extract(try ArticleReader.read(text: try String(contentsOf: url, encoding: .utf8)))
+        #expect(facts.meetings.map(\.countries) == [["PL", "US"]])
+        #expect(facts.meetings.map(\.mode) == [.inPerson])
+    }
 }

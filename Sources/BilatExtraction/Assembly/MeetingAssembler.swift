@@ -99,8 +99,12 @@ final class MeetingAssembler: Sendable {
             // and the group is not the subject of a clause that announces the meeting ("the two leaders
             // agreed that the envoys would meet").
             let namedSides = Set(personMentions.compactMap { people.persons[$0.person].country })
+            // A group word past the object of "with" or "to" belongs to whom the encounter was with ("speaking
+            // with leaders in three capitals to offer advice on their circumstances"), not to the article's pair.
             let group = cueMatches.contains { c in
                 c.payloads.contains { $0.cue == .group } && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
+                    && !(c.range.lowerBound > term.range.upperBound + 2 && term.range.upperBound < tokens.endIndex
+                         && [.with, .to].contains(tokens[term.range.upperBound].word))
             }
             // The group stands for the main encounter's sides and the officials its first report named.
             let main = group && namedSides.count < 2 ? meetings.first : nil
@@ -121,7 +125,10 @@ final class MeetingAssembler: Sendable {
             // are what they met about ("met the NATO Secretary General to discuss Ukraine"), not sides.
             let meetsInternational = participants.contains { people.persons[$0].international }
             participants = unique(participants).filter { people.persons[$0].country != nil }
-            var countries = unique(participants.compactMap { people.persons[$0].country } + (main?.countries ?? []))
+            // With an international official, the article's countries fill no side: "we have spoken to the
+            // NATO Secretary General" in a report of two leaders' talks is no call between them.
+            var countries = unique(participants.compactMap { people.persons[$0].country }
+                                   + (meetsInternational ? [] : main?.countries ?? []))
             // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met"), when the
             // officials name fewer than two.
             if countries.count < 2, !meetsInternational {
