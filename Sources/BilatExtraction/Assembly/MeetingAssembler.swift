@@ -99,12 +99,12 @@ final class MeetingAssembler: Sendable {
             // and the group is not the subject of a clause that announces the meeting ("the two leaders
             // agreed that the envoys would meet").
             let namedSides = Set(personMentions.compactMap { people.persons[$0.person].country })
-            // A group word past the object of "with" or "to" belongs to whom the encounter was with ("speaking
+            // A group word past the object of "with" belongs to whom the encounter was with ("speaking
             // with leaders in three capitals to offer advice on their circumstances"), not to the article's pair.
             let group = cueMatches.contains { c in
                 c.payloads.contains { $0.cue == .group } && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
                     && !(c.range.lowerBound > term.range.upperBound + 2 && term.range.upperBound < tokens.endIndex
-                         && [.with, .to].contains(tokens[term.range.upperBound].word))
+                         && tokens[term.range.upperBound].word == .with)
             }
             // The group stands for the main encounter's sides and the officials its first report named.
             let main = group && namedSides.count < 2 ? meetings.first : nil
