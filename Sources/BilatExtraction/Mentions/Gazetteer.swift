@@ -21,7 +21,16 @@ struct Gazetteer: Sendable {
     var roles = PhraseMatcher<String>()
     var meetingTerms = PhraseMatcher<String>()
     var agreementKinds = PhraseMatcher<AgreementKind>()
-    var venues = PhraseMatcher<String>()
+    /// Venues leaders meet at (the Kremlin, Camp David), with the place each is recorded at.
+    var venues = PhraseMatcher<ReferenceVenue>()
+    /// Continents and world regions, which are no meeting's place.
+    var regions = PhraseMatcher<String>()
+    /// The gazetteer's cities and towns.
+    var cities = CityIndex()
+    /// Month and weekday names: "in March" is a time, not the English town.
+    var calendarWords: WordSet = []
+    /// The words of the place rules, one set per kind.
+    var placeWords = PlaceWords()
     var speechVerbs = PhraseMatcher<StatementType>()
     var meetingCues = PhraseMatcher<String>()
     /// Reference officials by full name or alias.
@@ -68,7 +77,11 @@ struct Gazetteer: Sendable {
         for (term, mode) in lex.meetingTerms { meetingTerms.add(term, mode) }
         witnessCues = WordSet(lex.witnessCues)
         for (term, kind) in lex.agreementKinds { agreementKinds.add(term, kind) }
-        for (venue, city) in lex.venues { venues.add(venue, city) }
+        for v in reference.places.venues { venues.add(v.name, v) }
+        for r in reference.places.regions { regions.add(r, r) }
+        cities = CityIndex(reference.places.cities)
+        calendarWords = WordSet(Array(lex.months.keys) + Array(lex.weekdays.keys))
+        placeWords = PlaceWords(reference.places.words)
         for (verb, type) in lex.speechVerbs { speechVerbs.add(verb, type) }
         for (term, cue) in lex.meetingCues { meetingCues.add(term, cue) }
         for (i, o) in reference.officials.enumerated() {

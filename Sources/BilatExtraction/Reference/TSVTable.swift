@@ -4,26 +4,39 @@ import Foundation
 struct TSVTable: Sendable {
     let header: [String]
     let rows: [[String]]
+    /// The line (from 1) each row is on, for messages about it.
+    let lines: [Int]
 
     /// Lines end at LF, CR or CRLF. Parsed over UTF-8 bytes: splitting the text into grapheme
     /// clusters took 60 % of a query command's start-up (2,400 instructions a byte).
     init(text: String) {
         var header: [String] = []
         var rows: [[String]] = []
+        var lines: [Int] = []
         let bytes = Array(text.utf8)
         var lineStart = 0
+        var lineNumber = 0
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
+            // CRLF ends one line.
+            let crlf = lineEnd + 1 < bytes.count && bytes[lineEnd] == 0x0D && bytes[lineEnd + 1] == 0x0A
+            lineNumber += 1
+            defer { lineStart = lineEnd + (crlf ? 2 : 1) }
             let line = bytes[lineStart..<lineEnd]
             guard line.first != UInt8(ascii: "#") else { continue }
             let cells = line.split(separator: 0x09, omittingEmptySubsequences: false).map(Self.trimmed)
             if cells.allSatisfy(\.isEmpty) { continue }
-            if header.isEmpty { header = cells } else { rows.append(cells) }
+            if header.isEmpty {
+                header = cells
+            } else {
+                rows.append(cells)
+                lines.append(lineNumber)
+            }
         }
         self.header = header
         self.rows = rows
+        self.lines = lines
     }
 
     /// The cell's text without the spaces (Unicode `Zs`) and tabs around it.
@@ -43,7 +56,7 @@ struct TSVTable: Sendable {
 
     /// Rows as dictionaries keyed by header name; missing cells are empty.
     var records: [TSVRecord] {
-        rows.map { TSVRecord(header: header, cells: $0) }
+        zip(rows, lines).map { TSVRecord(header: header, cells: $0, line: $1) }
     }
 }
 
@@ -51,6 +64,8 @@ struct TSVTable: Sendable {
 struct TSVRecord: Sendable {
     let header: [String]
     let cells: [String]
+    /// The line it is on (from 1); 0 when made in code.
+    var line = 0
 
     subscript(_ column: String) -> String {
         guard let i = header.firstIndex(of: column), i < cells.count else { return "" }
