@@ -160,6 +160,8 @@ struct PlaceReader: Sendable {
     /// month, a weekday, a title or a name found apart may ("in Oslo Monday", "in Oslo President X said").
     private func endsName(at end: Int, in tokens: ArraySlice<Token>, covered: Set<Int>) -> Bool {
         guard end < tokens.endIndex else { return true }
+        // "in Washington, D.C. The two leaders ...": a name ending in a full stop may end the sentence.
+        if end > tokens.startIndex, tokens[end - 1].text.hasSuffix(".") { return true }
         let next = tokens[end]
         if next.word == .possessive || words.region.contains(next) { return false }
         if next.kind == .word, next.isCapitalized, !next.isAllCaps, !next.newlineBefore, !covered.contains(end),
