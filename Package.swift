@@ -5,7 +5,7 @@ import PackageDescription
 // BilatModel ← BilatExtraction ← BilatStorage ← BilatServices ← bilat
 // BilatExtraction and BilatStorage take the package root as their path so that they can bundle the
 // top-level seeds/reference/ and Migrations/ folders; everything else at the root is excluded from them.
-let rootEntries = ["Package.swift", "README.md", "Migrations", "seeds", "Sources", "Tests", "Fuzz", "docs"]
+let rootEntries = ["Package.swift", "README.md", "Migrations", "seeds", "Sources", "Tests", "Fuzz", "docs", "scripts"]
 func rootExcluding(keeping kept: [String]) -> [String] {
     let sources = ["BilatModel", "BilatExtraction", "BilatStorage", "BilatServices", "bilat",
                    "BilatCorpusGenerator", "BilatBenchmark"].map { "Sources/\($0)" }

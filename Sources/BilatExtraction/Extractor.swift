@@ -29,8 +29,8 @@ public struct Extractor: Sendable {
         let head = splitter.split(Array(tokens[..<bodyTokens]), text: article.text)
         var sentences = splitter.split(Array(tokens[bodyTokens...]), text: article.text)
         for i in sentences.indices { sentences[i].index = head.count + i }
-        // A transcript's stage line says where the day's encounter was, as a dateline does.
-        if article.datelineCity == nil { article.datelineCity = TranscriptStage.place(sentences, gazetteer: gazetteer) }
+        // A transcript's heading says where the day's encounter was, as a dateline does.
+        if article.datelineCity == nil { article.datelineCity = ArticlePlace(gazetteer: gazetteer).heading(of: article) }
         let mentionStage = MentionStage(gazetteer: gazetteer, lexicon: reference.lexicon)
         let mentions = mentionStage.find(in: sentences, tokens: tokens)
         let published = PublicationDate.resolve(article, sentences: sentences, lexicon: reference.lexicon)

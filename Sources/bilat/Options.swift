@@ -60,13 +60,14 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func relations(on store: SQLiteStore) throws -> RelationsService {
-        RelationsService(queries: store, countries: CountryLookup(reference: try loadReference()))
+        RelationsService(queries: store, countries: CountryLookup(reference: try loadReference(places: false)))
     }
 }
 
-func loadReference() throws -> ReferenceData {
+/// The bundled reference data; `places: false` for commands that only look names up (faster to load).
+func loadReference(places: Bool = true) throws -> ReferenceData {
     do {
-        return try ReferenceData.bundled()
+        return try places ? ReferenceData.bundled() : ReferenceData.bundledForLookup()
     } catch {
         throw Failure.runtime("cannot load bilat's reference data: \(error)")
     }

@@ -83,7 +83,14 @@ final class MeetingAssembler: Sendable {
             let names = personMentions.map(\.range) + sm.countries.map(\.range)
             // "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
             // sentence that names no official, reports no new encounter.
-            if fresh.isEmpty, personMentions.isEmpty { continue }
+            if fresh.isEmpty, personMentions.isEmpty {
+                // "The talks took place at the Kremlin": the encounter just reported is given its place.
+                if let target = lastMeeting, meetings[target].place == nil, meetings[target].mode == .inPerson,
+                   let place = places.place(in: tokens, mentions: sm, people: personMentions, near: term.range.lowerBound) {
+                    meetings[target].place = place
+                }
+                continue
+            }
             let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
             let termModes = MeetingWording.modes(tokens, terms: terms, names: names,
                                                  venues: !terms.contains { $0.payloads.first?.mode == .spoken } ? []
@@ -259,7 +266,7 @@ final class MeetingAssembler: Sendable {
                         ? .planned : .held
                     var place = encounter.place ?? (d.mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions, near: d.term) : nil)
                     // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
-                    if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = article.datelineCity }
+                    if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = places.articlePlace()?.name }
                     let meeting = Meeting(date: date, countries: sides, participants: members.map { people.persons[$0].name },
                                           place: place, mode: d.mode, status: status, spans: [s.span])
                     lastMeeting = merge(meeting, into: &meetings, index: &mergeIndex, separate: MeetingClauses.marksSeparate(tokens, term: d.term),

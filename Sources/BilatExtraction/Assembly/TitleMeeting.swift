@@ -141,7 +141,7 @@ struct TitleMeeting {
             var j = i + 1
             if j < tail.endIndex, tail[j].word == .the { j += 1 }
             guard j < tail.endIndex else { break }
-            if let v = gazetteer.venues.longestMatch(in: tail, at: j), let city = v.payloads.first { return city }
+            if let v = gazetteer.venues.longestMatch(in: tail, at: j), let venue = v.payloads.first { return venue.place }
             if let c = gazetteer.countries.longestMatch(in: tail, at: j), c.payloads.first?.form == .capital {
                 let folded = tail[c.range].map(\.folded).joined(separator: " ")
                 return gazetteer.capitals[folded] ?? tail[c.range].map(\.text).joined(separator: " ")

@@ -21,7 +21,16 @@ struct Gazetteer: Sendable {
     var roles = PhraseMatcher<String>()
     var meetingTerms = PhraseMatcher<MeetingTerm>()
     var agreementKinds = PhraseMatcher<AgreementKind>()
-    var venues = PhraseMatcher<String>()
+    /// Venues leaders meet at (the Kremlin, Camp David), with the place each is recorded at.
+    var venues = PhraseMatcher<ReferenceVenue>()
+    /// Continents and world regions, which are no meeting's place.
+    var regions = PhraseMatcher<String>()
+    /// The gazetteer's cities and towns.
+    var cities = CityIndex()
+    /// Month and weekday names: "in March" is a time, not the English town.
+    var calendarWords: WordSet = []
+    /// The words of the place rules, one set per kind.
+    var placeWords = PlaceWords()
     var speechVerbs = PhraseMatcher<StatementType>()
     var meetingCues = PhraseMatcher<MeetingCueEntry>()
     /// Headline words of readouts and transcripts (`title_cues.tsv`).
@@ -70,7 +79,11 @@ struct Gazetteer: Sendable {
         for (phrase, term) in lex.meetingTerms { meetingTerms.add(phrase, term) }
         witnessCues = WordSet(lex.witnessCues)
         for (term, kind) in lex.agreementKinds { agreementKinds.add(term, kind) }
-        for (venue, city) in lex.venues { venues.add(venue, city) }
+        for v in reference.places.venues { venues.add(v.name, v) }
+        for r in reference.places.regions { regions.add(r, r) }
+        cities = CityIndex(reference.places.cities)
+        calendarWords = WordSet(Array(lex.months.keys) + Array(lex.weekdays.keys))
+        placeWords = PlaceWords(reference.places.words)
         for (verb, type) in lex.speechVerbs { speechVerbs.add(verb, type) }
         for (phrase, cue) in lex.meetingCues { meetingCues.add(phrase, cue) }
         for (phrase, cue) in reference.titleCues.cues { titleCues.add(phrase, cue) }

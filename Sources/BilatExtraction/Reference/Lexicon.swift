@@ -2,7 +2,7 @@ import BilatModel
 import Foundation
 
 /// The genre's word lists from `seeds/reference`: area triggers, meeting words, speech verbs, roles,
-/// honorifics, abbreviations, months, weekdays, agreement kinds, venues and name particles.
+/// honorifics, abbreviations, months, weekdays, agreement kinds and name particles.
 public struct Lexicon: Sendable {
     /// Area key → trigger terms (lowercase phrases; a final `*` matches any ending).
     public let areaTerms: [(key: String, terms: [String])]
@@ -16,7 +16,6 @@ public struct Lexicon: Sendable {
     public let months: [String: Int]
     public let weekdays: [String: Int]
     public let agreementKinds: [String: AgreementKind]
-    public let venues: [String: String]
     public let nameParticles: Set<String>
     /// Particles after which a name part names the father ("bin", "ibn"): not the person alone.
     public let patronymicParticles: Set<String>
@@ -65,7 +64,6 @@ public struct Lexicon: Sendable {
         agreementKinds = Dictionary(try records("agreement_kinds.tsv").compactMap { r in
             AgreementKind(rawValue: r["kind"]).map { (fold(r["term"]), $0) }
         }, uniquingKeysWith: { a, _ in a })
-        venues = Dictionary(try records("venues.tsv").map { (fold($0["venue"]), $0["city"]) }, uniquingKeysWith: { a, _ in a })
         let particles = try records("name_particles.tsv")
         nameParticles = Set(particles.map { fold($0["particle"]) })
         patronymicParticles = Set(particles.filter { $0["kind"] == "patronymic" }.map { fold($0["particle"]) })

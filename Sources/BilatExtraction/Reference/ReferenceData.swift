@@ -16,10 +16,15 @@ public struct ReferenceData: Sendable {
     public let publishers: PublisherTable
     /// Headline words of government readouts and transcripts: encounter cues, offices.
     let titleCues: TitleCueTable
+    /// Cities, venues and regions: the places meetings are held at.
+    public let places: PlaceReference
     private let countryIndex: [String: Int]
 
-    /// Reads every table of a reference directory; `countries.tsv` is required, the others optional.
-    public init(directory: URL) throws {
+    /// Reads every table of a reference directory; `countries.tsv` and the place tables (`cities.tsv`,
+    /// `venues.tsv`, `regions.tsv`, `place_words.tsv`) are required, the others optional. `places: false`
+    /// leaves the place tables out: an extractor needs them, a command that only looks countries up does
+    /// not, and starts faster without them.
+    public init(directory: URL, places: Bool = true) throws {
         func table(_ name: String) throws -> TSVTable? {
             let url = directory.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
@@ -54,6 +59,7 @@ public struct ReferenceData: Sendable {
         titleCues = try TitleCueTable(cueFile.table, file: cueFile.path)
         offices = try OfficialTables.offices(in: directory,
                                              knownTitles: Set(lexicon.roles.keys).union(officials.map { TextFolding.fold($0.role) }))
+        self.places = places ? try PlaceReference(directory: directory) : PlaceReference()
         var index: [String: Int] = [:]
         // Codes first, then names, then aliases and demonyms: an earlier key is never overwritten.
         for (i, c) in countries.enumerated() {
@@ -68,15 +74,24 @@ public struct ReferenceData: Sendable {
         countryIndex = index
     }
 
-    private static let shared: Result<ReferenceData, any Error> = Result {
+    private static func bundleDirectory() throws -> URL {
         guard let url = Bundle.module.url(forResource: "reference", withExtension: nil) else {
             throw ReferenceError.missingFile("reference (bundle resource)")
         }
-        return try ReferenceData(directory: url)
+        return url
+    }
+
+    private static let shared: Result<ReferenceData, any Error> = Result { try ReferenceData(directory: bundleDirectory()) }
+    private static let sharedForLookup: Result<ReferenceData, any Error> = Result {
+        try ReferenceData(directory: bundleDirectory(), places: false)
     }
 
     /// The reference data bundled with the engine, loaded once.
     public static func bundled() throws -> ReferenceData { try shared.get() }
+
+    /// The bundled reference data without the place tables, loaded once: for commands that only look
+    /// names up (an extractor made from it would know no town).
+    public static func bundledForLookup() throws -> ReferenceData { try sharedForLookup.get() }
 
     /// The country a code, name, official name, alias or demonym names ("CN", "CHN", "PRC", "Chinese").
     public func country(named name: String) -> Country? {

@@ -21,7 +21,7 @@ extension Bilat {
 
         func run() throws {
             try reporting {
-                let countries = try loadReference().countries
+                let countries = try loadReference(places: false).countries
                 try Terminal.out(CountryRenderer.render(countries, as: format ?? (Terminal.stdoutIsTerminal ? .table : .json)))
             }
         }
