@@ -20,8 +20,7 @@ struct NamingRuleExample: CustomTestStringConvertible, Sendable {
     /// Every example of every officials-*.tsv file; a row that names no known rule, or a cell that is
     /// not "yes" or "no", is an error naming its file and line.
     static func all() throws -> [NamingRuleExample] {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/rules")
+        let dir = Fixtures.url("rules")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             .filter { $0.hasPrefix("officials-") && $0.hasSuffix(".tsv") }.sorted()
         var examples: [NamingRuleExample] = []

@@ -89,11 +89,7 @@ import Testing
     /// "speaking with leaders in three capitals ... their" name encounters with others: neither is a call
     /// between the two, and the meeting the title names stays in person.
     @Test func asidesOfATranscriptLeaveItsMeetingInPerson() throws {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Fixtures").path) {
-            dir.deleteLastPathComponent()
-        }
-        let url = dir.appendingPathComponent("Fixtures/corpus/genre/wording-008-transcript-asides.txt")
+        let url = Fixtures.url("corpus/genre/wording-008-transcript-asides.txt")
         let facts = extractor.extract(try ArticleReader.read(text: try String(contentsOf: url, encoding: .utf8)))
         #expect(facts.meetings.map(\.countries) == [["PL", "US"]])
         #expect(facts.meetings.map(\.mode) == [.inPerson])

@@ -20,8 +20,7 @@ import Testing
     }
 
     static func examples() throws -> [Example] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/rules/places-rules.tsv")
+        let url = Fixtures.url("rules/places-rules.tsv")
         let table = try TSVTable(contentsOf: url)
         #expect(table.header == ["rule", "place", "text"])
         return try table.records.map { r in

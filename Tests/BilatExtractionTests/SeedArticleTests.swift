@@ -4,13 +4,7 @@ import Testing
 @testable import BilatExtraction
 
 /// The corpus copy under Tests/Fixtures/corpus.
-func fixtureCorpus() -> URL {
-    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Fixtures").path) {
-        dir.deleteLastPathComponent()
-    }
-    return dir.appendingPathComponent("Fixtures/corpus")
-}
+func fixtureCorpus() -> URL { Fixtures.url("corpus") }
 
 /// A gold view with arrays sorted, so that two views compare as sets.
 func normalized(_ g: GoldFacts) -> GoldFacts {

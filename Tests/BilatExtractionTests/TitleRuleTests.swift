@@ -19,11 +19,7 @@ import Testing
     }
 
     static let examples: [Example] = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Fixtures").path) {
-            dir.deleteLastPathComponent()
-        }
-        let url = dir.appendingPathComponent("Fixtures/rules/title-titles.tsv")
+        let url = Fixtures.url("rules/title-titles.tsv")
         guard let table = try? TSVTable(contentsOf: url) else { return [] }
         return table.records.map { r in
             Example(line: r.line, rule: r["rule"], fires: r["kind"] == "fires", source: r["source"],

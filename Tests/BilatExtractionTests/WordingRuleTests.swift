@@ -53,13 +53,7 @@ import Testing
         }
     }
 
-    static let fixtures: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Fixtures").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir.appendingPathComponent("Fixtures")
-    }()
+    static let fixtures = Fixtures.directory
 
     static func examples() throws -> [Example] {
         let table = try TSVTable(contentsOf: fixtures.appendingPathComponent("rules/wording-examples.tsv"))

@@ -79,30 +79,3 @@ import BilatExtraction
         #expect(MatchCounts().f1 == 1)
     }
 }
-
-/// The extractor must not fall below the figures it reached on the annotated corpus.
-@Suite struct EvaluationFloorTests {
-    static let floors: [EvaluationCategory: Double] = [
-        .meetings: 0.94,
-        .officials: 0.98,
-        .areas: 0.95,
-        .organizations: 0.99,
-        .agreements: 0.94,
-    ]
-
-    @Test func devAndMultiStayAboveTheFloors() throws {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Fixtures").path) {
-            dir.deleteLastPathComponent()
-        }
-        let corpus = dir.appendingPathComponent("Fixtures/corpus")
-        let cases = try EvaluationCorpus.load(directories: [corpus.appendingPathComponent("dev"),
-                                                            corpus.appendingPathComponent("multi")])
-        #expect(cases.count >= 40)
-        let report = Evaluator.run(cases, extractor: Extractor(reference: try ReferenceData.bundled()))
-        for (category, floor) in Self.floors {
-            #expect(report.f1(category) >= floor, "\(category.rawValue) F1 \(report.f1(category)) fell below \(floor)")
-        }
-        #expect(report.renderText().hasSuffix(String(format: "overall F1 %.3f", report.overallF1)))
-    }
-}
