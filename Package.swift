@@ -60,13 +60,15 @@ let package = Package(
             dependencies: ["BilatCorpusGenerator", "BilatServices", "BilatStorage", "BilatExtraction",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "BilatExtractionTests", dependencies: ["BilatExtraction", "BilatCorpusGenerator"]),
+        // What the test targets share: where Tests/Fixtures is, one extractor over the bundled reference.
+        .target(name: "BilatTestSupport", dependencies: ["BilatExtraction"], path: "Tests/BilatTestSupport"),
+        .testTarget(name: "BilatExtractionTests", dependencies: ["BilatExtraction", "BilatCorpusGenerator", "BilatTestSupport"]),
         .testTarget(name: "BilatCorpusGeneratorTests", dependencies: ["BilatCorpusGenerator", "BilatExtraction"]),
         .testTarget(name: "BilatStorageTests", dependencies: ["BilatStorage"]),
         .testTarget(
             name: "BilatServicesTests",
             // Depends on the executable so that `swift test` builds the binary the end-to-end tests run.
-            dependencies: ["BilatServices", "bilat", "BilatCorpusGenerator"]
+            dependencies: ["BilatServices", "bilat", "BilatCorpusGenerator", "BilatTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

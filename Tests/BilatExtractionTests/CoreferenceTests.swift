@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// Coreference on short invented articles: definite descriptions of an office ("the crown prince",
 /// "the Brazilian president") and the pronouns that follow them.
@@ -9,7 +10,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func meetings(_ body: String, published: String = "2024-03-15") throws -> [Meeting] {

@@ -2,13 +2,14 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// Dates told relative to the narrative's reference time rather than to publication.
 @Suite struct DateNarrativeTests {
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func meetings(_ text: String) throws -> [Meeting] {

@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// Every input the fuzzer crashed on (Tests/Fixtures/fuzz-crashes), run as Fuzz/FuzzArticle.swift runs
 /// it: as an article and as a feed line; reading may refuse it, extracting must not crash and must keep
@@ -24,7 +25,7 @@ struct FuzzCrashRegressionTests {
 
     @Test("each input is read and extracted without a crash, its spans inside the text", arguments: inputs)
     func extractsWithoutCrash(_ input: URL) throws {
-        let extractor = Extractor(reference: try ReferenceData.bundled())
+        let extractor = try TestExtractor.bundled()
         let text = String(decoding: try Data(contentsOf: input), as: UTF8.self)
         var articles: [Article] = []
         if let article = try? ArticleReader.read(text: text, defaults: ArticleDefaults(published: PartialDate(iso: "2025-06-15"))) {

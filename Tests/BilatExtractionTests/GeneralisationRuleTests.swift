@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// Rules found by scoring the blind held-out corpus, each stated on a short invented article with
 /// other countries and wording than the held-out articles use.
@@ -9,7 +10,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func extract(_ body: String, published: String = "2024-03-15") throws -> ArticleFacts {

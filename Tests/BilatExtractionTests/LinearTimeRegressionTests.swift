@@ -1,5 +1,6 @@
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// Inputs that once took quadratic time (found by the adversarial benchmark, `bilat-bench --adversarial`);
 /// these tests pin the results of the linear rewrites, the benchmark measures the time.
@@ -56,7 +57,7 @@ struct LinearTimeRegressionTests {
 
     @Test("thousands of meetings in one article: each distinct date is a meeting of its own, a repeated report merges")
     func manyMeetingsMerge() throws {
-        let extractor = Extractor(reference: try ReferenceData.bundled())
+        let extractor = try TestExtractor.bundled()
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         var body = ""
         for year in 1990..<2010 {

@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// Which words govern a meeting word: announcement cues, negation, subject pronouns, groups and
 /// words that refer back. Each test states one rule of the genre on a short invented article.
@@ -9,7 +10,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func meetings(_ body: String, published: String = "2024-03-15") throws -> [Meeting] {

@@ -2,13 +2,14 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// Meeting assembly on short invented articles: each test states one rule of the genre.
 @Suite struct MeetingTests {
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func meetings(_ body: String, published: String = "2024-03-15") throws -> [Meeting] {

@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// One row of Tests/Fixtures/rules/officials-*.tsv: a text, the naming rule it shows, whether the rule
 /// must fire on it, and the officials a reader takes out of it.

@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// The officials tables are typed as they are read: a bad value is refused with its file and line.
 @Suite struct OfficialTablesTests {
@@ -61,7 +62,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func extract(_ body: String, published: String) throws -> ArticleFacts {

@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// The place rules, each with sentences that must and must not fire (Tests/Fixtures/rules/places-rules.tsv),
 /// and the place tables they read: cities.tsv (from GeoNames), venues.tsv, regions.tsv.
@@ -9,7 +10,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     struct Example {

@@ -2,13 +2,14 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// Where an article's date comes from when its metadata gives none: a date line under the title.
 @Suite struct PublicationDateTests {
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func published(_ text: String) throws -> String? {

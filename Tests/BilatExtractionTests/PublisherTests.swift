@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// The publisher as a side: `publishers.tsv` typed when loaded, a government readout's "the President"
 /// as its own office-holder, and the headline's meeting merged with the body's.
@@ -9,7 +10,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func extract(_ body: String, title: String? = nil, source: String?, published: String) -> ArticleFacts {

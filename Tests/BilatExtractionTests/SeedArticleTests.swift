@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// The corpus copy under Tests/Fixtures/corpus.
 func fixtureCorpus() -> URL { Fixtures.url("corpus") }
@@ -33,7 +34,7 @@ func normalized(_ g: GoldFacts) -> GoldFacts {
         let gold = try JSONDecoder().decode(GoldFacts.self,
                                             from: Data(contentsOf: dev.appendingPathComponent("001-china-canada-beijing.gold.json")))
         let article = try ArticleReader.read(text: text)
-        let facts = Extractor(reference: try ReferenceData.bundled()).extract(article)
+        let facts = try TestExtractor.bundled().extract(article)
         let extracted = normalized(GoldFacts(facts))
         let expected = normalized(gold)
         #expect(extracted.published == expected.published)
@@ -49,7 +50,7 @@ func normalized(_ g: GoldFacts) -> GoldFacts {
         let dev = fixtureCorpus().appendingPathComponent("dev")
         let text = try String(contentsOf: dev.appendingPathComponent("001-china-canada-beijing.txt"), encoding: .utf8)
         let article = try ArticleReader.read(text: text)
-        let facts = Extractor(reference: try ReferenceData.bundled()).extract(article)
+        let facts = try TestExtractor.bundled().extract(article)
         let scalars = Array(text.unicodeScalars)
         for s in facts.sentences {
             var view = String.UnicodeScalarView()

@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// The headline rules (`TitleRule.all`) run on their example corpus, `Fixtures/rules/title-titles.tsv`:
 /// each rule reads the headlines it must, and the headlines near it that name no held encounter
@@ -30,7 +31,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     func article(_ e: Example) -> Article {

@@ -2,6 +2,7 @@ import BilatModel
 import Foundation
 import Testing
 @testable import BilatExtraction
+import BilatTestSupport
 
 /// The wording classes of `meeting_terms.tsv` and `meeting_cues.tsv`, and the meeting rules written in
 /// code, each run on the sentences of `Tests/Fixtures/rules/wording-examples.tsv`: sentences where the
@@ -72,7 +73,7 @@ import Testing
     let extractor: Extractor
 
     init() throws {
-        extractor = Extractor(reference: try ReferenceData.bundled())
+        extractor = try TestExtractor.bundled()
     }
 
     @Test func everyExampleYieldsItsMeetings() throws {

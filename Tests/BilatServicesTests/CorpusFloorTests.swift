@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import BilatExtraction
 @testable import BilatServices
+import BilatTestSupport
 
 /// An annotated set of articles and the figures the extractor must not fall below on it. Every set's
 /// gold was written by the corpus README's rules before the extractor ran on it: fix the extractor,
@@ -58,11 +59,9 @@ struct CorpusFloor: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct CorpusFloorTests {
-    static let extractor: Extractor? = try? Extractor(reference: ReferenceData.bundled())
-
     @Test(arguments: CorpusFloor.all)
     func staysAboveItsFloors(_ set: CorpusFloor) throws {
-        let extractor = try #require(Self.extractor, "the bundled reference data did not load")
+        let extractor = try TestExtractor.bundled()
         let cases = try set.cases()
         #expect(cases.count >= set.minimumArticles, "\(set.name): \(cases.count) articles, \(set.minimumArticles) expected")
         let report = Evaluator.run(cases, extractor: extractor)
@@ -76,7 +75,7 @@ struct CorpusFloor: Sendable, CustomTestStringConvertible {
     }
 
     @Test func theTextReportEndsWithTheOverallScore() throws {
-        let extractor = try #require(Self.extractor)
+        let extractor = try TestExtractor.bundled()
         let report = Evaluator.run(try CorpusFloor.all[0].cases(), extractor: extractor)
         #expect(report.renderText().hasSuffix(String(format: "overall F1 %.3f", report.overallF1)))
     }

@@ -4,6 +4,7 @@ import BilatServices
 import BilatStorage
 import Foundation
 import Testing
+import BilatTestSupport
 
 @Suite("Ingest: formats, feeds, idempotence and bad input")
 struct IngestTests {
@@ -142,7 +143,7 @@ struct IngestTests {
     @Test("articles above the size limit are refused, whole files and feed lines alike, and the rest go in")
     func sizeLimit() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let small = Ingestor(store: store, extractor: Extractor(reference: try ReferenceData.bundled()),
+        let small = Ingestor(store: store, extractor: try TestExtractor.bundled(),
                              maxArticleBytes: 400)
         let article = "CAIRO - Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday."
         let big = try folder.write(String(repeating: article + " ", count: 20), to: "big.txt")
@@ -227,7 +228,7 @@ struct IngestTests {
         // Batched (the default) and a transaction an article: the articles read before the stop are stored.
         for (batchSize, expected) in [(Ingestor.defaultBatchSize, 2), (1, 4)] {
             var read = 0
-            let ingestor = Ingestor(store: store, extractor: Extractor(reference: try ReferenceData.bundled()),
+            let ingestor = Ingestor(store: store, extractor: try TestExtractor.bundled(),
                                     batchSize: batchSize)
             let summary = ingestor.ingest(paths: [folder.appendingPathComponent("in").path],
                                           shouldStop: { read >= expected }) { event in
