@@ -5,7 +5,7 @@ struct Bilat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bilat",
         abstract: "A knowledge base of bilateral relations between countries, built from news articles.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Examples:
               bilat ingest seeds/articles
               bilat meetings China Canada
@@ -16,7 +16,8 @@ struct Bilat: ParsableCommand {
             130 interrupted.
             Shell completion: bilat --generate-completion-script bash|zsh|fish.
             The database is --db PATH, else $BILAT_DB, else ~/.local/share/bilat/bilat.sqlite.
-            """,
+            """),
+        version: BilatVersion.current,
         subcommands: [
             Ingest.self,
             Extract.self,
@@ -38,6 +39,10 @@ struct Bilat: ParsableCommand {
     static func main() {
         // Before the option parser sees a file name that looks like an option (see OptionLikeFileNames).
         if let refusal = OptionLikeFileNames.refusal(Array(CommandLine.arguments.dropFirst())) {
+            Terminal.error(refusal)
+            exit(withError: ExitCode(64))
+        }
+        if let refusal = CommandNames.refusal(Array(CommandLine.arguments.dropFirst()), root: Bilat.self) {
             Terminal.error(refusal)
             exit(withError: ExitCode(64))
         }

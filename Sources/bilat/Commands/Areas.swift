@@ -5,14 +5,14 @@ extension Bilat {
     struct Areas: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The cooperation areas of a pair of countries, with counts by year and first and last mention.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Counts the articles naming both countries that name each cooperation area (trade,
                 energy, ...), by publication year; most articles first.
 
                 Examples:
                   bilat areas China India
                   bilat areas Germany Kenya --format json
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions

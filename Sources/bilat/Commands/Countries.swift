@@ -5,13 +5,13 @@ extension Bilat {
     struct Countries: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every country with the codes, names, aliases and demonyms bilat knows.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Any of these names a country in other commands.
 
                 Examples:
                   bilat countries
                   bilat countries --format csv > countries.csv
-                """
+                """)
         )
 
         @OptionGroup var display: DisplayOptions

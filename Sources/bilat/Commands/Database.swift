@@ -7,11 +7,11 @@ extension Bilat {
         static let configuration = CommandConfiguration(
             commandName: "db",
             abstract: "Look after the database file: backup, export, import.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Examples:
                   bilat db backup ~/backups/bilat.sqlite
                   bilat db export -o kb.ndjson
-                """,
+                """),
             subcommands: [
                 DatabaseBackup.self,
                 DatabaseExport.self,

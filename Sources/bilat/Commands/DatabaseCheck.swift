@@ -8,7 +8,7 @@ extension Bilat {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Check the database: integrity, foreign keys and the knowledge base's invariants.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Runs PRAGMA integrity_check (on a damaged file it stops there), PRAGMA foreign_key_check
                 and bilat's rules: every meeting has a source and two or more countries, every meeting
                 report belongs to a meeting of its bucket, no official, organization or agreement is
@@ -18,7 +18,7 @@ extension Bilat {
 
                 Example:
                   bilat db check --db kb.sqlite
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -8,14 +8,14 @@ struct DatabaseBackup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the live database to FILE with SQLite's online backup API.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Ingests and queries may go on meanwhile; FILE is a complete database of its own. It
             appears only once whole and on disk (written beside it under a temporary name, then
             renamed); an existing FILE is replaced only with --force.
 
             Example:
               bilat db backup ~/backups/bilat-$(date +%F).sqlite
-            """
+            """)
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -55,13 +55,13 @@ struct DatabaseExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the whole knowledge base as NDJSON (one row a line), for `bilat db import`.",
-        discussion: """
+        discussion: HelpText.reflow("""
             The first line names the schema's migrations; then {"table", "row"} lines, parents before
             children. `bilat db import` of the output into a new database gives back the same rows.
 
             Example:
               bilat db export -o kb.ndjson && bilat db import kb.ndjson --db new.sqlite
-            """
+            """)
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -87,7 +87,7 @@ struct DatabaseImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load an NDJSON export into a new, empty database, in one transaction.",
-        discussion: """
+        discussion: HelpText.reflow("""
             The import commits only a sound knowledge base: a line that is not a row of this schema, or
             a second row with the key of one already read, stops it (exit 65, the line named); once
             loaded, the rows must pass PRAGMA foreign_key_check and the rules of `bilat db check`, else
@@ -95,7 +95,7 @@ struct DatabaseImport: ParsableCommand {
 
             Example:
               bilat db import kb.ndjson --db restored.sqlite
-            """
+            """)
     )
 
     @OptionGroup var database: DatabaseOptions

@@ -8,7 +8,7 @@ extension Bilat {
         static let configuration = CommandConfiguration(
             commandName: "eval",
             abstract: "Score the extractor against annotated articles.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Runs the extractor on every article of the directories that has a gold file (NNN.txt beside
                 NNN.gold.json; a feed-X.jsonl beside feed-X.gold.json, keyed by id) and scores it as the
                 corpus README says: meetings match on countries, date at the gold's precision, mode and
@@ -19,7 +19,7 @@ extension Bilat {
 
                 Example:
                   bilat eval Tests/Fixtures/corpus/dev Tests/Fixtures/corpus/multi
-                """
+                """)
         )
 
         @Argument(help: "Corpus directories holding articles and their gold files.")

@@ -15,7 +15,7 @@ extension Bilat {
             static let configuration = CommandConfiguration(
                 commandName: "timeline",
                 abstract: "Export the meetings and agreements of a pair, of one country, or of everything.",
-                discussion: """
+                discussion: HelpText.reflow("""
                     Two countries: the pair's events; one: every pair it is part of; --all:
                     everything. Formats: md, csv and tsv (RFC 4180, formula-safe), json and
                     ndjson (schema in docs/timeline-export.md), timelinejs (TimelineJS3), ics
@@ -28,7 +28,7 @@ extension Bilat {
                       bilat export timeline China Canada --format html -o china-canada.html
                       bilat export timeline Japan --from 2025 --format ics -o japan.ics
                       bilat export timeline --all --format gexf -o relations.gexf
-                    """
+                    """)
             )
 
             @OptionGroup var database: DatabaseOptions

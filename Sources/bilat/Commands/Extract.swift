@@ -8,14 +8,14 @@ extension Bilat {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the facts found in articles, without storing anything.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Prints one JSON object per article, one per line, in the gold schema of the annotated
                 corpus (published, meetings, officials, areas, organizations, agreements); a feed's
                 objects carry its "id".
 
                 Example:
                   bilat extract seeds/articles/china-canada-2026-01-16.txt --json
-                """
+                """)
         )
 
         @OptionGroup var display: DisplayOptions

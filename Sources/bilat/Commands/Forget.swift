@@ -26,7 +26,7 @@ extension Bilat {
     struct Forget: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove an article and every fact only it supported.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 ARTICLE is the article's id (the SHA-256 of its text), a unique prefix of it of at least
                 8 hex digits, its url or its feed id. Meetings the article alone reported disappear;
                 meetings other articles also report stay, re-derived from their remaining reports.
@@ -41,7 +41,7 @@ extension Bilat {
                 Examples:
                   bilat forget 3f2a9c1e
                   bilat forget https://news.example/world/asia/modi-xi-kazan-talks
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -7,7 +7,7 @@ extension Bilat {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read articles, extract their facts and store them.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 PATH may be a file, a folder (read recursively: .txt, .md, .jsonl and .ndjson files;
                 others are skipped and counted) or - for stdin. A .jsonl/.ndjson feed holds one article
                 a line: {"id","published","source","url","title","text"}; an id is a non-empty string
@@ -26,7 +26,7 @@ extension Bilat {
                   bilat ingest seeds/articles news/2026-01.jsonl --source Xinhua
                   bilat ingest --batch 1 inbox/        (a transaction an article)
                   bilat ingest -- *                    (every file here, whatever its name)
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions
@@ -45,12 +45,12 @@ extension Bilat {
 
         @Option(help: ArgumentHelp(
             "Commit this many articles at a time (fewer when they hold 16 MiB of text).",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Each article is still stored whole or not at all (a savepoint an article inside the \
                 batch's transaction); a crash or Ctrl-C loses at most the uncommitted batch, which the \
                 same ingest run again stores. 1 is a transaction an article, several times slower \
                 into a large database. Articles from stdin are committed as they arrive.
-                """))
+                """)))
         var batch = Ingestor.defaultBatchSize
 
         @Flag(name: .shortAndLong, help: "Print only failures: no progress, no summary.")

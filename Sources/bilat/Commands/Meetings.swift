@@ -11,7 +11,7 @@ extension Bilat {
     struct Meetings: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the meetings of a country, or of a pair of countries in either order.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Countries are named by name, alias, demonym or ISO code (China, PRC, CN, CHN, Chinese).
                 Newest first, the 100 newest unless --limit or --all says otherwise (a note on stderr
                 says when there are more); undated meetings last. --from/--to take YYYY, YYYY-MM or YYYY-MM-DD; a
@@ -26,7 +26,7 @@ extension Bilat {
                   bilat meetings CN --from 2025 --format json
                   bilat meetings China India --with "Xi Jinping" --area trade
                   bilat meetings --between Japan Philippines "United States"
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -5,7 +5,7 @@ extension Bilat {
     struct Officials: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the officials of a country (or all), with their roles and the dates they were seen.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 One person is one entry across articles ("Xi Jinping", "President Xi" and "Xi" together).
                 Roles show the first and last publication dates of the articles giving them. Most
                 meetings first.
@@ -13,7 +13,7 @@ extension Bilat {
                 Examples:
                   bilat officials China
                   bilat officials --format csv
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -5,7 +5,7 @@ extension Bilat {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Full-text search over the stored sentences and statements, best matches first.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Every word of QUERY must appear (as a word or the start of one); case and accents are
                 ignored. QUERY is plain text: quotes, AND/OR/NOT, NEAR, *, parentheses and other
                 punctuation are read as words or ignored, never as search syntax. Matched words are
@@ -14,7 +14,7 @@ extension Bilat {
                 Examples:
                   bilat search "border patrolling"
                   bilat search "critical minerals" --country Japan --from 2024
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -11,10 +11,10 @@ extension Bilat {
         struct Meeting: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "One meeting with its sources: article, sentence and character offsets.",
-                discussion: """
+                discussion: HelpText.reflow("""
                     Example:
                       bilat show meeting 1
-                    """
+                    """)
             )
 
             @OptionGroup var database: DatabaseOptions
@@ -39,14 +39,14 @@ extension Bilat {
         struct Official: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "One official: roles with dates, meetings attended, counterparts met, source sentences.",
-                discussion: """
+                discussion: HelpText.reflow("""
                     NAME is the full name or a part of it ("Xi Jinping", "Xi", "President Xi"); among several
                     people matching a part, the one with the most meetings is shown.
 
                     Examples:
                       bilat show official "Xi Jinping"
                       bilat show official Modi --json
-                    """
+                    """)
             )
 
             @OptionGroup var database: DatabaseOptions
@@ -68,10 +68,10 @@ extension Bilat {
         struct Agreement: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "One agreement with its sources: article, sentence and character offsets.",
-                discussion: """
+                discussion: HelpText.reflow("""
                     Example:
                       bilat show agreement 3
-                    """
+                    """)
             )
 
             @OptionGroup var database: DatabaseOptions

@@ -5,11 +5,11 @@ extension Bilat {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Counts of articles, meetings, officials and country pairs; the most active pairs.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Examples:
                   bilat stats
                   bilat stats --top 20 --format json
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -5,10 +5,10 @@ extension Bilat {
     struct Timeline: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A pair's history in date order: meetings, agreements and statements.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Example:
                   bilat timeline China Canada --format md
-                """
+                """)
         )
 
         @OptionGroup var database: DatabaseOptions
