@@ -19,7 +19,23 @@ struct DatabaseOptions: ParsableArguments {
         return (dataHome as NSString).appendingPathComponent("bilat/bilat.sqlite")
     }
 
+    /// The knowledge base must be there (exit 66 when not): a folder or a missing file is no database.
+    func requireExistingFile() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw Failure.missingInput("no knowledge base at \(path) (bilat ingest creates one; --db or $BILAT_DB names another)")
+        }
+        if isFolder.boolValue { throw folderFailure }
+    }
+
+    /// `--db` naming a folder, which SQLite would report as a read-only database.
+    var folderFailure: Failure {
+        .missingInput("\(path) is a folder, not a database file (--db names the file, e.g. \((path as NSString).appendingPathComponent("bilat.sqlite")))")
+    }
+
     func openStore() throws -> SQLiteStore {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { throw folderFailure }
         do {
             return try naming { try SQLiteStore(path: path) }
         } catch let failure as DatabaseFailure {
@@ -40,8 +56,11 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// The store for a command that only reads: opened as usual, else, when the file or its folder
-    /// cannot be written, read-only (a knowledge base shared read-only still answers queries).
+    /// cannot be written, read-only (a knowledge base shared read-only still answers queries). A
+    /// command that only reads never makes a database: a mistyped --db or $BILAT_DB would otherwise
+    /// answer every query with nothing, leaving an empty file behind.
     func queryStore() throws -> SQLiteStore {
+        try requireExistingFile()
         do {
             return try openStore()
         } catch let failure as DatabaseFailure where failure.problem == .readOnly && FileManager.default.fileExists(atPath: path) {
@@ -134,13 +153,22 @@ func reporting(_ body: () throws -> Void) throws {
     }
 }
 
-/// Parses a `--from`/`--to`/`--published` date.
-func parseDateOption(_ value: String?, name: String) throws -> BilatModel.PartialDate? {
-    guard let value else { return nil }
-    guard let date = PartialDate(iso: value) else {
-        throw ValidationError("\(name) '\(value)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+/// Reporting for knowledge-base commands: an unknown person or area is a usage error (64).
+func reportingKnowledge(_ body: () throws -> Void) throws {
+    try reporting {
+        do {
+            try body()
+        } catch let unknown as UnknownNameError {
+            Terminal.error(unknown.description)
+            throw ExitCode(64)
+        }
     }
-    return date
 }
 
-import BilatModel
+extension DatabaseOptions {
+    /// One store for both services (it was opened twice).
+    func knowledge() throws -> KnowledgeService {
+        let store = try queryStore()
+        return KnowledgeService(queries: store, relations: try relations(on: store))
+    }
+}

@@ -170,7 +170,7 @@ struct CommandLineTests {
     func exitCodes() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("kb.sqlite").path
+        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
 
         let unknown = try runBilat(["meetings", "Canadda", "China"], database: db)
         let missing = try runBilat(["ingest", "no/such/folder"], database: db)

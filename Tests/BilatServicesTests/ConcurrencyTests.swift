@@ -35,14 +35,14 @@ struct ConcurrencyTests {
         #expect(stats.stdout.components(separatedBy: "\"table\":\"article\"").count - 1 == 800)
     }
 
-    @Test("processes that open a new database at the same moment all run: one migrates, the others wait or retry")
+    @Test("processes that make a new database at the same moment all run: one migrates, the others wait or retry")
     func newDatabaseOpenedAtOnce() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for round in 0..<4 {
             let db = folder.appendingPathComponent("kb\(round).sqlite").path
             let processes = try (0..<6).map { _ in
-                try startBilat(["meetings", "China", "India", "--format", "csv"], database: db, keepStderr: true)
+                try startBilat(["ingest", "-q", "seeds/articles"], database: db, keepStderr: true)
             }
             for process in processes { process.waitUntilExit() }
             let errors = processes.map {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BilatStorage
+import Foundation
 
 extension Bilat {
     /// `bilat db ...`: the database file itself.
@@ -26,6 +27,8 @@ extension DatabaseOptions {
     /// The store for a command that writes (ingest, forget, import): opened as `openStore()` opens it,
     /// refusing a damaged file before anything is written to it.
     func writableStore() throws -> SQLiteStore {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { throw folderFailure }
         do {
             return try naming { try SQLiteStore(path: path, refusingDamage: true) }
         } catch let failure as DatabaseFailure {

@@ -46,11 +46,7 @@ extension Bilat {
             @Option(name: .shortAndLong, help: "Write to FILE instead of stdout (atomically: all or nothing); - is stdout.")
             var output: String?
 
-            @Option(help: "Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
-            var from: String?
-
-            @Option(help: "Latest date (YYYY, YYYY-MM or YYYY-MM-DD).")
-            var to: String?
+            @OptionGroup var dates: DateRangeOptions
 
             @Option(help: "Only meetings of this mode: in_person, phone, video.")
             var mode: MeetingMode?
@@ -73,8 +69,7 @@ extension Bilat {
 
             func run() throws {
                 let request = TimelineExportRequest(
-                    countries: countries, from: try parseDateOption(from, name: "--from"),
-                    to: try parseDateOption(to, name: "--to"), mode: mode, status: status, area: area)
+                    countries: countries, from: dates.from, to: dates.to, mode: mode, status: status, area: area)
                 try reporting {
                     let document = try BilatServices.TimelineExport(service: try database.relations())
                         .document(for: request)

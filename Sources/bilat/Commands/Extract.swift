@@ -26,11 +26,12 @@ extension Bilat {
         @Flag(help: "JSON Lines output (the only format so far; accepted for clarity).")
         var json = false
 
-        @Option(help: "Publication date (YYYY-MM-DD) for articles whose text gives none.")
-        var published: String?
+        @Option(help: "Publication date (YYYY-MM-DD) for articles whose text gives none.",
+                transform: { try DateOption.parse($0) })
+        var published: BilatModel.PartialDate?
 
         func run() throws {
-            let defaults = ArticleDefaults(published: try parseDateOption(published, name: "--published"))
+            let defaults = ArticleDefaults(published: published)
             try reporting {
                 let extractor = Extractor(reference: try loadReference())
                 var failed = false

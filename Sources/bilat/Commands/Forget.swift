@@ -2,26 +2,6 @@ import ArgumentParser
 import BilatServices
 import BilatStorage
 
-/// Reporting for knowledge-base commands: an unknown person or area is a usage error (64).
-func reportingKnowledge(_ body: () throws -> Void) throws {
-    try reporting {
-        do {
-            try body()
-        } catch let unknown as UnknownNameError {
-            Terminal.error(unknown.description)
-            throw ExitCode(64)
-        }
-    }
-}
-
-extension DatabaseOptions {
-    /// One store for both services (it was opened twice).
-    func knowledge() throws -> KnowledgeService {
-        let store = try queryStore()
-        return KnowledgeService(queries: store, relations: try relations(on: store))
-    }
-}
-
 extension Bilat {
     struct Forget: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -60,6 +40,8 @@ extension Bilat {
 
         func run() throws {
             try reporting {
+                // Nothing to forget where there is no knowledge base; none is made for it.
+                try database.requireExistingFile()
                 let store = try database.writableStore()
                 var ambiguous = 0
                 for reference in articles {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BilatExtraction
+import BilatModel
 import BilatServices
 import BilatStorage
 
@@ -34,8 +35,9 @@ extension Bilat {
         @Argument(help: "Files, folders or - (stdin).")
         var paths: [String]
 
-        @Option(help: "Publication date (YYYY-MM-DD) for articles whose text gives none.")
-        var published: String?
+        @Option(help: "Publication date (YYYY-MM-DD) for articles whose text gives none.",
+                transform: { try DateOption.parse($0) })
+        var published: BilatModel.PartialDate?
 
         @Option(help: "Source name for articles whose text gives none.")
         var source: String?
@@ -63,7 +65,7 @@ extension Bilat {
         }
 
         func run() throws {
-            let defaults = ArticleDefaults(published: try parseDateOption(published, name: "--published"),
+            let defaults = ArticleDefaults(published: published,
                                            source: source)
             try reporting {
                 let store = try database.writableStore()

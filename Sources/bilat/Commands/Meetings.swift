@@ -44,11 +44,7 @@ extension Bilat {
         @Option(parsing: .upToNextOption, help: "Meetings involving all these countries (two or more).")
         var between: [String] = []
 
-        @Option(help: "Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
-        var from: String?
-
-        @Option(help: "Latest date (YYYY, YYYY-MM or YYYY-MM-DD).")
-        var to: String?
+        @OptionGroup var dates: DateRangeOptions
 
         @Option(help: "Only meetings of this mode: in_person, phone, video.")
         var mode: MeetingMode?
@@ -59,14 +55,14 @@ extension Bilat {
         @Option(help: "table, json, csv or ndjson (default: table on a terminal, else json).")
         var format: OutputFormat?
 
-        @Option(help: "Show at most this many meetings, the newest first.")
+        @Option(parsing: .unconditional, help: "Show at most this many meetings, the newest first.")
         var limit = 100
 
         @Flag(help: "Show every meeting (no --limit).")
         var all = false
 
         func validate() throws {
-            guard limit >= 1 else { throw ValidationError("--limit takes a count of at least 1; --all shows every meeting") }
+            guard limit >= 1 else { throw ValidationError("--limit takes a count of at least 1, not \(limit); --all shows every meeting") }
             if !between.isEmpty {
                 guard countries.isEmpty, between.count >= 2 else {
                     throw ValidationError("--between takes two or more countries and no others, "
@@ -80,12 +76,11 @@ extension Bilat {
         }
 
         func run() throws {
-            let range = (try parseDateOption(from, name: "--from"), try parseDateOption(to, name: "--to"))
             let named = between.isEmpty ? countries : between
             try reportingKnowledge {
                 // One more than the page tells whether there are more.
-                var meetings = try database.knowledge().meetings(named, people: people, area: area, from: range.0,
-                                                                 to: range.1, mode: mode, status: status,
+                var meetings = try database.knowledge().meetings(named, people: people, area: area, from: dates.from,
+                                                                 to: dates.to, mode: mode, status: status,
                                                                  limit: all ? nil : limit + 1)
                 let more = !all && meetings.count > limit
                 if more { meetings.removeLast(meetings.count - limit) }

@@ -26,22 +26,22 @@ extension Bilat {
         @Option(name: .customLong("country"), help: "Only articles naming this country (repeat for several).")
         var countries: [String] = []
 
-        @Option(help: "Earliest publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
-        var from: String?
+        /// Publication dates of the articles.
+        @OptionGroup var dates: DateRangeOptions
 
-        @Option(help: "Latest publication date (YYYY, YYYY-MM or YYYY-MM-DD).")
-        var to: String?
-
-        @Option(help: "At most this many results.")
+        @Option(parsing: .unconditional, help: "At most this many results.")
         var limit = 20
 
         @Option(help: "table, json, csv or ndjson (default: table on a terminal, else json).")
         var format: OutputFormat?
 
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit takes a count of at least 1, not \(limit)") }
+        }
+
         func run() throws {
-            let range = (try parseDateOption(from, name: "--from"), try parseDateOption(to, name: "--to"))
             try reportingKnowledge {
-                let hits = try database.knowledge().search(query, countries: countries, from: range.0, to: range.1,
+                let hits = try database.knowledge().search(query, countries: countries, from: dates.from, to: dates.to,
                                                            limit: limit)
                 let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)
                 if hits.isEmpty, chosen == .table {
