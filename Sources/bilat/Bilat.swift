@@ -11,10 +11,10 @@ struct Bilat: ParsableCommand {
               bilat meetings China Canada
               bilat timeline China Canada --format md
 
-            Exit codes: 0 success (an empty result too), 1 runtime failure, 64 usage (an unknown
-            country too), 65 bad input data, 66 missing input, 75 database busy (try again),
-            130 interrupted.
+            Exit codes: 0 success (an empty result too; forgetting an article not stored too); 1 runtime failure; 64 usage: an option, a value or a word of bilat's own lists (a country, an area, a command) that is wrong; 65 bad input data; 66 not found: a file, a knowledge base, or a meeting, agreement or person that the knowledge base does not hold; 75 database busy (try again); 130 interrupted.
+
             Shell completion: bilat --generate-completion-script bash|zsh|fish.
+
             The database is --db PATH, else $BILAT_DB, else ~/.local/share/bilat/bilat.sqlite.
             """),
         version: BilatVersion.current,

@@ -146,6 +146,9 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let unknown as UnknownCountryError {
         Terminal.error(unknown.description)
         throw ExitCode(64)
+    } catch let repeated as RepeatedCountryError {
+        Terminal.error(repeated.description)
+        throw ExitCode(64)
     } catch let error where StorageError.databaseProblem(error) != nil {
         let problem = StorageError.databaseProblem(error)!
         Terminal.error(problem.description)
@@ -153,14 +156,15 @@ func reporting(_ body: () throws -> Void) throws {
     }
 }
 
-/// Reporting for knowledge-base commands: an unknown person or area is a usage error (64).
+/// Reporting for knowledge-base commands: an unknown area (a word of bilat's fixed list) is a usage
+/// error (64); a person the knowledge base does not hold is not found (66), as a missing file is.
 func reportingKnowledge(_ body: () throws -> Void) throws {
     try reporting {
         do {
             try body()
         } catch let unknown as UnknownNameError {
             Terminal.error(unknown.description)
-            throw ExitCode(64)
+            throw ExitCode(unknown.kind == "area" ? 64 : 66)
         }
     }
 }

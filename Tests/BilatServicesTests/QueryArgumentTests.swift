@@ -60,4 +60,28 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("2026-01-16"))
     }
+
+    /// One rule for the exit code of every command (README, `bilat --help`): 64 for a wrong argument or
+    /// a word of bilat's own lists, 66 for what is named and not there, 0 for forgetting what is not stored.
+    @Test func everyCommandFollowsTheExitCodeRule() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let expected: [([String], Int32)] = [
+            (["show", "meeting", "99999"], 66), (["show", "agreement", "99999"], 66), (["show", "official", "Nobody Atall"], 66),
+            (["meetings", "China", "--with", "Nobody Atall"], 66), (["extract", "no/such/file.txt"], 66),
+            (["ingest", "no/such/file.txt"], 66), (["eval", empty.path], 66), (["forget", "deadbeef"], 0),
+            (["meetings", "Chinaa"], 64), (["meetings", "China", "--area", "trdae"], 64),
+            (["export", "timeline", "China", "--format", "json", "--area", "trdae"], 64),
+            (["meetings", "China", "China"], 64), (["timeline", "China", "PRC"], 64), (["areas", "CN", "China"], 64),
+            (["meetings", "China", "Canada"], 0),
+        ]
+        for (command, code) in expected {
+            let run = try runBilat(command, database: db)
+            #expect(run.status == code, "\(command.joined(separator: " ")): \(run.status), \(run.stderr)")
+            if code != 0 { #expect(!run.stderr.isEmpty, "\(command.joined(separator: " ")) says why") }
+        }
+    }
 }

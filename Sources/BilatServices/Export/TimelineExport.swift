@@ -35,7 +35,7 @@ public struct TimelineExport: Sendable {
 
     /// The events of the request in date order (undated last), with their sources.
     public func document(for request: TimelineExportRequest, generated: Date = Date()) throws -> ExportDocument {
-        let focus = try request.countries.map { try service.countries.country($0) }
+        let focus = try service.countries.countries(request.countries)
         let codes = focus.map(\.code)
         let filter = MeetingFilter(countries: codes, from: request.from, to: request.to, mode: request.mode,
                                    status: request.status, area: request.area)

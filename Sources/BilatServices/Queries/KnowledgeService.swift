@@ -80,7 +80,7 @@ public struct KnowledgeService: Sendable {
     public func meetings(_ names: [String], people: [String] = [], area: String? = nil, from: PartialDate? = nil,
                          to: PartialDate? = nil, mode: MeetingMode? = nil,
                          status: MeetingStatus? = nil, limit: Int? = nil) throws -> [MeetingSummary] {
-        let codes = try names.map { try relations.countries.country($0).code }
+        let codes = try relations.countries.countries(names).map(\.code)
         let participants = try people.map(officialName)
         let key = try area.map(areaKey)
         return try relations.queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode, status: status,
@@ -89,7 +89,7 @@ public struct KnowledgeService: Sendable {
 
     /// The cooperation areas of the named countries' articles.
     public func areas(_ names: [String]) throws -> [AreaActivity] {
-        try queries.areas(countries: try names.map { try relations.countries.country($0).code })
+        try queries.areas(countries: try relations.countries.countries(names).map(\.code))
     }
 
     /// Ranked sentences matching any text; countries by name.

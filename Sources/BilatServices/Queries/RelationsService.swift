@@ -15,7 +15,7 @@ public struct RelationsService: Sendable {
     /// Meetings of one country, or of a pair in either order, newest first.
     public func meetings(_ names: [String], from: PartialDate? = nil, to: PartialDate? = nil,
                         mode: MeetingMode? = nil, status: MeetingStatus? = nil, limit: Int? = nil) throws -> [MeetingSummary] {
-        let codes = try names.map { try countries.country($0).code }
+        let codes = try countries.countries(names).map(\.code)
         return try queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode, status: status, limit: limit))
     }
 
@@ -27,7 +27,7 @@ public struct RelationsService: Sendable {
     /// A pair's history in date order: meetings, agreements and statements.
     public func timeline(_ a: String, _ b: String, from: PartialDate? = nil,
                          to: PartialDate? = nil) throws -> [TimelineEntry] {
-        let pair = [try countries.country(a).code, try countries.country(b).code]
+        let pair = try countries.countries([a, b]).map(\.code)
         let filter = MeetingFilter(countries: pair, from: from, to: to)
         var entries: [TimelineEntry] = []
         for meeting in try queries.meetings(filter) {

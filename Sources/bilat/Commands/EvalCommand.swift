@@ -42,6 +42,11 @@ extension Bilat {
                 } catch let error as EvaluationError {
                     throw Failure.missingInput(error.description)
                 }
+                // Nothing to score is no perfect score.
+                guard !cases.isEmpty else {
+                    throw Failure.missingInput("no annotated article in \(directories.joined(separator: ", ")): an article "
+                                               + "needs its gold beside it (NNN.txt and NNN.gold.json, or feed-X.jsonl and feed-X.gold.json)")
+                }
                 let report = Evaluator.run(cases, extractor: Extractor(reference: try loadReference()))
                 if json {
                     let encoder = JSONEncoder()

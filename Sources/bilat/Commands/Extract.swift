@@ -35,13 +35,15 @@ extension Bilat {
             try reporting {
                 let extractor = Extractor(reference: try loadReference())
                 var failed = false
+                var missing = false
                 // A failure to write stdout (full disk) stops the reading; it is reported below.
                 var outputFailure: (any Error)?
                 ArticleFiles.visitPaths(files, shouldStop: { outputFailure != nil }) { entry in
                     guard case .input(let path, let kind) = entry else {
-                        if case .failure(let message, _) = entry {
+                        if case .failure(let message, let absent) = entry {
                             Terminal.error(message)
                             failed = true
+                            if absent { missing = true }
                         } else if case .passedOver(let path, let reason) = entry {
                             Terminal.note("\(path): skipped: \(reason)")
                         }
@@ -60,6 +62,7 @@ extension Bilat {
                     }
                 }
                 if let outputFailure { throw outputFailure }
+                if missing { throw Failure.missingInput("some inputs are missing") }
                 if failed { throw Failure.badInput("some inputs could not be read") }
             }
         }

@@ -29,7 +29,7 @@ extension Bilat {
             func run() throws {
                 try reporting {
                     guard let detail = try database.relations().meeting(id: id) else {
-                        throw Failure.runtime("no meeting \(id); `bilat meetings COUNTRY` lists the ids")
+                        throw Failure.missingInput("no meeting \(id); `bilat meetings COUNTRY` lists the ids")
                     }
                     try Terminal.out(MeetingRenderer.render(detail, json: json))
                 }
@@ -86,7 +86,7 @@ extension Bilat {
             func run() throws {
                 try reportingKnowledge {
                     guard let agreement = try database.knowledge().agreement(id: id) else {
-                        throw Failure.runtime("no agreement \(id); `bilat timeline A B` lists agreements with their ids")
+                        throw Failure.missingInput("no agreement \(id); `bilat timeline A B` lists agreements with their ids")
                     }
                     try Terminal.out(KnowledgeRenderer.render(agreement, json: json))
                 }
