@@ -59,7 +59,8 @@ public enum ArticleFiles {
     /// Walks some paths as ingest reads them, one entry at a time: a folder gives its articles and feeds
     /// in name order, recursively, and the other files as skipped; a file, a pipe or `-` is itself. A
     /// device or a socket named on the command line is refused unopened.
-    public static func visitPaths(_ paths: [String], shouldStop: () -> Bool = { false }, _ body: (PathEntry) -> Void) {
+    public static func visitPaths(_ paths: [String], selection: FolderSelection = .standard,
+                                  shouldStop: () -> Bool = { false }, _ body: (PathEntry) -> Void) {
         for path in paths where !shouldStop() {
             if path == "-" {
                 body(.input(path: path, kind: .article))
@@ -69,10 +70,13 @@ public enum ArticleFiles {
             case .failure(let problem):
                 body(.failure(message: problem.error.description, missing: problem.missing))
             case .success(.directory):
-                FolderWalk.visit(URL(fileURLWithPath: path), shouldStop: shouldStop) { entry in
+                FolderWalk.visit(URL(fileURLWithPath: path), selection: selection, shouldStop: shouldStop) { entry in
                     switch entry {
                     case .input(let url, let kind): body(.input(path: url.path, kind: kind))
                     case .skipped(let url): body(.skipped(path: url.path))
+                    case .notAnArticle(let url):
+                        body(.passedOver(path: url.path, reason: "not an article (a file a folder keeps about itself: README, "
+                                         + "LICENSE, CHANGELOG ...); --include '\(url.lastPathComponent)' reads it"))
                     case .passedOver(let url, let what):
                         body(.passedOver(path: url.path, reason: "\(what), not a regular file; only regular files "
                                          + "(and links to them) are read from a folder"))

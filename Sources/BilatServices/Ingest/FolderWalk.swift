@@ -11,10 +11,15 @@ enum FolderWalk {
         case skipped(URL)
         /// An article or feed name that is not a regular file; the text says what it is.
         case passedOver(URL, String)
+        /// An article or feed name of a file a folder keeps about itself (README, LICENSE ...).
+        case notAnArticle(URL)
         case unreadable(InputError)
     }
 
-    static func visit(_ folder: URL, shouldStop: () -> Bool = { false }, _ body: (Entry) -> Void) {
+    /// `selection` chooses among the files found; `below` is the folder's path relative to the one
+    /// named on the command line, for the patterns that name paths.
+    static func visit(_ folder: URL, selection: FolderSelection = .standard, below: String = "",
+                      shouldStop: () -> Bool = { false }, _ body: (Entry) -> Void) {
         let entries: [URL]
         do {
             // Names taken once, not at each comparison of the sort.
@@ -33,12 +38,22 @@ enum FolderWalk {
                 continue
             }
             let type = FileType(mode: status.st_mode)
+            let relative = below.isEmpty ? entry.lastPathComponent : below + "/" + entry.lastPathComponent
             if type == .directory {
-                visit(entry, shouldStop: shouldStop, body)
+                visit(entry, selection: selection, below: relative, shouldStop: shouldStop, body)
                 continue
             }
             guard let kind = InputKind.forFolderEntry(entry) else {
                 body(.skipped(entry))
+                continue
+            }
+            switch selection.verdict(relativePath: relative) {
+            case .read: break
+            case .excluded:
+                body(.skipped(entry))
+                continue
+            case .notAnArticle:
+                body(.notAnArticle(entry))
                 continue
             }
             switch type {

@@ -63,6 +63,8 @@ public struct Ingestor: Sendable {
     private let extractor: Extractor
     private let maxArticleBytes: Int
     private let batchSize: Int
+    /// Which files of a folder are read.
+    private let selection: FolderSelection
     private let batchBytes: Int
 
     /// Articles committed together by default: each is still whole or absent (a savepoint an article),
@@ -79,11 +81,13 @@ public struct Ingestor: Sendable {
     /// Articles from stdin or a pipe named on the command line are always committed one by one, as they arrive.
     public init(store: any ArticleStore, extractor: Extractor,
                 maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes, batchSize: Int = Ingestor.defaultBatchSize,
+                selection: FolderSelection = .standard,
                 batchBytes: Int = Ingestor.defaultBatchBytes) {
         self.store = store
         self.extractor = extractor
         self.maxArticleBytes = maxArticleBytes
         self.batchSize = max(1, batchSize)
+        self.selection = selection
         self.batchBytes = batchBytes
     }
 
@@ -106,9 +110,9 @@ public struct Ingestor: Sendable {
 
     /// How many files an ingest of `paths` will read (folders walked as the ingest walks them; stdin
     /// not counted), so that progress can show a fraction.
-    public static func countFiles(in paths: [String]) -> Int {
+    public static func countFiles(in paths: [String], selection: FolderSelection = .standard) -> Int {
         var count = 0
-        ArticleFiles.visitPaths(paths.filter { $0 != "-" }) { entry in
+        ArticleFiles.visitPaths(paths.filter { $0 != "-" }, selection: selection) { entry in
             if case .input = entry { count += 1 }
         }
         return count
@@ -157,7 +161,7 @@ public struct Ingestor: Sendable {
                 // kill while waiting loses nothing read before, and what arrives is committed as it comes.
                 live = ArticleFiles.mayWait(path)
                 if live { flush() }
-                ArticleFiles.visitPaths([path], shouldStop: shouldStop) { entry in
+                ArticleFiles.visitPaths([path], selection: ingestor.selection, shouldStop: shouldStop) { entry in
                     switch entry {
                     case .input(let path, let kind): file(path, kind: kind)
                     case .skipped(let path):

@@ -19,6 +19,7 @@ extension Bilat {
         )
 
         @OptionGroup var display: DisplayOptions
+        @OptionGroup var folders: FolderOptions
 
         @Argument(help: "Article files, feeds (.jsonl/.ndjson) or folders (read as ingest reads them); - for stdin.")
         var files: [String]
@@ -38,7 +39,7 @@ extension Bilat {
                 var missing = false
                 // A failure to write stdout (full disk) stops the reading; it is reported below.
                 var outputFailure: (any Error)?
-                ArticleFiles.visitPaths(files, shouldStop: { outputFailure != nil }) { entry in
+                ArticleFiles.visitPaths(files, selection: folders.selection, shouldStop: { outputFailure != nil }) { entry in
                     guard case .input(let path, let kind) = entry else {
                         if case .failure(let message, let absent) = entry {
                             Terminal.error(message)

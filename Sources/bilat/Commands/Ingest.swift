@@ -21,6 +21,10 @@ extension Bilat {
                 first byte, stdin included.
                 Put -- before names that start with - (the shell's * may give such names):
                   bilat ingest -- -notes.txt
+                In a folder, the files it keeps about itself (README, LICENSE, CHANGELOG, CONTRIBUTING and the like) are
+                no news: they are named on stderr and skipped. --include GLOB reads only the files that match,
+                --exclude GLOB skips them (a GLOB without / matches the file's name, one with / its path below the
+                folder); a file named here is always read.
                 A summary goes to stderr. Exit 65 when an input failed, 66 when a path is missing.
 
                 Example:
@@ -59,6 +63,7 @@ extension Bilat {
         var quiet = false
 
         @OptionGroup var display: DisplayOptions
+        @OptionGroup var folders: FolderOptions
 
         func validate() throws {
             guard batch >= 1 else { throw ValidationError("--batch must be at least 1, not \(batch)") }
@@ -72,11 +77,11 @@ extension Bilat {
                 let reference = try loadReference()
                 try database.naming { try store.syncCountries(reference.countries) }
                 let ingestor = Ingestor(store: store, extractor: Extractor(reference: reference),
-                                        maxArticleBytes: maxArticleBytes, batchSize: batch)
+                                        maxArticleBytes: maxArticleBytes, batchSize: batch, selection: folders.selection)
                 Interruption.install()
                 var progress = IngestProgress(
                     enabled: !quiet && Terminal.stderrIsTerminal,
-                    totalFiles: !quiet && Terminal.stderrIsTerminal ? Ingestor.countFiles(in: paths) : 0)
+                    totalFiles: !quiet && Terminal.stderrIsTerminal ? Ingestor.countFiles(in: paths, selection: folders.selection) : 0)
                 let summary = ingestor.ingest(paths: paths, defaults: defaults,
                                               shouldStop: Interruption.requested) { event in
                     switch event {
