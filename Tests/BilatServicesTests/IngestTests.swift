@@ -219,6 +219,27 @@ struct IngestTests {
         }
     }
 
+    @Test("each article is reported as read when extracted, before its batch commits, so progress counts from the first article")
+    func readEventsComeBeforeTheCommit() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for i in 0..<3 {
+            _ = try folder.write("  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i).", to: "in/\(i).txt")
+        }
+        let store = try SQLiteStore(path: folder.appendingPathComponent("read.sqlite").path)
+        try store.syncCountries(try ReferenceData.bundled().countries)
+        let ingestor = Ingestor(store: store, extractor: try TestExtractor.bundled())
+        var events: [String] = []
+        _ = ingestor.ingest(paths: [folder.appendingPathComponent("in").path], report: { event in
+            switch event {
+            case .read: events.append("r")
+            case .saved: events.append("s")
+            case .finishedFile: events.append("f")
+            default: break
+            }
+        })
+        #expect(events.joined(separator: " ") == "r f r f r f s s s")
+    }
+
     @Test("a stop request ends the ingest between two articles, with every stored article whole")
     func stopBetweenArticles() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

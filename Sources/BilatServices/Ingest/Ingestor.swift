@@ -38,6 +38,8 @@ public struct IngestSummary: Sendable, Equatable {
 
 /// One thing that happened during an ingest, for progress and diagnostics.
 public enum IngestEvent: Sendable {
+    /// An article was read and its facts extracted; it is stored with its batch (`saved` follows).
+    case read(location: String)
     /// An article was saved; `location` names the file (and line, for feeds).
     case saved(location: String, outcome: SaveOutcome)
     /// An input or article failed; the message names the file (and line) and the reason.
@@ -194,6 +196,7 @@ public struct Ingestor: Sendable {
 
         mutating func store(_ article: Article, location: String) {
             pending.append((article, ingestor.extractor.extract(article), location))
+            report(.read(location: location))
             pendingBytes += article.text.utf8.count
             if pending.count >= ingestor.batchSize || pendingBytes >= ingestor.batchBytes { flush() }
         }

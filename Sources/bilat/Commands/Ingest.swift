@@ -149,7 +149,10 @@ struct IngestProgress {
     let enabled: Bool
     let totalFiles: Int
     private var files = 0
-    private var articles = 0
+    /// Articles read (extracted) and stored (committed): a batch commits 500 at a time, so a count of
+    /// stored articles alone would sit at 0 while the first batch is read.
+    private var read = 0
+    private var stored = 0
     private var shown = false
 
     init(enabled: Bool, totalFiles: Int) {
@@ -161,16 +164,21 @@ struct IngestProgress {
         guard enabled else { return }
         let fileEnded: Bool
         switch event {
-        case .saved, .failed:
-            articles += 1
+        case .read:
+            read += 1
             fileEnded = false
+        case .saved:
+            stored += 1
+            return
+        case .failed:
+            return
         case .finishedFile:
             files += 1
             fileEnded = true
         case .skipped, .passedOver, .urlChanged, .undated:
             return
         }
-        guard fileEnded || articles % 25 == 0 else { return }
+        guard fileEnded || read % 25 == 0 else { return }
         var line = ""
         if totalFiles > 0 {
             let width = 28
@@ -178,8 +186,13 @@ struct IngestProgress {
             line = "[" + String(repeating: "=", count: done) + String(repeating: " ", count: width - done) + "] "
                 + "\(files)/\(totalFiles) files, "
         }
-        Terminal.status(line + "\(articles) articles")
+        Terminal.status(line + IngestProgress.counts(read: read, stored: stored))
         shown = true
+    }
+
+    /// "1,234 articles read, 1,000 stored".
+    static func counts(read: Int, stored: Int) -> String {
+        "\(read.formatted()) article\(read == 1 ? "" : "s") read, \(stored.formatted()) stored"
     }
 
     mutating func clear() {
