@@ -34,6 +34,14 @@ enum Terminal {
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// The terminal's width in columns ($COLUMNS, else the window's, else 100).
+    static var columns: Int {
+        if let env = getenv("COLUMNS"), let n = Int(String(cString: env)), n > 0 { return n }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 100
+    }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
     /// Colour only on a terminal, never with NO_COLOR set (any value), TERM=dumb or --no-color.

@@ -8,8 +8,10 @@ extension Bilat {
             discussion: HelpText.reflow("""
                 Every word of QUERY must appear (as a word or the start of one); case and accents are
                 ignored. QUERY is plain text: quotes, AND/OR/NOT, NEAR, *, parentheses and other
-                punctuation are read as words or ignored, never as search syntax. Matched words are
-                shown [like this]; a statement's speakers are listed with its sentence.
+                punctuation are read as words or ignored, never as search syntax. On a terminal each hit is a
+                line naming its article and the sentence under it, cut around the first match, matched words in
+                colour ([like this] with --no-color or NO_COLOR); json, csv and ndjson give the whole snippet,
+                matched words [like this]; a statement's speakers are listed with its sentence.
 
                 Examples:
                   bilat search "border patrolling"
@@ -48,7 +50,12 @@ extension Bilat {
                     Terminal.note("no sentence matches \"\(query)\"")
                     return
                 }
-                try Terminal.out(KnowledgeRenderer.render(hits, as: chosen))
+                if chosen == .table {
+                    let color = Terminal.colorAllowed(onTerminal: Terminal.stdoutIsTerminal)
+                    try Terminal.out(SearchLayout.render(hits, width: Terminal.columns, marking: color ? .color : .brackets))
+                } else {
+                    try Terminal.out(KnowledgeRenderer.render(hits, as: chosen))
+                }
             }
         }
     }
