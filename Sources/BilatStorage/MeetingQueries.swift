@@ -33,8 +33,8 @@ struct MeetingRow: FetchableRecord {
     static let selection = """
         SELECT m.id, m.date, m.place, m.mode, m.status,
             (SELECT group_concat(country, char(31)) FROM meeting_country WHERE meeting_id = m.id) AS countries,
-            (SELECT group_concat(name, char(31)) FROM (
-                SELECT DISTINCT o.name FROM meeting_participant p JOIN official o ON o.id = p.official_id
+            (SELECT group_concat(name || char(30) || coalesce(country, ''), char(31)) FROM (
+                SELECT DISTINCT o.name, o.country FROM meeting_participant p JOIN official o ON o.id = p.official_id
                 WHERE p.meeting_id = m.id)) AS participants,
             (SELECT group_concat(area, char(31)) FROM (
                 SELECT DISTINCT area FROM meeting_area WHERE meeting_id = m.id)) AS areas,
@@ -43,9 +43,18 @@ struct MeetingRow: FetchableRecord {
         """
 
     func summary() throws -> MeetingSummary {
-        MeetingSummary(
+        // "name U+001E country" pairs, sorted by name; one name serving two countries is listed once.
+        var names: [String] = [], serving: [String?] = []
+        for pair in Self.list(participants) {
+            let parts = pair.split(separator: "\u{1E}", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            if names.last == name { continue }
+            names.append(name)
+            serving.append(parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil)
+        }
+        return MeetingSummary(
             id: id, date: try PartialDate.stored(date, table: "meeting", column: "date"),
-            countries: Self.list(countries), participants: Self.list(participants), place: place,
+            countries: Self.list(countries), participants: names, participantCountries: serving, place: place,
             mode: mode, status: status, areas: Self.list(areas), sourceCount: sourceCount)
     }
 

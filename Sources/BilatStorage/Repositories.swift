@@ -62,18 +62,22 @@ public struct MeetingSummary: Sendable, Hashable, Codable {
     public var date: PartialDate?
     public var countries: [String]
     public var participants: [String]
+    /// The country each participant serves, in `participants`' order (nil: none known); empty when not read.
+    public var participantCountries: [String?]
     public var place: String?
     public var mode: MeetingMode
     public var status: MeetingStatus
     public var areas: [String]
     public var sourceCount: Int
 
-    public init(id: Int64, date: PartialDate?, countries: [String], participants: [String], place: String?,
+    public init(id: Int64, date: PartialDate?, countries: [String], participants: [String],
+                participantCountries: [String?] = [], place: String?,
                 mode: MeetingMode, status: MeetingStatus, areas: [String], sourceCount: Int) {
         self.id = id
         self.date = date
         self.countries = countries
         self.participants = participants
+        self.participantCountries = participantCountries
         self.place = place
         self.mode = mode
         self.status = status

@@ -11,21 +11,26 @@ struct HTMLTimelineSVG {
     static let top = 30.0
 
     let lanes: [String]
+    /// Each lane's countries as codes ("JP–PH–US"), its label when the names do not fit.
+    let codes: [String: String]
     let firstYear: Int
     let lastYear: Int
 
     /// Lanes and the year span from the dated events; nil when no event has a date.
     init?(_ events: [ExportEvent]) {
         var counts: [String: Int] = [:]
+        var codes: [String: String] = [:]
         var years: ClosedRange<Int>?
         for event in events {
             guard let date = event.date else { continue }
             counts[event.pairLabel, default: 0] += 1
+            codes[event.pairLabel] = event.countries.joined(separator: "–")
             years = years.map { min($0.lowerBound, date.year)...max($0.upperBound, date.year) } ?? date.year...date.year
         }
         guard let years else { return nil }
         let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         lanes = ranked.count <= Self.maxLanes ? ranked : Array(ranked.prefix(Self.maxLanes - 1)) + ["Others"]
+        self.codes = codes
         firstYear = years.lowerBound
         lastYear = years.upperBound
     }
@@ -70,7 +75,7 @@ struct HTMLTimelineSVG {
             out += "<rect class=\"lane\(i % 2)\" x=\"0\" y=\"\(format(y))\" width=\"\(format(Self.width))\" "
                 + "height=\"\(format(Self.laneHeight))\"/>"
             out += "<text class=\"lane-label\" x=\"6\" y=\"\(format(y + Self.laneHeight / 2 + 4))\">"
-                + MarkupText.escaped(Self.shortened(name)) + "</text>\n"
+                + MarkupText.escaped(Self.label(name, codes: codes[name])) + "</text>\n"
         }
         return out
     }
@@ -96,8 +101,12 @@ struct HTMLTimelineSVG {
         return "<a href=\"#\(e.uniqueID)\">" + shape + "</a>\n"
     }
 
-    static func shortened(_ name: String) -> String {
-        name.count <= 28 ? name : String(name.prefix(27)) + "…"
+    /// The lane's country names when they fit its 28 characters, else its codes ("JP–PH–US"), never a
+    /// name cut in the middle ("Japan–Philippines–United St…").
+    static func label(_ name: String, codes: String?) -> String {
+        if name.count <= 28 { return name }
+        if let codes, codes.count <= 28 { return codes }
+        return String(name.prefix(27)) + "…"
     }
 
     func format(_ value: Double) -> String {

@@ -62,7 +62,7 @@ public struct TimelineExport: Sendable {
         return ExportEvent(
             kind: .meeting, id: m.id, date: m.date, countries: countries,
             countryNames: countries.map(service.countries.name(of:)), participants: m.participants, place: m.place,
-            mode: m.mode, status: m.status, areas: m.areas, headline: service.headline(of: m),
+            mode: m.mode, status: m.status, areas: m.areas, headline: service.headline(of: m, order: countries),
             sources: sources.map(Self.source))
     }
 
@@ -72,7 +72,7 @@ public struct TimelineExport: Sendable {
         let what = a.title ?? a.kind.rawValue.replacingOccurrences(of: "_", with: " ")
         return ExportEvent(
             kind: .agreement, id: a.id, date: a.date, countries: countries, countryNames: names,
-            agreementKind: a.kind, title: a.title, headline: "\(names.joined(separator: " and ")): \(what)",
+            agreementKind: a.kind, title: a.title, headline: Headline.agreement(countries: names, what: what),
             sources: a.sources.map(Self.source))
     }
 

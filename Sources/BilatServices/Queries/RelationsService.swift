@@ -32,14 +32,15 @@ public struct RelationsService: Sendable {
         var entries: [TimelineEntry] = []
         for meeting in try queries.meetings(filter) {
             entries.append(TimelineEntry(
-                kind: .meeting, id: meeting.id, date: meeting.date, headline: headline(of: meeting),
+                kind: .meeting, id: meeting.id, date: meeting.date, headline: headline(of: meeting, order: pair),
                 countries: meeting.countries, place: meeting.place, sourceCount: meeting.sourceCount, sourceURLs: []))
         }
         for agreement in try queries.agreements(filter) {
-            let names = agreement.countries.map(countries.name(of:)).joined(separator: " and ")
+            let codes = pair.filter(agreement.countries.contains) + agreement.countries.filter { !pair.contains($0) }
             let what = agreement.title ?? agreement.kind.rawValue.replacingOccurrences(of: "_", with: " ")
             entries.append(TimelineEntry(
-                kind: .agreement, id: agreement.id, date: agreement.date, headline: "\(names): \(what)",
+                kind: .agreement, id: agreement.id, date: agreement.date,
+                headline: Headline.agreement(countries: codes.map(countries.name(of:)), what: what),
                 countries: agreement.countries, place: nil, sourceCount: Set(agreement.sources.map(\.articleID)).count,
                 sourceURLs: agreement.sources.compactMap(\.url)))
         }
@@ -54,17 +55,10 @@ public struct RelationsService: Sendable {
     }
 
     /// "Xi Jinping and Mark Carney met in Beijing (in person)".
-    public func headline(of meeting: MeetingSummary) -> String {
-        let who = meeting.participants.isEmpty
-            ? meeting.countries.map(countries.name(of:)).joined(separator: " and ")
-            : meeting.participants.joined(separator: " and ")
-        let verb: String = switch (meeting.status, meeting.mode) {
-        case (.planned, _): "to meet"
-        case (.held, .phone): "spoke by phone"
-        case (.held, .video): "held a video call"
-        case (.held, .inPerson): "met"
-        }
-        return "\(who) \(verb)" + (meeting.place.map { " in \($0)" } ?? "")
+    /// The meeting in a line, its sides in `order` (the countries asked about first), else by code.
+    public func headline(of meeting: MeetingSummary, order: [String] = []) -> String {
+        let codes = order.filter(meeting.countries.contains) + meeting.countries.filter { !order.contains($0) }
+        return Headline.meeting(meeting, order: codes, name: countries.name(of:))
     }
 }
 
