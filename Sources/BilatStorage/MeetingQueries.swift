@@ -139,74 +139,66 @@ struct SourceRow: FetchableRecord {
 }
 
 /// SQL conditions shared by the queries: countries joined once each, dates compared by first day.
+/// Built with GRDB's SQL interpolation, so that each value is bound where it appears in the text: a
+/// condition carries its own arguments, and no order of appending can put a value in the wrong place.
 struct FilterSQL {
-    var joins: [String] = []
-    var conditions: [String] = []
-    var arguments = StatementArguments()
+    var joins: [SQL] = []
+    var conditions: [SQL] = []
 
     /// Requires every filter country among `table`'s rows for the owner `ownerColumn`.
     mutating func requireCountries(_ countries: [String], table: String, column: String, ownerColumn: String) {
         for (i, code) in Set(countries.map { $0.uppercased() }).sorted().enumerated() {
-            joins.append("JOIN \(table) c\(i) ON c\(i).\(column) = \(ownerColumn) AND c\(i).country = ?")
-            arguments += [code]
+            let alias = "c\(i)"
+            joins.append("JOIN \(sql: table) \(sql: alias) ON \(sql: alias).\(sql: column) = \(sql: ownerColumn) AND \(sql: alias).country = \(code)")
         }
     }
 
     /// Requires every filter country among `table`'s rows for the owner, as an `IN` over the country
     /// index alone: the owners of all the countries are intersected before any owner row is read
     /// (the joins read the row of every meeting of the first country: 9,739 for DZ to return 931).
-    /// Call it before adding other conditions: its arguments come first.
     mutating func requireCountriesFirst(_ countries: [String], table: String, column: String, ownerColumn: String) {
         let codes = Set(countries.map { $0.uppercased() }).sorted()
         guard let first = codes.first else { return }
-        var select = "SELECT c0.\(column) FROM \(table) c0"
+        var select: SQL = "SELECT c0.\(sql: column) FROM \(sql: table) c0"
         for (i, code) in codes.dropFirst().enumerated() {
-            select += " JOIN \(table) c\(i + 1) ON c\(i + 1).\(column) = c0.\(column) AND c\(i + 1).country = ?"
-            arguments += [code]
+            let alias = "c\(i + 1)"
+            select += " JOIN \(sql: table) \(sql: alias) ON \(sql: alias).\(sql: column) = c0.\(sql: column) AND \(sql: alias).country = \(code)"
         }
-        conditions.append("\(ownerColumn) IN (\(select) WHERE c0.country = ?)")
-        arguments += [first]
+        conditions.append("\(sql: ownerColumn) IN (\(literal: select) WHERE c0.country = \(first))")
     }
 
     /// Requires every filter country among a meeting's sides. Two or more countries: the meetings of
     /// exactly those sides by `meeting.country_key` (an index lookup), and those of more sides from the
     /// partial index `meeting_multilateral` (keys longer than a pair's five characters), each side probed
     /// in `meeting_country`; one country: its meetings from `meeting_country`.
-    /// Call it before adding other conditions: its arguments come first.
     mutating func requireMeetingSides(_ countries: [String]) {
         let key = CountryKey(countries)
         guard key.codes.count >= 2 else {
             return requireCountriesFirst(countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
         }
-        let probes = key.codes.map { _ in "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = x.id AND country = ?)" }
+        let probes = key.codes.map { code -> SQL in "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = x.id AND country = \(code))" }
         conditions.append("""
-            m.id IN (SELECT id FROM meeting WHERE country_key = ?
+            m.id IN (SELECT id FROM meeting WHERE country_key = \(key.text)
                      UNION ALL
                      SELECT x.id FROM meeting x INDEXED BY meeting_multilateral
-                     WHERE length(x.country_key) > 5 AND length(x.country_key) > ? AND \(probes.joined(separator: " AND ")))
+                     WHERE length(x.country_key) > 5 AND length(x.country_key) > \(key.text.count) AND \(literal: probes.joined(separator: " AND ")))
             """)
-        arguments += [key.text, key.text.count]
-        arguments += StatementArguments(key.codes)
     }
 
     /// Keeps dates whose first day lies in [from's first day, to's last day]; undated rows are left out.
     mutating func requireDates(_ filter: MeetingFilter, firstDay: String) {
-        if let from = filter.from {
-            conditions.append("\(firstDay) >= ?")
-            arguments += [from.firstDayISO]
-        }
-        if let to = filter.to {
-            conditions.append("\(firstDay) <= ?")
-            arguments += [to.lastDayISO]
-        }
+        if let from = filter.from { conditions.append("\(sql: firstDay) >= \(from.firstDayISO)") }
+        if let to = filter.to { conditions.append("\(sql: firstDay) <= \(to.lastDayISO)") }
     }
 
-    var whereClause: String {
-        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    var joinClause: SQL { joins.joined(separator: " ") }
+
+    var whereClause: SQL {
+        conditions.isEmpty ? "" : "WHERE \(literal: conditions.joined(separator: " AND "))"
     }
 
-    func limitClause(_ limit: Int?) -> String {
-        limit.map { "LIMIT \(max(0, $0))" } ?? ""
+    func limitClause(_ limit: Int?) -> SQL {
+        limit.map { "LIMIT \(sql: String(max(0, $0)))" } ?? ""
     }
 }
 
@@ -215,41 +207,33 @@ extension SQLiteStore {
         var sql = FilterSQL()
         sql.requireMeetingSides(filter.countries)
         sql.requireDates(filter, firstDay: "m.date_first_day")
-        if let mode = filter.mode {
-            sql.conditions.append("m.mode = ?")
-            sql.arguments += [mode.rawValue]
-        }
-        if let status = filter.status {
-            sql.conditions.append("m.status = ?")
-            sql.arguments += [status.rawValue]
-        }
+        if let mode = filter.mode { sql.conditions.append("m.mode = \(mode.rawValue)") }
+        if let status = filter.status { sql.conditions.append("m.status = \(status.rawValue)") }
         for name in Set(filter.participants).sorted() {
             sql.conditions.append("""
                 EXISTS (SELECT 1 FROM official o JOIN meeting_participant p ON p.official_id = o.id
-                        WHERE o.name = ? AND p.meeting_id = m.id)
+                        WHERE o.name = \(name) AND p.meeting_id = m.id)
                 """)
-            sql.arguments += [name]
         }
         if let area = filter.area {
             sql.conditions.append("""
-                (EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND area = ?)
+                (EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND area = \(area))
                  OR EXISTS (SELECT 1 FROM meeting_source ms JOIN article_area aa ON aa.article_key = ms.article_key
-                            WHERE ms.meeting_id = m.id AND aa.area = ?))
+                            WHERE ms.meeting_id = m.id AND aa.area = \(area)))
                 """)
-            sql.arguments += [area, area]
         }
         // The page of ids first, then the lists of only those meetings: SQLite computes a selection's
         // subqueries for every row it sorts, before the LIMIT.
         let order = "ORDER BY m.date_first_day IS NULL, m.date_first_day DESC, m.id DESC"
-        let query = filter.limit == nil
-            ? "\(MeetingRow.selection) \(sql.joins.joined(separator: " ")) \(sql.whereClause) \(order)"
+        let query: SQL = filter.limit == nil
+            ? "\(sql: MeetingRow.selection) \(literal: sql.joinClause) \(literal: sql.whereClause) \(sql: order)"
             : """
-                \(MeetingRow.selection) WHERE m.id IN (
-                    SELECT m.id FROM meeting m \(sql.joins.joined(separator: " ")) \(sql.whereClause) \(order) \(sql.limitClause(filter.limit)))
-                \(order)
+                \(sql: MeetingRow.selection) WHERE m.id IN (
+                    SELECT m.id FROM meeting m \(literal: sql.joinClause) \(literal: sql.whereClause) \(sql: order) \(literal: sql.limitClause(filter.limit)))
+                \(sql: order)
                 """
         return try pool.read { db in
-            try MeetingRow.fetchAll(db, sql: query, arguments: sql.arguments).map { try $0.summary() }
+            try SQLRequest<MeetingRow>(literal: query).fetchAll(db).map { try $0.summary() }
         }
     }
 

@@ -17,30 +17,28 @@ extension SQLiteStore {
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
         guard let pattern = FullTextPattern.pattern(query.text), query.limit > 0 else { return [] }
         var sql = FilterSQL()
-        sql.arguments += [pattern]
         for code in Set(query.countries.map { $0.uppercased() }).sorted() {
-            sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_key = a.key AND country = ?)")
-            sql.arguments += [code]
+            sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_key = a.key AND country = \(code))")
         }
         let publishedFirstDay = """
             CASE length(a.published) WHEN 4 THEN a.published || '-01-01'
                 WHEN 7 THEN a.published || '-01' ELSE a.published END
             """
         sql.requireDates(MeetingFilter(from: query.from, to: query.to), firstDay: "(\(publishedFirstDay))")
-        let extra = sql.conditions.map { " AND " + $0 }.joined()
-        let statement = """
-            SELECT s.id AS owner_id, \(SourceRow.columns),
+        let extra = sql.conditions.map { condition -> SQL in " AND \(literal: condition)" }.joined()
+        let statement: SQL = """
+            SELECT s.id AS owner_id, \(sql: SourceRow.columns),
                 snippet(sentence_fts, 0, '[', ']', '…', 16) AS snippet, bm25(sentence_fts) AS rank,
                 (SELECT group_concat(speaker, char(31)) FROM statement
                  WHERE article_key = s.article_key AND sentence_id = s.id) AS speakers
             FROM sentence_fts
             JOIN sentence s ON s.id = sentence_fts.rowid
             JOIN article a ON a.key = s.article_key
-            WHERE sentence_fts MATCH ?\(extra)
-            ORDER BY rank, s.id LIMIT \(query.limit)
+            WHERE sentence_fts MATCH \(pattern)\(literal: extra)
+            ORDER BY rank, s.id \(literal: sql.limitClause(query.limit))
             """
         return try pool.read { db in
-            try Row.fetchAll(db, sql: statement, arguments: sql.arguments).map { row in
+            try SQLRequest<Row>(literal: statement).fetchAll(db).map { row in
                 SearchHit(snippet: row["snippet"], rank: row["rank"],
                           speakers: Array(Set(MeetingRow.list(row["speakers"]))).sorted(),
                           source: try SourceRow(row: row).sourceSentence())
@@ -51,13 +49,13 @@ extension SQLiteStore {
     public func areas(countries: [String]) throws -> [AreaActivity] {
         var sql = FilterSQL()
         sql.requireCountries(countries, table: "article_country", column: "article_key", ownerColumn: "aa.article_key")
-        let query = """
+        let query: SQL = """
             SELECT aa.area, a.published, count(DISTINCT aa.article_key) AS articles
-            FROM article_area aa \(sql.joins.joined(separator: " "))
+            FROM article_area aa \(literal: sql.joinClause)
             JOIN article a ON a.key = aa.article_key
             GROUP BY aa.area, a.published
             """
-        let rows = try pool.read { db in try Row.fetchAll(db, sql: query, arguments: sql.arguments) }
+        let rows = try pool.read { db in try SQLRequest<Row>(literal: query).fetchAll(db) }
         var byArea: [String: AreaActivity] = [:]
         for row in rows {
             let area: String = row["area"]

@@ -53,12 +53,12 @@ extension SQLiteStore: RelationsQueries {
         sql.requireCountries(filter.countries, table: "agreement_country", column: "agreement_id",
                              ownerColumn: "g.id")
         sql.requireDates(filter, firstDay: "g.date_first_day")
-        let query = """
-            \(Self.agreementSelection) \(sql.joins.joined(separator: " ")) \(sql.whereClause)
-            ORDER BY g.date_first_day IS NULL, g.date_first_day, g.id \(sql.limitClause(filter.limit))
+        let query: SQL = """
+            \(sql: Self.agreementSelection) \(literal: sql.joinClause) \(literal: sql.whereClause)
+            ORDER BY g.date_first_day IS NULL, g.date_first_day, g.id \(literal: sql.limitClause(filter.limit))
             """
         return try pool.read { db in
-            try Self.agreementSummaries(db, rows: AgreementRow.fetchAll(db, sql: query, arguments: sql.arguments))
+            try Self.agreementSummaries(db, rows: SQLRequest<AgreementRow>(literal: query).fetchAll(db))
         }
     }
 
@@ -94,14 +94,12 @@ extension SQLiteStore: RelationsQueries {
         var sql = FilterSQL()
         let codes = Set(filter.countries.map { $0.uppercased() }).sorted()
         if !codes.isEmpty {
-            sql.conditions.append("st.country IN (\(Array(repeating: "?", count: codes.count).joined(separator: ",")))")
-            sql.arguments += StatementArguments(codes)
+            sql.conditions.append("st.country IN \(codes)")
             for code in codes {
                 sql.conditions.append("""
-                    (st.country = ? OR EXISTS (
-                        SELECT 1 FROM article_country ac WHERE ac.article_key = st.article_key AND ac.country = ?))
+                    (st.country = \(code) OR EXISTS (
+                        SELECT 1 FROM article_country ac WHERE ac.article_key = st.article_key AND ac.country = \(code)))
                     """)
-                sql.arguments += [code, code]
             }
         }
         let publishedFirstDay = """
@@ -109,19 +107,19 @@ extension SQLiteStore: RelationsQueries {
                 WHEN 7 THEN a.published || '-01' ELSE a.published END
             """
         sql.requireDates(filter, firstDay: "(\(publishedFirstDay))")
-        let query = """
+        let query: SQL = """
             SELECT st.id, st.speaker, st.country, st.verb, st.type,
                 substr(a.text, st.start_offset + 1, st.end_offset - st.start_offset) AS text,
                 st.start_offset AS statement_start, st.end_offset AS statement_end,
-                st.id AS owner_id, \(SourceRow.columns)
+                st.id AS owner_id, \(sql: SourceRow.columns)
             FROM statement st
             JOIN article a ON a.key = st.article_key
             LEFT JOIN sentence s ON s.id = st.sentence_id
-            \(sql.whereClause)
-            ORDER BY a.published IS NULL, a.published, st.id \(sql.limitClause(filter.limit))
+            \(literal: sql.whereClause)
+            ORDER BY a.published IS NULL, a.published, st.id \(literal: sql.limitClause(filter.limit))
             """
         return try pool.read { db in
-            try StatementRow.fetchAll(db, sql: query, arguments: sql.arguments).map { statement in
+            try SQLRequest<StatementRow>(literal: query).fetchAll(db).map { statement in
                 var source = try statement.source.sourceSentence()
                 if statement.source.sentence == nil {
                     source.sentence = statement.text
