@@ -25,8 +25,7 @@ extension Bilat {
         @Argument(help: "Corpus directories holding articles and their gold files.")
         var directories: [String]
 
-        @Flag(help: "Print the report as JSON.")
-        var json = false
+        @OptionGroup var output: DetailFormatOptions
 
         @Flag(name: .long, help: "List each article's differences from its gold under the worst articles.")
         var details = false
@@ -48,7 +47,7 @@ extension Bilat {
                                                + "needs its gold beside it (NNN.txt and NNN.gold.json, or feed-X.jsonl and feed-X.gold.json)")
                 }
                 let report = Evaluator.run(cases, extractor: Extractor(reference: try loadReference()))
-                if json {
+                if output.isJSON {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
                     let data = try encoder.encode(report)

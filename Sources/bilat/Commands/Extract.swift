@@ -24,8 +24,14 @@ extension Bilat {
         @Argument(help: "Article files, feeds (.jsonl/.ndjson) or folders (read as ingest reads them); - for stdin.")
         var files: [String]
 
-        @Flag(help: "JSON Lines output (the only format so far; accepted for clarity).")
+        @Flag(help: "Same as --format ndjson.")
         var json = false
+
+        /// One format for now: one JSON object a line (ndjson), the gold schema.
+        enum Format: String, CaseIterable, ExpressibleByArgument { case ndjson }
+
+        @Option(help: "ndjson: one JSON object per article, a line (the only format; the default).")
+        var format: Format = .ndjson
 
         @Option(help: "Publication date (YYYY-MM-DD) for articles whose text gives none.",
                 transform: { try DateOption.parse($0) })

@@ -23,15 +23,14 @@ extension Bilat {
             @Argument(help: "The meeting id, as `bilat meetings` lists it.")
             var id: Int64
 
-            @Flag(help: "JSON output.")
-            var json = false
+            @OptionGroup var output: DetailFormatOptions
 
             func run() throws {
                 try reporting {
                     guard let detail = try database.relations().meeting(id: id) else {
                         throw Failure.missingInput("no meeting \(id); `bilat meetings COUNTRY` lists the ids")
                     }
-                    try Terminal.out(MeetingRenderer.render(detail, json: json))
+                    try Terminal.out(MeetingRenderer.render(detail, json: output.isJSON))
                 }
             }
         }
@@ -55,12 +54,11 @@ extension Bilat {
             @Argument(help: "The official's name.")
             var name: String
 
-            @Flag(help: "JSON output.")
-            var json = false
+            @OptionGroup var output: DetailFormatOptions
 
             func run() throws {
                 try reportingKnowledge {
-                    try Terminal.out(KnowledgeRenderer.render(try database.knowledge().officialDetail(name), json: json))
+                    try Terminal.out(KnowledgeRenderer.render(try database.knowledge().officialDetail(name), json: output.isJSON))
                 }
             }
         }
@@ -80,15 +78,14 @@ extension Bilat {
             @Argument(help: "The agreement id, as `bilat timeline` and exports list it.")
             var id: Int64
 
-            @Flag(help: "JSON output.")
-            var json = false
+            @OptionGroup var output: DetailFormatOptions
 
             func run() throws {
                 try reportingKnowledge {
                     guard let agreement = try database.knowledge().agreement(id: id) else {
                         throw Failure.missingInput("no agreement \(id); `bilat timeline A B` lists agreements with their ids")
                     }
-                    try Terminal.out(KnowledgeRenderer.render(agreement, json: json))
+                    try Terminal.out(KnowledgeRenderer.render(agreement, json: output.isJSON))
                 }
             }
         }
