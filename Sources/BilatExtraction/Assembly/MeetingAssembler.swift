@@ -91,7 +91,8 @@ final class MeetingAssembler: Sendable {
                 }
                 continue
             }
-            let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
+            let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range), asides: asides,
+                                                speechVerbs: gazetteer.speechVerbs)
             let termModes = MeetingWording.modes(tokens, terms: terms, names: names,
                                                  venues: !terms.contains { $0.payloads.first?.mode == .spoken } ? []
                                                     : sm.organizations.map(\.range) + sm.countries.filter { $0.form == .capital }.map(\.range))

@@ -1,0 +1,38 @@
+import BilatModel
+import Foundation
+import Testing
+@testable import BilatExtraction
+
+/// The rules written for one-paragraph news summaries (the scope of an announcement cue, ...), each run
+/// on the sentences of `Tests/Fixtures/rules/wcep-examples.tsv` in the format of wording-examples.tsv:
+/// sentences where the rule must fire and near misses where it must not.
+@Suite struct WcepRuleTests {
+    let extractor: Extractor
+
+    init() throws {
+        extractor = Extractor(reference: try ReferenceData.bundled())
+    }
+
+    @Test func everyExampleYieldsItsMeetings() throws {
+        let examples = try WordingRuleTests.examples(file: "wcep-examples.tsv")
+        for example in examples {
+            let text = "---\ntitle: Example\npublished: 2024-03-15\n---\n\(example.sentence)\n"
+            let found = extractor.extract(try ArticleReader.read(text: text)).meetings
+            var unmatched = found
+            var missing: [WordingRuleTests.Expected] = []
+            for e in example.expected {
+                if let i = unmatched.firstIndex(where: e.matches) { unmatched.remove(at: i) } else { missing.append(e) }
+            }
+            let got = found.map { "\($0.mode.rawValue):\($0.status.rawValue):\($0.date?.iso ?? "-"):\($0.countries.joined(separator: "+"))" }
+            #expect(missing.isEmpty && unmatched.isEmpty, "\(example)\n  expected \(example.expected), got \(got)")
+        }
+    }
+
+    @Test func everyRuleHasExamplesThatFireAndNearMisses() throws {
+        let examples = try WordingRuleTests.examples(file: "wcep-examples.tsv")
+        for rule in Set(examples.map(\.rule)).sorted() {
+            #expect(examples.contains { $0.rule == rule && $0.fires }, "rule \(rule) has no example that fires")
+            #expect(examples.contains { $0.rule == rule && !$0.fires }, "rule \(rule) has no near miss")
+        }
+    }
+}
