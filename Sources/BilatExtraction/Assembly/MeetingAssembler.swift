@@ -91,8 +91,10 @@ final class MeetingAssembler: Sendable {
                 }
                 continue
             }
-            let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range), asides: asides,
-                                                speechVerbs: gazetteer.speechVerbs)
+            // The meeting words a cue announces; the others of the sentence are held ("meets X, and he will visit Y").
+            let announced = MeetingScope.announcedTerms(tokens, cues: cueMatches, terms: terms.map(\.range), asides: asides,
+                                                        speechVerbs: gazetteer.speechVerbs)
+            let future = !announced.isEmpty
             let termModes = MeetingWording.modes(tokens, terms: terms, names: names,
                                                  venues: !terms.contains { $0.payloads.first?.mode == .spoken } ? []
                                                     : sm.organizations.map(\.range) + sm.countries.filter { $0.form == .capital }.map(\.range))
@@ -214,7 +216,8 @@ final class MeetingAssembler: Sendable {
                 let expressions = own.map { a in
                     (future ? pastExpressions : readDates(future: false).filter(isDate))
                         .filter { a.range.contains($0.range.lowerBound) }
-                } ?? expressions
+                } ?? (future && !announced.contains(at) ? readDates(future: false).filter { isDate($0) && !insideAside.contains($0.range.lowerBound) }
+                      : expressions)
                 let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
                 let before = expressions.filter { $0.range.upperBound <= at }.last
                 // Else the nearest of its clause: "visits Cambodia after the border clashes earlier this year" dates the clashes.
@@ -246,6 +249,7 @@ final class MeetingAssembler: Sendable {
             }
             var seen: [(date: PartialDate?, mode: MeetingMode, sides: [String])] = []
             for d in dated {
+                let future = announced.contains(d.term)
                 for encounter in encounters(d.term) where encounter.sides.count >= 2 {
                     let (sides, members) = (encounter.sides, encounter.members)
                     var date = encounter.date ?? d.date

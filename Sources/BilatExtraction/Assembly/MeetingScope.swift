@@ -17,11 +17,11 @@ enum MeetingScope {
     /// Subject pronouns that stand for a person of an earlier sentence.
     static let subjectPronouns: WordSet = ["he", "she"]
 
-    /// True when some future cue governs some meeting word, by the rules of `FutureScope` (its own
-    /// clause, not an aside or a coordinated clause); or "would" stands at most four words before the
-    /// word, within its clause.
-    static func announces(_ tokens: ArraySlice<Token>, cues: [PhraseMatcher<MeetingCueEntry>.Match], terms: [Range<Int>],
-                          asides: [AsideFinder.Aside], speechVerbs: PhraseMatcher<StatementType>) -> Bool {
+    /// The starts of the meeting words a future cue governs, by the rules of `FutureScope` (its own
+    /// clause, not an aside or a coordinated clause), or that "would" precedes by at most four words
+    /// within their clause; the others of the sentence are held.
+    static func announcedTerms(_ tokens: ArraySlice<Token>, cues: [PhraseMatcher<MeetingCueEntry>.Match], terms: [Range<Int>],
+                               asides: [AsideFinder.Aside], speechVerbs: PhraseMatcher<StatementType>) -> Set<Int> {
         let future = cues.filter { $0.payloads.contains { $0.cue == .future } }
         // Found only when a rule asks: most sentences with a cue have no statement around it.
         var speechEnds: [Int]?
@@ -30,17 +30,24 @@ enum MeetingScope {
             return speechEnds!.contains { $0 <= at }
         }
         func groupAt(_ at: Int) -> Bool { cues.contains { c in c.range.lowerBound == at && c.payloads.contains { $0.cue == .group } } }
+        var announced = Set<Int>()
         for t in terms {
             if future.contains(where: { c in
                 FutureScope.governs(tokens, cue: c.range, term: t, asides: asides, groupAt: groupAt, speechBefore: speechBefore)
-            }) { return true }
+            }) {
+                announced.insert(t.lowerBound)
+                continue
+            }
             var j = t.lowerBound - 1
             while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation {
-                if announcingModals.contains(tokens[j]) { return true }
+                if announcingModals.contains(tokens[j]) {
+                    announced.insert(t.lowerBound)
+                    break
+                }
                 j -= 1
             }
         }
-        return false
+        return announced
     }
 
     /// True when a coordinated past predicate ("met in Cairo and signed a declaration backing plans to
