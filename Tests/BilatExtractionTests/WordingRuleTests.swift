@@ -101,7 +101,7 @@ import Testing
 
     /// Every wording class of the two tables has a sentence where it fires and a near miss.
     @Test func everyRuleHasExamplesThatFireAndNearMisses() throws {
-        let examples = try Self.examples()
+        let examples = try Self.examples() + Self.examples(file: "wcep-examples.tsv")
         let lexicon = try ReferenceData.bundled().lexicon
         let rules = Set(lexicon.meetingTerms.map(\.term.rule) + lexicon.meetingCues.map(\.cue.rule))
         for rule in rules.sorted() {

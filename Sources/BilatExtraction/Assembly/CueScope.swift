@@ -45,8 +45,10 @@ enum CueScope {
     /// Prepositions that open a phrase of another noun between a cue and a meeting word.
     static let prepositions: WordSet = ["in", "on", "at", "with", "for", "from", "by", "during", "about", "over", "against"]
 
-    /// Auxiliaries of a passive predicate: "was cancelled", "has been called off".
-    static let auxiliaries: WordSet = ["was", "were", "is", "are", "be", "been", "being", "has", "have", "had"]
+    /// Auxiliaries of a passive or negated predicate: "was cancelled", "has been called off", "would not
+    /// take place".
+    static let auxiliaries: WordSet = ["was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
+                                       "will", "would", "did", "does", "do", "can", "could", "may", "might", "should"]
 
     /// True when the people some meeting word takes are no officials of a side: a `non_official` cue at
     /// most six words after the word in its clause, with no person or country named between as the word's

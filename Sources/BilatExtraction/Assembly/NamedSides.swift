@@ -4,7 +4,7 @@
 /// something happens ("a ceasefire in Gaza and Lebanon"), as what was spoken about ("to coordinate
 /// responses to the challenges posed by China") unless a hyphen pairs it ("the U.S.-Ecuador
 /// partnership"), by a demonym alone ("Israeli officials": unnamed people, too vague) unless before an
-/// office ("the Israeli Prime Minister"), nor any when the people met are no officials ("met with
+/// office ("the Israeli Prime Minister") or the people a state sends ("North Korean envoys"), nor any when the people met are no officials ("met with
 /// refugees from Ukraine").
 enum NamedSides {
     static func countries(_ tokens: ArraySlice<Token>, officialSides: [String], term: Range<Int>,
@@ -27,6 +27,12 @@ enum NamedSides {
         }
         for c in sm.countries where c.form == .demonym && !asides.contains(c.range.lowerBound)
             && namesOfficeHolder(tokens, after: c.range.upperBound, roles: roles) {
+            countries.append(c.code)
+        }
+        // "North Korean envoys", "a Chinese delegation": the people a state sends to speak for it.
+        for c in sm.countries where c.form == .demonym && !asides.contains(c.range.lowerBound) && cues.contains(where: { cue in
+            cue.range.lowerBound == c.range.upperBound && cue.payloads.contains { $0.cue == .representatives }
+        }) {
             countries.append(c.code)
         }
         if let counterpart, !countries.isEmpty, sm.countries.allSatisfy({ $0.range.lowerBound > counterpart || !countries.contains($0.code) }) {
