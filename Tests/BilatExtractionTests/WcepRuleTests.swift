@@ -35,4 +35,16 @@ import Testing
             #expect(examples.contains { $0.rule == rule && !$0.fires }, "rule \(rule) has no near miss")
         }
     }
+
+    /// Areas are fields in which two sides cooperate: an item that names one side only (a leader with his
+    /// commanders, a disaster) names none; one that names two sides keeps them.
+    @Test func anItemOfOneSideNamesNoArea() throws {
+        func areas(_ sentence: String) throws -> [String] {
+            let text = "---\ntitle: Example\npublished: 2024-03-15\n---\n\(sentence)\n"
+            return extractor.extract(try ArticleReader.read(text: text)).areas.map(\.key)
+        }
+        #expect(try areas("Sri Lankan President Ranil Wickremesinghe confers with his military commanders on troop deployments.").isEmpty)
+        #expect(try areas("Chilean President Gabriel Boric visits a hospital in Valparaiso to promote the vaccine campaign.").isEmpty)
+        #expect(try areas("South Korea seeks talks with North Korea on military tensions along the border.") == ["defense"])
+    }
 }
