@@ -29,11 +29,20 @@ enum NamedSides {
             && namesOfficeHolder(tokens, after: c.range.upperBound, roles: roles) {
             countries.append(c.code)
         }
-        // "North Korean envoys", "a Chinese delegation": the people a state sends to speak for it.
-        for c in sm.countries where c.form == .demonym && !asides.contains(c.range.lowerBound) && cues.contains(where: { cue in
-            cue.range.lowerBound == c.range.upperBound && cue.payloads.contains { $0.cue == .representatives }
-        }) {
-            countries.append(c.code)
+        // "North Korean envoys", "a Chinese delegation", "Chinese and Japanese negotiators": the people a state
+        // sends to speak for it.
+        let demonyms = sm.countries.filter { $0.form == .demonym && !asides.contains($0.range.lowerBound) }
+        for (k, c) in demonyms.enumerated() {
+            // The demonyms joined by "and" with this one, then the word of the representatives.
+            var end = c.range.upperBound, next = k + 1
+            while next < demonyms.count, end < tokens.endIndex, tokens[end].word == .and || tokens[end].word == .comma,
+                  demonyms[next].range.lowerBound == end + 1 {
+                end = demonyms[next].range.upperBound
+                next += 1
+            }
+            if cues.contains(where: { cue in cue.range.lowerBound == end && cue.payloads.contains { $0.cue == .representatives } }) {
+                countries.append(c.code)
+            }
         }
         if let counterpart, !countries.isEmpty, sm.countries.allSatisfy({ $0.range.lowerBound > counterpart || !countries.contains($0.code) }) {
             countries = []
