@@ -47,4 +47,15 @@ import Testing
         #expect(try areas("Chilean President Gabriel Boric visits a hospital in Valparaiso to promote the vaccine campaign.").isEmpty)
         #expect(try areas("South Korea seeks talks with North Korea on military tensions along the border.") == ["defense"])
     }
+
+    /// A town named as its country is a meeting's place only when it is the country's capital as well (a
+    /// city-state): "a visit to Mozambique" gives no place (the town of Mozambique is not Maputo).
+    @Test func aCountryNamedAsATownIsAPlaceOnlyAsItsCapital() throws {
+        func places(_ sentence: String) throws -> [String?] {
+            let text = "---\ntitle: Example\npublished: 2024-03-15\n---\n\(sentence)\n"
+            return extractor.extract(try ArticleReader.read(text: text)).meetings.map(\.place)
+        }
+        #expect(try places("Brazilian President Luiz Inacio Lula da Silva begins a three-day visit to Mozambique.") == [nil])
+        #expect(try places("Indonesian President Prabowo Subianto meets Malaysian Prime Minister Anwar Ibrahim in Singapore.") == ["Singapore"])
+    }
 }
