@@ -59,8 +59,10 @@ enum NamedSides {
         return codes.filter { seen.insert($0).inserted }
     }
 
-    /// Words that open what an encounter was about: "talks about Iran", "to discuss", "including".
-    static let topicWords: WordSet = ["about", "regarding", "concerning", "including", "discuss", "discussed", "discussing"]
+    /// Words that open what an encounter was about or amid what it took place: "talks about Iran", "to
+    /// discuss", "including", "amid rising tensions with Iran".
+    static let topicWords: WordSet = ["about", "regarding", "concerning", "including", "discuss", "discussed", "discussing",
+                                      "amid", "amidst"]
 
     /// The first token, after a meeting word ending at `end`, of what the encounter was about: a word of
     /// `topicWords`, or a purpose ("to coordinate", "to discuss"): "to" before a lowercase word that is no
