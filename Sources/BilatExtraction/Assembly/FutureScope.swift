@@ -8,6 +8,9 @@
 ///   in Ankara, and he will also address parliament", "..., and the two sides will sign a deal");
 /// - `future-absolute-clause`: a cue after the word, inside "with" and a subject and a participle
 ///   ("meets Y, with X accepting an invitation to the Games");
+/// - `future-attributive`: a cue that modifies a noun ("the upcoming summit", "next week's scheduled
+///   vote") announces only the meeting word it modifies, at most three words after it; not "is
+///   scheduled to meet", which is verbal;
 /// - `future-statement-occasion`: a cue inside what a speech verb reports, the meeting word in a phrase
 ///   set off by a comma that gives the occasion of speaking ("X says the border will reopen, in a
 ///   telephone conversation with Y").
@@ -19,6 +22,8 @@ enum FutureScope {
     /// Participles that are prepositions and open no clause: "talks with X regarding the summit".
     static let prepositionalParticiples: WordSet = ["regarding", "concerning", "including", "following", "according",
                                                     "during", "considering", "excluding", "pending", "notwithstanding"]
+    /// Cues that modify a noun: "the upcoming summit", "the scheduled talks".
+    static let attributiveCues: WordSet = ["upcoming", "scheduled", "forthcoming"]
     /// Prepositions of the phrase that gives a statement's occasion: "in a phone call", "during talks".
     static let occasionPrepositions: WordSet = ["in", "during", "at"]
 
@@ -29,6 +34,12 @@ enum FutureScope {
                         groupAt: (Int) -> Bool, speechBefore: (Int) -> Bool) -> Bool {
         // future-aside
         if asides.contains(where: { $0.range.contains(cue.lowerBound) && !$0.range.contains(term.lowerBound) }) { return false }
+        // future-attributive
+        if cue.count == 1, attributiveCues.contains(tokens[cue.lowerBound]),
+           !(cue.upperBound < tokens.endIndex && tokens[cue.upperBound].word == .to) {
+            return term.lowerBound >= cue.upperBound && term.lowerBound - cue.upperBound <= 3
+                && !tokens[cue.upperBound..<term.lowerBound].contains { $0.kind == .punctuation }
+        }
         if cue.lowerBound < term.lowerBound {
             if tokens[cue.upperBound..<max(cue.upperBound, term.lowerBound)].contains(where: { $0.word == .semicolon }) { return false }
             return !statementOccasion(tokens, cue: cue, term: term, speechBefore: speechBefore)
