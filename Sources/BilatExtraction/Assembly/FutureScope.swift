@@ -60,6 +60,12 @@ enum FutureScope {
         }
     }
 
+    /// The same, with the group cues of the sentence's cue matches.
+    static func coordinatedClause(_ tokens: ArraySlice<Token>, in range: Range<Int>,
+                                  cues: [PhraseMatcher<MeetingCueEntry>.Match]) -> Bool {
+        coordinatedClause(tokens, in: range) { at in cues.contains { c in c.range.lowerBound == at && c.payloads.contains { $0.cue == .group } } }
+    }
+
     /// future-absolute-clause: "with", one to five capitalized words, and a participle that is no
     /// preposition ("with Bush accepting"), inside `range` and not the object of the meeting word itself.
     static func absoluteClause(_ tokens: ArraySlice<Token>, in range: Range<Int>, after term: Range<Int>) -> Bool {
