@@ -69,6 +69,11 @@ public struct Extractor: Sendable {
         facts.agreements = AgreementAssembler(gazetteer: gazetteer, dates: dates, signingVerbs: reference.lexicon.signingVerbs)
             .agreements(sentences: sentences, mentions: mentions, people: people, meetings: facts.meetings)
         facts.statements = StatementAssembler(gazetteer: gazetteer).statements(sentences: sentences, people: people)
+        // Areas are fields in which two sides cooperate: an article that names no two sides (no meeting, no
+        // agreement, no two countries among its officials and mentions) names none.
+        if facts.meetings.isEmpty, facts.agreements.isEmpty, Set(facts.countries + facts.officials.compactMap(\.country)).count < 2 {
+            facts.areas = []
+        }
         return facts
     }
 

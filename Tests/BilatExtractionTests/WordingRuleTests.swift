@@ -11,12 +11,13 @@ import BilatTestSupport
 @Suite struct WordingRuleTests {
     /// One row of the examples file.
     struct Example: CustomStringConvertible {
+        var file = "wording-examples.tsv"
         var line: Int
         var rule: String
         var fires: Bool
         var expected: [Expected]
         var sentence: String
-        var description: String { "wording-examples.tsv line \(line) (\(rule), fires \(fires ? "yes" : "no")): \(sentence)" }
+        var description: String { "\(file) line \(line) (\(rule), fires \(fires ? "yes" : "no")): \(sentence)" }
     }
 
     /// A meeting an example must yield: its mode, and its status, date and sides where the example says them.
@@ -56,17 +57,18 @@ import BilatTestSupport
 
     static let fixtures = Fixtures.directory
 
-    static func examples() throws -> [Example] {
-        let table = try TSVTable(contentsOf: fixtures.appendingPathComponent("rules/wording-examples.tsv"))
+    /// The examples of a file of `Tests/Fixtures/rules` in this format.
+    static func examples(file: String = "wording-examples.tsv") throws -> [Example] {
+        let table = try TSVTable(contentsOf: fixtures.appendingPathComponent("rules/\(file)"))
         return try table.records.map { r in
-            let fires: String = try r.required("fires", file: "wording-examples.tsv")
+            let fires: String = try r.required("fires", file: file)
             guard fires == "yes" || fires == "no" else {
-                throw ReferenceTableError(file: "wording-examples.tsv", line: r.line, message: "fires must be yes or no")
+                throw ReferenceTableError(file: file, line: r.line, message: "fires must be yes or no")
             }
-            let expect = try r.required("expect", file: "wording-examples.tsv")
-            return Example(line: r.line, rule: try r.required("rule", file: "wording-examples.tsv"), fires: fires == "yes",
+            let expect = try r.required("expect", file: file)
+            return Example(file: file, line: r.line, rule: try r.required("rule", file: file), fires: fires == "yes",
                            expected: expect == "none" ? [] : try expect.split(separator: " ").map { try Expected($0, line: r.line) },
-                           sentence: try r.required("sentence", file: "wording-examples.tsv"))
+                           sentence: try r.required("sentence", file: file))
         }
     }
 
@@ -94,7 +96,7 @@ import BilatTestSupport
 
     /// Every wording class of the two tables has a sentence where it fires and a near miss.
     @Test func everyRuleHasExamplesThatFireAndNearMisses() throws {
-        let examples = try Self.examples()
+        let examples = try Self.examples() + Self.examples(file: "wcep-examples.tsv")
         let lexicon = try ReferenceData.bundled().lexicon
         let rules = Set(lexicon.meetingTerms.map(\.term.rule) + lexicon.meetingCues.map(\.cue.rule))
         for rule in rules.sorted() {

@@ -21,12 +21,15 @@ enum CueScope {
     /// ("did not meet"), stands at most four words before it ("refused to meet", "seeks a bilateral
     /// meeting", "called off their planned visit"), or is its passive predicate at most fifteen words
     /// after it ("the meeting between X and Y was cancelled", "talks were postponed"), or follows it
-    /// directly ("talks called off"), in the same clause.
+    /// directly ("talks called off"), in the same clause and not inside an aside that leaves the word out.
     static func isDenied(_ tokens: ArraySlice<Token>, term: Range<Int>, cues: [PhraseMatcher<MeetingCueEntry>.Match],
                          names: [Range<Int>]) -> Bool {
-        cues.contains { c in
+        // A cue inside an aside governs only the words of its aside ("X, whose trip was postponed twice, meets Y").
+        let asides = AsideFinder.ranges(in: tokens)
+        return cues.contains { c in
             guard c.payloads.contains(where: { $0.cue.denies }) else { return false }
             if c.range.overlaps(term) { return true }
+            if asides.contains(where: { $0.range.contains(c.range.lowerBound) && !$0.range.contains(term.lowerBound) }) { return false }
             if c.range.upperBound <= term.lowerBound {
                 // "a proposed missile shield in talks with": the cue modifies another noun.
                 guard !tokens[c.range.upperBound..<term.lowerBound].contains(where: { prepositions.contains($0) }) else { return false }
@@ -42,8 +45,10 @@ enum CueScope {
     /// Prepositions that open a phrase of another noun between a cue and a meeting word.
     static let prepositions: WordSet = ["in", "on", "at", "with", "for", "from", "by", "during", "about", "over", "against"]
 
-    /// Auxiliaries of a passive predicate: "was cancelled", "has been called off".
-    static let auxiliaries: WordSet = ["was", "were", "is", "are", "be", "been", "being", "has", "have", "had"]
+    /// Auxiliaries of a passive or negated predicate: "was cancelled", "has been called off", "would not
+    /// take place".
+    static let auxiliaries: WordSet = ["was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
+                                       "will", "would", "did", "does", "do", "can", "could", "may", "might", "should"]
 
     /// True when the people some meeting word takes are no officials of a side: a `non_official` cue at
     /// most six words after the word in its clause, with no person or country named between as the word's

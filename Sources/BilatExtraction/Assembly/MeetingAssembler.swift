@@ -91,7 +91,10 @@ final class MeetingAssembler: Sendable {
                 }
                 continue
             }
-            let future = MeetingScope.announces(tokens, cues: cueMatches, terms: terms.map(\.range))
+            // The meeting words a cue announces; the others of the sentence are held ("meets X, and he will visit Y").
+            let announced = MeetingScope.announcedTerms(tokens, cues: cueMatches, terms: terms.map(\.range), asides: asides,
+                                                        speechVerbs: gazetteer.speechVerbs)
+            let future = !announced.isEmpty
             let termModes = MeetingWording.modes(tokens, terms: terms, names: names,
                                                  venues: !terms.contains { $0.payloads.first?.mode == .spoken } ? []
                                                     : sm.organizations.map(\.range) + sm.countries.filter { $0.form == .capital }.map(\.range))
@@ -213,13 +216,17 @@ final class MeetingAssembler: Sendable {
                 let expressions = own.map { a in
                     (future ? pastExpressions : readDates(future: false).filter(isDate))
                         .filter { a.range.contains($0.range.lowerBound) }
-                } ?? expressions
-                let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 }.first
+                } ?? (future && !announced.contains(at) ? readDates(future: false).filter { isDate($0) && !insideAside.contains($0.range.lowerBound) }
+                      : expressions)
+                // A date past ", and they" belongs to the clause it is in ("meets X, and the two will meet again next month").
+                let ownClause = { (e: DateExpression) in e.range.lowerBound < at
+                    || !FutureScope.coordinatedClause(tokens, in: t.range.upperBound..<e.range.lowerBound, cues: cueMatches) }
+                let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 && ownClause($0) }.first
                 let before = expressions.filter { $0.range.upperBound <= at }.last
                 // Else the nearest of its clause: "visits Cambodia after the border clashes earlier this year" dates the clashes.
                 let any = expressions.filter { e in
                     e.range.lowerBound < at ? CueScope.distance(tokens, from: e.range.upperBound, to: at, names: []) != nil
-                        : CueScope.distance(tokens, from: t.range.upperBound, to: e.range.lowerBound, names: []) != nil
+                        : CueScope.distance(tokens, from: t.range.upperBound, to: e.range.lowerBound, names: []) != nil && ownClause(e)
                 }.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
                 let date = (after ?? before ?? any)?.date
                 return (at, date, mode)
@@ -227,8 +234,11 @@ final class MeetingAssembler: Sendable {
             if dated.contains(where: { $0.date != nil }) {
                 dated = dated.map { d in
                     guard d.date == nil else { return d }
-                    let nearest = dated.filter { $0.date != nil }.min { abs($0.term - d.term) < abs($1.term - d.term) }!
-                    return (d.term, nearest.date, d.mode)
+                    // Not across ", and they": another clause's encounter ("meets X, and the two will meet again in May").
+                    let nearest = dated.filter { o in o.date != nil
+                        && !FutureScope.coordinatedClause(tokens, in: min(o.term, d.term)..<max(o.term, d.term), cues: cueMatches) }
+                        .min { abs($0.term - d.term) < abs($1.term - d.term) }
+                    return (d.term, nearest?.date, d.mode)
                 }
             }
             // "visited Hanoi on Monday, Jakarta on Wednesday and Manila on Friday": a tour, one encounter a host.
@@ -245,6 +255,7 @@ final class MeetingAssembler: Sendable {
             }
             var seen: [(date: PartialDate?, mode: MeetingMode, sides: [String])] = []
             for d in dated {
+                let future = announced.contains(d.term)
                 for encounter in encounters(d.term) where encounter.sides.count >= 2 {
                     let (sides, members) = (encounter.sides, encounter.members)
                     var date = encounter.date ?? d.date

@@ -1,3 +1,5 @@
+import BilatModel
+
 /// Which words of a sentence govern a meeting word: whether an announcement cue is about the
 /// encounter, whether the word is negated, and which pronoun is the subject of the clause.
 enum MeetingScope {
@@ -15,23 +17,37 @@ enum MeetingScope {
     /// Subject pronouns that stand for a person of an earlier sentence.
     static let subjectPronouns: WordSet = ["he", "she"]
 
-    /// True when some future cue governs some meeting word: it stands before the word, or after it in
-    /// the same clause; or "would" stands at most four words before the word, within its clause.
-    static func announces(_ tokens: ArraySlice<Token>, cues: [PhraseMatcher<MeetingCueEntry>.Match], terms: [Range<Int>]) -> Bool {
+    /// The starts of the meeting words a future cue governs, by the rules of `FutureScope` (its own
+    /// clause, not an aside or a coordinated clause), or that "would" precedes by at most four words
+    /// within their clause; the others of the sentence are held.
+    static func announcedTerms(_ tokens: ArraySlice<Token>, cues: [PhraseMatcher<MeetingCueEntry>.Match], terms: [Range<Int>],
+                               asides: [AsideFinder.Aside], speechVerbs: PhraseMatcher<StatementType>) -> Set<Int> {
         let future = cues.filter { $0.payloads.contains { $0.cue == .future } }
+        // Found only when a rule asks: most sentences with a cue have no statement around it.
+        var speechEnds: [Int]?
+        func speechBefore(_ at: Int) -> Bool {
+            if speechEnds == nil { speechEnds = speechVerbs.matches(in: tokens).map { $0.range.upperBound } }
+            return speechEnds!.contains { $0 <= at }
+        }
+        func groupAt(_ at: Int) -> Bool { cues.contains { c in c.range.lowerBound == at && c.payloads.contains { $0.cue == .group } } }
+        var announced = Set<Int>()
         for t in terms {
             if future.contains(where: { c in
-                c.range.lowerBound < t.lowerBound
-                    || !(tokens[t.upperBound..<max(t.upperBound, c.range.lowerBound)].contains { clauseOpeners.contains($0) }
-                        || endsClause(tokens, from: t.upperBound, to: c.range.lowerBound))
-            }) { return true }
+                FutureScope.governs(tokens, cue: c.range, term: t, asides: asides, groupAt: groupAt, speechBefore: speechBefore)
+            }) {
+                announced.insert(t.lowerBound)
+                continue
+            }
             var j = t.lowerBound - 1
             while j >= tokens.startIndex, j >= t.lowerBound - 4, tokens[j].kind != .punctuation {
-                if announcingModals.contains(tokens[j]) { return true }
+                if announcingModals.contains(tokens[j]) {
+                    announced.insert(t.lowerBound)
+                    break
+                }
                 j -= 1
             }
         }
-        return false
+        return announced
     }
 
     /// True when a coordinated past predicate ("met in Cairo and signed a declaration backing plans to

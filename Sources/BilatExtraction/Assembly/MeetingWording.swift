@@ -64,6 +64,8 @@ enum MeetingWording {
                 case .destination:
                     if !sm.countries.contains(where: { ($0.form == .name || $0.form == .capital) && $0.range.lowerBound >= m.range.upperBound
                         && $0.range.lowerBound - m.range.upperBound <= 3 }) { return .denied }
+                    // Who goes is an official: "Migrants arriving in Italy" is no visit.
+                    if !hasTraveller(tokens, term: m.range, persons: persons, names: names()) { return .denied }
                 case .nothing, .head:
                     break
                 }
@@ -111,6 +113,24 @@ enum MeetingWording {
         guard before.count >= 2 else { return false }
         let (a, b) = (before[before.count - 2], before[before.count - 1])
         return tokens[a.range.upperBound..<b.range.lowerBound].contains { $0.word == .and }
+    }
+
+    /// True when an official goes where a word of travel says: a person named before the word in its
+    /// clause, at most ten words away, a name counting as one and an aside after it skipped ("German
+    /// Chancellor Friedrich Merz travelled to Paris", "Scholz, who faces a vote, travels to Warsaw"), or
+    /// after it past "by" ("a tour of Asia by Macron").
+    static func hasTraveller(_ tokens: ArraySlice<Token>, term: Range<Int>, persons: [PersonMention], names: [Range<Int>]) -> Bool {
+        // An aside between the official and the word is skipped: "Scholz, who faces a vote, travels to Warsaw".
+        let asides = AsideFinder.asides(in: tokens)
+        return persons.contains { p in
+            if p.range.upperBound <= term.lowerBound {
+                var from = p.range.upperBound
+                while from < term.lowerBound, asides.contains(from) { from += 1 }
+                return CueScope.distance(tokens, from: from, to: term.lowerBound, names: names).map { $0 <= 10 } ?? false
+            }
+            return p.range.lowerBound > term.upperBound && tokens[term.upperBound..<p.range.lowerBound].contains { $0.word == .by }
+                && p.range.lowerBound - term.upperBound <= 8
+        }
     }
 
     /// True when a verb of welcoming at `term` admits its object to a body rather than receiving a visitor:

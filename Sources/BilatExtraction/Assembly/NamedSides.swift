@@ -4,7 +4,7 @@
 /// something happens ("a ceasefire in Gaza and Lebanon"), as what was spoken about ("to coordinate
 /// responses to the challenges posed by China") unless a hyphen pairs it ("the U.S.-Ecuador
 /// partnership"), by a demonym alone ("Israeli officials": unnamed people, too vague) unless before an
-/// office ("the Israeli Prime Minister"), nor any when the people met are no officials ("met with
+/// office ("the Israeli Prime Minister") or the people a state sends ("North Korean envoys"), nor any when the people met are no officials ("met with
 /// refugees from Ukraine").
 enum NamedSides {
     static func countries(_ tokens: ArraySlice<Token>, officialSides: [String], term: Range<Int>,
@@ -29,6 +29,21 @@ enum NamedSides {
             && namesOfficeHolder(tokens, after: c.range.upperBound, roles: roles) {
             countries.append(c.code)
         }
+        // "North Korean envoys", "a Chinese delegation", "Chinese and Japanese negotiators": the people a state
+        // sends to speak for it.
+        let demonyms = sm.countries.filter { $0.form == .demonym && !asides.contains($0.range.lowerBound) }
+        for (k, c) in demonyms.enumerated() {
+            // The demonyms joined by "and" with this one, then the word of the representatives.
+            var end = c.range.upperBound, next = k + 1
+            while next < demonyms.count, end < tokens.endIndex, tokens[end].word == .and || tokens[end].word == .comma,
+                  demonyms[next].range.lowerBound == end + 1 {
+                end = demonyms[next].range.upperBound
+                next += 1
+            }
+            if cues.contains(where: { cue in cue.range.lowerBound == end && cue.payloads.contains { $0.cue == .representatives } }) {
+                countries.append(c.code)
+            }
+        }
         if let counterpart, !countries.isEmpty, sm.countries.allSatisfy({ $0.range.lowerBound > counterpart || !countries.contains($0.code) }) {
             countries = []
         }
@@ -44,8 +59,10 @@ enum NamedSides {
         return codes.filter { seen.insert($0).inserted }
     }
 
-    /// Words that open what an encounter was about: "talks about Iran", "to discuss", "including".
-    static let topicWords: WordSet = ["about", "regarding", "concerning", "including", "discuss", "discussed", "discussing"]
+    /// Words that open what an encounter was about or amid what it took place: "talks about Iran", "to
+    /// discuss", "including", "amid rising tensions with Iran".
+    static let topicWords: WordSet = ["about", "regarding", "concerning", "including", "discuss", "discussed", "discussing",
+                                      "amid", "amidst"]
 
     /// The first token, after a meeting word ending at `end`, of what the encounter was about: a word of
     /// `topicWords`, or a purpose ("to coordinate", "to discuss"): "to" before a lowercase word that is no

@@ -138,7 +138,7 @@ struct PlaceReader: Sendable {
     }
 
     /// The city a capital's mention names, as written up to a comma ("Washington, D.C." → Washington);
-    /// a country's name is a city only where the country is a city-state ("Singapore").
+    /// a country's name is a city only where the country is a city-state, its name its capital's ("Singapore").
     private func capital(_ c: CountryMention, in tokens: ArraySlice<Token>, covered: Set<Int>) -> String? {
         guard !c.possessive, endsName(at: c.range.upperBound, in: tokens, covered: covered) else { return nil }
         let city = gazetteer.cities.longestMatch(in: tokens, at: c.range.lowerBound)
@@ -148,7 +148,10 @@ struct PlaceReader: Sendable {
             let end = tokens[c.range].firstIndex { $0.word == .comma } ?? c.range.upperBound
             return Self.written(tokens, c.range.lowerBound..<end)
         case .name:
-            guard let city, city.range == c.range, city.entry.isIn(c.code) else { return nil }
+            // A town named as its country is the place only when it is the capital too ("Singapore", not
+            // "a visit to Mozambique").
+            guard let city, city.range == c.range, city.entry.isIn(c.code),
+                  gazetteer.capitals[TextFolding.fold(Self.written(tokens, city.range))] != nil else { return nil }
             return Self.written(tokens, city.range)
         case .demonym, .combining:
             return nil

@@ -73,6 +73,9 @@ enum MeetingCue: String, Sendable, CaseIterable {
     /// The people met are no officials of a side, so a country the sentence names is no side either:
     /// "met with refugees from Ukraine", "a visit to the troops in Iraq".
     case nonOfficial = "non_official"
+    /// After a demonym, the people a state sends to speak for it, so the demonym names a side: "North
+    /// Korean envoys", "a Chinese delegation", "Sudanese negotiators".
+    case representatives
     /// A phrase that holds a cue and is none: "at the invitation".
     case none
 
