@@ -66,6 +66,7 @@ public struct Extractor: Sendable {
                 facts.officials.append(Official(name: o.name, country: o.country, role: o.role, spans: title.span.map { [$0] } ?? []))
             }
         }
+        MeetingAreas.attach(&facts.meetings, mentions: mentions, people: people, cues: gazetteer.meetingCues)
         facts.agreements = AgreementAssembler(gazetteer: gazetteer, dates: dates, signingVerbs: reference.lexicon.signingVerbs)
             .agreements(sentences: sentences, mentions: mentions, people: people, meetings: facts.meetings)
         facts.statements = StatementAssembler(gazetteer: gazetteer).statements(sentences: sentences, people: people)

@@ -215,12 +215,9 @@ extension SQLiteStore {
                         WHERE o.name = \(name) AND p.meeting_id = m.id)
                 """)
         }
+        // The meeting's own areas (what its sentences say was discussed), not every area its articles name.
         if let area = filter.area {
-            sql.conditions.append("""
-                (EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND area = \(area))
-                 OR EXISTS (SELECT 1 FROM meeting_source ms JOIN article_area aa ON aa.article_key = ms.article_key
-                            WHERE ms.meeting_id = m.id AND aa.area = \(area)))
-                """)
+            sql.conditions.append("EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND area = \(area))")
         }
         // The page of ids first, then the lists of only those meetings: SQLite computes a selection's
         // subqueries for every row it sorts, before the LIMIT.

@@ -18,8 +18,8 @@ extension Bilat {
                 meeting known only to the month or year is kept when its period overlaps the range.
 
                 --with PERSON keeps meetings the person took part in (full name or part of it, repeat
-                for several); --area KEY keeps meetings whose reports or source articles name the
-                cooperation area; --between A B C finds meetings involving all the named countries.
+                for several); --area KEY keeps meetings whose own sentences name the cooperation
+                area (what the talks were about, as the areas column shows); --between A B C finds meetings involving all the named countries.
 
                 Examples:
                   bilat meetings China Canada
