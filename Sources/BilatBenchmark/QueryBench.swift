@@ -9,14 +9,14 @@ import Foundation
 struct QueryBench {
     let database: String
     let bilat: String
-    let service: RelationsService
+    let service: KnowledgeBase
     let scratch: URL
 
     init(database: String, bilat: String, reference: ReferenceData, scratch: URL) throws {
         self.database = database
         self.bilat = bilat
         self.scratch = scratch
-        service = RelationsService(queries: try SQLiteStore(path: database), countries: CountryLookup(reference: reference))
+        service = KnowledgeBase(queries: try SQLiteStore(path: database), countries: CountryLookup(reference: reference))
     }
 
     /// `meetings A B` through the service, as the command runs it after start-up: its default page of

@@ -56,13 +56,13 @@ enum ExportFixtures {
     }
 
     /// A knowledge base holding the seed articles, in `folder`.
-    static func seededService(in folder: URL) throws -> RelationsService {
+    static func seededService(in folder: URL) throws -> KnowledgeBase {
         let store = try SQLiteStore(path: folder.appendingPathComponent("kb.sqlite").path)
         let reference = try ReferenceData.bundled()
         try store.syncCountries(reference.countries)
         _ = Ingestor(store: store, extractor: Extractor(reference: reference))
             .ingest(paths: [repositoryRoot.appendingPathComponent("seeds/articles").path])
-        return RelationsService(queries: store, countries: CountryLookup(reference: reference))
+        return KnowledgeBase(queries: store, countries: CountryLookup(reference: reference))
     }
 
     /// Runs an external tool; nil when it cannot be started.

@@ -27,9 +27,9 @@ public struct TimelineExportRequest: Sendable, Hashable {
 
 /// Gathers the meetings and agreements of a request from the knowledge base as export events.
 public struct TimelineExport: Sendable {
-    public let service: RelationsService
+    public let service: KnowledgeBase
 
-    public init(service: RelationsService) {
+    public init(service: KnowledgeBase) {
         self.service = service
     }
 

@@ -68,12 +68,12 @@ extension Bilat {
             }
 
             func run() throws {
-                try reportingKnowledge {
+                try reporting {
                     let knowledge = try database.knowledge()
                     // The area is checked as `meetings --area` checks it: a misspelt key is an error, not an empty export.
                     let request = TimelineExportRequest(countries: countries, from: dates.from, to: dates.to, mode: mode,
                                                         status: status, area: try area.map(knowledge.areaKey))
-                    let document = try BilatServices.TimelineExport(service: knowledge.relations).document(for: request)
+                    let document = try BilatServices.TimelineExport(service: knowledge).document(for: request)
                     try AtomicOutput.write(to: output, sparing: database.path) { sink in format.render(document, to: sink.write) }
                 }
             }

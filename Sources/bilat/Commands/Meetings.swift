@@ -77,7 +77,7 @@ extension Bilat {
 
         func run() throws {
             let named = between.isEmpty ? countries : between
-            try reportingKnowledge {
+            try reporting {
                 // One more than the page tells whether there are more.
                 var meetings = try database.knowledge().meetings(named, people: people, area: area, from: dates.from,
                                                                  to: dates.to, mode: mode, status: status,

@@ -27,7 +27,7 @@ extension Bilat {
 
             func run() throws {
                 try reporting {
-                    guard let detail = try database.relations().meeting(id: id) else {
+                    guard let detail = try database.knowledge().meeting(id: id) else {
                         throw Failure.missingInput("no meeting \(id); `bilat meetings COUNTRY` lists the ids")
                     }
                     try Terminal.out(MeetingRenderer.render(detail, json: output.isJSON))
@@ -57,7 +57,7 @@ extension Bilat {
             @OptionGroup var output: DetailFormatOptions
 
             func run() throws {
-                try reportingKnowledge {
+                try reporting {
                     try Terminal.out(KnowledgeRenderer.render(try database.knowledge().officialDetail(name), json: output.isJSON))
                 }
             }
@@ -81,7 +81,7 @@ extension Bilat {
             @OptionGroup var output: DetailFormatOptions
 
             func run() throws {
-                try reportingKnowledge {
+                try reporting {
                     guard let agreement = try database.knowledge().agreement(id: id) else {
                         throw Failure.missingInput("no agreement \(id); `bilat timeline A B` lists agreements with their ids")
                     }

@@ -27,7 +27,7 @@ extension Bilat {
 
         func run() throws {
             try reporting {
-                let service = try database.relations()
+                let service = try database.knowledge()
                 let entries = try service.timeline(a, b, from: dates.from, to: dates.to)
                 let title = [a, b].compactMap { try? service.countries.country($0).name }.joined(separator: "–")
                 try Terminal.out(TimelineRenderer.render(entries, title: title, as: format))
