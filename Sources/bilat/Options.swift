@@ -148,6 +148,9 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let repeated as RepeatedCountryError {
         Terminal.error(repeated.description)
         throw ExitCode(64)
+    } catch let request as TimelineRequestError {
+        Terminal.error(request.description)
+        throw ExitCode(64)
     } catch let unknown as UnknownNameError {
         Terminal.error(unknown.description)
         throw ExitCode(unknown.kind == "area" ? 64 : 66)

@@ -20,16 +20,13 @@ public struct KnowledgeBase: Sendable {
         areaKeys = countries.reference.lexicon.areaTerms.map(\.key)
     }
 
-    /// Meetings of the named countries with the optional people, area, mode, status and dates; the
-    /// `limit` newest when given.
+    /// Meetings of the named countries with the optional people, area, mode, status and dates, checked
+    /// as `request(...)` checks them; the `limit` newest when given.
     public func meetings(_ names: [String], people: [String] = [], area: String? = nil, from: PartialDate? = nil,
                          to: PartialDate? = nil, mode: MeetingMode? = nil,
                          status: MeetingStatus? = nil, limit: Int? = nil) throws -> [MeetingSummary] {
-        let codes = try countries.countries(names).map(\.code)
-        let participants = try people.map(officialName)
-        let key = try area.map(areaKey)
-        return try queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode, status: status,
-                                                  limit: limit, participants: participants, area: key))
+        try meetings(request(countries: names, from: from, to: to, mode: mode, status: status, area: area,
+                             people: people), limit: limit)
     }
 
     /// One meeting with its sources, nil when the id is unknown.
