@@ -17,16 +17,17 @@ extension Bilat {
                 abstract: "Export the meetings, agreements and statements of a pair, of one country, or of everything.",
                 discussion: HelpText.reflow("""
                     Two countries: the pair's events; one: every pair it is part of;
-                    --between A B C: the events of all of them; --all: everything. Formats: md, csv and tsv (RFC 4180, formula-safe), json and
-                    ndjson (schema in docs/timeline-export.md), timelinejs (TimelineJS3), ics
-                    (RFC 5545; month- and year-only dates span the month or year, undated
-                    events are left out), html (one self-contained page, nothing loaded from
-                    the network), gexf (GEXF 1.3 country network for Gephi). Ids are the
-                    kind and the row id (meeting-12, agreement-3, statement-40), as `bilat
-                    timeline` prints them. Statements are in every format but ics and gexf
-                    (calendars and country networks hold what happens between countries).
-                    --mode, --status, --area and --with select meetings, so with any of
-                    them the export holds meetings alone; --kind chooses the kinds of event.
+                    --between A B C: the events of all of them; --all: everything. Formats: md,
+                    csv and tsv (RFC 4180, formula-safe), json and ndjson (schema in
+                    docs/timeline-export.md), timelinejs (TimelineJS3), ics (RFC 5545; month-
+                    and year-only dates span the month or year, undated events are left out),
+                    html (one self-contained page, nothing loaded from the network), gexf (GEXF
+                    1.3 country network for Gephi). Ids are the kind and the row id
+                    (meeting-12, agreement-3, statement-40), as `bilat timeline` prints them.
+                    Statements are in every format but ics and gexf (calendars and country
+                    networks hold what happens between countries). --mode, --status, --area and
+                    --with select meetings, so with any of them the export holds meetings
+                    alone; --kind chooses the kinds of event.
 
                     Examples:
                       bilat export timeline China Canada --format html -o china-canada.html
