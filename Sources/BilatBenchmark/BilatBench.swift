@@ -213,7 +213,7 @@ struct BilatBench: ParsableCommand {
         let exportRuns = max(3, commandRuns / 6)
         figures.append(try bench.export(window.request, format: .json, events: window.events, runs: exportRuns))
         figures.append(try bench.export(window.request, format: .html, events: window.events, runs: exportRuns))
-        let range = ["--from", window.request.from!.iso, "--to", window.request.to!.iso]
+        let range = ["--from", window.request.from!.iso, "--to", window.request.to!.iso, "--kind", "meeting,agreement"]
         for format in ["json", "html"] {
             let output = scratch.appendingPathComponent("export.\(format)").path
             figures.append(try bench.command(

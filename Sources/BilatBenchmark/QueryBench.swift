@@ -9,14 +9,14 @@ import Foundation
 struct QueryBench {
     let database: String
     let bilat: String
-    let service: RelationsService
+    let service: KnowledgeBase
     let scratch: URL
 
     init(database: String, bilat: String, reference: ReferenceData, scratch: URL) throws {
         self.database = database
         self.bilat = bilat
         self.scratch = scratch
-        service = RelationsService(queries: try SQLiteStore(path: database), countries: CountryLookup(reference: reference))
+        service = KnowledgeBase(queries: try SQLiteStore(path: database), countries: CountryLookup(reference: reference))
     }
 
     /// `meetings A B` through the service, as the command runs it after start-up: its default page of
@@ -29,8 +29,9 @@ struct QueryBench {
     }
 
     /// A date window from the corpus's first month holding about `target` exported events (meetings
-    /// and agreements): binary search on the last month.
-    func exportWindow(target: Int) throws -> (request: TimelineExportRequest, events: Int) {
+    /// and agreements, the kinds the figures have measured since the first benchmark; the corpus's
+    /// statements would be five events in seven): binary search on the last month.
+    func exportWindow(target: Int) throws -> (request: TimelineRequest, events: Int) {
         let first = PartialDate(year: 2015, month: 1)!
         func count(months: Int) throws -> Int {
             let index = 2015 * 12 + months
@@ -43,16 +44,19 @@ struct QueryBench {
             if try count(months: mid) < target { low = mid + 1 } else { high = mid }
         }
         let index = 2015 * 12 + low
-        let request = TimelineExportRequest(countries: [], from: first, to: PartialDate(year: index / 12, month: index % 12 + 1))
+        let request = try service.request(countries: [], from: first, to: PartialDate(year: index / 12, month: index % 12 + 1),
+                                          kinds: Self.exportKinds)
         return (request, try count(months: low))
     }
 
     /// The export rendered in-process to a byte counter (no file), as `export timeline` does before writing.
-    func export(_ request: TimelineExportRequest, format: ExportFormat, events: Int, runs: Int) throws -> LatencyFigures {
+    static let exportKinds: Set<TimelineEvent.Kind> = [.meeting, .agreement]
+
+    func export(_ request: TimelineRequest, format: ExportFormat, events: Int, runs: Int) throws -> LatencyFigures {
         var bytes = 0
         let seconds = try measure(runs: runs, warmup: 1) {
             bytes = 0
-            let document = try TimelineExport(service: service).document(for: request)
+            let document = try service.timeline(request)
             format.render(document) { bytes += $0.utf8.count }
         }
         return LatencyFigures(name: "export timeline \(format.rawValue) (in-process)", seconds: seconds,

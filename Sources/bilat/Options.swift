@@ -74,12 +74,9 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    func relations() throws -> RelationsService {
-        try relations(on: queryStore())
-    }
-
-    func relations(on store: SQLiteStore) throws -> RelationsService {
-        RelationsService(queries: store, countries: CountryLookup(reference: try loadReference(places: false)))
+    /// The knowledge base of a query command (it must exist; see `queryStore`).
+    func knowledge() throws -> KnowledgeBase {
+        KnowledgeBase(queries: try queryStore(), countries: CountryLookup(reference: try loadReference(places: false)))
     }
 }
 
@@ -133,7 +130,9 @@ struct DatabaseFailure: Error, CustomStringConvertible {
     var exitCode: ExitCode { ExitCode(problem == .busy ? 75 : 1) }
 }
 
-/// Runs a command body, printing a failure to stderr with its exit code.
+/// Runs a command body, printing a failure to stderr with its exit code: an unknown country or area
+/// (a word of bilat's fixed lists) is a usage error (64); a person the knowledge base does not hold is
+/// not found (66), as a missing file is.
 func reporting(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -149,30 +148,15 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let repeated as RepeatedCountryError {
         Terminal.error(repeated.description)
         throw ExitCode(64)
+    } catch let request as TimelineRequestError {
+        Terminal.error(request.description)
+        throw ExitCode(64)
+    } catch let unknown as UnknownNameError {
+        Terminal.error(unknown.description)
+        throw ExitCode(unknown.kind == "area" ? 64 : 66)
     } catch let error where StorageError.databaseProblem(error) != nil {
         let problem = StorageError.databaseProblem(error)!
         Terminal.error(problem.description)
         throw ExitCode(problem == .busy ? 75 : 1)
-    }
-}
-
-/// Reporting for knowledge-base commands: an unknown area (a word of bilat's fixed list) is a usage
-/// error (64); a person the knowledge base does not hold is not found (66), as a missing file is.
-func reportingKnowledge(_ body: () throws -> Void) throws {
-    try reporting {
-        do {
-            try body()
-        } catch let unknown as UnknownNameError {
-            Terminal.error(unknown.description)
-            throw ExitCode(unknown.kind == "area" ? 64 : 66)
-        }
-    }
-}
-
-extension DatabaseOptions {
-    /// One store for both services (it was opened twice).
-    func knowledge() throws -> KnowledgeService {
-        let store = try queryStore()
-        return KnowledgeService(queries: store, relations: try relations(on: store))
     }
 }

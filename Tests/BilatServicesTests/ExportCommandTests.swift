@@ -9,35 +9,40 @@ struct ExportCommandTests {
     func gather() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let service = try ExportFixtures.seededService(in: folder)
-        let export = TimelineExport(service: service)
+        let knowledge = try ExportFixtures.seededService(in: folder)
+        func document(_ countries: [String], from: PartialDate? = nil, mode: MeetingMode? = nil,
+                      area: String? = nil) throws -> TimelineDocument {
+            try knowledge.timeline(knowledge.request(countries: countries, from: from, mode: mode, area: area))
+        }
 
-        let pair = try export.document(for: TimelineExportRequest(countries: ["Canada", "China"]))
-        let single = try export.document(for: TimelineExportRequest(countries: ["CN"]))
-        let all = try export.document(for: TimelineExportRequest(countries: []))
-        let phone = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"], mode: .phone))
-        let trade = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"], area: "trade"))
-        let nowhere = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"], area: "no-such-area"))
-        let late = try export.document(for: TimelineExportRequest(countries: ["CN", "CA"],
-                                                                  from: PartialDate(year: 2026)))
+        let pair = try document(["Canada", "China"])
+        let single = try document(["CN"])
+        let all = try document([])
+        let phone = try document(["CN", "CA"], mode: .phone)
+        let trade = try document(["CN", "CA"], area: "trade")
+        let late = try document(["CN", "CA"], from: PartialDate(year: 2026))
 
         #expect(pair.title == "Canada–China")
         let meetings = pair.events.filter { $0.kind == .meeting }
         #expect(meetings.map { $0.date?.iso } == ["2025-10", "2026-01-16"])
         #expect(meetings.allSatisfy { $0.countries == ["CA", "CN"] && $0.countryNames == ["Canada", "China"] })
         #expect(meetings.allSatisfy { !$0.sources.isEmpty && $0.sources.allSatisfy { !$0.sentence.isEmpty } })
-        #expect(pair.events == pair.events.sorted(by: ExportEvent.chronological))
+        #expect(pair.events == pair.events.sorted(by: TimelineEvent.chronological))
+        #expect(pair.events.contains { $0.kind == .statement }, "the pair's statements are part of its history")
         #expect(single.events.allSatisfy { $0.countries.first == "CN" })
-        #expect(Set(single.events.map(\.uniqueID)).isSuperset(of: pair.events.map(\.uniqueID)))
+        // One country: its meetings and agreements with every partner, and what its own officials said.
+        #expect(Set(single.events.map(\.uniqueID))
+            .isSuperset(of: pair.events.filter { $0.kind.isEncounter || $0.participants == ["Xi Jinping"] }.map(\.uniqueID)))
+        #expect(single.events.filter { $0.kind == .statement }.allSatisfy { $0.countries == ["CN"] })
         #expect(Set(all.events.map(\.uniqueID)).isSuperset(of: single.events.map(\.uniqueID)))
-        #expect(phone.events.isEmpty, "the seeds' meetings are in person; a mode filter leaves agreements out")
+        #expect(phone.events.isEmpty, "the seeds' meetings are in person; a mode filter leaves agreements and statements out")
         #expect(trade.events.allSatisfy { $0.kind == .meeting })
         #expect(Set(trade.events.map(\.uniqueID)).isSubset(of: pair.events.map(\.uniqueID)))
-        #expect(nowhere.events.isEmpty)
-        #expect(late.events.allSatisfy { ($0.date?.year ?? 0) >= 2026 })
-        #expect(throws: UnknownCountryError.self) {
-            try export.document(for: TimelineExportRequest(countries: ["Atlantis"]))
+        #expect(throws: UnknownNameError.self, "a misspelt area is refused, not an empty export") {
+            try knowledge.request(countries: ["CN", "CA"], area: "no-such-area")
         }
+        #expect(late.events.allSatisfy { ($0.date?.year ?? 0) >= 2026 })
+        #expect(throws: UnknownCountryError.self) { try knowledge.request(countries: ["Atlantis"]) }
     }
 
     @Test("bilat export timeline writes every format to a file atomically, and rejects bad arguments")
@@ -61,7 +66,7 @@ struct ExportCommandTests {
         let root = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let events = try #require(root["events"] as? [[String: Any]])
         #expect(events.count >= 2)
-        #expect(events.allSatisfy { ($0["id"] as? String)?.contains(/^(meeting|agreement)-[0-9]+$/) == true })
+        #expect(events.allSatisfy { ($0["id"] as? String)?.contains(/^(meeting|agreement|statement)-[0-9]+$/) == true })
         // `-o -` is stdout, not a file named "-".
         let dash = try runBilat(["export", "timeline", "CN", "CA", "--format", "json", "-o", "-"], database: db)
         #expect(dash.status == 0, "\(dash.stderr)")

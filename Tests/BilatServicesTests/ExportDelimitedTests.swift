@@ -129,7 +129,7 @@ struct ExportDelimitedTests {
 
     @Test("an empty export is the header alone")
     func empty() throws {
-        let empty = ExportDocument(title: "None", generated: ExportFixtures.generated, events: [])
+        let empty = TimelineDocument(title: "None", generated: ExportFixtures.generated, events: [])
         #expect(try RFC4180Reader.records(ExportFormat.csv.render(empty)) == [DelimitedExport.columns])
     }
 }

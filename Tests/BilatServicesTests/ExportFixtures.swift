@@ -13,56 +13,56 @@ enum ExportFixtures {
     /// 2026-01-16T09:30:05Z
     static let generated = Date(timeIntervalSince1970: 1_768_555_805)
 
-    static func source(_ n: Int) -> ExportSource {
-        ExportSource(articleID: "article-\(n)", title: "Talks \(script), \"quoted\"; and, more",
+    static func source(_ n: Int) -> TimelineSource {
+        TimelineSource(articleID: "article-\(n)", title: "Talks \(script), \"quoted\"; and, more",
                      source: "Wire\tService\r\nDesk", url: "https://example.org/a?b=1&c=\(n)",
                      published: PartialDate(year: 2026, month: 1, day: 16),
                      sentence: "He said: \(formula), \(rtl) \(emoji)\nthen left; \\ back.")
     }
 
     /// Four events: a day, a month, a year and an undated one, across two pairs, all with hostile text.
-    static var document: ExportDocument {
+    static var document: TimelineDocument {
         let events = [
-            ExportEvent(kind: .meeting, id: 12, date: PartialDate(year: 2026, month: 1, day: 16), countries: ["CN", "CA"],
+            TimelineEvent(kind: .meeting, id: 12, date: PartialDate(year: 2026, month: 1, day: 16), countries: ["CN", "CA"],
                         countryNames: ["China", "Canada"], participants: [formula, emoji], place: "Beijing, \(script)",
                         mode: .inPerson, status: .held, areas: ["trade", "energy"],
                         headline: "\(script) \(formula) met, \"really\"\n\(rtl)", sources: [source(1), source(2)]),
-            ExportEvent(kind: .meeting, id: 7, date: PartialDate(year: 2025, month: 10), countries: ["CN", "CA"],
+            TimelineEvent(kind: .meeting, id: 7, date: PartialDate(year: 2025, month: 10), countries: ["CN", "CA"],
                         countryNames: ["China", "Canada"], participants: ["Xi Jinping", "Mark Carney"],
                         place: "Gyeongju", mode: .inPerson, status: .held,
                         headline: "-2+3 Xi Jinping and Mark Carney met in Gyeongju", sources: [source(3)]),
-            ExportEvent(kind: .agreement, id: 3, date: PartialDate(year: 2024), countries: ["CN", "FR", "DE"],
+            TimelineEvent(kind: .agreement, id: 3, date: PartialDate(year: 2024), countries: ["CN", "FR", "DE"],
                         countryNames: ["China", "France", "Germany"], agreementKind: .memorandum,
                         title: "@SUM(1+1) memorandum", headline: "@SUM(1+1) China, France and Germany: memorandum",
                         sources: []),
-            ExportEvent(kind: .meeting, id: 99, date: nil, countries: ["CN", "CA"], countryNames: ["China", "Canada"],
+            TimelineEvent(kind: .meeting, id: 99, date: nil, countries: ["CN", "CA"], countryNames: ["China", "Canada"],
                         mode: .phone, status: .planned, headline: "+undated call", sources: [source(4)]),
-        ].sorted(by: ExportEvent.chronological)
-        return ExportDocument(title: "China–Canada \(script)", generated: generated, events: events)
+        ].sorted(by: TimelineEvent.chronological)
+        return TimelineDocument(title: "China–Canada \(script)", generated: generated, events: events)
     }
 
     /// `count` generated day-precision meetings, for size and speed checks.
-    static func large(_ count: Int) -> ExportDocument {
+    static func large(_ count: Int) -> TimelineDocument {
         let start = PartialDate(year: 2000, month: 1, day: 1)!
         let pairs = [("CN", "China", "CA", "Canada"), ("IN", "India", "JP", "Japan"), ("US", "United States", "MX", "Mexico")]
         let events = (0..<count).map { i in
             let pair = pairs[i % pairs.count]
-            return ExportEvent(kind: .meeting, id: Int64(i), date: start.adding(days: i), countries: [pair.0, pair.2],
+            return TimelineEvent(kind: .meeting, id: Int64(i), date: start.adding(days: i), countries: [pair.0, pair.2],
                                countryNames: [pair.1, pair.3], participants: ["Person \(i)", "Other \(i)"],
                                place: "City \(i)", mode: .inPerson, status: .held, areas: ["trade"],
                                headline: "Meeting number \(i) of \(pair.1) and \(pair.3)", sources: [source(i)])
         }
-        return ExportDocument(title: "Large", generated: generated, events: events)
+        return TimelineDocument(title: "Large", generated: generated, events: events)
     }
 
     /// A knowledge base holding the seed articles, in `folder`.
-    static func seededService(in folder: URL) throws -> RelationsService {
+    static func seededService(in folder: URL) throws -> KnowledgeBase {
         let store = try SQLiteStore(path: folder.appendingPathComponent("kb.sqlite").path)
         let reference = try ReferenceData.bundled()
         try store.syncCountries(reference.countries)
         _ = Ingestor(store: store, extractor: Extractor(reference: reference))
             .ingest(paths: [repositoryRoot.appendingPathComponent("seeds/articles").path])
-        return RelationsService(queries: store, countries: CountryLookup(reference: reference))
+        return KnowledgeBase(queries: store, countries: CountryLookup(reference: reference))
     }
 
     /// Runs an external tool; nil when it cannot be started.

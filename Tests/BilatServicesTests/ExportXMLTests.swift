@@ -146,9 +146,9 @@ struct ExportXMLTests {
     @Test("a javascript: source URL is shown as text, never as a link")
     func unsafeLinks() {
         var event = document.events[0]
-        event.sources = [ExportSource(articleID: "x", title: "Click", source: nil, url: "javascript:alert(1)",
+        event.sources = [TimelineSource(articleID: "x", title: "Click", source: nil, url: "javascript:alert(1)",
                                       published: nil, sentence: "s")]
-        let doc = ExportDocument(title: "t", generated: ExportFixtures.generated, events: [event])
+        let doc = TimelineDocument(title: "t", generated: ExportFixtures.generated, events: [event])
         for format in [ExportFormat.html, .timelinejs, .md] {
             #expect(!format.render(doc).contains("javascript:alert(1)\""), "\(format)")
             #expect(!format.render(doc).contains("(<javascript:"), "\(format)")

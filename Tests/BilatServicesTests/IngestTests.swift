@@ -127,7 +127,7 @@ struct IngestTests {
     func pairQueries() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = ingest([repositoryRoot.appendingPathComponent("seeds/articles").path])
-        let service = RelationsService(queries: store, countries: CountryLookup(reference: try ReferenceData.bundled()))
+        let service = KnowledgeBase(queries: store, countries: CountryLookup(reference: try ReferenceData.bundled()))
 
         let reference = try service.meetings(["China", "Canada"])
 

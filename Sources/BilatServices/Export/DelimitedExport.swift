@@ -8,7 +8,7 @@ enum DelimitedExport {
                           "participants", "place", "mode", "status", "areas", "headline", "source_count",
                           "source_urls"]
 
-    static func render(_ document: ExportDocument, separator: Separator, to write: (String) -> Void) {
+    static func render(_ document: TimelineDocument, separator: Separator, to write: (String) -> Void) {
         write(row(columns, separator))
         for event in document.events {
             write(row(cells(event), separator))
@@ -17,7 +17,7 @@ enum DelimitedExport {
 
     /// The row's cells: country_a is the first country (the one asked about), country_b the others,
     /// `;`-separated (two for most events, more for a multilateral meeting).
-    static func cells(_ event: ExportEvent) -> [String] {
+    static func cells(_ event: TimelineEvent) -> [String] {
         [event.uniqueID, event.date?.iso ?? "", event.date?.precision.rawValue ?? "", event.kind.rawValue,
          event.countries.first ?? "", event.countries.dropFirst().joined(separator: ";"),
          event.participants.joined(separator: ";"), event.place ?? "", event.mode?.rawValue ?? "",

@@ -1,9 +1,9 @@
-/// The formats `bilat export timeline` writes.
+/// The formats `bilat export timeline` writes (and `bilat timeline` prints the text ones of).
 public enum ExportFormat: String, Sendable, CaseIterable {
     case md, csv, tsv, json, ndjson, timelinejs, ics, html, gexf
 
     /// Writes the document in this format, piece by piece, to `write`.
-    public func render(_ document: ExportDocument, to write: (String) -> Void) {
+    public func render(_ document: TimelineDocument, to write: (String) -> Void) {
         switch self {
         case .md: MarkdownExport.render(document, to: write)
         case .csv: DelimitedExport.render(document, separator: .comma, to: write)
@@ -18,7 +18,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     }
 
     /// The whole output as one string, for tests and small exports.
-    public func render(_ document: ExportDocument) -> String {
+    public func render(_ document: TimelineDocument) -> String {
         var out = ""
         render(document) { out += $0 }
         return out

@@ -3,9 +3,11 @@ import BilatModel
 /// A dynamic GEXF 1.3 country network for Gephi: countries are nodes (id = alpha-2, label = name); each
 /// event adds, for every pair of its countries, an undirected edge of weight 1 whose `start`/`end` are the
 /// first and last day the event's date covers (Gephi sums parallel edges into weights over time).
-/// Undated events give edges without dates, which Gephi shows at all times.
+/// Undated events give edges without dates, which Gephi shows at all times. Statements are left out: one
+/// side speaking is no tie between two countries, and counting them would weigh a pair by how much its
+/// articles quote.
 enum GEXFExport {
-    static func render(_ document: ExportDocument, to write: (String) -> Void) {
+    static func render(_ document: TimelineDocument, to write: (String) -> Void) {
         write("""
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
@@ -24,22 +26,23 @@ enum GEXFExport {
                 <nodes>
 
             """)
+        let encounters = document.events.filter(\.kind.isEncounter)
         var names: [String: String] = [:]
-        for event in document.events {
+        for event in encounters {
             for (code, name) in zip(event.countries, event.countryNames) where names[code] == nil { names[code] = name }
         }
         for code in names.keys.sorted() {
             write("      <node id=\"\(MarkupText.escaped(code))\" label=\"\(MarkupText.escaped(names[code]!))\"/>\n")
         }
         write("    </nodes>\n    <edges>\n")
-        for event in document.events {
+        for event in encounters {
             write(edges(event))
         }
         write("    </edges>\n  </graph>\n</gexf>\n")
     }
 
     /// The event's edges, one per pair of its countries.
-    static func edges(_ e: ExportEvent) -> String {
+    static func edges(_ e: TimelineEvent) -> String {
         let codes = e.countries.sorted()
         guard codes.count > 1 else { return "" }
         let range = e.date.map(DayRange.init)

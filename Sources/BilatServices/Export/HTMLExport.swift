@@ -2,11 +2,12 @@ import BilatModel
 
 /// One self-contained HTML page: inline CSS and SVG, no script, nothing fetched (a Content-Security-Policy
 /// forbids it), the SVG overview then the list of events with `<time datetime>` and their sources.
-/// Every piece of text from articles goes through `MarkupText.escaped`.
+/// Every piece of text from articles goes through `MarkupText.escaped`. The overview draws meetings and
+/// agreements; statements, dated by their article and often a dozen on one day, are in the list alone.
 enum HTMLExport {
     static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-    static func render(_ document: ExportDocument, to write: (String) -> Void) {
+    static func render(_ document: TimelineDocument, to write: (String) -> Void) {
         let title = MarkupText.escaped(document.title)
         let events = document.events
         let dated = events.filter { $0.date != nil }.count
@@ -31,12 +32,12 @@ enum HTMLExport {
             </header>
 
             """)
-        if let svg = HTMLTimelineSVG(events) {
+        if let svg = HTMLTimelineSVG(events.filter(\.kind.isEncounter)) {
             write("<figure>\n<p class=\"legend\"><span><i class=\"meeting\"></i>meeting</span>"
                   + "<span><i class=\"agreement\"></i>agreement</span>"
                   + "<span>dot: exact day · bar: only the month or year known · hollow: planned</span></p>\n")
             write(svg.open(title: document.title))
-            for event in events { write(svg.mark(event)) }
+            for event in events where event.kind.isEncounter { write(svg.mark(event)) }
             write("</svg>\n</figure>\n")
         }
         if events.isEmpty {
@@ -50,7 +51,7 @@ enum HTMLExport {
               + "</footer>\n</body>\n</html>\n")
     }
 
-    static func item(_ e: ExportEvent) -> String {
+    static func item(_ e: TimelineEvent) -> String {
         var out = "<li id=\"\(MarkupText.escaped(e.uniqueID))\" class=\"\(e.kind.rawValue)\">"
         if let date = e.date {
             out += "<time class=\"when\" datetime=\"\(date.iso)\">\(readable(date))</time>"

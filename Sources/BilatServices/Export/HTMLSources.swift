@@ -1,6 +1,6 @@
 /// A source as HTML: the article's title linked when its URL is http(s), outlet, date and the sentence.
 enum HTMLSources {
-    static func item(_ s: ExportSource) -> String {
+    static func item(_ s: TimelineSource) -> String {
         let name = MarkupText.escaped(s.title ?? s.source ?? "untitled article")
         var html = MarkupText.followableURL(s.url).map {
             "<a href=\"\(MarkupText.escaped($0))\" rel=\"noopener noreferrer\">\(name)</a>"

@@ -17,7 +17,7 @@ struct HTMLTimelineSVG {
     let lastYear: Int
 
     /// Lanes and the year span from the dated events; nil when no event has a date.
-    init?(_ events: [ExportEvent]) {
+    init?(_ events: [TimelineEvent]) {
         var counts: [String: Int] = [:]
         var codes: [String: String] = [:]
         var years: ClosedRange<Int>?
@@ -37,7 +37,7 @@ struct HTMLTimelineSVG {
 
     var height: Double { Self.top + Double(lanes.count) * Self.laneHeight + 8 }
 
-    func lane(of event: ExportEvent) -> Int {
+    func lane(of event: TimelineEvent) -> Int {
         lanes.firstIndex(of: event.pairLabel) ?? lanes.count - 1
     }
 
@@ -81,7 +81,7 @@ struct HTMLTimelineSVG {
     }
 
     /// One event's mark; empty for an undated event.
-    func mark(_ e: ExportEvent) -> String {
+    func mark(_ e: TimelineEvent) -> String {
         guard let date = e.date else { return "" }
         let range = DayRange(date)
         // Meetings above the lane's middle, agreements below: a treaty signed at a summit stays visible.

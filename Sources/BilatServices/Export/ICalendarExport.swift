@@ -1,10 +1,11 @@
 import BilatModel
 
-/// iCalendar (RFC 5545): one all-day VEVENT per dated event. A month- or year-precision event spans its
-/// whole month or year (DTEND is exclusive: the first day after), and its DESCRIPTION says the day is not
-/// known; undated events are left out. DTSTAMP is the export time in UTC; UIDs are the event ids.
+/// iCalendar (RFC 5545): one all-day VEVENT per dated meeting or agreement. A month- or year-precision
+/// event spans its whole month or year (DTEND is exclusive: the first day after), and its DESCRIPTION says
+/// the day is not known; undated events are left out, and so are statements, which are no occasion on a
+/// day (one side speaking, dated by its article). DTSTAMP is the export time in UTC; UIDs are the event ids.
 enum ICalendarExport {
-    static func render(_ document: ExportDocument, to write: (String) -> Void) {
+    static func render(_ document: TimelineDocument, to write: (String) -> Void) {
         let stamp = UTCTimestamp(document.generated).compact
         write(lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bilat//Timeline export//EN", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + text(document.title)]))
@@ -14,8 +15,8 @@ enum ICalendarExport {
         write(lines(["END:VCALENDAR"]))
     }
 
-    static func vevent(_ e: ExportEvent, stamp: String) -> String? {
-        guard let date = e.date else { return nil }
+    static func vevent(_ e: TimelineEvent, stamp: String) -> String? {
+        guard e.kind.isEncounter, let date = e.date else { return nil }
         let range = DayRange(date)
         guard let end = range.exclusiveEnd else { return nil }
         var description: [String] = []

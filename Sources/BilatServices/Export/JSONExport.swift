@@ -3,7 +3,7 @@
 enum JSONExport {
     static let schema = "bilat.timeline/1"
 
-    static func render(_ document: ExportDocument, lines: Bool, to write: (String) -> Void) {
+    static func render(_ document: TimelineDocument, lines: Bool, to write: (String) -> Void) {
         // Events are written in chunks of about 64 KB.
         var buffer: [UInt8] = []
         buffer.reserveCapacity(70_000)
@@ -28,7 +28,7 @@ enum JSONExport {
     }
 
     /// One event as a compact JSON object.
-    static func object(_ e: ExportEvent) -> String {
+    static func object(_ e: TimelineEvent) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(512 + 256 * e.sources.count)
         append(e, to: &out)
@@ -36,7 +36,7 @@ enum JSONExport {
     }
 
     /// Appends one event to UTF-8 bytes: one buffer an event, not a string a field.
-    static func append(_ e: ExportEvent, to out: inout [UInt8]) {
+    static func append(_ e: TimelineEvent, to out: inout [UInt8]) {
         let range = e.date.map(DayRange.init)
         func key(_ name: StaticString, first: Bool = false) {
             if !first { out.append(0x2C) }

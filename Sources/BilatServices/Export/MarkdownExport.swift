@@ -1,6 +1,6 @@
 /// A readable dated list in CommonMark: one bullet per event, its sources as links beneath.
 enum MarkdownExport {
-    static func render(_ document: ExportDocument, to write: (String) -> Void) {
+    static func render(_ document: TimelineDocument, to write: (String) -> Void) {
         write("# \(MarkupText.markdown(document.title))\n\n")
         if document.events.isEmpty {
             write("Nothing recorded yet.\n")
@@ -11,7 +11,7 @@ enum MarkdownExport {
         }
     }
 
-    static func line(for event: ExportEvent) -> String {
+    static func line(for event: TimelineEvent) -> String {
         let date = event.date.map { $0.iso + ($0.precision == .day ? "" : " (\($0.precision.rawValue))") } ?? "undated"
         var facts = [event.kind.rawValue]
         if let mode = event.mode { facts.append(mode.rawValue.replacingOccurrences(of: "_", with: " ")) }
@@ -24,7 +24,9 @@ enum MarkdownExport {
             let link = MarkupText.markdownLink(name, to: source.url)
             let outlet = source.title == nil ? "" : source.source.map { ", " + MarkupText.markdown($0) } ?? ""
             let published = source.published.map { ", " + $0.iso } ?? ""
-            let quote = source.sentence.isEmpty ? "" : ": “\(MarkupText.markdown(source.sentence))”"
+            // A statement's headline quotes its sentence already.
+            let quoted = source.sentence.isEmpty || event.kind == .statement && event.headline.hasSuffix(source.sentence)
+            let quote = quoted ? "" : ": “\(MarkupText.markdown(source.sentence))”"
             out += "  - \(link)\(outlet)\(published)\(quote)\n"
         }
         return out

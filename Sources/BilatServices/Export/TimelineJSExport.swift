@@ -8,7 +8,7 @@ enum TimelineJSExport {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
-    static func render(_ document: ExportDocument, to write: (String) -> Void) {
+    static func render(_ document: TimelineDocument, to write: (String) -> Void) {
         let dated = document.events.filter { $0.date != nil }
         let summary = "\(dated.count) dated event\(dated.count == 1 ? "" : "s") recorded by bilat"
         write("{\"title\":{\"text\":{\"headline\":\(JSONOutput.literal(MarkupText.escaped(document.title))),"
@@ -19,7 +19,7 @@ enum TimelineJSExport {
         write("\n]}\n")
     }
 
-    static func slide(_ e: ExportEvent) -> String {
+    static func slide(_ e: TimelineEvent) -> String {
         guard let date = e.date else { return "" }
         var start = "{\"year\":\(date.year)"
         if let month = date.month { start += ",\"month\":\(month)" }
@@ -43,7 +43,7 @@ enum TimelineJSExport {
     }
 
     /// The slide's HTML: what, who, where, then the sources as links; all article text escaped.
-    static func body(_ e: ExportEvent) -> String {
+    static func body(_ e: TimelineEvent) -> String {
         var facts: [String] = [e.kind.rawValue]
         if let mode = e.mode { facts.append(mode.rawValue.replacingOccurrences(of: "_", with: " ")) }
         if let status = e.status { facts.append(status.rawValue) }

@@ -31,7 +31,7 @@ extension Bilat {
         }
 
         func run() throws {
-            try reportingKnowledge {
+            try reporting {
                 let areas = try database.knowledge().areas(countries)
                 let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)
                 if areas.isEmpty, chosen == .table {

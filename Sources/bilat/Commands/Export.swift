@@ -14,15 +14,20 @@ extension Bilat {
         struct TimelineExport: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "timeline",
-                abstract: "Export the meetings and agreements of a pair, of one country, or of everything.",
+                abstract: "Export the meetings, agreements and statements of a pair, of one country, or of everything.",
                 discussion: HelpText.reflow("""
-                    Two countries: the pair's events; one: every pair it is part of; --all:
-                    everything. Formats: md, csv and tsv (RFC 4180, formula-safe), json and
-                    ndjson (schema in docs/timeline-export.md), timelinejs (TimelineJS3), ics
-                    (RFC 5545; month- and year-only dates span the month or year, undated
-                    events are left out), html (one self-contained page, nothing loaded from
-                    the network), gexf (GEXF 1.3 country network for Gephi). --mode,
-                    --status and --area select meetings, so they leave agreements out.
+                    Two countries: the pair's events; one: every pair it is part of;
+                    --between A B C: the events of all of them; --all: everything. Formats: md,
+                    csv and tsv (RFC 4180, formula-safe), json and ndjson (schema in
+                    docs/timeline-export.md), timelinejs (TimelineJS3), ics (RFC 5545; month-
+                    and year-only dates span the month or year, undated events are left out),
+                    html (one self-contained page, nothing loaded from the network), gexf (GEXF
+                    1.3 country network for Gephi). Ids are the kind and the row id
+                    (meeting-12, agreement-3, statement-40), as `bilat timeline` prints them.
+                    Statements are in every format but ics and gexf (calendars and country
+                    networks hold what happens between countries). --mode, --status, --area and
+                    --with select meetings, so with any of them the export holds meetings
+                    alone; --kind chooses the kinds of event.
 
                     Examples:
                       bilat export timeline China Canada --format html -o china-canada.html
@@ -34,7 +39,7 @@ extension Bilat {
             @OptionGroup var database: DatabaseOptions
             @OptionGroup var display: DisplayOptions
 
-            @Argument(help: "One country (all its pairs) or two (a pair); none with --all.")
+            @Argument(help: "One country (every pair it is part of) or two (a pair); none with --all.")
             var countries: [String] = []
 
             @Flag(help: "Export every event in the knowledge base.")
@@ -46,34 +51,19 @@ extension Bilat {
             @Option(name: .shortAndLong, help: "Write to FILE instead of stdout (atomically: all or nothing); - is stdout.")
             var output: String?
 
-            @OptionGroup var dates: DateRangeOptions
-
-            @Option(help: "Only meetings of this mode: in_person, phone, video.")
-            var mode: MeetingMode?
-
-            @Option(help: "Only held or planned meetings.")
-            var status: MeetingStatus?
-
-            @Option(help: "Only meetings about this cooperation area (trade, energy, …).")
-            var area: String?
+            @OptionGroup var filters: EventFilterOptions
+            @OptionGroup var kinds: EventKindOptions
 
             func validate() throws {
-                if all, !countries.isEmpty {
-                    throw ValidationError("--all exports everything; name no country with it")
-                }
-                guard all || (1...2).contains(countries.count) else {
-                    throw ValidationError("name one country or two, or pass --all, e.g. "
-                                          + "`bilat export timeline China Canada --format md`")
-                }
+                _ = try filters.countries(countries, command: "export timeline", all: all)
             }
 
             func run() throws {
-                try reportingKnowledge {
+                try reporting {
                     let knowledge = try database.knowledge()
-                    // The area is checked as `meetings --area` checks it: a misspelt key is an error, not an empty export.
-                    let request = TimelineExportRequest(countries: countries, from: dates.from, to: dates.to, mode: mode,
-                                                        status: status, area: try area.map(knowledge.areaKey))
-                    let document = try BilatServices.TimelineExport(service: knowledge.relations).document(for: request)
+                    let named = try filters.countries(countries, command: "export timeline", all: all)
+                    let request = try filters.request(countries: named, kinds: kinds.kinds, in: knowledge)
+                    let document = try knowledge.timeline(request)
                     try AtomicOutput.write(to: output, sparing: database.path) { sink in format.render(document, to: sink.write) }
                 }
             }

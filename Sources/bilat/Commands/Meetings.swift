@@ -35,22 +35,7 @@ extension Bilat {
         @Argument(help: "One or two countries.")
         var countries: [String] = []
 
-        @Option(name: .customLong("with"), help: "Only meetings this person took part in (repeatable).")
-        var people: [String] = []
-
-        @Option(help: "Only meetings naming this cooperation area (trade, energy, ...).")
-        var area: String?
-
-        @Option(parsing: .upToNextOption, help: "Meetings involving all these countries (two or more).")
-        var between: [String] = []
-
-        @OptionGroup var dates: DateRangeOptions
-
-        @Option(help: "Only meetings of this mode: in_person, phone, video.")
-        var mode: MeetingMode?
-
-        @Option(help: "Only held or planned meetings.")
-        var status: MeetingStatus?
+        @OptionGroup var filters: EventFilterOptions
 
         @Option(help: "table, json, csv or ndjson (default: table on a terminal, else json).")
         var format: OutputFormat?
@@ -63,25 +48,16 @@ extension Bilat {
 
         func validate() throws {
             guard limit >= 1 else { throw ValidationError("--limit takes a count of at least 1, not \(limit); --all shows every meeting") }
-            if !between.isEmpty {
-                guard countries.isEmpty, between.count >= 2 else {
-                    throw ValidationError("--between takes two or more countries and no others, "
-                                          + "e.g. `bilat meetings --between Japan Philippines USA`")
-                }
-                return
-            }
-            guard (1...2).contains(countries.count) else {
-                throw ValidationError("name one country or two (a pair), e.g. `bilat meetings China Canada`")
-            }
+            _ = try filters.countries(countries, command: "meetings")
         }
 
         func run() throws {
-            let named = between.isEmpty ? countries : between
-            try reportingKnowledge {
+            try reporting {
+                let named = try filters.countries(countries, command: "meetings")
+                let knowledge = try database.knowledge()
                 // One more than the page tells whether there are more.
-                var meetings = try database.knowledge().meetings(named, people: people, area: area, from: dates.from,
-                                                                 to: dates.to, mode: mode, status: status,
-                                                                 limit: all ? nil : limit + 1)
+                var meetings = try knowledge.meetings(try filters.request(countries: named, in: knowledge),
+                                                      limit: all ? nil : limit + 1)
                 let more = !all && meetings.count > limit
                 if more { meetings.removeLast(meetings.count - limit) }
                 defer {

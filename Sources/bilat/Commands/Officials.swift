@@ -26,7 +26,7 @@ extension Bilat {
         var format: OutputFormat?
 
         func run() throws {
-            try reportingKnowledge {
+            try reporting {
                 let officials = try database.knowledge().officials(country: country)
                 let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)
                 if officials.isEmpty, chosen == .table {

@@ -42,7 +42,7 @@ extension Bilat {
         }
 
         func run() throws {
-            try reportingKnowledge {
+            try reporting {
                 let hits = try database.knowledge().search(query, countries: countries, from: dates.from, to: dates.to,
                                                            limit: limit)
                 let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .json)

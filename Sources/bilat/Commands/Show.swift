@@ -1,5 +1,6 @@
 import ArgumentParser
 import BilatServices
+import Foundation
 
 extension Bilat {
     struct Show: ParsableCommand {
@@ -12,22 +13,27 @@ extension Bilat {
             static let configuration = CommandConfiguration(
                 abstract: "One meeting with its sources: article, sentence and character offsets.",
                 discussion: HelpText.reflow("""
-                    Example:
+                    ID is the number `bilat meetings` lists, or the id timelines and exports give
+                    (meeting-1).
+
+                    Examples:
                       bilat show meeting 1
+                      bilat show meeting meeting-1
                     """)
             )
 
             @OptionGroup var database: DatabaseOptions
             @OptionGroup var display: DisplayOptions
 
-            @Argument(help: "The meeting id, as `bilat meetings` lists it.")
+            @Argument(help: "The meeting id, as `bilat meetings` (1) or a timeline (meeting-1) gives it.",
+                      transform: { try EventID.parse($0, kind: "meeting") })
             var id: Int64
 
             @OptionGroup var output: DetailFormatOptions
 
             func run() throws {
                 try reporting {
-                    guard let detail = try database.relations().meeting(id: id) else {
+                    guard let detail = try database.knowledge().meeting(id: id) else {
                         throw Failure.missingInput("no meeting \(id); `bilat meetings COUNTRY` lists the ids")
                     }
                     try Terminal.out(MeetingRenderer.render(detail, json: output.isJSON))
@@ -57,7 +63,7 @@ extension Bilat {
             @OptionGroup var output: DetailFormatOptions
 
             func run() throws {
-                try reportingKnowledge {
+                try reporting {
                     try Terminal.out(KnowledgeRenderer.render(try database.knowledge().officialDetail(name), json: output.isJSON))
                 }
             }
@@ -67,21 +73,25 @@ extension Bilat {
             static let configuration = CommandConfiguration(
                 abstract: "One agreement with its sources: article, sentence and character offsets.",
                 discussion: HelpText.reflow("""
-                    Example:
+                    ID is the number or the id timelines and exports give (agreement-3).
+
+                    Examples:
                       bilat show agreement 3
+                      bilat show agreement agreement-3
                     """)
             )
 
             @OptionGroup var database: DatabaseOptions
             @OptionGroup var display: DisplayOptions
 
-            @Argument(help: "The agreement id, as `bilat timeline` and exports list it.")
+            @Argument(help: "The agreement id, as `bilat timeline` and exports give it (agreement-3, or 3).",
+                      transform: { try EventID.parse($0, kind: "agreement") })
             var id: Int64
 
             @OptionGroup var output: DetailFormatOptions
 
             func run() throws {
-                try reportingKnowledge {
+                try reporting {
                     guard let agreement = try database.knowledge().agreement(id: id) else {
                         throw Failure.missingInput("no agreement \(id); `bilat timeline A B` lists agreements with their ids")
                     }
@@ -89,5 +99,25 @@ extension Bilat {
                 }
             }
         }
+    }
+}
+
+/// The id of a meeting or an agreement as lists print it (12) or as timelines and exports do (meeting-12).
+enum EventID {
+    static func parse(_ value: String, kind: String) throws -> Int64 {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        var number = Substring(text)
+        if let dash = text.lastIndex(of: "-"), dash > text.startIndex {
+            let prefix = text[..<dash].lowercased()
+            guard prefix == kind else {
+                let other = ["meeting", "agreement"].contains(prefix) ? "; `bilat show \(prefix) \(text)` shows it" : ""
+                throw ValidationError("'\(value)' is no \(kind) id\(other)")
+            }
+            number = text[text.index(after: dash)...]
+        }
+        guard let id = Int64(number), id >= 0 else {
+            throw ValidationError("'\(value)' is no \(kind) id: give its number (12) or its timeline id (\(kind)-12)")
+        }
+        return id
     }
 }

@@ -22,7 +22,7 @@ extension Bilat {
         var format: OutputFormat?
 
         func run() throws {
-            try reportingKnowledge {
+            try reporting {
                 let stats = try database.knowledge().stats(topPairs: top)
                 try Terminal.out(KnowledgeRenderer.render(stats, as: format ?? (Terminal.stdoutIsTerminal ? .table : .json)))
             }

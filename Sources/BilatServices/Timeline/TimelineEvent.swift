@@ -1,22 +1,43 @@
 import Foundation
 import BilatModel
 
-/// One event of an exported timeline, with everything every format needs and nothing format-specific.
-public struct ExportEvent: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case meeting, agreement
+/// One event of a timeline: a meeting, an agreement or a statement, with everything every output
+/// needs (`bilat timeline` and each format of `bilat export timeline`) and nothing format-specific.
+public struct TimelineEvent: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
+        case meeting, agreement, statement
+
+        /// Meetings and agreements happen between countries on a day; a statement is one side speaking,
+        /// dated by the article that reports it. Calendars and country networks hold only the first.
+        public var isEncounter: Bool { self != .statement }
+
+        /// Within a day: meetings, then agreements, then statements.
+        public static func < (a: Kind, b: Kind) -> Bool {
+            a.rank < b.rank
+        }
+
+        private var rank: Int {
+            switch self {
+            case .meeting: 0
+            case .agreement: 1
+            case .statement: 2
+            }
+        }
     }
 
-    /// Stable across exports of the same database: `meeting-12`, `agreement-3`.
+    /// The event's id in every output: `meeting-12`, `agreement-3`, `statement-40` (the kind and the
+    /// stored row's id; a meeting and an agreement may share a row id, so the kind is part of it).
     public var uniqueID: String { "\(kind.rawValue)-\(id)" }
     public var kind: Kind
     /// The stored row's id.
     public var id: Int64
+    /// A statement's date is its article's.
     public var date: PartialDate?
-    /// Alpha-2 codes, the countries the export asked about first, then alphabetical.
+    /// Alpha-2 codes, the countries the timeline asked about first, then alphabetical.
     public var countries: [String]
     /// Display names, in the order of `countries`.
     public var countryNames: [String]
+    /// The officials who met (meetings) or spoke (statements).
     public var participants: [String]
     public var place: String?
     /// Meetings only.
@@ -30,12 +51,12 @@ public struct ExportEvent: Sendable, Hashable {
     public var areas: [String]
     /// One line saying what happened.
     public var headline: String
-    public var sources: [ExportSource]
+    public var sources: [TimelineSource]
 
     public init(kind: Kind, id: Int64, date: PartialDate?, countries: [String], countryNames: [String],
                 participants: [String] = [], place: String? = nil, mode: MeetingMode? = nil,
                 status: MeetingStatus? = nil, agreementKind: AgreementKind? = nil, title: String? = nil,
-                areas: [String] = [], headline: String, sources: [ExportSource] = []) {
+                areas: [String] = [], headline: String, sources: [TimelineSource] = []) {
         self.kind = kind
         self.id = id
         self.date = date
@@ -64,21 +85,19 @@ public struct ExportEvent: Sendable, Hashable {
         return sources.compactMap(\.url).filter { seen.insert($0).inserted }
     }
 
-    /// Date order, undated last; on one date meetings before agreements, then by id.
-    public static func chronological(_ a: ExportEvent, _ b: ExportEvent) -> Bool {
+    /// Date order, undated last; on one date meetings, then agreements, then statements, each by id.
+    public static func chronological(_ a: TimelineEvent, _ b: TimelineEvent) -> Bool {
         switch (a.date, b.date) {
         case let (x?, y?) where x != y: return x < y
         case (nil, _?): return false
         case (_?, nil): return true
-        default:
-            if a.kind != b.kind { return a.kind == .meeting }
-            return a.id < b.id
+        default: return a.kind != b.kind ? a.kind < b.kind : a.id < b.id
         }
     }
 }
 
 /// An article sentence an event was read from.
-public struct ExportSource: Sendable, Hashable {
+public struct TimelineSource: Sendable, Hashable {
     /// The article's content hash, as `bilat show` gives it.
     public var articleID: String
     public var title: String?
@@ -98,68 +117,16 @@ public struct ExportSource: Sendable, Hashable {
     }
 }
 
-/// A timeline ready to render: a title, the export time and the events in date order.
-public struct ExportDocument: Sendable {
+/// A timeline ready to render: a title, when it was made and the events in date order.
+public struct TimelineDocument: Sendable {
     public var title: String
-    /// When the export was made; ICS uses it as DTSTAMP, other formats as metadata.
+    /// When the timeline was made; ICS uses it as DTSTAMP, other formats as metadata.
     public var generated: Date
-    public var events: [ExportEvent]
+    public var events: [TimelineEvent]
 
-    public init(title: String, generated: Date, events: [ExportEvent]) {
+    public init(title: String, generated: Date, events: [TimelineEvent]) {
         self.title = title
         self.generated = generated
         self.events = events
-    }
-}
-
-/// The calendar days a partial date covers: a month-precision date covers the month, a year the year.
-struct DayRange: Equatable {
-    var first: PartialDate
-    var last: PartialDate
-
-    init(_ date: PartialDate) {
-        let month = date.month ?? 1
-        first = PartialDate(year: date.year, month: month, day: date.day ?? 1)!
-        let lastMonth = date.month ?? 12
-        last = PartialDate(year: date.year, month: lastMonth,
-                           day: date.day ?? PartialDate.daysIn(month: lastMonth, year: date.year))!
-    }
-
-    /// The day after the last, for exclusive ends (nil only after 9999-12-31).
-    var exclusiveEnd: PartialDate? { last.adding(days: 1) }
-}
-
-/// A moment in UTC, to the second, as ISO 8601 and iCalendar write it.
-struct UTCTimestamp {
-    var day: PartialDate
-    var seconds: Int
-
-    init(_ date: Date) {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
-        day = PartialDate(year: 1970, month: 1, day: 1)!.adding(days: days) ?? PartialDate(year: 1970, month: 1, day: 1)!
-        seconds = total - days * 86_400
-    }
-
-    private var clock: (String, String, String) {
-        (String(format2: seconds / 3600), String(format2: seconds / 60 % 60), String(format2: seconds % 60))
-    }
-
-    /// `2026-01-16T09:30:00Z`
-    var iso: String {
-        let (h, m, s) = clock
-        return "\(day.iso)T\(h):\(m):\(s)Z"
-    }
-
-    /// `20260116T093000Z`
-    var compact: String {
-        let (h, m, s) = clock
-        return day.iso.replacingOccurrences(of: "-", with: "") + "T\(h)\(m)\(s)Z"
-    }
-}
-
-extension String {
-    init(format2 value: Int) {
-        self = value < 10 ? "0\(value)" : "\(value)"
     }
 }

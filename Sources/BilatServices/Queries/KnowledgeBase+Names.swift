@@ -17,18 +17,7 @@ public struct UnknownNameError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// People, areas, full-text search and totals, with user text resolved and validated first.
-public struct KnowledgeService: Sendable {
-    public let queries: any KnowledgeQueries
-    public let relations: RelationsService
-    public let areaKeys: [String]
-
-    public init(queries: any KnowledgeQueries, relations: RelationsService) {
-        self.queries = queries
-        self.relations = relations
-        areaKeys = relations.countries.reference.lexicon.areaTerms.map(\.key)
-    }
-
+extension KnowledgeBase {
     /// The canonical name of the official the user means, or an error suggesting known names.
     public func officialName(_ input: String) throws -> String {
         try official(input).name
@@ -38,7 +27,7 @@ public struct KnowledgeService: Sendable {
     /// among several equally good matches the one with the most meetings.
     public func official(_ input: String) throws -> OfficialSummary {
         // Titles and honorifics are not part of names: "President Xi" is looked up as "Xi".
-        let lexicon = relations.countries.reference.lexicon
+        let lexicon = countries.reference.lexicon
         let titleWords = Set(lexicon.roles.keys.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
             .union(lexicon.honorifics.map { $0.lowercased() })
         let words = input.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "." }.map(String.init)
@@ -60,11 +49,6 @@ public struct KnowledgeService: Sendable {
         return detail
     }
 
-    /// Officials of a country, or all.
-    public func officials(country: String?) throws -> [OfficialSummary] {
-        try queries.officials(country: try country.map { try relations.countries.country($0).code })
-    }
-
     /// A taxonomy key, checked.
     public func areaKey(_ input: String) throws -> String {
         let key = input.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
@@ -73,40 +57,6 @@ public struct KnowledgeService: Sendable {
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
         throw UnknownNameError(kind: "area", input: input, suggestions: Array(close),
                                hint: "areas are " + areaKeys.joined(separator: ", "))
-    }
-
-    /// Meetings of the named countries with the optional people, area, mode, status and dates; the
-    /// `limit` newest when given.
-    public func meetings(_ names: [String], people: [String] = [], area: String? = nil, from: PartialDate? = nil,
-                         to: PartialDate? = nil, mode: MeetingMode? = nil,
-                         status: MeetingStatus? = nil, limit: Int? = nil) throws -> [MeetingSummary] {
-        let codes = try relations.countries.countries(names).map(\.code)
-        let participants = try people.map(officialName)
-        let key = try area.map(areaKey)
-        return try relations.queries.meetings(MeetingFilter(countries: codes, from: from, to: to, mode: mode, status: status,
-                                                            limit: limit, participants: participants, area: key))
-    }
-
-    /// The cooperation areas of the named countries' articles.
-    public func areas(_ names: [String]) throws -> [AreaActivity] {
-        try queries.areas(countries: try relations.countries.countries(names).map(\.code))
-    }
-
-    /// Ranked sentences matching any text; countries by name.
-    public func search(_ text: String, countries: [String] = [], from: PartialDate? = nil, to: PartialDate? = nil,
-                       limit: Int = 20) throws -> [SearchHit] {
-        let codes = try countries.map { try relations.countries.country($0).code }
-        return try queries.search(SearchQuery(text: text, countries: codes, from: from, to: to, limit: limit))
-    }
-
-    /// Totals and the most active pairs.
-    public func stats(topPairs: Int = 10) throws -> KnowledgeStats {
-        try queries.stats(topPairs: topPairs)
-    }
-
-    /// One agreement with its sources.
-    public func agreement(id: Int64) throws -> AgreementSummary? {
-        try queries.agreement(id: id)
     }
 
     private func suggestions(for input: String) throws -> [String] {
