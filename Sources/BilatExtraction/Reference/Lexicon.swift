@@ -1,8 +1,8 @@
 import BilatModel
 import Foundation
 
-/// The genre's word lists from `seeds/reference`: area triggers, meeting words, speech verbs, roles,
-/// honorifics, abbreviations, months, weekdays, agreement kinds and name particles.
+/// The genre's English words from `seeds/reference/lexicon`: area triggers, meeting words, speech verbs,
+/// roles, honorifics, abbreviations, months, weekdays, agreement kinds and name particles.
 public struct Lexicon: Sendable {
     /// Area key → trigger terms (lowercase phrases; a final `*` matches any ending).
     public let areaTerms: [(key: String, terms: [String])]
@@ -33,22 +33,22 @@ public struct Lexicon: Sendable {
     let monthTable: WordTable<Int>
     let weekdayTable: WordTable<Int>
 
+    /// The folder of a reference directory that holds the lexicon (see its README.md).
+    static let folder = "lexicon"
+
+    /// Reads the tables of `directory/lexicon`; a missing table is refused, not read as empty.
     init(directory: URL) throws {
+        let folder = directory.appendingPathComponent(Self.folder)
         func records(_ name: String) throws -> [TSVRecord] {
-            let url = directory.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-            return try TSVTable(contentsOf: url).records
-        }
-        // The meeting words are the engine's core: a missing table is refused, not read as empty.
-        func required(_ name: String) throws -> [TSVRecord] {
-            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) else {
-                throw ReferenceTableError(file: name, line: 0, message: "not found in \(directory.path)")
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ReferenceTableError(file: name, line: 0, message: "not found in \(folder.path)")
             }
-            return try records(name)
+            return try TSVTable(contentsOf: url).records
         }
         func fold(_ s: String) -> String { TextFolding.fold(s) }
         areaTerms = try records("areas.tsv").map { (key: $0["key"], terms: $0.list("terms").map(fold)) }
-        meetingTerms = try MeetingWords.terms(try required("meeting_terms.tsv"))
+        meetingTerms = try MeetingWords.terms(try records("meeting_terms.tsv"))
         var verbs: [String: StatementType] = [:]
         for r in try records("speech_verbs.tsv") { verbs[fold(r["verb"])] = StatementType(rawValue: r["type"]) ?? .position }
         speechVerbs = verbs
@@ -69,7 +69,7 @@ public struct Lexicon: Sendable {
         patronymicParticles = Set(particles.filter { $0["kind"] == "patronymic" }.map { fold($0["particle"]) })
         retinueWords = Set(try records("retinue_words.tsv").map { fold($0["word"]) })
         institutionWords = WordSet(try records("institution_words.tsv").map { fold($0["word"]) })
-        meetingCues = try MeetingWords.cues(try required("meeting_cues.tsv"))
+        meetingCues = try MeetingWords.cues(try records("meeting_cues.tsv"))
         signingVerbs = WordSet(try records("signing_verbs.tsv").map { fold($0["verb"]) })
         witnessCues = Set(try records("witness_cues.tsv").map { fold($0["cue"]) })
         monthTable = WordTable(months.map { ($0.key, $0.value) })

@@ -20,8 +20,9 @@ public struct ReferenceData: Sendable {
     public let places: PlaceReference
     private let countryIndex: [String: Int]
 
-    /// Reads every table of a reference directory; `countries.tsv` and the place tables (`cities.tsv`,
-    /// `venues.tsv`, `regions.tsv`, `place_words.tsv`) are required, the others optional. `places: false`
+    /// Reads every table of a reference directory and of its `lexicon` folder; `countries.tsv`, the
+    /// lexicon's tables and the place tables (`cities.tsv`, `venues.tsv`, `regions.tsv`,
+    /// `lexicon/place_words.tsv`) are required, the others optional. `places: false`
     /// leaves the place tables out: an extractor needs them, a command that only looks countries up does
     /// not, and starts faster without them.
     public init(directory: URL, places: Bool = true) throws {
@@ -55,9 +56,9 @@ public struct ReferenceData: Sendable {
         }
         let publisherFile = try required("publishers.tsv")
         publishers = try PublisherTable(publisherFile.table, file: publisherFile.path, countries: Set(countries.map(\.code)))
-        let cueFile = try required("title_cues.tsv")
+        let cueFile = try required("\(Lexicon.folder)/title_cues.tsv")
         titleCues = try TitleCueTable(cueFile.table, file: cueFile.path)
-        offices = try OfficialTables.offices(in: directory,
+        offices = try OfficialTables.offices(in: directory.appendingPathComponent(Lexicon.folder),
                                              knownTitles: Set(lexicon.roles.keys).union(officials.map { TextFolding.fold($0.role) }))
         self.places = places ? try PlaceReference(directory: directory) : PlaceReference()
         var index: [String: Int] = [:]
