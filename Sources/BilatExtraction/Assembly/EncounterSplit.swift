@@ -33,14 +33,13 @@ enum EncounterSplit {
     }
 
     /// Words that say a tour begins: its date is its first stop's.
-    static let beginningWords: WordSet = ["began", "begins", "begin", "beginning", "started", "starts", "start", "opened",
-                                          "opens", "embarked", "embarks", "launched", "launches"]
+    static let beginningWords = Lexicon.words(.tourBeginnings)
 
     /// Words that say coordinated officials were met one by one.
-    static let apartWords: WordSet = ["separate", "separately", "individually", "respectively", "successively"]
+    static let apartWords = Lexicon.words(.apartWords)
 
     /// Words that may stand between coordinated officials: "A of Sweden and President B", "A, B and C".
-    static let coordinationWords: WordSet = ["and", ",", "of", "the", "his", "her", "their", "its", "as", "well"]
+    static let coordinationWords = Lexicon.words(.coordinationWords)
 
     /// `gathering`: the sentence names a summit or an organization's meeting; `together`: a cue says the
     /// sides met as one ("trilateral", "together").

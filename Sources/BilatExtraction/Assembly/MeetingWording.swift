@@ -4,11 +4,10 @@ import BilatModel
 /// to speak with (`TermNeed.interlocutor`), and which mode a word of no fixed mode takes.
 enum MeetingWording {
     /// Prepositions that introduce whom one speaks with: "spoke with", "talked to".
-    static let interlocutorPrepositions: WordSet = ["with", "to"]
+    static let interlocutorPrepositions = Lexicon.words(.interlocutorPrepositions)
     /// Words that end the adjuncts between a verb of speaking and its "with": what was spoken about, or
     /// another clause ("spoke about the war", "spoke today and agreed").
-    static let adjunctEnds: WordSet = [".", ";", ":", "about", "regarding", "concerning", "that", "which", "who",
-                                       "and", "but", "after", "before", "following", "ahead", "while", "when"]
+    static let adjunctEnds = Lexicon.words(.speechAdjunctEnds)
 
     /// What a meeting word of a sentence reports.
     enum Verdict {
@@ -130,7 +129,7 @@ enum MeetingWording {
     }
 
     /// Words of time that may follow a verb of speaking: "spoke today", "spoke yesterday evening".
-    static let timeWords: WordSet = ["today", "yesterday", "tonight", "earlier", "again", "this", "last", "on"]
+    static let timeWords = Lexicon.words(.speechTimeWords)
 
     /// True when the words just after a verb of speaking say when or how ("spoke today", "spoke on
     /// Tuesday", "spoke by phone", "spoke on the margins of"), or the clause ends there ("spoke.").
@@ -149,8 +148,7 @@ enum MeetingWording {
 
     /// Words that may stand between a preposition and the person it introduces: determiners and the
     /// modifiers of a title ("with his Turkish counterpart", "with the visiting Prime Minister").
-    static let objectModifiers: WordSet = ["the", "his", "her", "their", "its", "a", "an", "visiting", "new", "newly",
-                                           "elected", "incoming", "outgoing", "acting", "interim"]
+    static let objectModifiers = Lexicon.words(.objectModifiers)
 
     /// True when a person begins within a few words from `start`: a named person, a word that stands for
     /// one ("counterpart", "him") or a title. Before it may stand only determiners, modifiers of a title
@@ -177,7 +175,7 @@ enum MeetingWording {
 
     /// Nouns that name a gathering: after an organization's name or inside an event's own name they name
     /// a multilateral gathering, not an encounter of two sides.
-    static let gatheringNouns: WordSet = ["summit", "meeting", "meetings", "talks", "conference", "session", "dialogue", "forum"]
+    static let gatheringNouns = Lexicon.words(.gatheringNouns)
 
     /// True when the meeting word at `term` names a gathering of many: it follows an organization's name
     /// ("the G20 summit", "the Quad meetings", "the NATO meeting"), or it is a capitalized word of an
@@ -202,7 +200,7 @@ enum MeetingWording {
     }
 
     /// Words that make a meeting word speak of earlier encounters: "previous discussions", "past meetings".
-    static let earlierWords: WordSet = ["previous", "past", "prior", "earlier"]
+    static let earlierWords = Lexicon.words(.earlierWords)
 
     /// True when the meeting word at `term` speaks of earlier encounters in general ("as in previous
     /// discussions"): with no date in its sentence, it reports no encounter of its own.
@@ -228,8 +226,7 @@ enum MeetingWording {
 
     /// Words past which a mode word speaks of another encounter: a clause of its own or the time of
     /// another event ("met on Thursday, a week after their phone call").
-    static let modeBarriers: WordSet = [".", ";", "that", "which", "who", "after", "before", "following", "since",
-                                        "ahead", "while", "when", "whereas", "but"]
+    static let modeBarriers = Lexicon.words(.modeBarriers)
 
     /// The mode of each meeting word: its own when it fixes one; else that of the nearest word of fixed
     /// mode in its clause, within eight words, a named person or country counting as one ("met

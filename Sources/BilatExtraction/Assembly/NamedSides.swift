@@ -45,7 +45,7 @@ enum NamedSides {
     }
 
     /// Words that open what an encounter was about: "talks about Iran", "to discuss", "including".
-    static let topicWords: WordSet = ["about", "regarding", "concerning", "including", "discuss", "discussed", "discussing"]
+    static let topicWords = Lexicon.words(.topicWords)
 
     /// The first token, after a meeting word ending at `end`, of what the encounter was about: a word of
     /// `topicWords`, or a purpose ("to coordinate", "to discuss"): "to" before a lowercase word that is no

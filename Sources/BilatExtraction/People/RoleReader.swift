@@ -16,7 +16,7 @@ struct RoleReader: Sendable {
     let gazetteer: Gazetteer
     /// Words that end the name of a body ("Council", "Committee", institution_words.tsv).
     let bodyEnds: WordSet
-    let smallWords: WordSet = ["of", "for", "and", "the"]
+    let smallWords = Lexicon.words(.titleSmallWords)
 
     func roles(in tokens: ArraySlice<Token>, countries: [CountryMention]) -> [RolePhrase] {
         var byEnd: [Int: CountryMention] = [:]

@@ -32,6 +32,10 @@ public struct Lexicon: Sendable {
     /// `months` and `weekdays` as tables a token is looked up in without hashing its word again.
     let monthTable: WordTable<Int>
     let weekdayTable: WordTable<Int>
+    /// The small words the rules read by name (`word_lists.tsv`).
+    let wordLists: WordLists
+    /// Words that count, and the number each says, by what they count (`number_words.tsv`).
+    let numberWords: [NumberList: [(word: String, number: Int)]]
 
     /// The folder of a reference directory that holds the lexicon (see its README.md).
     static let folder = "lexicon"
@@ -39,13 +43,14 @@ public struct Lexicon: Sendable {
     /// Reads the tables of `directory/lexicon`; a missing table is refused, not read as empty.
     init(directory: URL) throws {
         let folder = directory.appendingPathComponent(Self.folder)
-        func records(_ name: String) throws -> [TSVRecord] {
+        func table(_ name: String) throws -> TSVTable {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw ReferenceTableError(file: name, line: 0, message: "not found in \(folder.path)")
             }
-            return try TSVTable(contentsOf: url).records
+            return try TSVTable(contentsOf: url)
         }
+        func records(_ name: String) throws -> [TSVRecord] { try table(name).records }
         func fold(_ s: String) -> String { TextFolding.fold(s) }
         areaTerms = try records("areas.tsv").map { (key: $0["key"], terms: $0.list("terms").map(fold)) }
         meetingTerms = try MeetingWords.terms(try records("meeting_terms.tsv"))
@@ -74,5 +79,49 @@ public struct Lexicon: Sendable {
         witnessCues = Set(try records("witness_cues.tsv").map { fold($0["cue"]) })
         monthTable = WordTable(months.map { ($0.key, $0.value) })
         weekdayTable = WordTable(weekdays.map { ($0.key, $0.value) })
+        wordLists = try WordLists(try table(WordLists.file))
+        var numberWords: [NumberList: [(word: String, number: Int)]] = [:]
+        for r in try records("number_words.tsv") {
+            let list: NumberList = try r.typed("list", file: "number_words.tsv")
+            guard let n = Int(r["number"]) else {
+                throw ReferenceTableError(file: "number_words.tsv", line: r.line, message: "'\(r["number"])' is no number")
+            }
+            numberWords[list, default: []].append((fold(try r.required("word", file: "number_words.tsv")), n))
+        }
+        if let missing = NumberList.allCases.first(where: { numberWords[$0] == nil }) {
+            throw ReferenceTableError(file: "number_words.tsv", line: 0, message: "no list '\(missing.rawValue)'")
+        }
+        self.numberWords = numberWords
     }
+}
+
+extension Lexicon {
+    /// The lexicon bundled with the engine, loaded once. `ReferenceData` loads it before anything else
+    /// reads it, so that a bad table stops loading with its file and line.
+    static let bundled: Result<Lexicon, any Error> = Result { try Lexicon(directory: ReferenceData.bundleDirectory()) }
+
+    /// The bundled lexicon: the English of the rules that name a word list in a static property, and of
+    /// the reader of datelines, which come before any reference data.
+    static var english: Lexicon {
+        switch bundled {
+        case .success(let lexicon): lexicon
+        case .failure(let error): fatalError("the bundled lexicon could not be loaded: \(error)")
+        }
+    }
+
+    /// A list of the bundled lexicon, as a set (`WordLists.set`): for a rule's static property.
+    static func words(_ list: WordList) -> WordSet { english.wordLists.set(list) }
+
+    /// A list of number words of the bundled lexicon, as a table: for a rule's static property.
+    static func numbers(_ list: NumberList) -> WordTable<Int> {
+        WordTable((english.numberWords[list] ?? []).map { ($0.word, $0.number) })
+    }
+}
+
+/// A list of `number_words.tsv`: what its words count.
+enum NumberList: String, CaseIterable, Sendable {
+    /// Days and weeks in a narrative's time: "two days earlier", "a week later".
+    case timeCounts = "time_counts"
+    /// The sides of a document: "the two governments", "both countries".
+    case sideCounts = "side_counts"
 }

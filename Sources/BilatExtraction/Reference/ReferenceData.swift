@@ -48,7 +48,10 @@ public struct ReferenceData: Sendable {
         organizations = try table("organizations.tsv")?.records.compactMap(ReferenceOrganization.init) ?? []
         officials = try OfficialTables.officials(in: directory, countries: Set(countries.map(\.code)),
                                                  organizations: Set(organizations.map(\.name)))
-        lexicon = try Lexicon(directory: directory)
+        // The bundled lexicon is the rules' (`Lexicon.english`): loaded, and refused if bad, first.
+        let bundledLexicon = try Lexicon.bundled.get()
+        let bundle = try? Self.bundleDirectory()
+        lexicon = directory.standardizedFileURL == bundle?.standardizedFileURL ? bundledLexicon : try Lexicon(directory: directory)
         func required(_ name: String) throws -> (table: TSVTable, path: String) {
             let url = directory.appendingPathComponent(name)
             guard let t = try table(name) else { throw ReferenceError.missingFile(url.path) }
@@ -75,7 +78,7 @@ public struct ReferenceData: Sendable {
         countryIndex = index
     }
 
-    private static func bundleDirectory() throws -> URL {
+    static func bundleDirectory() throws -> URL {
         guard let url = Bundle.module.url(forResource: "reference", withExtension: nil) else {
             throw ReferenceError.missingFile("reference (bundle resource)")
         }
