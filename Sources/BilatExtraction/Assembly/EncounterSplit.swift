@@ -44,7 +44,7 @@ enum EncounterSplit {
     /// `gathering`: the sentence names a summit or an organization's meeting; `together`: a cue says the
     /// sides met as one ("trilateral", "together").
     static func read(_ tokens: ArraySlice<Token>, terms: [PhraseMatcher<MeetingTerm>.Match], persons: [PersonMention],
-                     people: People, countries: [CountryMention], roles: PhraseMatcher<String>,
+                     people: People, countries: [CountryMention], roles: PhraseMatcher<RoleKind>,
                      gathering: Bool, together: Bool) -> Reading {
         guard persons.count >= 3 else { return .single(joint: false) }
         let officials = persons.filter { people.persons[$0.person].country != nil }
@@ -155,7 +155,7 @@ enum EncounterSplit {
     /// The first officials of `objects` joined by "and" or commas, with only titles, countries and
     /// determiners between them.
     static func coordination(_ tokens: ArraySlice<Token>, _ objects: [PersonMention], countries: [CountryMention],
-                             roles: PhraseMatcher<String>) -> [PersonMention] {
+                             roles: PhraseMatcher<RoleKind>) -> [PersonMention] {
         guard var last = objects.first else { return [] }
         var joined = [last]
         for next in objects.dropFirst() {

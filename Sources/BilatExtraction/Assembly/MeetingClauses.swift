@@ -12,7 +12,7 @@ enum MeetingClauses {
     /// True when a meeting verb that needs a person for its object (`TermNeed.personObject`) at `at` is
     /// active with an object that is no person ("welcomed the conclusion of the talks", "welcomed plans
     /// by universities", "received a letter"): the verb reports no encounter.
-    static func lacksPersonObject(_ tokens: ArraySlice<Token>, at: Int, persons: [PersonMention], roles: PhraseMatcher<String>,
+    static func lacksPersonObject(_ tokens: ArraySlice<Token>, at: Int, persons: [PersonMention], roles: PhraseMatcher<RoleKind>,
                                   countries: [CountryMention]) -> Bool {
         // "Putin, the host, ...", "the host country": the noun names a role in a gathering, not an encounter.
         if [.host, .hosts].contains(tokens[at].word), at > tokens.startIndex,

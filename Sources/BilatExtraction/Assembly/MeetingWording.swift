@@ -24,7 +24,7 @@ enum MeetingWording {
     /// `dated`: the sentence gives a date of its own.
     static func reportingTerms(_ tokens: ArraySlice<Token>, matches: [PhraseMatcher<MeetingTerm>.Match],
                                cues: [PhraseMatcher<MeetingCueEntry>.Match], persons: [PersonMention],
-                               mentions sm: SentenceMentions, roles: PhraseMatcher<String>, lexicon: Lexicon,
+                               mentions sm: SentenceMentions, roles: PhraseMatcher<RoleKind>, lexicon: Lexicon,
                                dated: Bool) -> [PhraseMatcher<MeetingTerm>.Match] {
         guard !matches.isEmpty else { return [] }
         // What only some rules ask, found once when first asked: most sentences have neither a cue that
@@ -85,7 +85,7 @@ enum MeetingWording {
     /// time or a mode follows, a group already named ("the two leaders spoke on Tuesday"). Not "spoke with reporters", "spoke to reaffirm", "spoke at the UN", "the two leaders
     /// spoke positively of the progress".
     static func hasInterlocutor(_ tokens: ArraySlice<Token>, term: Range<Int>, persons: [PersonMention],
-                                roles: PhraseMatcher<String>, groups: [Range<Int>],
+                                roles: PhraseMatcher<RoleKind>, groups: [Range<Int>],
                                 modeWords: [Range<Int>], lexicon: Lexicon) -> Bool {
         var j = term.upperBound
         var purpose = false
@@ -155,7 +155,7 @@ enum MeetingWording {
     /// and capitalized words such as demonyms ("his Turkish counterpart"); the object ends at
     /// punctuation, except after a capitalized word ("His Highness, Crown Prince ...").
     static func personFollows(_ tokens: ArraySlice<Token>, from start: Int, persons: [PersonMention],
-                              roles: PhraseMatcher<String>) -> Bool {
+                              roles: PhraseMatcher<RoleKind>) -> Bool {
         var j = start
         while j < tokens.endIndex, j < start + 8 {
             let t = tokens[j]

@@ -9,8 +9,8 @@ public struct Lexicon: Sendable {
     /// Meeting words (folded) with the mode they imply, what they need around them, and their rule.
     let meetingTerms: [(phrase: String, term: MeetingTerm)]
     public let speechVerbs: [String: StatementType]
-    /// Role title (lowercase) → kind (leader, minister, official, head).
-    public let roles: [String: String]
+    /// Role title (folded) → kind.
+    public let roles: [String: RoleKind]
     public let honorifics: Set<String>
     public let abbreviations: Set<String>
     public let months: [String: Int]
@@ -52,26 +52,38 @@ public struct Lexicon: Sendable {
         }
         func records(_ name: String) throws -> [TSVRecord] { try table(name).records }
         func fold(_ s: String) -> String { TextFolding.fold(s) }
+        func number(_ r: TSVRecord, _ file: String) throws -> Int {
+            guard let n = Int(r["number"]) else {
+                throw ReferenceTableError(file: file, line: r.line, message: "'\(r["number"])' is no number")
+            }
+            return n
+        }
         areaTerms = try records("areas.tsv").map { (key: $0["key"], terms: $0.list("terms").map(fold)) }
         meetingTerms = try MeetingWords.terms(try records("meeting_terms.tsv"))
         var verbs: [String: StatementType] = [:]
-        for r in try records("speech_verbs.tsv") { verbs[fold(r["verb"])] = StatementType(rawValue: r["type"]) ?? .position }
+        for r in try records("speech_verbs.tsv") { verbs[fold(r["verb"])] = try r.typed("type", file: "speech_verbs.tsv") as StatementType }
         speechVerbs = verbs
-        var roles: [String: String] = [:]
-        for r in try records("roles.tsv") where roles[fold(r["title"])] == nil { roles[fold(r["title"])] = r["kind"] }
+        var roles: [String: RoleKind] = [:]
+        for r in try records("roles.tsv") {
+            let kind: RoleKind = try r.typed("kind", file: "roles.tsv")
+            let title = fold(try r.required("title", file: "roles.tsv"))
+            if roles[title] == nil { roles[title] = kind }
+        }
         self.roles = roles
         honorifics = Set(try records("honorifics.tsv").map { fold($0["honorific"]) })
         abbreviations = Set(try records("abbreviations.tsv").map { fold($0["abbreviation"]) })
-        months = Dictionary(try records("months.tsv").compactMap { r in Int(r["number"]).map { (fold(r["name"]), $0) } },
+        months = Dictionary(try records("months.tsv").map { r in (fold(r["name"]), try number(r, "months.tsv")) },
                             uniquingKeysWith: { a, _ in a })
-        weekdays = Dictionary(try records("weekdays.tsv").compactMap { r in Int(r["number"]).map { (fold(r["name"]), $0) } },
+        weekdays = Dictionary(try records("weekdays.tsv").map { r in (fold(r["name"]), try number(r, "weekdays.tsv")) },
                               uniquingKeysWith: { a, _ in a })
-        agreementKinds = Dictionary(try records("agreement_kinds.tsv").compactMap { r in
-            AgreementKind(rawValue: r["kind"]).map { (fold(r["term"]), $0) }
+        agreementKinds = Dictionary(try records("agreement_kinds.tsv").map { r in
+            (fold(r["term"]), try r.typed("kind", file: "agreement_kinds.tsv") as AgreementKind)
         }, uniquingKeysWith: { a, _ in a })
-        let particles = try records("name_particles.tsv")
-        nameParticles = Set(particles.map { fold($0["particle"]) })
-        patronymicParticles = Set(particles.filter { $0["kind"] == "patronymic" }.map { fold($0["particle"]) })
+        let particles = try records("name_particles.tsv").map { r in
+            (particle: fold(r["particle"]), kind: try r.typed("kind", file: "name_particles.tsv") as NameParticleKind)
+        }
+        nameParticles = Set(particles.map(\.particle))
+        patronymicParticles = Set(particles.filter { $0.kind == .patronymic }.map(\.particle))
         retinueWords = Set(try records("retinue_words.tsv").map { fold($0["word"]) })
         institutionWords = WordSet(try records("institution_words.tsv").map { fold($0["word"]) })
         meetingCues = try MeetingWords.cues(try records("meeting_cues.tsv"))
@@ -116,6 +128,26 @@ extension Lexicon {
     static func numbers(_ list: NumberList) -> WordTable<Int> {
         WordTable((english.numberWords[list] ?? []).map { ($0.word, $0.number) })
     }
+}
+
+/// What a particle of `name_particles.tsv` says of the name part after it.
+enum NameParticleKind: String, CaseIterable, Sendable {
+    /// Nothing more: "da", "von der".
+    case plain = ""
+    /// The part after it names the father ("bin Salman"): it never refers to the person alone.
+    case patronymic
+}
+
+/// What an office of `roles.tsv` is.
+public enum RoleKind: String, CaseIterable, Sendable {
+    /// A head of state or government: "president", "prime minister", "king".
+    case leader
+    /// A minister: "foreign minister", "secretary of state".
+    case minister
+    /// Another official of a government: "ambassador", "national security adviser".
+    case official
+    /// A word that ends a composed title: "Economy Minister", "Minister for Trade".
+    case head
 }
 
 /// A list of `number_words.tsv`: what its words count.

@@ -45,7 +45,7 @@ public struct ReferenceData: Sendable {
         }
         self.countries = countries
         combiningForms = forms
-        organizations = try table("organizations.tsv")?.records.compactMap(ReferenceOrganization.init) ?? []
+        organizations = try table("organizations.tsv")?.records.compactMap { try ReferenceOrganization($0) } ?? []
         officials = try OfficialTables.officials(in: directory, countries: Set(countries.map(\.code)),
                                                  organizations: Set(organizations.map(\.name)))
         // The bundled lexicon is the rules' (`Lexicon.english`): loaded, and refused if bad, first.
@@ -137,14 +137,23 @@ public enum ReferenceError: Error, CustomStringConvertible {
 
 /// An international organization or forum of `organizations.tsv`.
 public struct ReferenceOrganization: Sendable, Hashable {
+    /// What `organizations.tsv` says a body is.
+    public enum Kind: String, CaseIterable, Sendable {
+        /// A body with members and a secretariat: "NATO", "the African Union".
+        case organization
+        /// A gathering of leaders: "G20", "BRICS".
+        case forum
+    }
+
     public let name: String
     public let aliases: [String]
-    public let kind: String
+    public let kind: Kind
 
-    init?(_ r: TSVRecord) {
+    /// nil for a row with no name; a kind that is none of `Kind` is refused with its line.
+    init?(_ r: TSVRecord) throws {
         guard !r["name"].isEmpty else { return nil }
         name = r["name"]
         aliases = r.list("aliases")
-        kind = r["kind"]
+        kind = try r.typed("kind", file: "organizations.tsv")
     }
 }
