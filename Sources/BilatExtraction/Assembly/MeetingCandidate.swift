@@ -68,7 +68,7 @@ struct MeetingReport {
     let refersBack: Bool
     /// One candidate per meeting word.
     var candidates: [MeetingCandidate] = []
-    /// A cue announces the encounters: they are planned.
+    /// A cue of the sentence announces its encounters: their dates are read as announced.
     var future = false
     /// Persons and countries, each counting as one word in the distances of the clause rules.
     var names: [Range<Int>] = []
@@ -110,11 +110,13 @@ struct MeetingReport {
     }
 }
 
-/// One meeting word of a sentence: the word, the mode it reports, and its date.
+/// One meeting word of a sentence: the word, the mode it reports, whether it is announced, and its date.
 struct MeetingCandidate {
     /// The meeting word.
     let trigger: PhraseMatcher<MeetingTerm>.Match
     var mode: MeetingMode
+    /// A cue announces the encounter the word reports: it is planned.
+    var announced: Bool
     /// Its date: the one written next to it, else that of the nearest dated word of the sentence.
     var date: PartialDate?
 

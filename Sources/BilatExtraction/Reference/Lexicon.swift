@@ -40,10 +40,17 @@ public struct Lexicon: Sendable {
     /// The folder of a reference directory that holds the lexicon (see its README.md).
     static let folder = "lexicon"
 
-    /// Reads the tables of `directory/lexicon`; a missing table is refused, not read as empty.
+    /// The lexicon's tables that other loaders read: `ReferenceData` (title cues, offices) and
+    /// `PlaceReference` (place words).
+    static let readElsewhere: Set<String> = ["title_cues.tsv", "offices.tsv", "place_words.tsv"]
+
+    /// Reads the tables of `directory/lexicon`; a missing table is refused, not read as empty, and so is a
+    /// table no loader reads (a new list must be given to a rule, not left unread).
     init(directory: URL) throws {
         let folder = directory.appendingPathComponent(Self.folder)
+        var read = Self.readElsewhere
         func table(_ name: String) throws -> TSVTable {
+            read.insert(name)
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw ReferenceTableError(file: name, line: 0, message: "not found in \(folder.path)")
@@ -104,6 +111,10 @@ public struct Lexicon: Sendable {
             throw ReferenceTableError(file: "number_words.tsv", line: 0, message: "no list '\(missing.rawValue)'")
         }
         self.numberWords = numberWords
+        let tables = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tsv") }
+        if let unread = tables.filter({ !read.contains($0) }).sorted().first {
+            throw ReferenceTableError(file: unread, line: 0, message: "no loader reads this table (see lexicon/README.md)")
+        }
     }
 }
 
