@@ -45,7 +45,7 @@ import BilatTestSupport
     }
 
     @Test func anOfficeTitleMustBeATitleOfTheRoles() throws {
-        let error = try loadError("offices.tsv", "title\toffice\namir\temir\nemperour\temperor\n")
+        let error = try loadError("lexicon/offices.tsv", "title\toffice\namir\temir\nemperour\temperor\n")
         #expect(error == "offices.tsv:3: \"emperour\" is no title of roles.tsv or the officials tables")
     }
 

@@ -109,7 +109,7 @@ import BilatTestSupport
         }
         try "venue\tplace\tkind\nkremlin\tMoscow\tinside\n".write(to: dir.appendingPathComponent("venues.tsv"), atomically: true, encoding: .utf8)
         try "word\tkind\nin\tlocative\ntowards\tdirection\n"
-            .write(to: dir.appendingPathComponent("place_words.tsv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("lexicon/place_words.tsv"), atomically: true, encoding: .utf8)
         #expect(throws: CityTableError.badRow(file: "place_words.tsv", line: 3,
                                               "kind \"direction\" is none of locative, not_destination, region, settlement, heading_word, remote")) {
             try ReferenceData(directory: dir)

@@ -125,7 +125,7 @@ import BilatTestSupport
     @Test func aMissingMeetingTableIsRefused() throws {
         let dir = try makeReferenceDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.removeItem(at: dir.appendingPathComponent("meeting_cues.tsv"))
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("lexicon/meeting_cues.tsv"))
         #expect(throws: ReferenceTableError.self) { try ReferenceData(directory: dir) }
     }
 }

@@ -6,9 +6,9 @@ import BilatModel
 struct AgreementParties: Sendable {
     let gazetteer: Gazetteer
     let signingVerbs: WordSet
-    static let places: WordSet = ["in", "at", "to", "from"]
-    static let sideNouns: WordSet = ["countries", "governments", "sides", "nations", "leaders", "ministers", "states", "parties"]
-    static let numbers: WordTable<Int> = ["two": 2, "three": 3, "four": 4, "both": 2]
+    static let places = Lexicon.words(.placePrepositions)
+    static let sideNouns = Lexicon.words(.sideNouns)
+    static let numbers = Lexicon.numbers(.sideCounts)
 
     /// The parties of the documents of sentence `n`; `main` is the article's main meeting.
     func parties(sentence n: Int, sentences: [TokenSentence], mentions: [SentenceMentions], people: People,

@@ -9,11 +9,11 @@ struct AgreementAssembler: Sendable {
     let gazetteer: Gazetteer
     let dates: DateResolver
     let signingVerbs: WordSet
-    static let determiners: WordSet = ["the", "this", "that", "these", "those", "its", "their", "'s"]
+    static let determiners = Lexicon.words(.documentDeterminers)
     /// Words that join a document's name to the rest of its title.
-    static let titleLinks: WordSet = ["between", "on", "of", "for", "concerning", "regarding"]
+    static let titleLinks = Lexicon.words(.documentTitleLinks)
     /// Words that refer to the day of an event just told ("that day", "the same day").
-    static let dayReferences: WordSet = ["that", "same"]
+    static let dayReferences = Lexicon.words(.dayReferences)
 
     /// A document as one sentence names it.
     private struct DocumentMention {

@@ -2,7 +2,7 @@
 /// clauses between commas ("Lula, who was sworn in on Jan. 1, was welcomed ..."), and the clause
 /// after "since".
 enum AsideFinder {
-    static let relativeWords: WordSet = ["who", "which", "whose"]
+    static let relativeWords = Lexicon.words(.relativePronouns)
 
     /// An aside of a sentence: its tokens, and whether it reports an event of its own (a parenthesis,
     /// a "since" clause) rather than describing a person or thing of the sentence (a relative clause).

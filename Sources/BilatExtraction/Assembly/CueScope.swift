@@ -4,8 +4,7 @@
 /// the visit stands).
 enum CueScope {
     /// Words that end the clause a cue governs: "X met Y on Monday after a planned visit was postponed".
-    static let barriers: WordSet = [".", ";", ":", "after", "before", "because", "although", "though", "while",
-                                    "whereas", "but", "since", "which", "who", "when"]
+    static let barriers = Lexicon.words(.cueBarriers)
 
     /// Words between two tokens, a name (person or country) counting as one word; nil when a barrier
     /// stands between them.
@@ -43,12 +42,11 @@ enum CueScope {
     }
 
     /// Prepositions that open a phrase of another noun between a cue and a meeting word.
-    static let prepositions: WordSet = ["in", "on", "at", "with", "for", "from", "by", "during", "about", "over", "against"]
+    static let prepositions = Lexicon.words(.nounPhrasePrepositions)
 
     /// Auxiliaries of a passive or negated predicate: "was cancelled", "has been called off", "would not
     /// take place".
-    static let auxiliaries: WordSet = ["was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
-                                       "will", "would", "did", "does", "do", "can", "could", "may", "might", "should"]
+    static let auxiliaries = Lexicon.words(.predicateAuxiliaries)
 
     /// True when the people some meeting word takes are no officials of a side: a `non_official` cue at
     /// most six words after the word in its clause, with no person or country named between as the word's

@@ -33,19 +33,18 @@ enum EncounterSplit {
     }
 
     /// Words that say a tour begins: its date is its first stop's.
-    static let beginningWords: WordSet = ["began", "begins", "begin", "beginning", "started", "starts", "start", "opened",
-                                          "opens", "embarked", "embarks", "launched", "launches"]
+    static let beginningWords = Lexicon.words(.tourBeginnings)
 
     /// Words that say coordinated officials were met one by one.
-    static let apartWords: WordSet = ["separate", "separately", "individually", "respectively", "successively"]
+    static let apartWords = Lexicon.words(.apartWords)
 
     /// Words that may stand between coordinated officials: "A of Sweden and President B", "A, B and C".
-    static let coordinationWords: WordSet = ["and", ",", "of", "the", "his", "her", "their", "its", "as", "well"]
+    static let coordinationWords = Lexicon.words(.coordinationWords)
 
     /// `gathering`: the sentence names a summit or an organization's meeting; `together`: a cue says the
     /// sides met as one ("trilateral", "together").
     static func read(_ tokens: ArraySlice<Token>, terms: [PhraseMatcher<MeetingTerm>.Match], persons: [PersonMention],
-                     people: People, countries: [CountryMention], roles: PhraseMatcher<String>,
+                     people: People, countries: [CountryMention], roles: PhraseMatcher<RoleKind>,
                      gathering: Bool, together: Bool) -> Reading {
         guard persons.count >= 3 else { return .single(joint: false) }
         let officials = persons.filter { people.persons[$0.person].country != nil }
@@ -156,7 +155,7 @@ enum EncounterSplit {
     /// The first officials of `objects` joined by "and" or commas, with only titles, countries and
     /// determiners between them.
     static func coordination(_ tokens: ArraySlice<Token>, _ objects: [PersonMention], countries: [CountryMention],
-                             roles: PhraseMatcher<String>) -> [PersonMention] {
+                             roles: PhraseMatcher<RoleKind>) -> [PersonMention] {
         guard var last = objects.first else { return [] }
         var joined = [last]
         for next in objects.dropFirst() {

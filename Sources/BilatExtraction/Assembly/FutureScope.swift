@@ -16,16 +16,15 @@
 ///   telephone conversation with Y").
 enum FutureScope {
     /// Subjects that open a clause of their own after ", and" / ", but".
-    static let clauseSubjects: WordSet = ["he", "she", "they", "we", "it", "i"]
+    static let clauseSubjects = Lexicon.words(.clauseSubjects)
     /// Conjunctions that coordinate clauses.
-    static let coordinators: WordSet = ["and", "but"]
+    static let coordinators = Lexicon.words(.clauseCoordinators)
     /// Participles that are prepositions and open no clause: "talks with X regarding the summit".
-    static let prepositionalParticiples: WordSet = ["regarding", "concerning", "including", "following", "according",
-                                                    "during", "considering", "excluding", "pending", "notwithstanding"]
+    static let prepositionalParticiples = Lexicon.words(.prepositionalParticiples)
     /// Cues that modify a noun: "the upcoming summit", "the scheduled talks".
-    static let attributiveCues: WordSet = ["upcoming", "scheduled", "forthcoming"]
+    static let attributiveCues = Lexicon.words(.attributiveCues)
     /// Prepositions of the phrase that gives a statement's occasion: "in a phone call", "during talks".
-    static let occasionPrepositions: WordSet = ["in", "during", "at"]
+    static let occasionPrepositions = Lexicon.words(.occasionPrepositions)
 
     /// True when the future cue at `cue` governs the meeting word at `term`. `groupAt`: whether a group
     /// cue ("the two sides") starts at an index; `speechBefore`: whether a speech verb ("says") ends at

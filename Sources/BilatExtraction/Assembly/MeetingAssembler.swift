@@ -2,8 +2,14 @@ import BilatModel
 
 /// Meetings: a sentence with a meeting word, officials (or countries) of two or more sides, and a date,
 /// place, mode and status read from the same sentence. Mentions of one encounter are merged.
-/// A class, as `PeopleResolver` is: the closures of `meetings` capture it, and a struct holding the
-/// gazetteer, the lexicon and the place reader was copied, every reference retained, at each capture.
+///
+/// Each sentence (`MeetingSentence`) passes through named stages, listed in `read`: each reads the
+/// sentence and the article's discourse (`MeetingDiscourse`, an explicit state passed from sentence to
+/// sentence) and fills what the sentence reports (`MeetingReport`, with one `MeetingCandidate` per
+/// meeting word); the last (EncounterRecord.swift) records each encounter in the discourse, which merges
+/// mentions of one encounter.
+/// A class, as `PeopleResolver` is: a struct holding the gazetteer, the lexicon and the place reader was
+/// copied, every reference retained, at each closure that captured it.
 final class MeetingAssembler: Sendable {
     let gazetteer: Gazetteer
     let dates: DateResolver
@@ -19,360 +25,218 @@ final class MeetingAssembler: Sendable {
     }
 
     func meetings(sentences: [TokenSentence], mentions: [SentenceMentions], people: People) -> [Meeting] {
-        var meetings: [Meeting] = []
-        var mergeIndex = MergeIndex()
-        var lastSubject: Int?
-        // The officials of the main encounter as its first mention that names any gives them.
-        var mainParticipants: [Int] = []
-        var lastMeeting: Int?
-        // The last date the previous sentence of the paragraph gave, outside its asides.
-        var previousDate: PartialDate?
-        var previousAnnounces = false
-        // The last official named, and the last one named before of another side.
-        var named = MeetingScope.LastPair()
+        var discourse = MeetingDiscourse()
         for (n, s) in sentences.enumerated() {
-            let tokens = s.tokens
-            let sm = mentions[n]
-            let personMentions = people.mentions[n]
-            defer {
-                if let first = personMentions.first { lastSubject = first.person }
-                for m in personMentions { named.add(m.person, people: people) }
-            }
-            // The narrative's reference time: the date the paragraph just gave, else the encounter last reported.
-            if tokens.first?.newlineBefore == true { previousDate = nil }
-            let reference = previousDate ?? lastMeeting.flatMap { meetings[$0].date } ?? dates.published
-            // The sentence's date expressions, read as announced or as past: each reading once a sentence.
-            var readings: [Bool: [DateExpression]] = [:]
-            func readDates(future: Bool) -> [DateExpression] {
-                if let found = readings[future] { return found }
-                let found = dates.expressions(in: tokens, future: future, reference: reference)
-                readings[future] = found
-                return found
-            }
-            let cueMatches = gazetteer.meetingCues.matches(in: tokens)
-            let announcing = cueMatches.contains { $0.payloads.contains { $0.cue == .future } }
-            // The sentence's asides (parentheses, relative clauses), found once.
-            let asides = AsideFinder.ranges(in: tokens)
-            let sentenceAsides = AsideFinder.inside(asides)
-            let givenDate = readDates(future: announcing)
-                .last { !sentenceAsides.contains($0.range.lowerBound) }?.date
-            let (paragraphDate, paragraphAnnounces) = (previousDate, previousAnnounces)
-            defer {
-                if givenDate != nil { previousAnnounces = announcing }
-                previousDate = givenDate ?? previousDate
-            }
-            var terms = MeetingWording.reportingTerms(tokens, matches: gazetteer.meetingTerms.matches(in: tokens), cues: cueMatches,
-                                                      persons: personMentions, mentions: sm, roles: gazetteer.roles,
-                                                      lexicon: dates.lexicon, dated: givenDate != nil)
-            // "the visit", "Starmer's visit", "the Hanoi summit": the encounter already reported, not a new one.
-            let anaphoric = terms.filter { MeetingScope.refersBack(tokens, term: $0.range) }.map(\.range.lowerBound)
-            let fresh = terms.filter { !anaphoric.contains($0.range.lowerBound) }
-            if !fresh.isEmpty { terms = fresh }
-            let cues = Set(cueMatches.flatMap { $0.payloads.map(\.cue) })
-            // "Vance sat in on the meeting", "his delegation included ...": officials present at the encounter
-            // last reported join it.
-            if cues.contains(.attendance), let target = lastMeeting, fresh.isEmpty {
-                let present = personMentions.map { people.persons[$0.person] }
-                    .filter { p in p.country.map(meetings[target].countries.contains) ?? false }.map(\.name)
-                meetings[target].participants = Array(Set(meetings[target].participants).union(present)).sorted()
-                if !meetings[target].spans.contains(s.span) { meetings[target].spans.append(s.span) }
-                continue
-            }
-            guard let term = terms.first else { continue }
-            // Persons and countries, each counting as one word in the distances of the clause rules.
-            let names = personMentions.map(\.range) + sm.countries.map(\.range)
-            // "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
-            // sentence that names no official, reports no new encounter.
-            if fresh.isEmpty, personMentions.isEmpty {
-                // "The talks took place at the Kremlin": the encounter just reported is given its place.
-                if let target = lastMeeting, meetings[target].place == nil, meetings[target].mode == .inPerson,
-                   let place = places.place(in: tokens, mentions: sm, people: personMentions, near: term.range.lowerBound) {
-                    meetings[target].place = place
-                }
-                continue
-            }
-            // The meeting words a cue announces; the others of the sentence are held ("meets X, and he will visit Y").
-            let announced = MeetingScope.announcedTerms(tokens, cues: cueMatches, terms: terms.map(\.range), asides: asides,
-                                                        speechVerbs: gazetteer.speechVerbs)
-            let future = !announced.isEmpty
-            let termModes = MeetingWording.modes(tokens, terms: terms, names: names,
-                                                 venues: !terms.contains { $0.payloads.first?.mode == .spoken } ? []
-                                                    : sm.organizations.map(\.range) + sm.countries.filter { $0.form == .capital }.map(\.range))
-
-            var taking = MeetingClauses.participantMentions(tokens, persons: personMentions, termStarts: Set(terms.map(\.range.lowerBound)))
-            // "told reporters after the meeting": a meeting word in a time adjunct names only those after it.
-            if let adjunct = MeetingClauses.timeAdjunct(tokens, terms: terms.map(\.range)) {
-                taking = taking.filter { adjunct.contains($0.range.lowerBound) }
-            }
-            var participants: [Int] = taking.map(\.person)
-            // "The two leaders", "their": the officials already met, when the sentence names no pair itself,
-            // and the group is not the subject of a clause that announces the meeting ("the two leaders
-            // agreed that the envoys would meet").
-            let namedSides = Set(personMentions.compactMap { people.persons[$0.person].country })
-            // A group word past the object of "with" belongs to whom the encounter was with ("speaking
-            // with leaders in three capitals to offer advice on their circumstances"), not to the article's pair.
-            let group = cueMatches.contains { c in
-                c.payloads.contains { $0.cue == .group } && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.range.lowerBound)
-                    && !(c.range.lowerBound > term.range.upperBound + 2 && term.range.upperBound < tokens.endIndex
-                         && tokens[term.range.upperBound].word == .with)
-            }
-            // The group stands for the main encounter's sides and the officials its first report named.
-            let main = group && namedSides.count < 2 ? meetings.first : nil
-            if main != nil { participants += mainParticipants }
-            // "Bush praised Sharon's initiative. The two leaders met in Texas.": with no encounter reported
-            // yet, the group is the last two officials of different sides named before.
-            if group, namedSides.count < 2, meetings.isEmpty { participants += named.pair }
-            let pronoun = MeetingScope.subjectPronoun(tokens, persons: personMentions, before: term.range.lowerBound)
-            if pronoun != nil, let subject = lastSubject { participants.insert(subject, at: 0) }
-            // "host him", "to meet him": an object pronoun of a meeting verb stands for a person the
-            // sentence named before its verb's subject, else for the last subject.
-            let objectPronoun = MeetingScope.objectPronoun(tokens, terms: terms.map(\.range))
-            let objectReferent = objectPronoun.flatMap { at in
-                MeetingScope.antecedent(tokens, persons: taking, before: at - 1, subjectPronoun: pronoun).map { taking[$0].person } ?? lastSubject
-            }
-            if let objectReferent { participants.append(objectReferent) }
-            // An official of an international body serves no side; the countries the sentence names with them
-            // are what they met about ("met the NATO Secretary General to discuss Ukraine"), not sides.
-            let meetsInternational = participants.contains { people.persons[$0].international }
-            participants = unique(participants).filter { people.persons[$0].country != nil }
-            // With an international official, the article's countries fill no side: "we have spoken to the
-            // NATO Secretary General" in a report of two leaders' talks is no call between them.
-            var countries = unique(participants.compactMap { people.persons[$0].country }
-                                   + (meetsInternational ? [] : main?.countries ?? []))
-            // Sides named as countries ("the foreign ministers of Saudi Arabia and Iran met"), when the
-            // officials name fewer than two.
-            if countries.count < 2, !meetsInternational {
-                countries = NamedSides.countries(tokens, officialSides: countries, term: term.range, terms: terms, cues: cueMatches,
-                                                 mentions: sm, persons: personMentions, asides: sentenceAsides,
-                                                 roles: gazetteer.roles, names: names)
-            }
-            var reading = EncounterSplit.read(tokens, terms: terms, persons: taking, people: people, countries: sm.countries,
-                                              roles: gazetteer.roles,
-                                              gathering: !sm.organizations.isEmpty || tokens.contains { $0.word == .summit },
-                                              together: cues.contains(.multilateral))
-            if countries.count > 2, !cues.contains(.multilateral), reading != .single(joint: true) {
-                // Keep the two sides named closest to the meeting word.
-                let anchor = term.range.lowerBound
-                var distance: [String: Int] = [:]
-                // A pronoun stands for the last subject where the pronoun stands; coordinated officials
-                // ("X and Y would travel to meet him") are one argument, as near as the nearer of them.
-                for (at, person) in [(pronoun, lastSubject), (objectPronoun, objectReferent)] {
-                    if let at, let person, let c = people.persons[person].country {
-                        distance[c] = min(distance[c] ?? .max, abs(at - anchor))
-                    }
-                }
-                let nearness = MeetingScope.coordinatedDistances(tokens, persons: taking, anchor: anchor)
-                for (pm, d) in zip(taking, nearness) {
-                    guard let c = people.persons[pm.person].country else { continue }
-                    distance[c] = min(distance[c] ?? .max, d)
-                }
-                // Keep the sides of the two arguments nearest the meeting word.
-                let sorted = countries.sorted { (distance[$0] ?? .max) < (distance[$1] ?? .max) }
-                let nearest = Set(Set(countries.compactMap { distance[$0] }).sorted().prefix(2))
-                let kept = sorted.filter { distance[$0].map(nearest.contains) ?? false }
-                countries = kept.count >= 2 ? kept : Array(sorted.prefix(2))
-                participants = participants.filter { people.persons[$0].country.map(countries.contains) ?? false }
-            }
-            guard countries.count >= 2 else { continue }
-
-            // A bare year dates an encounter after "in" or "of", or heading a clause ("2017, when ...").
-            let isDate = { (e: DateExpression) in
-                e.date.precision != .year || e.relative || (e.range.lowerBound > tokens.startIndex
-                    && [.in, .of].contains(tokens[e.range.lowerBound - 1].word))
-                    || (e.range.upperBound + 1 < tokens.endIndex && tokens[e.range.upperBound].word == .comma
-                        && tokens[e.range.upperBound + 1].word == .when)
-            }
-            let insideAside = sentenceAsides
-            let insideRelative = AsideFinder.inside(asides.filter { !$0.ownEvent })
-            let expressions = readDates(future: future).filter { e in
-                isDate(e) && !insideAside.contains(e.range.lowerBound)
-            }
-            // A sentence that only refers back to a reported encounter, with no date of its own, adds to it.
-            // Dates of a relative clause describe a person or thing, not the encounter.
-            let ownDates = readDates(future: false).filter { e in
-                isDate(e) && !insideRelative.contains(e.range.lowerBound)
-            }
-            if fresh.isEmpty, !meetings.isEmpty, ownDates.isEmpty {
-                let names = Set(participants.map { people.persons[$0].name })
-                let target = names.isEmpty ? nil : meetings.lastIndex { names.isSubset(of: $0.participants) }
-                if let target = target ?? meetings.lastIndex(where: { Set(countries).isSubset(of: $0.countries) }) {
-                    let joining = participants.map { people.persons[$0] }
-                        .filter { p in p.country.map(meetings[target].countries.contains) ?? false }.map(\.name)
-                    meetings[target].participants = Array(Set(meetings[target].participants).union(joining)).sorted()
-                    if !meetings[target].spans.contains(s.span) { meetings[target].spans.append(s.span) }
-                    lastMeeting = target
-                }
-                continue
-            }
-            // Asides that report an event of their own look back: their dates are read as past.
-            let pastExpressions = future ? readDates(future: false).filter(isDate) : []
-            // Each meeting word takes the date just after it, else the nearest before; words without a
-            // date of their own join the nearest dated word, so one sentence may report several encounters.
-            // A meeting word inside an aside ("since Scholz's visit to Nairobi in May last year") takes the
-            // dates of its own aside.
-            var dated: [(term: Int, date: PartialDate?, mode: MeetingMode)] = zip(terms, termModes).map { t, mode in
-                let at = t.range.lowerBound
-                let own = asides.last { $0.ownEvent && $0.range.contains(at) }
-                let expressions = own.map { a in
-                    (future ? pastExpressions : readDates(future: false).filter(isDate))
-                        .filter { a.range.contains($0.range.lowerBound) }
-                } ?? (future && !announced.contains(at) ? readDates(future: false).filter { isDate($0) && !insideAside.contains($0.range.lowerBound) }
-                      : expressions)
-                // A date past ", and they" belongs to the clause it is in ("meets X, and the two will meet again next month").
-                let ownClause = { (e: DateExpression) in e.range.lowerBound < at
-                    || !FutureScope.coordinatedClause(tokens, in: t.range.upperBound..<e.range.lowerBound, cues: cueMatches) }
-                let after = expressions.filter { $0.range.lowerBound >= t.range.upperBound && $0.range.lowerBound - at <= 14 && ownClause($0) }.first
-                let before = expressions.filter { $0.range.upperBound <= at }.last
-                // Else the nearest of its clause: "visits Cambodia after the border clashes earlier this year" dates the clashes.
-                let any = expressions.filter { e in
-                    e.range.lowerBound < at ? CueScope.distance(tokens, from: e.range.upperBound, to: at, names: []) != nil
-                        : CueScope.distance(tokens, from: t.range.upperBound, to: e.range.lowerBound, names: []) != nil && ownClause(e)
-                }.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }
-                let date = (after ?? before ?? any)?.date
-                return (at, date, mode)
-            }
-            if dated.contains(where: { $0.date != nil }) {
-                dated = dated.map { d in
-                    guard d.date == nil else { return d }
-                    // Not across ", and they": another clause's encounter ("meets X, and the two will meet again in May").
-                    let nearest = dated.filter { o in o.date != nil
-                        && !FutureScope.coordinatedClause(tokens, in: min(o.term, d.term)..<max(o.term, d.term), cues: cueMatches) }
-                        .min { abs($0.term - d.term) < abs($1.term - d.term) }
-                    return (d.term, nearest?.date, d.mode)
-                }
-            }
-            // "visited Hanoi on Monday, Jakarta on Wednesday and Manila on Friday": a tour, one encounter a host.
-            if reading == .single(joint: false), let tour = EncounterSplit.tour(tokens, terms: terms, persons: taking, participants: participants, people: people,
-                                                                           countries: sm.countries, dates: expressions) {
-                reading = tour
-            }
-            // Who meets at each meeting word: the sentence's officials, or, when the sentence reports several
-            // encounters, those of the word's own; a word with no object of its own joins the word before it.
-            let encounters: (Int) -> [EncounterSplit.Encounter] = { term in
-                guard case .several(let groups) = reading else { return [.init(sides: countries, members: participants, date: nil)] }
-                let key = groups[term] != nil ? term : (groups.keys.filter { $0 < term }.max() ?? groups.keys.min()!)
-                return groups[key]!
-            }
-            var seen: [(date: PartialDate?, mode: MeetingMode, sides: [String])] = []
-            for d in dated {
-                let future = announced.contains(d.term)
-                for encounter in encounters(d.term) where encounter.sides.count >= 2 {
-                    let (sides, members) = (encounter.sides, encounter.members)
-                    var date = encounter.date ?? d.date
-                    if encounter.laterStop, let day = date, day.precision == .day { date = PartialDate(year: day.year, month: day.month) }
-                    let key = (date: date, mode: d.mode, sides: sides.sorted())
-                    if seen.contains(where: { $0.date == key.date && $0.mode == key.mode && $0.sides == key.sides }) { continue }
-                    seen.append(key)
-                    // An announced encounter takes the time an announcement just gave ("On Thursday, X will
-                    // address Congress. Y will then host him"); a held one in an undated narrative, the time
-                    // the paragraph just gave; else the article's main encounter, the first held one.
-                    if date == nil, future, paragraphAnnounces { date = paragraphDate }
-                    if date == nil, !future {
-                        date = (dates.published == nil ? paragraphDate : nil) ?? meetings.first { $0.status == .held }?.date ?? dates.published
-                    }
-                    // An article that gives no date at all reports its first encounter undated.
-                    let undatable = date == nil && !future && dates.published == nil && meetings.isEmpty && paragraphDate == nil
-                    guard date != nil || undatable else { continue }
-                    let status: MeetingStatus = future || (date.flatMap { d in dates.published.map { d > $0 && !d.isCompatible(with: $0) } } ?? false)
-                        ? .planned : .held
-                    var place = encounter.place ?? (d.mode == .inPerson ? places.place(in: tokens, mentions: sm, people: personMentions, near: d.term) : nil)
-                    // The day's encounter in a datelined story happened in the dateline city unless told otherwise.
-                    if place == nil, d.mode == .inPerson, status == .held, date == dates.published { place = places.articlePlace()?.name }
-                    let meeting = Meeting(date: date, countries: sides, participants: members.map { people.persons[$0].name },
-                                          place: place, mode: d.mode, status: status, spans: [s.span])
-                    lastMeeting = merge(meeting, into: &meetings, index: &mergeIndex, separate: MeetingClauses.marksSeparate(tokens, term: d.term),
-                                        group: cues.contains(.group))
-                    if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = members }
-                }
-            }
+            discourse.open(s.tokens)
+            var sentence = MeetingSentence(s, mentions: mentions[n], persons: people.mentions[n],
+                                           reference: discourse.referenceDate(published: dates.published),
+                                           cues: gazetteer.meetingCues, dates: dates)
+            read(&sentence, &discourse, people: people)
+            discourse.close(sentence, people: people)
         }
-        return meetings
+        return discourse.meetings
     }
 
-    /// Merges a mention into the meeting it reports again, or appends it; returns its index. Two pairs
-    /// of officials with no one in common ("the foreign ministers met the same day"), or a new official
-    /// in talks marked as separate ("also met", "held separate talks"), are another encounter; not when
-    /// the sentence speaks of the group already met ("the two presidents ... with their delegations").
-    /// The first meeting that takes it is found through `index`, so that merging stays linear in the
-    /// article when it reports thousands of meetings.
-    @discardableResult
-    private func merge(_ m: Meeting, into meetings: inout [Meeting], index: inout MergeIndex,
-                       separate: Bool = false, group: Bool = false) -> Int {
-        func other(_ e: Meeting) -> Bool {
-            let (a, b) = (Set(e.participants), Set(m.participants))
-            if !group, a.count >= 2, b.count >= 2, a.isDisjoint(with: b) { return true }
-            return separate && !a.isEmpty && !b.isSubset(of: a)
-        }
-        func takes(_ e: Meeting) -> Bool {
-            (e.date == nil || m.date == nil || e.date == m.date || (m.status == .held && e.date!.isCompatible(with: m.date!)))
-                && !other(e)
-        }
-        if let i = index.candidates(for: m).first(where: { takes(meetings[$0]) }) {
-            var e = meetings[i]
-            let undated = e.date == nil
-            if let d = m.date, e.date.map({ d.precision > $0.precision }) ?? true { e.date = d }
-            e.participants = Array(Set(e.participants).union(m.participants)).sorted()
-            e.place = e.place ?? m.place
-            e.spans += m.spans
-            meetings[i] = e
-            if undated, e.date != nil { index.dated(i, e) }
-            return i
-        }
-        meetings.append(m)
-        index.add(meetings.count - 1, m)
-        return meetings.count - 1
+    /// The stages, in order. A stage that finds the sentence reports no new encounter ends its reading.
+    private func read(_ sentence: inout MeetingSentence, _ discourse: inout MeetingDiscourse, people: People) {
+        var report = triggers(sentence)
+        if attendance(report, sentence, &discourse, people: people) { return }
+        guard !report.terms.isEmpty else { return }
+        if placeOfLast(report, sentence, &discourse) { return }
+        modesAndStatus(&report, sentence)
+        clauseOfficials(&report, sentence)
+        groupWords(&report, sentence, discourse, people: people)
+        pronouns(&report, sentence, discourse)
+        sides(&report, sentence, people: people)
+        guard report.sides.count >= 2 else { return }
+        encounters(&report, sentence, discourse, people: people)
+        if joinsReported(report, &sentence, &discourse, people: people) { return }
+        wordDates(&report, &sentence)
+        tour(&report, sentence, people: people)
+        record(report, sentence, &discourse, people: people)
     }
 
-    /// The meetings a mention may merge into, by what must be equal (sides, mode, status) and the year
-    /// (a compatible date has the same one), in the order they were reported.
-    struct MergeIndex {
-        struct Kind: Hashable {
-            var countries: [String]
-            var mode: MeetingMode
-            var status: MeetingStatus
-        }
-        struct Year: Hashable {
-            var kind: Kind
-            var year: Int
-        }
-        private var all: [Kind: [Int]] = [:]
-        private var undated: [Kind: [Int]] = [:]
-        private var byYear: [Year: [Int]] = [:]
+    // MARK: Stages
 
-        private static func kind(_ m: Meeting) -> Kind { Kind(countries: m.countries, mode: m.mode, status: m.status) }
+    /// The meeting words that report an encounter (`MeetingWording`); "the visit", "Starmer's visit", "the
+    /// Hanoi summit" refer to the encounter already reported, not a new one, and are kept only when no
+    /// other word reports one.
+    private func triggers(_ sentence: MeetingSentence) -> MeetingReport {
+        let tokens = sentence.tokens
+        let terms = MeetingWording.reportingTerms(tokens, matches: gazetteer.meetingTerms.matches(in: tokens), cues: sentence.cueMatches,
+                                                  persons: sentence.persons, mentions: sentence.mentions, roles: gazetteer.roles,
+                                                  lexicon: dates.lexicon, dated: sentence.givenDate != nil)
+        let fresh = terms.filter { !MeetingScope.refersBack(tokens, term: $0.range) }
+        return MeetingReport(terms: fresh.isEmpty ? terms : fresh, refersBack: fresh.isEmpty)
+    }
 
-        mutating func add(_ i: Int, _ m: Meeting) {
-            let k = Self.kind(m)
-            all[k, default: []].append(i)
-            if let d = m.date { byYear[Year(kind: k, year: d.year), default: []].append(i) } else { undated[k, default: []].append(i) }
+    /// "Vance sat in on the meeting", "his delegation included ...": officials present at the encounter
+    /// last reported join it.
+    private func attendance(_ report: MeetingReport, _ sentence: MeetingSentence, _ discourse: inout MeetingDiscourse,
+                            people: People) -> Bool {
+        guard sentence.cues.contains(.attendance), let target = discourse.lastMeeting, report.refersBack else { return false }
+        let countries = discourse.meetings[target].countries
+        let present = sentence.persons.map { people.persons[$0.person] }
+            .filter { p in p.country.map(countries.contains) ?? false }.map(\.name)
+        discourse.join(target, names: present, span: sentence.span)
+        return true
+    }
+
+    /// "the guarantors of the talks, along with Cuba and Norway": a meeting word that refers back, in a
+    /// sentence that names no official, reports no new encounter; "The talks took place at the Kremlin"
+    /// gives the encounter just reported its place.
+    private func placeOfLast(_ report: MeetingReport, _ sentence: MeetingSentence, _ discourse: inout MeetingDiscourse) -> Bool {
+        guard report.refersBack, sentence.persons.isEmpty else { return false }
+        discourse.placeLast {
+            places.place(in: sentence.tokens, mentions: sentence.mentions, people: sentence.persons, near: report.trigger.range.lowerBound)
         }
+        return true
+    }
 
-        /// Meeting `i`, undated until now, gained a date.
-        mutating func dated(_ i: Int, _ m: Meeting) {
-            let k = Self.kind(m)
-            undated[k]?.removeAll { $0 == i }
-            let y = Year(kind: k, year: m.date!.year)
-            var list = byYear[y, default: []]
-            list.insert(i, at: list.firstIndex { $0 > i } ?? list.count)
-            byYear[y] = list
+    /// Whether a cue announces the encounters (they are planned), and each meeting word's mode
+    /// (`MeetingWording.modes`); a verb of speaking placed at a gathering or in a capital is no call.
+    private func modesAndStatus(_ report: inout MeetingReport, _ sentence: MeetingSentence) {
+        let (tokens, terms, mentions) = (sentence.tokens, report.terms, sentence.mentions)
+        // The meeting words a cue announces; the others of the sentence are held ("meets X, and he will visit Y").
+        let announced = MeetingScope.announcedTerms(tokens, cues: sentence.cueMatches, terms: terms.map(\.range),
+                                                    asides: sentence.asides, speechVerbs: gazetteer.speechVerbs)
+        report.future = !announced.isEmpty
+        report.names = sentence.persons.map(\.range) + mentions.countries.map(\.range)
+        let venues: [Range<Int>] = !terms.contains { $0.payloads.first?.mode == .spoken } ? []
+            : mentions.organizations.map(\.range) + mentions.countries.filter { $0.form == .capital }.map(\.range)
+        let modes = MeetingWording.modes(tokens, terms: terms, names: report.names, venues: venues)
+        report.candidates = zip(terms, modes).map { MeetingCandidate(trigger: $0, mode: $1, announced: announced.contains($0.range.lowerBound)) }
+    }
+
+    /// The officials of the meeting words' clauses; "told reporters after the meeting": a meeting word in
+    /// a time adjunct names only those after it.
+    private func clauseOfficials(_ report: inout MeetingReport, _ sentence: MeetingSentence) {
+        let tokens = sentence.tokens
+        var taking = MeetingClauses.participantMentions(tokens, persons: sentence.persons,
+                                                        termStarts: Set(report.terms.map(\.range.lowerBound)))
+        if let adjunct = MeetingClauses.timeAdjunct(tokens, terms: report.terms.map(\.range)) {
+            taking = taking.filter { adjunct.contains($0.range.lowerBound) }
         }
+        report.taking = taking
+        report.participants = taking.map(\.person)
+    }
 
-        /// Indices in ascending order: every meeting of the kind for an undated mention, else the undated
-        /// ones and those of the same year.
-        func candidates(for m: Meeting) -> [Int] {
-            let k = Self.kind(m)
-            guard let d = m.date else { return all[k] ?? [] }
-            let a = undated[k] ?? [], b = byYear[Year(kind: k, year: d.year)] ?? []
-            if a.isEmpty { return b }
-            if b.isEmpty { return a }
-            var merged: [Int] = []
-            merged.reserveCapacity(a.count + b.count)
-            var (x, y) = (0, 0)
-            while x < a.count || y < b.count {
-                if y == b.count || (x < a.count && a[x] < b[y]) { merged.append(a[x]); x += 1 } else { merged.append(b[y]); y += 1 }
+    /// "The two leaders", "their": the officials already met, when the sentence names no pair itself, and
+    /// the group is not the subject of a clause that announces the meeting ("the two leaders agreed that
+    /// the envoys would meet"). The group stands for the main encounter's sides and the officials its first
+    /// report named; with no encounter reported yet ("Bush praised Sharon's initiative. The two leaders met
+    /// in Texas."), for the last two officials of different sides named before.
+    private func groupWords(_ report: inout MeetingReport, _ sentence: MeetingSentence, _ discourse: MeetingDiscourse,
+                            people: People) {
+        let (tokens, term) = (sentence.tokens, report.trigger.range)
+        let namedSides = Set(sentence.persons.compactMap { people.persons[$0.person].country })
+        guard namedSides.count < 2 else { return }
+        // A group word past the object of "with" belongs to whom the encounter was with ("speaking with
+        // leaders in three capitals to offer advice on their circumstances"), not to the article's pair.
+        let group = sentence.cueMatches.contains { c in
+            c.payloads.contains { $0.cue == .group } && !MeetingClauses.clauseBoundary(tokens, between: c.range.lowerBound, and: term.lowerBound)
+                && !(c.range.lowerBound > term.upperBound + 2 && term.upperBound < tokens.endIndex
+                     && tokens[term.upperBound].word == .with)
+        }
+        guard group else { return }
+        report.main = discourse.meetings.first
+        if report.main != nil { report.participants += discourse.mainParticipants }
+        if discourse.meetings.isEmpty { report.participants += discourse.named.pair }
+    }
+
+    /// "he met": a subject pronoun before the meeting word stands for the last subject. "host him", "to
+    /// meet him": an object pronoun of a meeting verb stands for a person the sentence named before its
+    /// verb's subject, else for the last subject.
+    private func pronouns(_ report: inout MeetingReport, _ sentence: MeetingSentence, _ discourse: MeetingDiscourse) {
+        let tokens = sentence.tokens
+        let pronoun = MeetingScope.subjectPronoun(tokens, persons: sentence.persons, before: report.trigger.range.lowerBound)
+        if pronoun != nil, let subject = discourse.lastSubject { report.participants.insert(subject, at: 0) }
+        let objectPronoun = MeetingScope.objectPronoun(tokens, terms: report.terms.map(\.range))
+        let taking = report.taking
+        let objectReferent = objectPronoun.flatMap { at in
+            MeetingScope.antecedent(tokens, persons: taking, before: at - 1, subjectPronoun: pronoun).map { taking[$0].person }
+                ?? discourse.lastSubject
+        }
+        if let objectReferent { report.participants.append(objectReferent) }
+        (report.subjectPronoun, report.objectPronoun, report.objectReferent) = (pronoun, objectPronoun, objectReferent)
+    }
+
+    /// The participants' countries, with the main encounter's for a group word; when the officials name
+    /// fewer than two, the countries the sentence names as sides ("the foreign ministers of Saudi Arabia
+    /// and Iran met", `NamedSides`). An official of an international body serves no side, and then the
+    /// countries the sentence names with them are what they met about ("met the NATO Secretary General to
+    /// discuss Ukraine"), and the article's countries fill no side ("we have spoken to the NATO Secretary
+    /// General" in a report of two leaders' talks is no call between them).
+    private func sides(_ report: inout MeetingReport, _ sentence: MeetingSentence, people: People) {
+        report.meetsInternational = report.participants.contains { people.persons[$0].international }
+        report.participants = unique(report.participants).filter { people.persons[$0].country != nil }
+        var countries = unique(report.participants.compactMap { people.persons[$0].country }
+                               + (report.meetsInternational ? [] : report.main?.countries ?? []))
+        if countries.count < 2, !report.meetsInternational {
+            countries = NamedSides.countries(sentence.tokens, officialSides: countries, term: report.trigger.range, terms: report.terms,
+                                             cues: sentence.cueMatches, mentions: sentence.mentions, persons: sentence.persons,
+                                             asides: sentence.insideAsides, roles: gazetteer.roles, names: report.names)
+        }
+        report.sides = countries
+    }
+
+    /// How the officials group into encounters (`EncounterSplit`); a sentence of more than two sides that
+    /// reports one encounter of two keeps the two named closest to the meeting word.
+    private func encounters(_ report: inout MeetingReport, _ sentence: MeetingSentence, _ discourse: MeetingDiscourse,
+                            people: People) {
+        let tokens = sentence.tokens
+        report.reading = EncounterSplit.read(tokens, terms: report.terms, persons: report.taking, people: people,
+                                             countries: sentence.mentions.countries, roles: gazetteer.roles,
+                                             gathering: !sentence.mentions.organizations.isEmpty || tokens.contains { $0.word == .summit },
+                                             together: sentence.cues.contains(.multilateral))
+        guard report.sides.count > 2, !sentence.cues.contains(.multilateral), report.reading != .single(joint: true) else { return }
+        let anchor = report.trigger.range.lowerBound
+        var distance: [String: Int] = [:]
+        // A pronoun stands for the last subject where the pronoun stands; coordinated officials ("X and Y
+        // would travel to meet him") are one argument, as near as the nearer of them.
+        for (at, person) in [(report.subjectPronoun, discourse.lastSubject), (report.objectPronoun, report.objectReferent)] {
+            if let at, let person, let c = people.persons[person].country {
+                distance[c] = min(distance[c] ?? .max, abs(at - anchor))
             }
-            return merged
         }
+        let nearness = MeetingScope.coordinatedDistances(tokens, persons: report.taking, anchor: anchor)
+        for (pm, d) in zip(report.taking, nearness) {
+            guard let c = people.persons[pm.person].country else { continue }
+            distance[c] = min(distance[c] ?? .max, d)
+        }
+        // Keep the sides of the two arguments nearest the meeting word.
+        let countries = report.sides
+        let sorted = countries.sorted { (distance[$0] ?? .max) < (distance[$1] ?? .max) }
+        let nearest = Set(Set(countries.compactMap { distance[$0] }).sorted().prefix(2))
+        let kept = sorted.filter { distance[$0].map(nearest.contains) ?? false }
+        let sides = kept.count >= 2 ? kept : Array(sorted.prefix(2))
+        report.sides = sides
+        report.participants = report.participants.filter { people.persons[$0].country.map(sides.contains) ?? false }
+    }
+
+    /// A sentence that only refers back to a reported encounter, with no date of its own, adds its
+    /// officials to it: the last encounter of them all, else of its sides. Dates of a relative clause
+    /// describe a person or thing, not the encounter.
+    private func joinsReported(_ report: MeetingReport, _ sentence: inout MeetingSentence, _ discourse: inout MeetingDiscourse,
+                               people: People) -> Bool {
+        guard report.refersBack, !discourse.meetings.isEmpty else { return false }
+        let tokens = sentence.tokens
+        let insideRelative = AsideFinder.inside(sentence.asides.filter { !$0.ownEvent })
+        let past = sentence.expressions(future: false, dates: dates)
+        guard !past.contains(where: { e in
+            MeetingSentence.datesEncounter(e, in: tokens) && !insideRelative.contains(e.range.lowerBound)
+        }) else { return false }
+        let meetings = discourse.meetings
+        let names = Set(report.participants.map { people.persons[$0].name })
+        let target = names.isEmpty ? nil : meetings.lastIndex { names.isSubset(of: $0.participants) }
+        if let target = target ?? meetings.lastIndex(where: { Set(report.sides).isSubset(of: $0.countries) }) {
+            let countries = meetings[target].countries
+            let joining = report.participants.map { people.persons[$0] }
+                .filter { p in p.country.map(countries.contains) ?? false }.map(\.name)
+            discourse.join(target, names: joining, span: sentence.span)
+            discourse.lastMeeting = target
+        }
+        return true
     }
 
     private func unique<T: Hashable>(_ items: [T]) -> [T] {

@@ -2,21 +2,17 @@
 /// which named persons take part, and which dates a meeting word may take.
 enum MeetingClauses {
     /// Words that stand for a person as an object ("received him", "welcomed his counterpart").
-    static let personWords: WordSet = [
-        "him", "her", "them", "counterpart", "counterparts", "guest", "guests", "delegation", "delegations",
-        "visitor", "visitors", "leaders", "officials", "dignitaries",
-    ]
+    static let personWords = Lexicon.words(.personObjectWords)
     /// Forms of "be" that make the next verb passive ("was received by").
-    static let passiveAuxiliaries: WordSet = ["was", "were", "is", "are", "be", "been", "being"]
+    static let passiveAuxiliaries = Lexicon.words(.passiveAuxiliaries)
     /// Words that end the object of a verb: punctuation, clause words, and the prepositions that open
     /// its modifiers ("welcomed closer cooperation between the police forces").
-    static let objectEnds: WordSet = [",", ".", ";", ":", "that", "to", "as", "and", "but", "which", "who",
-                                          "between", "for", "from", "on", "in", "at", "with", "by", "during"]
+    static let objectEnds = Lexicon.words(.objectEnds)
 
     /// True when a meeting verb that needs a person for its object (`TermNeed.personObject`) at `at` is
     /// active with an object that is no person ("welcomed the conclusion of the talks", "welcomed plans
     /// by universities", "received a letter"): the verb reports no encounter.
-    static func lacksPersonObject(_ tokens: ArraySlice<Token>, at: Int, persons: [PersonMention], roles: PhraseMatcher<String>,
+    static func lacksPersonObject(_ tokens: ArraySlice<Token>, at: Int, persons: [PersonMention], roles: PhraseMatcher<RoleKind>,
                                   countries: [CountryMention]) -> Bool {
         // "Putin, the host, ...", "the host country": the noun names a role in a gathering, not an encounter.
         if [.host, .hosts].contains(tokens[at].word), at > tokens.startIndex,
@@ -46,10 +42,10 @@ enum MeetingClauses {
     }
 
     /// Words that open a time adjunct around a meeting word ("after the talks", "ahead of the visit").
-    static let timePrepositions: WordSet = ["after", "before", "following", "ahead", "prior", "during"]
+    static let timePrepositions = Lexicon.words(.timeAdjunctOpeners)
 
     /// Determiners that make a meeting word refer to an encounter already known ("after the talks").
-    static let definiteWords: WordSet = ["the", "this", "that", "their", "his", "her", "its", "'s"]
+    static let definiteWords = Lexicon.words(.adjunctDeterminers)
 
     /// When every meeting word sits in a time adjunct and refers back ("after the talks", "after
     /// Wednesday's meeting"), the adjunct's tokens from its preposition to the next comma; the rest of
@@ -77,7 +73,7 @@ enum MeetingClauses {
     }
 
     /// Words that open a new clause.
-    static let clauseWords: WordSet = ["that", "when", "where", "while", "whereas"]
+    static let clauseWords = Lexicon.words(.newClauseWords)
 
     /// True when a complement or adverbial clause starts between two tokens of a sentence.
     static func clauseBoundary(_ tokens: ArraySlice<Token>, between a: Int, and b: Int) -> Bool {
@@ -110,16 +106,13 @@ enum MeetingClauses {
     }
 
     /// Verbs of going whose object or "to"-phrase is a destination.
-    static let goingWords: WordSet = ["visit", "visits", "visited", "visiting", "travel", "travels", "travelled",
-                                          "traveled", "trip", "fly", "flew", "go", "goes", "went", "come", "return",
-                                          "head", "heads", "headed"]
+    static let goingWords = Lexicon.words(.goingVerbs)
 
     /// Words that may stand between "to" and a capital it names: "to the Libyan capital Tripoli".
-    static let capitalTitles: WordSet = ["the", "capital", "city", "of"]
+    static let capitalTitles = Lexicon.words(.capitalTitles)
 
     /// Words after which "in" names where a visitor arrives: "arrives in Qatar", "a state visit in Norway".
-    static let arrivalWords: WordSet = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing",
-                                        "visit", "visits", "stay", "stays", "tour"]
+    static let arrivalWords = Lexicon.words(.arrivalWords)
 
     /// True when the name at `at` is where a visit goes: the object of "visit", of "in" after a word of
     /// arriving ("arrives in Islamabad"), or of "to" after a verb of going within three words ("will

@@ -6,16 +6,16 @@ enum MeetingScope {
     /// Words that open a relative or complement clause; a cue after the meeting word and past one of
     /// them belongs to that clause ("held talks that will bring jobs", "talks that ran past their
     /// scheduled hour").
-    static let clauseOpeners: WordSet = ["that", "which", "who", "whose"]
+    static let clauseOpeners = Lexicon.words(.clauseOpeners)
 
     /// Modal that announces what follows it in reported speech ("said Sisi would pay a return visit").
-    static let announcingModals: WordSet = ["would"]
+    static let announcingModals = Lexicon.words(.announcingModals)
 
     /// Words that deny the encounter they precede ("never made an official visit", "did not meet").
-    static let negations: WordSet = ["never", "not", "n't"]
+    static let negations = Lexicon.words(.negations)
 
     /// Subject pronouns that stand for a person of an earlier sentence.
-    static let subjectPronouns: WordSet = ["he", "she"]
+    static let subjectPronouns = Lexicon.words(.subjectPronouns)
 
     /// The starts of the meeting words a future cue governs, by the rules of `FutureScope` (its own
     /// clause, not an aside or a coordinated clause), or that "would" precedes by at most four words
@@ -78,7 +78,7 @@ enum MeetingScope {
     }
 
     /// Determiners that make a meeting word refer to an encounter already reported.
-    static let definiteDeterminers: WordSet = ["the", "this", "that", "'s"]
+    static let definiteDeterminers = Lexicon.words(.referBackDeterminers)
 
     /// True when a determiner or possessive heads the meeting word ("the visit", "Starmer's visit"),
     /// possibly across capitalized modifiers ("the Hanoi summit").
@@ -112,7 +112,7 @@ enum MeetingScope {
     }
 
     /// Object pronouns that stand for a person of an earlier sentence.
-    static let objectPronouns: WordSet = ["him", "her"]
+    static let objectPronouns = Lexicon.words(.objectPronouns)
 
     /// The index of an object pronoun right after a meeting verb ("will then host him").
     static func objectPronoun(_ tokens: ArraySlice<Token>, terms: [Range<Int>]) -> Int? {

@@ -4,11 +4,10 @@ import BilatModel
 /// to speak with (`TermNeed.interlocutor`), and which mode a word of no fixed mode takes.
 enum MeetingWording {
     /// Prepositions that introduce whom one speaks with: "spoke with", "talked to".
-    static let interlocutorPrepositions: WordSet = ["with", "to"]
+    static let interlocutorPrepositions = Lexicon.words(.interlocutorPrepositions)
     /// Words that end the adjuncts between a verb of speaking and its "with": what was spoken about, or
     /// another clause ("spoke about the war", "spoke today and agreed").
-    static let adjunctEnds: WordSet = [".", ";", ":", "about", "regarding", "concerning", "that", "which", "who",
-                                       "and", "but", "after", "before", "following", "ahead", "while", "when"]
+    static let adjunctEnds = Lexicon.words(.speechAdjunctEnds)
 
     /// What a meeting word of a sentence reports.
     enum Verdict {
@@ -25,7 +24,7 @@ enum MeetingWording {
     /// `dated`: the sentence gives a date of its own.
     static func reportingTerms(_ tokens: ArraySlice<Token>, matches: [PhraseMatcher<MeetingTerm>.Match],
                                cues: [PhraseMatcher<MeetingCueEntry>.Match], persons: [PersonMention],
-                               mentions sm: SentenceMentions, roles: PhraseMatcher<String>, lexicon: Lexicon,
+                               mentions sm: SentenceMentions, roles: PhraseMatcher<RoleKind>, lexicon: Lexicon,
                                dated: Bool) -> [PhraseMatcher<MeetingTerm>.Match] {
         guard !matches.isEmpty else { return [] }
         // What only some rules ask, found once when first asked: most sentences have neither a cue that
@@ -88,7 +87,7 @@ enum MeetingWording {
     /// time or a mode follows, a group already named ("the two leaders spoke on Tuesday"). Not "spoke with reporters", "spoke to reaffirm", "spoke at the UN", "the two leaders
     /// spoke positively of the progress".
     static func hasInterlocutor(_ tokens: ArraySlice<Token>, term: Range<Int>, persons: [PersonMention],
-                                roles: PhraseMatcher<String>, groups: [Range<Int>],
+                                roles: PhraseMatcher<RoleKind>, groups: [Range<Int>],
                                 modeWords: [Range<Int>], lexicon: Lexicon) -> Bool {
         var j = term.upperBound
         var purpose = false
@@ -150,7 +149,7 @@ enum MeetingWording {
     }
 
     /// Words of time that may follow a verb of speaking: "spoke today", "spoke yesterday evening".
-    static let timeWords: WordSet = ["today", "yesterday", "tonight", "earlier", "again", "this", "last", "on"]
+    static let timeWords = Lexicon.words(.speechTimeWords)
 
     /// True when the words just after a verb of speaking say when or how ("spoke today", "spoke on
     /// Tuesday", "spoke by phone", "spoke on the margins of"), or the clause ends there ("spoke.").
@@ -169,15 +168,14 @@ enum MeetingWording {
 
     /// Words that may stand between a preposition and the person it introduces: determiners and the
     /// modifiers of a title ("with his Turkish counterpart", "with the visiting Prime Minister").
-    static let objectModifiers: WordSet = ["the", "his", "her", "their", "its", "a", "an", "visiting", "new", "newly",
-                                           "elected", "incoming", "outgoing", "acting", "interim"]
+    static let objectModifiers = Lexicon.words(.objectModifiers)
 
     /// True when a person begins within a few words from `start`: a named person, a word that stands for
     /// one ("counterpart", "him") or a title. Before it may stand only determiners, modifiers of a title
     /// and capitalized words such as demonyms ("his Turkish counterpart"); the object ends at
     /// punctuation, except after a capitalized word ("His Highness, Crown Prince ...").
     static func personFollows(_ tokens: ArraySlice<Token>, from start: Int, persons: [PersonMention],
-                              roles: PhraseMatcher<String>) -> Bool {
+                              roles: PhraseMatcher<RoleKind>) -> Bool {
         var j = start
         while j < tokens.endIndex, j < start + 8 {
             let t = tokens[j]
@@ -197,7 +195,7 @@ enum MeetingWording {
 
     /// Nouns that name a gathering: after an organization's name or inside an event's own name they name
     /// a multilateral gathering, not an encounter of two sides.
-    static let gatheringNouns: WordSet = ["summit", "meeting", "meetings", "talks", "conference", "session", "dialogue", "forum"]
+    static let gatheringNouns = Lexicon.words(.gatheringNouns)
 
     /// True when the meeting word at `term` names a gathering of many: it follows an organization's name
     /// ("the G20 summit", "the Quad meetings", "the NATO meeting"), or it is a capitalized word of an
@@ -222,7 +220,7 @@ enum MeetingWording {
     }
 
     /// Words that make a meeting word speak of earlier encounters: "previous discussions", "past meetings".
-    static let earlierWords: WordSet = ["previous", "past", "prior", "earlier"]
+    static let earlierWords = Lexicon.words(.earlierWords)
 
     /// True when the meeting word at `term` speaks of earlier encounters in general ("as in previous
     /// discussions"): with no date in its sentence, it reports no encounter of its own.
@@ -248,8 +246,7 @@ enum MeetingWording {
 
     /// Words past which a mode word speaks of another encounter: a clause of its own or the time of
     /// another event ("met on Thursday, a week after their phone call").
-    static let modeBarriers: WordSet = [".", ";", "that", "which", "who", "after", "before", "following", "since",
-                                        "ahead", "while", "when", "whereas", "but"]
+    static let modeBarriers = Lexicon.words(.modeBarriers)
 
     /// The mode of each meeting word: its own when it fixes one; else that of the nearest word of fixed
     /// mode in its clause, within eight words, a named person or country counting as one ("met

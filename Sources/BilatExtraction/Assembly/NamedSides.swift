@@ -10,7 +10,7 @@ enum NamedSides {
     static func countries(_ tokens: ArraySlice<Token>, officialSides: [String], term: Range<Int>,
                           terms: [PhraseMatcher<MeetingTerm>.Match], cues: [PhraseMatcher<MeetingCueEntry>.Match],
                           mentions sm: SentenceMentions, persons: [PersonMention], asides: Set<Int>,
-                          roles: PhraseMatcher<String>, names: [Range<Int>]) -> [String] {
+                          roles: PhraseMatcher<RoleKind>, names: [Range<Int>]) -> [String] {
         var countries = officialSides
         guard !CueScope.meetsNonOfficials(tokens, terms: terms.map(\.range), cues: cues, names: names,
                                           places: persons.map(\.range) + sm.countries.filter { $0.form != .demonym }.map(\.range))
@@ -61,8 +61,7 @@ enum NamedSides {
 
     /// Words that open what an encounter was about or amid what it took place: "talks about Iran", "to
     /// discuss", "including", "amid rising tensions with Iran".
-    static let topicWords: WordSet = ["about", "regarding", "concerning", "including", "discuss", "discussed", "discussing",
-                                      "amid", "amidst"]
+    static let topicWords = Lexicon.words(.topicWords)
 
     /// The first token, after a meeting word ending at `end`, of what the encounter was about: a word of
     /// `topicWords`, or a purpose ("to coordinate", "to discuss"): "to" before a lowercase word that is no
@@ -94,10 +93,10 @@ enum NamedSides {
 
     /// True when a head of state or government or a minister's office begins at `start` ("Prime
     /// Minister", "President", "Foreign Minister"): after "the" and a demonym it names its holder.
-    static func namesOfficeHolder(_ tokens: ArraySlice<Token>, after start: Int, roles: PhraseMatcher<String>) -> Bool {
+    static func namesOfficeHolder(_ tokens: ArraySlice<Token>, after start: Int, roles: PhraseMatcher<RoleKind>) -> Bool {
         guard start < tokens.endIndex, start - 2 >= tokens.startIndex, tokens[start - 2].word == .the,
               let role = roles.longestMatch(in: tokens, at: start) else { return false }
-        return role.payloads.contains { $0 == "leader" || $0 == "minister" }
+        return role.payloads.contains { $0 == .leader || $0 == .minister }
     }
 
     /// The "with" that opens the object of a meeting word ending at `end` ("talks with", "a meeting

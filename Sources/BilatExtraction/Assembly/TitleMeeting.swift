@@ -49,7 +49,7 @@ struct TitleMeeting {
             let named = persons[k].filter { people.persons[$0.person].country != nil && !people.persons[$0.person].international }
             for m in named { add(people.persons[m.person].country!, people.persons[m.person].name) }
             let found = roles.roles(in: party, countries: countries[k])
-            let offices = found.filter { $0.kind != "head" || $0.country != nil }
+            let offices = found.filter { $0.kind != .head || $0.country != nil }
             // "President Macron", "Prime Minister Meloni": who held the office at the date under that name.
             // Each office the people stage left unnamed: its holder by surname, else its country ("Prime
             // Minister of Japan", "President Ali of Guyana": a name the reference data lacks).

@@ -35,8 +35,7 @@ enum PublicationDate {
     }
 
     /// Time-of-day words a date line may carry beside the date.
-    private static let clockWords: Set<String> = ["am", "pm", "a.m", "p.m", "gmt", "utc", "est", "edt", "cet", "cest",
-                                                  "bst", "msk", "ist", "jst", "kst", "aest", "hrs", "h", "at"]
+    private static let clockWords = Lexicon.words(.clockWords)
 
     /// The date of a line that holds nothing but one full date (day or month precision), with at most
     /// a weekday, a time of day and punctuation around it; nil for any other line.
@@ -49,7 +48,7 @@ enum PublicationDate {
             switch t.kind {
             case .punctuation: continue
             case .number: if t.folded.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == "h" }) { continue }
-            case .word: if lexicon.weekdayTable[t] != nil || clockWords.contains(t.folded) { continue }
+            case .word: if lexicon.weekdayTable[t] != nil || clockWords.contains(t) { continue }
             }
             return nil
         }

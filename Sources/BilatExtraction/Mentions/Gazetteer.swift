@@ -18,7 +18,7 @@ struct Gazetteer: Sendable {
     var countries = PhraseMatcher<CountryEntry>()
     var organizations = PhraseMatcher<String>()
     var areas = PhraseMatcher<String>()
-    var roles = PhraseMatcher<String>()
+    var roles = PhraseMatcher<RoleKind>()
     var meetingTerms = PhraseMatcher<MeetingTerm>()
     var agreementKinds = PhraseMatcher<AgreementKind>()
     /// Venues leaders meet at (the Kremlin, Camp David), with the place each is recorded at.

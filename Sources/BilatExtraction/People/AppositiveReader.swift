@@ -11,13 +11,13 @@ struct Appositive: Sendable {
 /// the title ("finance", "senior").
 struct AppositiveReader: Sendable {
     let names: NameReader
-    let determiners: WordSet = ["the", "a", "an"]
-    let pastMarkers: WordSet = ["former", "then"]
-    let pronouns: WordSet = ["his", "her"]
+    let determiners = Lexicon.words(.appositiveArticles)
+    let pastMarkers = Lexicon.words(.pastMarkers)
+    let pronouns = Lexicon.words(.ownerPronouns)
     /// "the minister X appointed": a reduced relative clause naming who gave the office.
-    let appointingWords: WordSet = ["appointed", "named", "nominated", "picked", "chose", "tapped", "had", "has"]
+    let appointingWords = Lexicon.words(.appointingWords)
     /// "the government's", "the country's": an office of the side the article is written from.
-    let ownSideNouns: WordSet = ["government", "country", "nation", "administration"]
+    let ownSideNouns = Lexicon.words(.ownSideNouns)
 
     /// The office after the name ending at `end`, or nil. `knownPerson` gives the known person a name
     /// run at an index names ("Trump" in "Trump's"), and where the name ends.

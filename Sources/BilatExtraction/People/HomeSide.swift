@@ -7,7 +7,7 @@
 /// Aide Yuri Ushakov") serves the home side: the country whose officials the article names bare more
 /// often than with their country, the dateline's country breaking a tie or standing alone.
 enum HomeSide {
-    static let nonStateTitles = ["leader", "director", "chairman", "chairwoman", "chair"]
+    static let nonStateTitles = Lexicon.english.wordLists.words(.nonStateTitles)
 
     /// The home side from how the article first names its officials, or the dateline country.
     static func side(of people: People, datelineCountry: String?) -> String? {

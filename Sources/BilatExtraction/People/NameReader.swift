@@ -15,9 +15,7 @@ struct NameReader: Sendable {
         honorifics = h
         var stop = Set(lexicon.months.keys).union(lexicon.weekdays.keys)
         for title in lexicon.roles.keys where !title.contains(" ") { stop.insert(title) }
-        for w in ["the", "and", "of", "in", "on", "at", "he", "she", "they", "it", "his", "her", "mr", "both", "after",
-                  "before", "during", "following", "while", "when", "as", "but", "a", "an", "this", "that", "there",
-                  "minister", "ministers", "leaders", "prime"] { stop.insert(w) }
+        for w in lexicon.wordLists.words(.nameStops) { stop.insert(w) }
         stopWords = WordSet(stop)
     }
 

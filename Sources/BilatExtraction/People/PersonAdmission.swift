@@ -68,7 +68,7 @@ extension PeopleResolver {
         // Not a word right after the country that ends the office ("General Secretary of the Lao People's
         // Revolutionary Party"): a demonym there modifies a noun.
         let surnameWithOffice = keys.count == 1 && !reading.isCountry(range.lowerBound - 1) && role.map { r in
-            Self.surnameOffices.contains(r.kind) && !r.title.isEmpty && (r.country ?? candidate.nameCountry) != nil
+            r.kind.map(Self.surnameOffices.contains) ?? false && !r.title.isEmpty && (r.country ?? candidate.nameCountry) != nil
         } ?? false
         guard known != nil || (keys.count >= 2 && (role != nil || country != nil)) || surnameWithOffice else { return }
         if surnameWithOffice, known == nil { rules.insert(.surnameWithOffice) }
@@ -148,7 +148,7 @@ extension PeopleResolver {
     }
 
     /// The kinds of office whose holder a title and one name part may introduce.
-    static let surnameOffices: Set<String> = ["leader", "minister"]
+    static let surnameOffices: Set<RoleKind> = [.leader, .minister]
 
     /// The name's tokens, or nil when the run names no person: a run ending in an institution word, or
     /// capitalized words right after a country's name ("the India-China Boundary Question", "China
@@ -236,7 +236,7 @@ extension PeopleResolver {
         // The holder of the office on the date: one answers, two who fit ("King Abdullah" while Jordan and
         // Malaysia both had one) leave the name unresolved.
         if let role, !role.title.isEmpty {
-            let headOnly = role.kind == "head" && !role.title.contains(" ")
+            let headOnly = role.kind == .head && !role.title.contains(" ")
             let found = holders.holders(keys: keys, title: role.title, headOnly: headOnly, country: country, former: role.former,
                                         on: published)
             if found.count == 1 { return KnownOfficial(official: reference.officials[found[0]], rule: .titleAndSurname) }

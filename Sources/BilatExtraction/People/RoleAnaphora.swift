@@ -15,7 +15,7 @@ struct RoleAnaphora: Sendable {
 
     /// Offices of heads of state and government and of ministers; lesser offices ("the ambassador",
     /// "the spokesman") are held by too many people for the description to pick one out.
-    static let kinds: Set<String> = ["leader", "minister"]
+    static let kinds: Set<RoleKind> = [.leader, .minister]
 
     /// The offices a sentence writes as definite descriptions with no name of their own: "the" (or a
     /// possessive country) before the office, no name after it ("the King, Mohammed VI") and none
@@ -23,7 +23,7 @@ struct RoleAnaphora: Sendable {
     func descriptions(in tokens: ArraySlice<Token>, roles: [RolePhrase], countries: [CountryMention],
                       mentions: [PersonMention], isCountry: (Int) -> Bool) -> [RolePhrase] {
         roles.filter { r in
-            guard Self.kinds.contains(r.kind), !r.former, !r.counterpart,
+            guard r.kind.map(Self.kinds.contains) ?? false, !r.former, !r.counterpart,
                   !mentions.contains(where: { $0.range.overlaps(r.range) }) else { return false }
             var k = r.range.lowerBound - 1
             if let c = countries.first(where: { $0.range.upperBound + ($0.possessive ? 1 : 0) == r.range.lowerBound }) {

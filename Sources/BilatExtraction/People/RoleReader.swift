@@ -2,7 +2,8 @@
 struct RolePhrase: Sendable {
     var range: Range<Int>
     var title: String
-    var kind: String
+    /// nil for "counterpart" alone ("his Brazilian counterpart"), whose office is the other side's.
+    var kind: RoleKind?
     var country: String?
     var former: Bool
     /// "his Brazilian counterpart": the office of the person the sentence is about.
@@ -16,7 +17,7 @@ struct RoleReader: Sendable {
     let gazetteer: Gazetteer
     /// Words that end the name of a body ("Council", "Committee", institution_words.tsv).
     let bodyEnds: WordSet
-    let smallWords: WordSet = ["of", "for", "and", "the"]
+    let smallWords = Lexicon.words(.titleSmallWords)
 
     func roles(in tokens: ArraySlice<Token>, countries: [CountryMention]) -> [RolePhrase] {
         var byEnd: [Int: CountryMention] = [:]
@@ -30,7 +31,7 @@ struct RoleReader: Sendable {
         while i < tokens.endIndex {
             if tokens[i].word == .counterpart || tokens[i].word == .counterparts {
                 let c = byEnd[i]
-                found.append(RolePhrase(range: i..<(i + 1), title: "", kind: "counterpart", country: c?.code, former: false,
+                found.append(RolePhrase(range: i..<(i + 1), title: "", kind: nil, country: c?.code, former: false,
                                         counterpart: true))
                 i += 1
                 continue
@@ -41,7 +42,7 @@ struct RoleReader: Sendable {
                 continue
             }
             var start = m.range.lowerBound, end = m.range.upperBound
-            if kind == "head" {
+            if kind == .head {
                 // Capitalized words before the head: "Economy Minister", "Trade and Investment Minister"; an
                 // "and" only after a field or a body ("Foreign Minister Dmytro Kuleba and Minister of Defense
                 // ..." names two offices).
@@ -76,7 +77,7 @@ struct RoleReader: Sendable {
                 last = bodyEnd(tokens, from: article ? end + 2 : end + 1, to: last)
                 // A leader's title takes a body only after "the" ("President of the European Commission"),
                 // never a place ("President of Brazil" is read as the country below).
-                if last > end, kind != "leader" || article { end = last }
+                if last > end, kind != .leader || article { end = last }
             }
             var country: String?
             var former = false

@@ -96,7 +96,7 @@ struct Dateline {
     }
 
     /// Words kept in lower case after the first word ("Rio de Janeiro", "Dar es Salaam").
-    private static let particleWords = ["es", "de", "del", "da", "do", "la", "au", "al", "of"]
+    private static let particleWords = Lexicon.english.wordLists.words(.cityParticles)
     private static let particles = Set(particleWords)
     private static let particleBytes: [[UInt8]] = particleWords.map { Array($0.utf8) }
 
@@ -152,19 +152,10 @@ struct Dateline {
 
 import Foundation
 
-/// English month names and their abbreviations.
+/// English month names and their abbreviations: the lexicon's (`months.tsv`), which a dateline is read
+/// with before any reference data.
 enum MonthNames {
-    private static let numbers: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
-        var table: [String: Int] = [:]
-        for (i, name) in names.enumerated() {
-            table[name] = i + 1
-            table[String(name.prefix(3))] = i + 1
-        }
-        table["sept"] = 9
-        return table
-    }()
+    private static let numbers = Lexicon.english.months
 
     static func number(of word: String) -> Int? { numbers[word.lowercased()] }
 }

@@ -79,7 +79,9 @@ enum OfficialTables {
     /// words ("Amir" and "Emir", "Premier" and "Prime Minister"). Each title must be an office of
     /// `roles.tsv` or of the officials tables.
     static func offices(in directory: URL, knownTitles: Set<String>) throws -> [String: String] {
-        guard let table = try table("offices.tsv", in: directory) else { return [:] }
+        guard let table = try table("offices.tsv", in: directory) else {
+            throw ReferenceError.missingFile(directory.appendingPathComponent("offices.tsv").path)
+        }
         var offices: [String: String] = [:]
         for r in table.records {
             let title = TextFolding.fold(try required(r, "title", file: "offices.tsv"))

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the engine knows of places: the gazetteer's cities (`cities.tsv`), the venues leaders meet at
 /// (`venues.tsv`), the regions that are no town (`regions.tsv`) and the words the place rules read
-/// (`place_words.tsv`).
+/// (`lexicon/place_words.tsv`).
 public struct PlaceReference: Sendable {
     public let cities: CityTable
     public let venues: [ReferenceVenue]
@@ -36,7 +36,7 @@ public struct PlaceReference: Sendable {
             guard !r["region"].isEmpty else { throw CityTableError.badRow(file: "regions.tsv", line: r.line, "no region") }
             return r["region"]
         }
-        words = try Self.table("place_words.tsv", in: directory, columns: ["word", "kind"]).map { r in
+        words = try Self.table("place_words.tsv", in: directory.appendingPathComponent(Lexicon.folder), columns: ["word", "kind"]).map { r in
             guard let kind = PlaceWordKind(rawValue: r["kind"]) else {
                 throw CityTableError.badRow(file: "place_words.tsv", line: r.line,
                                             "kind \"\(r["kind"])\" is none of \(PlaceWordKind.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -20,8 +20,9 @@ public struct ReferenceData: Sendable {
     public let places: PlaceReference
     private let countryIndex: [String: Int]
 
-    /// Reads every table of a reference directory; `countries.tsv` and the place tables (`cities.tsv`,
-    /// `venues.tsv`, `regions.tsv`, `place_words.tsv`) are required, the others optional. `places: false`
+    /// Reads every table of a reference directory and of its `lexicon` folder; `countries.tsv`, the
+    /// lexicon's tables and the place tables (`cities.tsv`, `venues.tsv`, `regions.tsv`,
+    /// `lexicon/place_words.tsv`) are required, the others optional. `places: false`
     /// leaves the place tables out: an extractor needs them, a command that only looks countries up does
     /// not, and starts faster without them.
     public init(directory: URL, places: Bool = true) throws {
@@ -44,10 +45,13 @@ public struct ReferenceData: Sendable {
         }
         self.countries = countries
         combiningForms = forms
-        organizations = try table("organizations.tsv")?.records.compactMap(ReferenceOrganization.init) ?? []
+        organizations = try table("organizations.tsv")?.records.compactMap { try ReferenceOrganization($0) } ?? []
         officials = try OfficialTables.officials(in: directory, countries: Set(countries.map(\.code)),
                                                  organizations: Set(organizations.map(\.name)))
-        lexicon = try Lexicon(directory: directory)
+        // The bundled lexicon is the rules' (`Lexicon.english`): loaded, and refused if bad, first.
+        let bundledLexicon = try Lexicon.bundled.get()
+        let bundle = try? Self.bundleDirectory()
+        lexicon = directory.standardizedFileURL == bundle?.standardizedFileURL ? bundledLexicon : try Lexicon(directory: directory)
         func required(_ name: String) throws -> (table: TSVTable, path: String) {
             let url = directory.appendingPathComponent(name)
             guard let t = try table(name) else { throw ReferenceError.missingFile(url.path) }
@@ -55,9 +59,9 @@ public struct ReferenceData: Sendable {
         }
         let publisherFile = try required("publishers.tsv")
         publishers = try PublisherTable(publisherFile.table, file: publisherFile.path, countries: Set(countries.map(\.code)))
-        let cueFile = try required("title_cues.tsv")
+        let cueFile = try required("\(Lexicon.folder)/title_cues.tsv")
         titleCues = try TitleCueTable(cueFile.table, file: cueFile.path)
-        offices = try OfficialTables.offices(in: directory,
+        offices = try OfficialTables.offices(in: directory.appendingPathComponent(Lexicon.folder),
                                              knownTitles: Set(lexicon.roles.keys).union(officials.map { TextFolding.fold($0.role) }))
         self.places = places ? try PlaceReference(directory: directory) : PlaceReference()
         var index: [String: Int] = [:]
@@ -74,7 +78,7 @@ public struct ReferenceData: Sendable {
         countryIndex = index
     }
 
-    private static func bundleDirectory() throws -> URL {
+    static func bundleDirectory() throws -> URL {
         guard let url = Bundle.module.url(forResource: "reference", withExtension: nil) else {
             throw ReferenceError.missingFile("reference (bundle resource)")
         }
@@ -133,14 +137,23 @@ public enum ReferenceError: Error, CustomStringConvertible {
 
 /// An international organization or forum of `organizations.tsv`.
 public struct ReferenceOrganization: Sendable, Hashable {
+    /// What `organizations.tsv` says a body is.
+    public enum Kind: String, CaseIterable, Sendable {
+        /// A body with members and a secretariat: "NATO", "the African Union".
+        case organization
+        /// A gathering of leaders: "G20", "BRICS".
+        case forum
+    }
+
     public let name: String
     public let aliases: [String]
-    public let kind: String
+    public let kind: Kind
 
-    init?(_ r: TSVRecord) {
+    /// nil for a row with no name; a kind that is none of `Kind` is refused with its line.
+    init?(_ r: TSVRecord) throws {
         guard !r["name"].isEmpty else { return nil }
         name = r["name"]
         aliases = r.list("aliases")
-        kind = r["kind"]
+        kind = try r.typed("kind", file: "organizations.tsv")
     }
 }
