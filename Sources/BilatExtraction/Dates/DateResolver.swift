@@ -51,10 +51,24 @@ struct DateResolver: Sendable {
 
     private func dayValue(_ tokens: ArraySlice<Token>, _ i: Int) -> Int? {
         guard i >= tokens.startIndex, i < tokens.endIndex, tokens[i].kind == .number else { return nil }
-        let digits = tokens[i].folded.prefix { $0.isNumber }
-        let rest = tokens[i].folded.dropFirst(digits.count)
-        guard ["", "st", "nd", "rd", "th"].contains(rest), let d = Int(digits), (1...31).contains(d) else { return nil }
-        return d
+        // Read over the folded bytes: a number token opens with ASCII digits ("29", "29th", "1,000"), and
+        // a day is those digits alone or with an ordinal's ending.
+        var d = 0, digits = 0
+        var ending: UInt16 = 0, endingCount = 0
+        for b in tokens[i].folded.utf8 {
+            if endingCount == 0, b >= 0x30, b <= 0x39 {
+                digits += 1
+                if d <= 31 { d = d * 10 + Int(b - 0x30) }
+            } else {
+                endingCount += 1
+                if endingCount > 2 { return nil }
+                ending = ending << 8 | UInt16(b)
+            }
+        }
+        guard digits > 0, (1...31).contains(d) else { return nil }
+        // "st", "nd", "rd", "th", two bytes in one number.
+        let ordinal = ending == 0x7374 || ending == 0x6E64 || ending == 0x7264 || ending == 0x7468
+        return endingCount == 0 || (endingCount == 2 && ordinal) ? d : nil
     }
 
     private func month(_ tokens: ArraySlice<Token>, _ i: Int) -> Int? {
