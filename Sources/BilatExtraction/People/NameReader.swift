@@ -31,6 +31,14 @@ struct NameReader: Sendable {
         return j
     }
 
+    /// False where `run` finds no name: at a token that is no word, or a word neither capitalized nor a
+    /// particle. Asked first at every token of a sentence, field by field (a copy of a token retains its
+    /// strings).
+    @inline(__always)
+    func mayStartRun(_ tokens: ArraySlice<Token>, at i: Int) -> Bool {
+        tokens[i].kind == .word && (tokens[i].isCapitalized || particles.contains(tokens[i]))
+    }
+
     /// The name run starting exactly at `i`, as token indices, or nil.
     func run(_ tokens: ArraySlice<Token>, at i: Int, isCountry: (Int) -> Bool) -> Range<Int>? {
         var j = i
