@@ -42,11 +42,12 @@ final class MeetingAssembler: Sendable {
             if tokens.first?.newlineBefore == true { previousDate = nil }
             let reference = previousDate ?? lastMeeting.flatMap { meetings[$0].date } ?? dates.published
             // The sentence's date expressions, read as announced or as past: each reading once a sentence.
-            var readings: [Bool: [DateExpression]] = [:]
+            // Two slots, not a dictionary keyed by the flag: one was made and hashed into every sentence.
+            var readings: (past: [DateExpression]?, future: [DateExpression]?)
             func readDates(future: Bool) -> [DateExpression] {
-                if let found = readings[future] { return found }
+                if let found = future ? readings.future : readings.past { return found }
                 let found = dates.expressions(in: tokens, future: future, reference: reference)
-                readings[future] = found
+                if future { readings.future = found } else { readings.past = found }
                 return found
             }
             let cueMatches = gazetteer.meetingCues.matches(in: tokens)
