@@ -53,8 +53,9 @@ final class MeetingAssembler: Sendable {
             let cueMatches = gazetteer.meetingCues.matches(in: tokens)
             let announcing = cueMatches.contains { $0.payloads.contains { $0.cue == .future } }
             // The sentence's asides (parentheses, relative clauses), found once.
-            let asides = AsideFinder.ranges(in: tokens)
-            let sentenceAsides = AsideFinder.inside(asides)
+            // Found when first asked: a sentence with no date and no meeting word never asks.
+            lazy var asides = AsideFinder.ranges(in: tokens)
+            lazy var sentenceAsides = AsideFinder.inside(asides)
             let givenDate = readDates(future: announcing)
                 .last { !sentenceAsides.contains($0.range.lowerBound) }?.date
             let (paragraphDate, paragraphAnnounces) = (previousDate, previousAnnounces)
