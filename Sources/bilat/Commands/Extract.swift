@@ -50,8 +50,7 @@ extension Bilat {
                         switch input {
                         case .article(let article, _):
                             let gold = GoldFacts(extractor.extract(article), id: article.externalID)
-                            let line = (try? Self.encoder.encode(gold)).map { String(decoding: $0, as: UTF8.self) }
-                            do { try Terminal.out((line ?? "{}") + "\n") } catch { outputFailure = error }
+                            do { try Terminal.out(gold.jsonLine + "\n") } catch { outputFailure = error }
                         case .failure(let message):
                             Terminal.error(message)
                             failed = true
@@ -61,12 +60,6 @@ extension Bilat {
                 if let outputFailure { throw outputFailure }
                 if failed { throw Failure.badInput("some inputs could not be read") }
             }
-        }
-
-        static var encoder: JSONEncoder {
-            let e = JSONEncoder()
-            e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return e
         }
     }
 }
