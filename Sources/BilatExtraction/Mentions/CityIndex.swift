@@ -157,47 +157,64 @@ struct CityIndex: Sendable {
 
         @inline(__always)
         mutating func append(_ b: UInt8) {
-            if count == capacity { grow() }
+            if count == capacity { grow(to: capacity * 2) }
             base[count] = b
             count += 1
         }
 
-        private mutating func grow() {
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        /// Room for `more` bytes past `count`.
+        @inline(__always)
+        mutating func reserve(_ more: Int) {
+            if count + more > capacity { grow(to: max(capacity * 2, count + more)) }
+        }
+
+        private mutating func grow(to size: Int) {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
             bigger.update(from: base, count: count)
             base.deallocate()
             base = bigger
-            capacity *= 2
+            capacity = size
         }
 
         func deallocate() { base.deallocate() }
     }
 
-    /// Appends the key of a name written in UTF-8 to a key buffer (see the array form below).
+    /// Appends the key of a name written in UTF-8 to a key buffer (see the array form below): ASCII
+    /// bytes through a pointer into room made for them at once, a scalar beyond ASCII folded apart.
     static func appendKey(utf8: Slice<UnsafeBufferPointer<UInt8>>, to key: inout KeyBuffer, scratch: inout [UInt8]) {
-        let base = utf8.base
-        var i = utf8.startIndex
-        let end = utf8.endIndex
-        while i < end {
-            let b = base[i]
+        guard let base = utf8.base.baseAddress else { return }
+        var p = base + utf8.startIndex
+        let end = base + utf8.endIndex
+        key.reserve(end - p)
+        var out = key.base + key.count
+        while p < end {
+            let b = p.pointee
             if b < 0x80 {
-                let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { key.append(lower) }
-                i += 1
+                let lower = (b &- 0x41) < 26 ? b &+ 0x20 : b
+                if (lower &- 0x61) < 26 || (lower &- 0x30) < 10 {
+                    out.pointee = lower
+                    out += 1
+                }
+                p += 1
                 continue
             }
+            key.count = out - key.base
             let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-            guard i + length <= end else { return }
+            guard end - p >= length else { return }
             var v = UInt32(b) & (b >= 0xF0 ? 0x07 : b >= 0xE0 ? 0x0F : 0x1F)
-            for k in 1..<length { v = v << 6 | UInt32(base[i + k] & 0x3F) }
-            i += length
-            guard let scalar = Unicode.Scalar(v) else { continue }
-            scratch.removeAll(keepingCapacity: true)
-            TextFolding.append(scalar, to: &scratch)
-            var folded: [UInt8] = []
-            appendKey(folded: scratch, to: &folded)
-            for f in folded { key.append(f) }
+            for k in 1..<length { v = v << 6 | UInt32(p[k] & 0x3F) }
+            p += length
+            if let scalar = Unicode.Scalar(v) {
+                scratch.removeAll(keepingCapacity: true)
+                TextFolding.append(scalar, to: &scratch)
+                var folded: [UInt8] = []
+                appendKey(folded: scratch, to: &folded)
+                for f in folded { key.append(f) }
+            }
+            key.reserve(end - p)
+            out = key.base + key.count
         }
+        key.count = out - key.base
     }
 
     /// Appends the key of a name written in UTF-8 (any case, any accents): each scalar folded as
