@@ -68,4 +68,46 @@ import Testing
         #expect(registry.match(keys: ["li", "qiang", "xi", "jinping"], country: nil, persons: persons) == nil)
         #expect(registry.match(keys: [], country: nil, persons: persons) == nil)
     }
+
+    /// `PartialDate(iso:)` reads bytes; the reference is the split-and-`Int` reading it replaced.
+    @Test func isoDatesAreReadAsSplittingAndIntReadThem() {
+        func reference(_ iso: String) -> PartialDate? {
+            let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]) else { return nil }
+            var m: Int?, d: Int?
+            if parts.count > 1 {
+                guard parts[1].count == 2, let v = Int(parts[1]) else { return nil }
+                m = v
+            }
+            if parts.count > 2 {
+                guard parts[2].count == 2, let v = Int(parts[2]) else { return nil }
+                d = v
+            }
+            return PartialDate(year: y, month: m, day: d)
+        }
+        let samples = ["2024", "2024-05", "2024-05-31", "2024-02-30", "2023-02-29", "2024-13", "2024-00", "0000", "9999-12-31",
+                       "+202", "-202", "2024-+1", "2024--1", "2024-05--1", "2024-5", "2024-005", "24-05-01", "2024-05-01-",
+                       "2024-05-01-02", "", "-", "--", "2024-", "2024-05-", "２０２４", "2024-0５", "2024\r\n", "2024-1\u{301}",
+                       " 2024", "2024 ", "2024-05-1a", "1900-01-01", "2100-12-31", "+999-+1-+1", "0001-01-01"]
+        for s in samples {
+            #expect(PartialDate(iso: s) == reference(s), "\(s)")
+        }
+    }
+
+    /// A folded text's words, over bytes when it is ASCII, as the split by Characters gives them.
+    @Test(arguments: ["joe biden", "  two  spaces  ", "", " ", "x", "mohammed bin salman", "e\u{301}douard  philippe",
+                      "李 强", "tab\there", "crlf\r\n word"])
+    func wordsAreTheSplitBySpaces(_ text: String) {
+        #expect(TextFolding.words(text) == text.split(separator: " "))
+    }
+
+    /// A short text is cut in temporary storage (on the stack), a long one on the heap: alike.
+    @Test func aShortTextAndTheSameWordsInALongOneAreCutAlike() {
+        let short = "Sheikh Tamim bin Hamad Al Thani, Ōsaka — 29th"
+        let long = String(repeating: "filler words here ", count: 200) + short
+        let a = Tokenizer.tokenize(short).map { [$0.text, $0.folded] }
+        let b = Tokenizer.tokenize(long).suffix(a.count).map { [$0.text, $0.folded] }
+        #expect(a == Array(b))
+        #expect(Tokenizer.tokenize("").isEmpty)
+    }
 }
