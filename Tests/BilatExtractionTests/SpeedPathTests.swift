@@ -110,4 +110,13 @@ import Testing
         #expect(a == Array(b))
         #expect(Tokenizer.tokenize("").isEmpty)
     }
+
+    /// A token's Characters told from its scalars and bytes where they settle it, counted otherwise.
+    @Test func aTokensCharactersAreCountedAsStringsCountThem() {
+        let text = "J . Lee Jae-myung XI Ōsaka e\u{301} é 李 Ł Ó'Neill ß ǅ Ǆ 🇨🇦 x\u{301}\u{302} 29th M. D\u{308}"
+        for t in Tokenizer.tokenize(text) {
+            #expect(NameReader.isOneCharacter(t) == (t.text.count == 1), "\(t.text)")
+            #expect(NameReader.foldsToSeveralCharacters(t) == (t.folded.count > 1), "\(t.text)")
+        }
+    }
 }
