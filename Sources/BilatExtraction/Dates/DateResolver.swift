@@ -167,12 +167,14 @@ struct DateResolver: Sendable {
     }
 
     /// Whether a token can open an expression: a number, a capitalized word (a month or weekday), or
-    /// a word starting like "yesterday", "today", "tonight", "last", "next", "this", "earlier", "later".
+    /// one of the words the relative rules open with ("yesterday", "today", "tonight", "last", "next",
+    /// "this", "earlier", "later"); no other word opens one. Asked of every token of every sentence: a
+    /// first letter let "the", "to", "that", "new" through to every rule.
     @inline(__always)
     private static func mayStart(_ token: Token) -> Bool {
         if token.kind == .number || token.isCapitalized { return true }
-        switch token.firstByte {
-        case UInt8(ascii: "y"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "n"), UInt8(ascii: "e"): return true
+        switch token.word {
+        case .yesterday?, .today?, .tonight?, .last?, .next?, .this?, .earlier?, .later?: return true
         default: return false
         }
     }
