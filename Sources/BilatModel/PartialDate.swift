@@ -32,21 +32,33 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Read over the UTF-8 bytes (the reference tables hold 2,600 dates, parsed at every start): each
+    /// part as `Int` reads it (an optional sign, then digits) and of its width; a byte beyond ASCII is
+    /// no digit, sign or separator.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-              parts[0].count == 4, let y = Int(parts[0]) else { return nil }
-        var m: Int?
-        var d: Int?
-        if parts.count > 1 {
-            guard parts[1].count == 2, let v = Int(parts[1]) else { return nil }
-            m = v
+        var fields: [Int] = []
+        var value = 0, width = 0, digits = 0, negative = false
+        for b in iso.utf8 {
+            if b == UInt8(ascii: "-"), width > 0 {
+                guard digits > 0, fields.count < 2 else { return nil }
+                guard width == (fields.isEmpty ? 4 : 2) else { return nil }
+                fields.append(negative ? -value : value)
+                (value, width, digits, negative) = (0, 0, 0, false)
+                continue
+            }
+            width += 1
+            if b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+                digits += 1
+                value = value &* 10 &+ Int(b - UInt8(ascii: "0"))
+            } else if width == 1, b == UInt8(ascii: "+") || b == UInt8(ascii: "-") {
+                negative = b == UInt8(ascii: "-")
+            } else {
+                return nil
+            }
         }
-        if parts.count > 2 {
-            guard parts[2].count == 2, let v = Int(parts[2]) else { return nil }
-            d = v
-        }
-        self.init(year: y, month: m, day: d)
+        guard digits > 0, width == (fields.isEmpty ? 4 : 2) else { return nil }
+        fields.append(negative ? -value : value)
+        self.init(year: fields[0], month: fields.count > 1 ? fields[1] : nil, day: fields.count > 2 ? fields[2] : nil)
     }
 
     public var precision: DatePrecision {

@@ -63,6 +63,9 @@ struct ArticlePlace: Sendable {
 
     /// "4:15 P.M. EDT", "11:24 A.M.", "March 12, 2024", "12 March 2024".
     static func givesTimeOrDate(_ line: Substring, lexicon calendarWords: WordSet) -> Bool {
+        // A line of more than eight tokens is none: words a space apart are tokens apart, so most lines
+        // of prose are given up on before they are tokenized.
+        guard wordsApart(line) <= 8 else { return false }
         let tokens = Tokenizer.tokenize(String(line))
         guard let first = tokens.first, tokens.count <= 8 else { return false }
         if first.kind == .number, first.text.count <= 2, tokens.count >= 3, tokens[1].text == ":", tokens[2].kind == .number {
@@ -71,6 +74,21 @@ struct ArticlePlace: Sendable {
         let year = tokens.contains { $0.kind == .number && $0.text.count == 4 }
         let named = tokens.contains { calendarWords.contains($0) }
         return year && named && tokens.allSatisfy { $0.kind != .word || calendarWords.contains($0) }
+    }
+
+    /// The number of runs between spaces or tabs that hold an ASCII letter or digit: each holds a token
+    /// of its own, so a line has at least this many tokens.
+    static func wordsApart(_ line: Substring) -> Int {
+        var runs = 0, counted = false
+        for b in line.utf8 {
+            if b == 0x20 || b == 0x09 {
+                counted = false
+            } else if !counted, (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) {
+                runs += 1
+                counted = true
+            }
+        }
+        return runs
     }
 
     /// The first town of a place line that ends it or stands before a comma (and in the country named

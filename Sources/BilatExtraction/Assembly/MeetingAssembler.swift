@@ -240,6 +240,13 @@ final class MeetingAssembler: Sendable {
     }
 
     private func unique<T: Hashable>(_ items: [T]) -> [T] {
+        // A sentence names a few: compared in a list, without hashing into a set made for each.
+        if items.count <= 16 {
+            var kept: [T] = []
+            kept.reserveCapacity(items.count)
+            for item in items where !kept.contains(item) { kept.append(item) }
+            return kept
+        }
         var seen = Set<T>()
         return items.filter { seen.insert($0).inserted }
     }

@@ -19,7 +19,7 @@ struct TitleMeeting {
     static func index(_ officials: [ReferenceOfficial]) -> [String: [(parts: [String], official: ReferenceOfficial)]] {
         var index: [String: [(parts: [String], official: ReferenceOfficial)]] = [:]
         for o in officials {
-            index[TextFolding.fold(o.role), default: []].append((TextFolding.fold(o.name).split(separator: " ").map(String.init), o))
+            index[TextFolding.fold(o.role), default: []].append((TextFolding.words(TextFolding.fold(o.name)).map(String.init), o))
         }
         return index
     }

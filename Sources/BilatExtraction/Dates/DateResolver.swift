@@ -51,10 +51,24 @@ struct DateResolver: Sendable {
 
     private func dayValue(_ tokens: ArraySlice<Token>, _ i: Int) -> Int? {
         guard i >= tokens.startIndex, i < tokens.endIndex, tokens[i].kind == .number else { return nil }
-        let digits = tokens[i].folded.prefix { $0.isNumber }
-        let rest = tokens[i].folded.dropFirst(digits.count)
-        guard ["", "st", "nd", "rd", "th"].contains(rest), let d = Int(digits), (1...31).contains(d) else { return nil }
-        return d
+        // Read over the folded bytes: a number token opens with ASCII digits ("29", "29th", "1,000"), and
+        // a day is those digits alone or with an ordinal's ending.
+        var d = 0, digits = 0
+        var ending: UInt16 = 0, endingCount = 0
+        for b in tokens[i].folded.utf8 {
+            if endingCount == 0, b >= 0x30, b <= 0x39 {
+                digits += 1
+                if d <= 31 { d = d * 10 + Int(b - 0x30) }
+            } else {
+                endingCount += 1
+                if endingCount > 2 { return nil }
+                ending = ending << 8 | UInt16(b)
+            }
+        }
+        guard digits > 0, (1...31).contains(d) else { return nil }
+        // "st", "nd", "rd", "th", two bytes in one number.
+        let ordinal = ending == 0x7374 || ending == 0x6E64 || ending == 0x7264 || ending == 0x7468
+        return endingCount == 0 || (endingCount == 2 && ordinal) ? d : nil
     }
 
     private func month(_ tokens: ArraySlice<Token>, _ i: Int) -> Int? {
@@ -153,12 +167,14 @@ struct DateResolver: Sendable {
     }
 
     /// Whether a token can open an expression: a number, a capitalized word (a month or weekday), or
-    /// a word starting like "yesterday", "today", "tonight", "last", "next", "this", "earlier", "later".
+    /// one of the words the relative rules open with ("yesterday", "today", "tonight", "last", "next",
+    /// "this", "earlier", "later"); no other word opens one. Asked of every token of every sentence: a
+    /// first letter let "the", "to", "that", "new" through to every rule.
     @inline(__always)
     private static func mayStart(_ token: Token) -> Bool {
         if token.kind == .number || token.isCapitalized { return true }
-        switch token.firstByte {
-        case UInt8(ascii: "y"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "n"), UInt8(ascii: "e"): return true
+        switch token.word {
+        case .yesterday?, .today?, .tonight?, .last?, .next?, .this?, .earlier?, .later?: return true
         default: return false
         }
     }

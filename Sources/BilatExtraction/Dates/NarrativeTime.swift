@@ -29,13 +29,15 @@ struct NarrativeTime: Sendable {
     }
 
     /// Whether a token can open an expression: a number, a capitalized word (a month), "that", "the" or
-    /// a count word of `counts` ("a", "one" … "ten": first letters a, o, t, f, s; a test checks that every
-    /// count word passes). A switch, not a table: it is asked of every token of every dated narrative.
+    /// a count word of `counts` ("a", "one" … "ten": first letters a, o, t, f, s, five letters at most; a
+    /// test checks that every count word passes). A switch, not a table: it is asked of every token of
+    /// every dated narrative.
     @inline(__always)
     static func mayStart(_ token: Token) -> Bool {
         if token.kind == .number || token.isCapitalized { return true }
         switch token.firstByte {
-        case UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "s"): return true
+        case UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "s"):
+            return token.folded.utf8.count <= 5
         default: return false
         }
     }

@@ -14,43 +14,70 @@ struct CountryEntry: Sendable {
 }
 
 /// The reference data compiled once into phrase matchers keyed by folded tokens.
-struct Gazetteer: Sendable {
-    var countries = PhraseMatcher<CountryEntry>()
-    var organizations = PhraseMatcher<String>()
-    var areas = PhraseMatcher<String>()
-    var roles = PhraseMatcher<RoleKind>()
-    var meetingTerms = PhraseMatcher<MeetingTerm>()
-    var agreementKinds = PhraseMatcher<AgreementKind>()
+///
+/// A class: the extractor's stages each hold it, and a struct of this many references was copied
+/// (each retained and released) at every stage an article passes through.
+final class Gazetteer: Sendable {
+    let countries: PhraseMatcher<CountryEntry>
+    let organizations: PhraseMatcher<String>
+    let areas: PhraseMatcher<String>
+    let roles: PhraseMatcher<RoleKind>
+    let meetingTerms: PhraseMatcher<MeetingTerm>
+    let agreementKinds: PhraseMatcher<AgreementKind>
     /// Venues leaders meet at (the Kremlin, Camp David), with the place each is recorded at.
-    var venues = PhraseMatcher<ReferenceVenue>()
+    let venues: PhraseMatcher<ReferenceVenue>
     /// Continents and world regions, which are no meeting's place.
-    var regions = PhraseMatcher<String>()
+    let regions: PhraseMatcher<String>
     /// The gazetteer's cities and towns.
-    var cities = CityIndex()
+    let cities: CityIndex
     /// Month and weekday names: "in March" is a time, not the English town.
-    var calendarWords: WordSet = []
+    let calendarWords: WordSet
     /// The words of the place rules, one set per kind.
-    var placeWords = PlaceWords()
-    var speechVerbs = PhraseMatcher<StatementType>()
-    var meetingCues = PhraseMatcher<MeetingCueEntry>()
+    let placeWords: PlaceWords
+    let speechVerbs: PhraseMatcher<StatementType>
+    let meetingCues: PhraseMatcher<MeetingCueEntry>
     /// Headline words of readouts and transcripts (`title_cues.tsv`).
-    var titleCues = PhraseMatcher<TitleCue>()
+    let titleCues: PhraseMatcher<TitleCue>
     /// Reference officials by full name or alias.
-    var officials = PhraseMatcher<Int>()
+    let officials: PhraseMatcher<Int>
     /// Reference officials by folded full name or alias, for names the text writes in another order
     /// ("IWAYA Takeshi").
-    var officialsByName: [String: [Int]] = [:]
+    let officialsByName: [String: [Int]]
     /// Words after which a signing sentence's officials witnessed or hosted rather than signed.
-    var witnessCues: WordSet = []
+    let witnessCues: WordSet
     /// Combining forms ("sino") → alpha-2.
-    var combiningForms: WordTable<String> = [:]
+    let combiningForms: WordTable<String>
     /// Folded capital city names → their usual spelling.
-    var capitals: [String: String] = [:]
+    let capitals: [String: String]
 
     init(_ reference: ReferenceData) {
+        var countries = PhraseMatcher<CountryEntry>()
+        var organizations = PhraseMatcher<String>()
+        var areas = PhraseMatcher<String>()
+        var roles = PhraseMatcher<RoleKind>()
+        var meetingTerms = PhraseMatcher<MeetingTerm>()
+        var agreementKinds = PhraseMatcher<AgreementKind>()
+        var venues = PhraseMatcher<ReferenceVenue>()
+        var regions = PhraseMatcher<String>()
+        var speechVerbs = PhraseMatcher<StatementType>()
+        var meetingCues = PhraseMatcher<MeetingCueEntry>()
+        var titleCues = PhraseMatcher<TitleCue>()
+        var officials = PhraseMatcher<Int>()
+        var cities: CityIndex = CityIndex()
+        var calendarWords: WordSet = []
+        var placeWords: PlaceWords = PlaceWords()
+        var officialsByName: [String: [Int]] = [:]
+        var witnessCues: WordSet = []
+        var combiningForms: WordTable<String> = [:]
+        var capitals: [String: String] = [:]
         func isAllCaps(_ s: String) -> Bool {
-            let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
-            return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+            // Counted in one pass: a filtered scalar view is built scalar by scalar, 1,200 times at start.
+            var letters = 0
+            for scalar in s.unicodeScalars where scalar.properties.isAlphabetic {
+                guard scalar.properties.isUppercase else { return false }
+                letters += 1
+            }
+            return letters >= 2
         }
         for c in reference.countries {
             for n in [c.name] + [c.officialName].compactMap({ $0 }) + c.aliases {
@@ -92,5 +119,24 @@ struct Gazetteer: Sendable {
             for a in o.aliases { officials.add(a, i) }
             for n in [o.name] + o.aliases { officialsByName[TextFolding.fold(n), default: []].append(i) }
         }
+        self.countries = countries
+        self.organizations = organizations
+        self.areas = areas
+        self.roles = roles
+        self.meetingTerms = meetingTerms
+        self.agreementKinds = agreementKinds
+        self.venues = venues
+        self.regions = regions
+        self.speechVerbs = speechVerbs
+        self.meetingCues = meetingCues
+        self.titleCues = titleCues
+        self.officials = officials
+        self.cities = cities
+        self.calendarWords = calendarWords
+        self.placeWords = placeWords
+        self.officialsByName = officialsByName
+        self.witnessCues = witnessCues
+        self.combiningForms = combiningForms
+        self.capitals = capitals
     }
 }

@@ -29,6 +29,14 @@ struct NameReader: Sendable {
         return j
     }
 
+    /// False where `run` finds no name: at a token that is no word, or a word neither capitalized nor a
+    /// particle. Asked first at every token of a sentence, field by field (a copy of a token retains its
+    /// strings).
+    @inline(__always)
+    func mayStartRun(_ tokens: ArraySlice<Token>, at i: Int) -> Bool {
+        tokens[i].kind == .word && (tokens[i].isCapitalized || particles.contains(tokens[i]))
+    }
+
     /// The name run starting exactly at `i`, as token indices, or nil.
     func run(_ tokens: ArraySlice<Token>, at i: Int, isCountry: (Int) -> Bool) -> Range<Int>? {
         var j = i
@@ -51,7 +59,7 @@ struct NameReader: Sendable {
                     last = j
                 }
                 // An initial: "Donald J. Trump".
-                if j + 1 < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore, tokens[part].text.count == 1 { j += 1 }
+                if j + 1 < tokens.endIndex, tokens[j].text == ".", !tokens[j].spaceBefore, Self.isOneCharacter(tokens[part]) { j += 1 }
                 continue
             }
             if tokens[part].kind == .word, particles.contains(tokens[part]), j > i, j + 1 < tokens.endIndex {
@@ -79,7 +87,7 @@ struct NameReader: Sendable {
         while i < range.upperBound {
             let t = tokens[i]
             if t.text == "." { i += 1; continue }
-            if t.kind == .word, t.text.count == 1, t.isCapitalized, i + 1 < range.upperBound, tokens[i + 1].text == "." {
+            if t.kind == .word, Self.isOneCharacter(t), t.isCapitalized, i + 1 < range.upperBound, tokens[i + 1].text == "." {
                 i += 2
                 continue
             }
@@ -99,6 +107,23 @@ struct NameReader: Sendable {
             parts.append(family.prefix(1) + family.dropFirst().lowercased())
         }
         return parts.joined(separator: " ")
+    }
+
+    /// `token.text.count == 1`, mostly without counting Characters: one scalar is one Character, and a
+    /// text of several ASCII scalars (as many bytes as scalars; a token holds no line break) is as many.
+    @inline(__always)
+    static func isOneCharacter(_ token: borrowing Token) -> Bool {
+        let scalars = token.end - token.start
+        if scalars == 1 { return true }
+        return token.text.utf8.count != scalars && token.text.count == 1
+    }
+
+    /// `token.folded.count > 1`, mostly without counting Characters: the folded form of an ASCII text is
+    /// ASCII, as many Characters as bytes.
+    @inline(__always)
+    static func foldsToSeveralCharacters(_ token: borrowing Token) -> Bool {
+        guard token.folded.utf8.count > 1 else { return false }
+        return token.text.utf8.count == token.end - token.start || token.folded.count > 1
     }
 
     private func isShouted(_ s: String, regnal: Bool = true) -> Bool {
@@ -126,7 +151,7 @@ struct NameReader: Sendable {
         var father = false
         for t in Tokenizer.tokenize(name) where t.kind == .word {
             if patronymics.contains(t) { father = true; continue }
-            guard t.folded.count > 1, !particles.contains(t), t.word != .jr else { continue }
+            guard Self.foldsToSeveralCharacters(t), !particles.contains(t), t.word != .jr else { continue }
             keys.append(father ? "bin " + t.folded : t.folded)
             father = false
         }

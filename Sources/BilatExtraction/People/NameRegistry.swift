@@ -13,13 +13,22 @@ struct NameRegistry {
             let c = byKey[k] ?? []
             candidates = candidates.map { $0.intersection(c) } ?? c
         }
-        // A fuller name than any known one: a known person whose parts it contains.
-        if candidates?.isEmpty ?? true {
-            let fuller = Set(keys)
-            let superset = persons.indices.filter { !persons[$0].keys.isEmpty && fuller.isSuperset(of: persons[$0].keys) }
-            candidates = Set(superset)
+        // The one candidate whose country agrees, counted without building the filtered set.
+        func agrees(_ p: Int) -> Bool { country == nil || persons[p].country == nil || persons[p].country == country }
+        var found: Int?
+        if let candidates, !candidates.isEmpty {
+            for p in candidates where agrees(p) {
+                if found != nil { return nil }
+                found = p
+            }
+            return found
         }
-        let filtered = (candidates ?? []).filter { country == nil || persons[$0].country == nil || persons[$0].country == country }
-        return filtered.count == 1 ? filtered.first : nil
+        // A fuller name than any known one: a known person whose parts it contains (the name's few parts
+        // asked in turn, rather than made a set for each name).
+        for p in persons.indices where !persons[p].keys.isEmpty && persons[p].keys.allSatisfy(keys.contains) && agrees(p) {
+            if found != nil { return nil }
+            found = p
+        }
+        return found
     }
 }

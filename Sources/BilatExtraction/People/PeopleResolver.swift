@@ -42,8 +42,9 @@ final class PeopleResolver: Sendable {
             namesWithOffices(&reading, &discourse, published: published)
             reading.persons.sort { $0.range.lowerBound < $1.range.lowerBound }
             descriptions(&reading, &discourse, publisher: publisher, published: published)
-            pronounOwners(reading, &discourse)
-            retinues(reading, &discourse)
+            // Passed inout: a reading passed by value was copied, each of its references retained, per sentence.
+            pronounOwners(&reading, &discourse)
+            retinues(&reading, &discourse)
             discourse.people.mentions.append(reading.persons)
             if let first = reading.persons.first?.person { discourse.lastSubject = first }
         }
@@ -124,7 +125,7 @@ final class PeopleResolver: Sendable {
                 continue
             }
             let start = names.skipHonorifics(tokens, from: i)
-            guard start < tokens.endIndex, !reading.taken.contains(start),
+            guard start < tokens.endIndex, names.mayStartRun(tokens, at: start), !reading.taken.contains(start),
                   let run = names.run(tokens, at: start, isCountry: reading.isCountry) else {
                 i = max(i + 1, start)
                 continue
@@ -164,7 +165,7 @@ final class PeopleResolver: Sendable {
     }
 
     /// "his national security adviser": the office of the person the sentence is about.
-    private func pronounOwners(_ reading: SentenceReading, _ discourse: inout PeopleDiscourse) {
+    private func pronounOwners(_ reading: inout SentenceReading, _ discourse: inout PeopleDiscourse) {
         for (p, at) in reading.pronounOwned where discourse.people.persons[p].country == nil {
             discourse.people.persons[p].country = subject(before: at, excluding: p, in: reading.persons,
                                                           people: discourse.people, last: discourse.lastSubject)
@@ -172,7 +173,7 @@ final class PeopleResolver: Sendable {
     }
 
     /// "his delegation included X and Y": the officials named after the word join its owner's side.
-    private func retinues(_ reading: SentenceReading, _ discourse: inout PeopleDiscourse) {
+    private func retinues(_ reading: inout SentenceReading, _ discourse: inout PeopleDiscourse) {
         // Read first, then written: knownPerson reads the discourse, which an inout argument would hold
         // exclusively for the whole call (a fatal access conflict the fuzzer found).
         guard let retinue = retinue(tokens: reading.tokens, countries: reading.mentions.countries, mentions: reading.persons,

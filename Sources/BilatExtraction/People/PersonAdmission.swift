@@ -118,7 +118,7 @@ extension PeopleResolver {
         guard text != name else { return false }
         let a = TextFolding.fold(text), b = TextFolding.fold(name)
         guard a != b else { return false }
-        let x = a.split(separator: " "), y = b.split(separator: " ")
+        let x = TextFolding.words(a), y = TextFolding.words(b)
         if x.count == y.count {
             return zip(x, y).allSatisfy { p, q in p == q || isTransliteration(p, q) }
         }

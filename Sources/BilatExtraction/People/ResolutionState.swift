@@ -13,9 +13,13 @@ struct PeopleDiscourse {
 /// A reference, so that readers of the discourse can fill it without holding the discourse inout.
 final class NamePartsCache {
     private let names: NameReader
-    private var parts: [String: [String]] = [:]
+    private var parts: [String: [String]]
 
-    init(names: NameReader) { self.names = names }
+    init(names: NameReader) {
+        self.names = names
+        // Room for an article's names from the start: grown from empty, the table was rehashed four times.
+        parts = Dictionary(minimumCapacity: 32)
+    }
 
     func callAsFunction(_ name: String) -> [String] {
         if let found = parts[name] { return found }

@@ -20,12 +20,11 @@ struct RoleReader: Sendable {
     let smallWords = Lexicon.words(.titleSmallWords)
 
     func roles(in tokens: ArraySlice<Token>, countries: [CountryMention]) -> [RolePhrase] {
-        var byEnd: [Int: CountryMention] = [:]
-        var byStart: [Int: CountryMention] = [:]
-        for c in countries {
-            byStart[c.range.lowerBound] = c
-            byEnd[c.range.upperBound + (c.possessive ? 1 : 0)] = c
-        }
+        // The country that starts at a token, or ends just before it (after its possessive); the last of
+        // the sentence's countries where two do. Looked up in the sentence's few countries: two dictionaries
+        // built for every sentence cost more than all the lookups.
+        let byStart = CountryLookup(countries: countries, byEnd: false)
+        let byEnd = CountryLookup(countries: countries, byEnd: true)
         var found: [RolePhrase] = []
         var i = tokens.startIndex
         while i < tokens.endIndex {
@@ -125,6 +124,16 @@ struct RoleReader: Sendable {
             i = after
         }
         return found
+    }
+
+    /// A sentence's countries by the token each starts at, or ends before (`byEnd`).
+    private struct CountryLookup {
+        let countries: [CountryMention]
+        let byEnd: Bool
+
+        subscript(_ i: Int) -> CountryMention? {
+            countries.last { c in (byEnd ? c.range.upperBound + (c.possessive ? 1 : 0) : c.range.lowerBound) == i }
+        }
     }
 
     /// True when the word at `k` ends a body's name or names a field ("Council", "Trade").

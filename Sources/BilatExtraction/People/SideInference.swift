@@ -3,10 +3,13 @@
 /// one have a country, and those countries are among the sides, the remaining side is that official's.
 enum SideInference {
     static func infer(_ people: inout People, mentions: [SentenceMentions]) {
-        for (n, sm) in mentions.enumerated() where n < people.mentions.count {
+        // By index, the sentence's mentions read only where two persons are named: enumerating copied
+        // every sentence's mentions, and most name one person or none.
+        for n in mentions.indices where n < people.mentions.count && people.mentions[n].count >= 2 {
             let inSentence = Array(Set(people.mentions[n].map(\.person)))
             let unknown = inSentence.filter { people.persons[$0].country == nil && !people.persons[$0].international }
             guard unknown.count == 1, inSentence.count >= 2 else { continue }
+            let sm = mentions[n]
             let tokens = sm.sentence.tokens
             let known = Set(inSentence.compactMap { people.persons[$0].country })
             // The sides: countries named as such, not places ("in Tokyo", "to Japan").

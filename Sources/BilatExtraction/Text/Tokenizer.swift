@@ -31,16 +31,23 @@ public enum Tokenizer {
     public static func tokenize(_ text: String) -> [Token] {
         var text = text
         return text.withUTF8 { bytes in
-            let table = ScalarTable(bytes)
-            defer { table.deallocate() }
-            return table.tokens()
+            // The columns in temporary storage: on the stack for a short text (a name, a phrase of the
+            // reference data), where three heap blocks cost more than cutting the text.
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bytes.count) { values in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { classes in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: bytes.count + 1) { offsets in
+                        ScalarTable(bytes, values: values, classes: classes, offsets: offsets).tokens()
+                    }
+                }
+            }
         }
     }
 }
 
 /// The scalars of a text with their classes and byte offsets, and the tokenizing pass over them.
-/// The three columns are buffers the table allocates and `deallocate()` frees: every index the pass
-/// asks is below `count` (each is guarded), and unchecked access halves the cost of tokenizing.
+/// The three columns are buffers the caller provides, of the text's byte count (the offsets one more):
+/// every index the pass asks is below `count` (each is guarded), and unchecked access halves the cost
+/// of tokenizing.
 private struct ScalarTable {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Scalar values.
@@ -52,11 +59,12 @@ private struct ScalarTable {
     /// The number of scalars.
     let count: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, values: UnsafeMutableBufferPointer<UInt32>,
+         classes: UnsafeMutableBufferPointer<UInt8>, offsets: UnsafeMutableBufferPointer<Int>) {
         self.bytes = bytes
-        values = .allocate(capacity: bytes.count)
-        classes = .allocate(capacity: bytes.count)
-        offsets = .allocate(capacity: bytes.count + 1)
+        self.values = values
+        self.classes = classes
+        self.offsets = offsets
         let table = ScalarClass.ascii
         var n = 0
         var p = 0
@@ -82,12 +90,6 @@ private struct ScalarTable {
         }
         offsets[n] = bytes.count
         count = n
-    }
-
-    func deallocate() {
-        values.deallocate()
-        classes.deallocate()
-        offsets.deallocate()
     }
 
     func isLetter(_ i: Int) -> Bool { classes[i] & ScalarClass.letter != 0 }

@@ -60,8 +60,7 @@ extension Bilat {
                         switch input {
                         case .article(let article, _):
                             let gold = GoldFacts(extractor.extract(article), id: article.externalID)
-                            let line = (try? Self.encoder.encode(gold)).map { String(decoding: $0, as: UTF8.self) }
-                            do { try Terminal.out((line ?? "{}") + "\n") } catch { outputFailure = error }
+                            do { try Terminal.out(gold.jsonLine + "\n") } catch { outputFailure = error }
                         case .failure(let message):
                             Terminal.error(message)
                             failed = true
@@ -72,12 +71,6 @@ extension Bilat {
                 if missing { throw Failure.missingInput("some inputs are missing") }
                 if failed { throw Failure.badInput("some inputs could not be read") }
             }
-        }
-
-        static var encoder: JSONEncoder {
-            let e = JSONEncoder()
-            e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return e
         }
     }
 }
