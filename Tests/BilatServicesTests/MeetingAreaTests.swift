@@ -26,6 +26,25 @@ import BilatTestSupport
         #expect(facts.areas.map(\.key).contains("tourism"), "the article names tourism")
     }
 
+    @Test func anEarlierMeetingReferredToTakesNoAreasOfTheSentencesAfterIt() throws {
+        let text = """
+            ---
+            title: Joint statement of Kenya and Nigeria
+            published: 2024-03-15
+            ---
+            ABUJA, March 15 -- Kenyan President William Ruto held talks with Nigerian President Bola Tinubu in Abuja on Friday.
+
+            Recalling their first meeting in Nairobi in May 2023, the two leaders expressed satisfaction with the progress since then.
+
+            The two leaders agreed to expand cooperation in trade and energy.
+            """
+        let facts = try TestExtractor.bundled().extract(try ArticleReader.read(text: text))
+        let today = try #require(facts.meetings.first { $0.date?.iso == "2024-03-15" })
+        let earlier = try #require(facts.meetings.first { $0.date?.iso == "2023-05" })
+        #expect(today.areas == ["energy", "trade"])
+        #expect(earlier.areas.isEmpty, "\(earlier.areas)")
+    }
+
     @Test func areasAreShownAndFilteredOnEverywhere() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

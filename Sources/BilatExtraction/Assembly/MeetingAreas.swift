@@ -6,7 +6,8 @@ import BilatModel
 /// "Both sides ..."); for the article's main encounter (its first, the one a readout is about) also when
 /// it opens with "he"/"she" or names one of the meeting's participants as its subject ("Prime Minister
 /// Carney said ...", "Outlining China's approach, Xi proposed ..."), and when it stands in the same
-/// paragraph as a sentence that goes on about it. An area named elsewhere in the article (its
+/// paragraph as a sentence that goes on about it. An encounter of another day that the article only
+/// refers to takes no sentence after its own. An area named elsewhere in the article (its
 /// background, another meeting) is the article's, not this meeting's.
 enum MeetingAreas {
     /// How many tokens into a sentence its group word may stand ("On trade, the two leaders ...").
@@ -43,10 +44,13 @@ enum MeetingAreas {
         }
         for i in meetings.indices {
             let participants = i == 0 ? Set(meetings[i].participants) : []
+            // An encounter only referred to ("Recalling their first meeting in Vientiane in October 2024, the
+            // two leaders ...") takes no sentence after it: what follows is about the article's own encounter.
+            let continued = i == 0 || meetings[i].date == meetings[0].date
             var sentences = Set(meetings[i].spans.compactMap { sentenceAt[$0.start] })
             for n in sentences.sorted() {
                 var next = n + 1
-                while next < mentions.count, !sentences.contains(next),
+                while continued, next < mentions.count, !sentences.contains(next),
                       groupOpens(next) || (i == 0 && (sameParagraph(next) || subjectIsParticipant(next, participants))) {
                     sentences.insert(next)
                     next += 1
