@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilatExtraction
 
 /// Before parsing: a first argument that names no command. The option parser would read `bilat
 /// meeting China Canada` as three arguments the top-level command does not take; a person meant a
@@ -41,26 +42,9 @@ enum CommandNames {
         let lower = word.lowercased()
         let prefixed = known.filter { $0.hasPrefix(lower) }
         if prefixed.count == 1 { return prefixed[0] }
-        let scored = known.map { (name: $0, distance: editDistance(lower, $0)) }
+        let scored = known.map { (name: $0, distance: TextFolding.editDistance(lower, $0)) }
         guard let best = scored.min(by: { ($0.distance, $0.name) < ($1.distance, $1.name) }),
               best.distance <= max(1, lower.count / 3) else { return nil }
         return best.name
-    }
-
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

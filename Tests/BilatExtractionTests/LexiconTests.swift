@@ -6,33 +6,20 @@ import Testing
 /// The lexicon folder (`seeds/reference/lexicon`): the English the rules read, loaded once, each table
 /// required.
 @Suite struct LexiconTests {
-    /// The error loading the test reference with `file` (a path in it) replaced by `text`.
-    func loadError(_ file: String, _ text: String) throws -> String? {
-        let dir = try makeReferenceDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try text.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
-        do {
-            _ = try ReferenceData(directory: dir)
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
-
     @Test func aValueOfNoTypeIsRefusedWithItsLine() throws {
-        #expect(try loadError("lexicon/roles.tsv", "title\tkind\npresident\tleader\nenvoy\tdiplomat\n")
+        #expect(try referenceLoadError("lexicon/roles.tsv", "title\tkind\npresident\tleader\nenvoy\tdiplomat\n")
                 == "roles.tsv line 3: unknown kind 'diplomat' (one of: leader, minister, official, head)")
-        #expect(try loadError("lexicon/speech_verbs.tsv", "verb\ttype\nsaid\tposition\nvowed\tpromise\n")
+        #expect(try referenceLoadError("lexicon/speech_verbs.tsv", "verb\ttype\nsaid\tposition\nvowed\tpromise\n")
                 == "speech_verbs.tsv line 3: unknown type 'promise' (one of: proposal, commitment, position, assessment)")
-        #expect(try loadError("lexicon/agreement_kinds.tsv", "term\tkind\ntreaty\ttreaty\npact\talliance\n")?
+        #expect(try referenceLoadError("lexicon/agreement_kinds.tsv", "term\tkind\ntreaty\ttreaty\npact\talliance\n")?
                     .hasPrefix("agreement_kinds.tsv line 3: unknown kind 'alliance'") == true)
-        #expect(try loadError("lexicon/name_particles.tsv", "particle\tkind\nda\t\nbin\tfather\n")
+        #expect(try referenceLoadError("lexicon/name_particles.tsv", "particle\tkind\nda\t\nbin\tfather\n")
                 == "name_particles.tsv line 3: unknown kind 'father' (one of: (empty), patronymic)")
-        #expect(try loadError("lexicon/months.tsv", "name\tnumber\njanuary\t1\nfebruary\ttwo\n")
+        #expect(try referenceLoadError("lexicon/months.tsv", "name\tnumber\njanuary\t1\nfebruary\ttwo\n")
                 == "months.tsv line 3: 'two' is no number")
-        #expect(try loadError("lexicon/number_words.tsv", "list\tword\tnumber\ntime_counts\ttwo\t2\nside_count\tboth\t2\n")?
+        #expect(try referenceLoadError("lexicon/number_words.tsv", "list\tword\tnumber\ntime_counts\ttwo\t2\nside_count\tboth\t2\n")?
                     .hasPrefix("number_words.tsv line 3: unknown list 'side_count'") == true)
-        #expect(try loadError("organizations.tsv", "name\taliases\tkind\nG20\t\tforum\nNATO\t\talliance\n")
+        #expect(try referenceLoadError("organizations.tsv", "name\taliases\tkind\nG20\t\tforum\nNATO\t\talliance\n")
                 == "organizations.tsv line 3: unknown kind 'alliance' (one of: organization, forum)")
     }
 
@@ -45,7 +32,7 @@ import Testing
     }
 
     @Test func aTableNoLoaderReadsIsRefused() throws {
-        #expect(try loadError("lexicon/greetings.tsv", "word\nhello\n") == "greetings.tsv: no loader reads this table (see lexicon/README.md)")
+        #expect(try referenceLoadError("lexicon/greetings.tsv", "word\nhello\n") == "greetings.tsv: no loader reads this table (see lexicon/README.md)")
     }
 
     @Test func aMissingLexiconTableIsRefusedWithItsName() throws {

@@ -6,46 +6,33 @@ import BilatTestSupport
 
 /// The officials tables are typed as they are read: a bad value is refused with its file and line.
 @Suite struct OfficialTablesTests {
-    /// The error loading the test reference with `file` replaced by `text`, or nil when it loads.
-    func loadError(_ file: String, _ text: String) throws -> String? {
-        let dir = try makeReferenceDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try text.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
-        do {
-            _ = try ReferenceData(directory: dir)
-            return nil
-        } catch let error as ReferenceError {
-            return error.description
-        }
-    }
-
     @Test func rowsKeepTheirLineNumbers() {
         let table = TSVTable(text: "# comment\r\nname\tx\r\n\r\nA\t1\r\n# another\nB\t2\rC\t3")
         #expect(table.records.map(\.line) == [4, 6, 7])
     }
 
     @Test func anUnknownCountryIsRefusedWithItsLine() throws {
-        let error = try loadError("officials.tsv", "name\tcountry\trole\tstart\tend\taliases\n# note\nXi Jinping\tCN\tPresident\t2013-03-14\t\t\nNobody\tXQ\tPresident\t2020\t\t\n")
+        let error = try referenceLoadError("officials.tsv", "name\tcountry\trole\tstart\tend\taliases\n# note\nXi Jinping\tCN\tPresident\t2013-03-14\t\t\nNobody\tXQ\tPresident\t2020\t\t\n")
         #expect(error == "officials.tsv:4: unknown country code \"XQ\"")
     }
 
     @Test func aDateThatIsNoDateIsRefused() throws {
-        let error = try loadError("officials.tsv", "name\tcountry\trole\tstart\tend\taliases\nXi Jinping\tCN\tPresident\t14 March 2013\t\t\n")
+        let error = try referenceLoadError("officials.tsv", "name\tcountry\trole\tstart\tend\taliases\nXi Jinping\tCN\tPresident\t14 March 2013\t\t\n")
         #expect(error == "officials.tsv:2: start \"14 March 2013\" is no date (YYYY-MM-DD or YYYY-MM)")
     }
 
     @Test func aTermThatEndsBeforeItStartsIsRefused() throws {
-        let error = try loadError("officials.tsv", "name\tcountry\trole\tstart\tend\taliases\nXi Jinping\tCN\tPresident\t2013-03-14\t2012\t\n")
+        let error = try referenceLoadError("officials.tsv", "name\tcountry\trole\tstart\tend\taliases\nXi Jinping\tCN\tPresident\t2013-03-14\t2012\t\n")
         #expect(error == "officials.tsv:2: the term ends before it starts")
     }
 
     @Test func anInternationalOfficialMustServeAKnownOrganization() throws {
-        let error = try loadError("international_officials.tsv", "name\torganization\trole\tstart\tend\taliases\nAntónio Guterres\tUN\tSecretary-General\t2017-01-01\t\t\nJens Stoltenberg\tNATO\tSecretary General\t2014-10-01\t2024-09-30\t\n")
+        let error = try referenceLoadError("international_officials.tsv", "name\torganization\trole\tstart\tend\taliases\nAntónio Guterres\tUN\tSecretary-General\t2017-01-01\t\t\nJens Stoltenberg\tNATO\tSecretary General\t2014-10-01\t2024-09-30\t\n")
         #expect(error == "international_officials.tsv:3: unknown organization \"NATO\" (not a name in organizations.tsv)")
     }
 
     @Test func anOfficeTitleMustBeATitleOfTheRoles() throws {
-        let error = try loadError("lexicon/offices.tsv", "title\toffice\namir\temir\nemperour\temperor\n")
+        let error = try referenceLoadError("lexicon/offices.tsv", "title\toffice\namir\temir\nemperour\temperor\n")
         #expect(error == "offices.tsv:3: \"emperour\" is no title of roles.tsv or the officials tables")
     }
 

@@ -12,6 +12,20 @@ func makeReference() throws -> ReferenceData {
 
 /// A small reference directory written for the test: a few countries, officials and organizations.
 /// The caller removes it (`makeReference()` does).
+/// What loading a copy of the bundled reference with `file` (a path in it) replaced by `text` throws,
+/// as its message; nil when it loads.
+func referenceLoadError(_ file: String, _ text: String) throws -> String? {
+    let dir = try makeReferenceDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try text.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
+    do {
+        _ = try ReferenceData(directory: dir)
+        return nil
+    } catch {
+        return "\(error)"
+    }
+}
+
 func makeReferenceDirectory() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bilat-ref-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Case- and diacritic-insensitive keys: "Erdoğan" and "ERDOGAN" both fold to "erdogan".
-enum TextFolding {
+public enum TextFolding {
     /// The words of a text between spaces, as `split(separator: " ")` gives them: over the bytes when the
     /// text is ASCII (a folded name nearly always is), where the split by Characters costs thousands of
     /// instructions a name.
@@ -60,8 +60,9 @@ enum TextFolding {
         return out
     }
 
-    /// Edit distance between two folded strings, for suggestions.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    /// Edit distance (Levenshtein, over Unicode scalars) between two strings, for suggestions: the one
+    /// measure behind "did you mean" for countries, areas, people and commands.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }

@@ -53,7 +53,7 @@ extension KnowledgeBase {
     public func areaKey(_ input: String) throws -> String {
         let key = input.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
         if areaKeys.contains(key) { return key }
-        let close = areaKeys.map { ($0, Self.distance($0, key)) }.filter { $0.1 <= max(2, key.count / 3) }
+        let close = areaKeys.map { ($0, TextFolding.editDistance($0, key)) }.filter { $0.1 <= max(2, key.count / 3) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
         throw UnknownNameError(kind: "area", input: input, suggestions: Array(close),
                                hint: "areas are " + areaKeys.joined(separator: ", "))
@@ -62,26 +62,9 @@ extension KnowledgeBase {
     private func suggestions(for input: String) throws -> [String] {
         let key = input.lowercased()
         return try queries.officialNames()
-            .map { name in (name, min(Self.distance(name.lowercased(), key),
-                                      name.lowercased().split(separator: " ").map { Self.distance(String($0), key) }.min() ?? .max)) }
+            .map { name in (name, min(TextFolding.editDistance(name.lowercased(), key),
+                                      name.lowercased().split(separator: " ").map { TextFolding.editDistance(String($0), key) }.min() ?? .max)) }
             .filter { $0.1 <= max(2, key.count / 3) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-    }
-
-    /// Levenshtein distance over characters.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let (x, y) = (Array(a), Array(b))
-        guard !x.isEmpty else { return y.count }
-        var row = Array(0...y.count)
-        for i in 1...x.count {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: y.count, by: 1) {
-                let kept = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
-                previous = kept
-            }
-        }
-        return row[y.count]
     }
 }
