@@ -6,8 +6,9 @@ import GRDB
 /// Rows that belong to the article (links, meeting mentions, statements, role sightings) go by
 /// `ON DELETE CASCADE`, its range of sentences with their full-text rows by ``unindexSentences(key:)``;
 /// shared entities (agreements, officials, organizations) are deleted
-/// when no other article supports them any more. Meetings are derived from mentions: the caller
-/// re-clusters the returned buckets, which drops a meeting left without mentions.
+/// when no other article supports them any more. Meetings are derived from mentions: the article's
+/// reports leave their groups' counts here, its undated reports' meetings go with it, and the caller
+/// re-clusters the returned buckets, which drops a meeting left without groups.
 struct ArticleRemoval {
     let db: Database
 
@@ -16,9 +17,8 @@ struct ArticleRemoval {
         guard let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT key FROM article WHERE id = ?"),
                                            arguments: [articleID]) else { return [] }
         let args: StatementArguments = [key]
-        let buckets = try MeetingBucket.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT country_key, mode, bucket_year FROM meeting_mention WHERE article_key = ?
-            """), arguments: args)
+        let units = MeetingUnits(db: db)
+        let grouped = try units.remove(articleKey: key)
         let agreements = try Int64.fetchAll(db.cachedStatement(
             sql: "SELECT DISTINCT agreement_id FROM agreement_source WHERE article_key = ?"), arguments: args)
         let officials = try Int64.fetchAll(db.cachedStatement(sql: """
@@ -34,6 +34,10 @@ struct ArticleRemoval {
         try db.cachedStatement(sql: "DELETE FROM article WHERE key = ?").execute(arguments: args)
         if let sentences {
             try db.cachedStatement(sql: "DELETE FROM sentence WHERE id BETWEEN ? AND ?").execute(arguments: sentences)
+        }
+        try units.dropEmpty(grouped.units)
+        for meeting in grouped.undatedMeetings {
+            try db.cachedStatement(sql: "DELETE FROM meeting WHERE id = ?").execute(arguments: [meeting])
         }
 
         for id in agreements {
@@ -56,7 +60,7 @@ struct ArticleRemoval {
                 WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM article_organization WHERE organization_id = ?1)
                 """).execute(arguments: [id])
         }
-        return Set(buckets)
+        return grouped.buckets
     }
 
     /// Takes the article's sentences out of the full-text index, their text cut from the article's in one

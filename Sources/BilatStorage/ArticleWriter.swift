@@ -55,7 +55,7 @@ struct ArticleWriter {
                 participants.append(try officialIDs[name]
                     ?? resolver.resolve(name: name, country: nil, absorbed: &buckets))
             }
-            buckets.insert(try saveMention(meeting, position: position, participants: participants, links: links))
+            try saveMention(meeting, position: position, participants: participants, links: links)
         }
         for agreement in facts.agreements {
             try links.agreement(agreement)
@@ -63,7 +63,9 @@ struct ArticleWriter {
         for statement in facts.statements {
             try links.statement(statement)
         }
-        derived.buckets.formUnion(buckets)
+        let grouped = try MeetingUnits(db: db).add(articleKey: key)
+        derived.buckets.formUnion(buckets.union(grouped.buckets))
+        derived.undated += grouped.undated
         if older.isEmpty { return .inserted }
         return .replaced(previousURLs: Set(older.compactMap(\.url)).subtracting([article.url].compactMap { $0 }).sorted())
     }
@@ -142,7 +144,7 @@ struct ArticleWriter {
 
     /// Stores one meeting report as read; the meetings are derived from the reports afterwards.
     private func saveMention(_ report: Meeting, position: Int, participants: [Int64],
-                             links: LinkWriter) throws -> MeetingBucket {
+                             links: LinkWriter) throws {
         let mention = MeetingMentionRecord(articleKey: links.articleKey, position: position, report: report)
         try db.cachedStatement(sql: """
             INSERT INTO meeting_mention(article_key, position, date, date_precision, date_first_day, bucket_year,
@@ -166,6 +168,5 @@ struct ArticleWriter {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_mention_source(mention_id, sentence_id) VALUES (?, ?)")
                 .execute(arguments: [id, sentenceID ?? LinkWriter.noSentence])
         }
-        return mention.bucket
     }
 }

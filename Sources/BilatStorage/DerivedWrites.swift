@@ -10,6 +10,8 @@ import GRDB
 /// statement that opens a savepoint after them would flush them.
 struct DerivedWrites {
     var buckets = Set<MeetingBucket>()
+    /// Undated reports stored in the transaction: each becomes a meeting of its own.
+    var undated: [Int64] = []
     /// Sentence rowids with the text the index takes: the article text at the sentence's offsets,
     /// which is what the delete triggers tell the index when the article goes.
     var sentences: [(id: Int64, text: String)] = []
@@ -17,12 +19,15 @@ struct DerivedWrites {
     /// Adds what another article left pending.
     mutating func formUnion(_ other: DerivedWrites) {
         buckets.formUnion(other.buckets)
+        undated += other.undated
         sentences += other.sentences
     }
 
     /// Re-clusters the buckets, then indexes the sentences; leaves nothing pending.
     mutating func apply(_ db: Database) throws {
-        try MeetingConsolidation(db: db).recompute(buckets)
+        let consolidation = MeetingConsolidation(db: db)
+        try consolidation.recompute(buckets)
+        try consolidation.addUndated(undated)
         let index = try db.cachedStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         for sentence in sentences {
             try index.execute(arguments: [sentence.id, sentence.text])

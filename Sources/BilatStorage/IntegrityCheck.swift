@@ -29,7 +29,53 @@ enum IntegrityRules {
         """
     }.joined(separator: "\nUNION ALL\n")
 
-    static let all: [(check: String, sql: String)] = [
+    /// Rows of a stored count that differ from the count taken again from the reports, both ways round.
+    static func counted(_ what: String, stored: String, recount: String) -> String {
+        """
+        WITH r(a, b, n) AS (\(recount)), s(a, b, n) AS (\(stored))
+        SELECT '\(what) ' || x.a || ' ' || x.b || ': ' || x.n || ' ' || x.side FROM (
+            SELECT *, 'counted from its reports, not stored' AS side FROM (SELECT * FROM r EXCEPT SELECT * FROM s)
+            UNION ALL
+            SELECT *, 'stored, not counted from its reports' FROM (SELECT * FROM s EXCEPT SELECT * FROM r)) AS x
+        """
+    }
+
+    /// Schema 0009: each report group's counts are what its reports say.
+    static let groups: [(check: String, sql: String)] = [
+        ("group-counts", counted("group", stored: "SELECT id, held, articles FROM meeting_unit", recount: """
+            SELECT unit_id, count(DISTINCT CASE WHEN status = 'held' THEN article_key END), count(DISTINCT article_key)
+            FROM meeting_mention WHERE unit_id IS NOT NULL GROUP BY unit_id
+            """)),
+        ("group-places", counted("group place", stored: "SELECT unit_id, place, articles FROM meeting_unit_place",
+                                 recount: """
+            SELECT unit_id, place, count(DISTINCT article_key) FROM meeting_mention
+            WHERE unit_id IS NOT NULL AND place IS NOT NULL GROUP BY unit_id, place
+            """)),
+        ("group-participants", counted("group participant",
+                                       stored: "SELECT unit_id, official_id, articles FROM meeting_unit_participant",
+                                       recount: """
+            SELECT mm.unit_id, p.official_id, count(DISTINCT mm.article_key)
+            FROM meeting_mention mm JOIN meeting_mention_participant p ON p.mention_id = mm.id
+            WHERE mm.unit_id IS NOT NULL GROUP BY mm.unit_id, p.official_id
+            """)),
+        ("group-links", counted("group link", stored: "SELECT unit_id, other_id, articles FROM meeting_unit_link",
+                                recount: """
+            SELECT a.unit_id, b.unit_id, count(DISTINCT a.article_key)
+            FROM meeting_mention a JOIN meeting_mention b ON b.article_key = a.article_key AND b.unit_id <> a.unit_id
+                AND b.country_key = a.country_key AND b.mode = a.mode AND b.bucket_year = a.bucket_year
+            WHERE a.unit_id IS NOT NULL GROUP BY a.unit_id, b.unit_id
+            """)),
+        ("mention-group", """
+            SELECT 'mention ' || mm.id || ': ' || CASE WHEN u.id IS NULL THEN 'dated, in no group'
+                ELSE 'in group ' || u.id || ' of another key or meeting' END
+            FROM meeting_mention mm LEFT JOIN meeting_unit u ON u.id = mm.unit_id
+            WHERE (mm.date IS NULL) <> (mm.unit_id IS NULL)
+               OR (mm.unit_id IS NOT NULL AND (u.id IS NULL OR u.country_key IS NOT mm.country_key
+                   OR u.mode IS NOT mm.mode OR u.date IS NOT mm.date OR u.meeting_id IS NOT mm.meeting_id))
+            """),
+    ]
+
+    static let all: [(check: String, sql: String)] = groups + [
         ("meeting-without-source", """
             SELECT 'meeting ' || id FROM meeting m
             WHERE NOT EXISTS (SELECT 1 FROM meeting_source WHERE meeting_id = m.id)

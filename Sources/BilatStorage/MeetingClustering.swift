@@ -1,12 +1,11 @@
 import BilatModel
 
-/// One stored meeting report as the clustering sees it.
+/// One stored meeting report as the clustering sees it: what the tests and the unit key start from.
 struct MentionInput: Hashable, Sendable {
     var id: Int64
-    /// The article's content hash: what the canonical order compares.
+    /// The article's content hash.
     var articleID: String
-    /// The article's integer key, one for one with `articleID`: what the sets of articles hold
-    /// (hashing a 64-character id was a fifth of the clustering).
+    /// The article's integer key, one for one with `articleID`.
     var articleKey: Int64
     var position: Int
     var date: PartialDate?
@@ -42,183 +41,294 @@ extension PartialDate {
     }
 }
 
-/// The mentions of one meeting and what they add up to.
-struct MentionCluster: Sendable {
-    var mentions: [MentionInput]
+/// The report group a dated mention belongs to, within its bucket (countries, mode, year).
+///
+/// Every report of one day is one group (a day's reports are one meeting, whatever their place or
+/// status). Month and year reports group by date, status and place; the second report of one article
+/// with the same key is a group of its own (`rank` 1), and so on, so that an article that reports two
+/// meetings of one month keeps them apart. The clustering places groups, not reports: its work is
+/// bounded by the number of groups in a bucket — about its number of meetings —, not by the number of
+/// reports, and a thousand copies of one report add nothing to it but counts.
+struct MeetingUnitKey: Hashable, Sendable {
+    var date: PartialDate
+    /// nil for a day group.
+    var status: MeetingStatus?
+    /// nil for a day group and for a report that names no place.
+    var place: String?
+    /// The officials the reports name, sorted (empty for a day group): reports naming other people may
+    /// belong to other meetings, so they are placed apart.
+    var participants: [Int64] = []
+    var rank: Int
 
-    var articles: Set<Int64> { Set(mentions.map(\.articleKey)) }
-    var participants: Set<Int64> { mentions.reduce(into: []) { $0.formUnion($1.participants) } }
-    var places: Set<String> { Set(mentions.compactMap(\.place)) }
-
-    /// Held when any source reports it held (a later report settles an announced meeting).
-    var status: MeetingStatus { mentions.contains { $0.status == .held } ? .held : .planned }
-
-    /// The most precise date; when sources differ at that precision, the one most articles give,
-    /// then the earliest.
-    var date: PartialDate? { MentionCluster.majority(mentions.compactMap(\.date), of: mentions, \.date) }
-
-    /// Distinct dates at the finest precision: more than one is a recorded date conflict.
-    var finestDates: [PartialDate] { PartialDate.distinctAtFinestPrecision(mentions.compactMap(\.date)) }
-
-    /// The place most articles give; ties go to the place of the most precise report, then alphabetical.
-    var place: String? {
-        var articlesByPlace: [String: Set<Int64>] = [:]
-        var precisionByPlace: [String: DatePrecision] = [:]
-        for mention in mentions {
-            guard let place = mention.place else { continue }
-            articlesByPlace[place, default: []].insert(mention.articleKey)
-            let precision = mention.date?.precision ?? .year
-            precisionByPlace[place] = max(precisionByPlace[place] ?? .year, precision)
-        }
-        return articlesByPlace.keys.min { a, b in
-            let (ca, cb) = (articlesByPlace[a]!.count, articlesByPlace[b]!.count)
-            if ca != cb { return ca > cb }
-            if precisionByPlace[a]! != precisionByPlace[b]! { return precisionByPlace[a]! > precisionByPlace[b]! }
-            return a < b
+    /// Keys of one article's reports of one bucket, in position order (nil for an undated report).
+    static func keys(_ reports: [(date: PartialDate?, status: MeetingStatus, place: String?, participants: Set<Int64>)])
+        -> [MeetingUnitKey?] {
+        var seen: [MeetingUnitKey: Int] = [:]
+        return reports.map { report in
+            guard let date = report.date else { return nil }
+            if date.precision == .day { return MeetingUnitKey(date: date, status: nil, place: nil, rank: 0) }
+            var key = MeetingUnitKey(date: date, status: report.status, place: report.place,
+                                     participants: report.participants.sorted(), rank: 0)
+            let rank = seen[key, default: 0]
+            seen[key] = rank + 1
+            key.rank = rank
+            return key
         }
     }
 
-    private static func majority(_ dates: [PartialDate], of mentions: [MentionInput],
-                                 _ key: KeyPath<MentionInput, PartialDate?>) -> PartialDate? {
-        guard let finest = dates.map(\.precision).max() else { return nil }
-        var articlesByDate: [PartialDate: Set<Int64>] = [:]
-        for mention in mentions {
-            if let date = mention[keyPath: key], date.precision == finest {
-                articlesByDate[date, default: []].insert(mention.articleKey)
-            }
-        }
-        return articlesByDate.keys.min { a, b in
-            let (ca, cb) = (articlesByDate[a]!.count, articlesByDate[b]!.count)
-            return ca != cb ? ca > cb : a < b
-        }
+    /// The participants as stored: ids joined by commas.
+    var participantsText: String { participants.map(String.init).joined(separator: ",") }
+
+    /// Content order: finer dates first, then date, held before planned, place, rank.
+    static func canonical(_ a: MeetingUnitKey, _ b: MeetingUnitKey) -> Bool {
+        if a.date.precision != b.date.precision { return a.date.precision > b.date.precision }
+        if a.date != b.date { return a.date < b.date }
+        if a.status != b.status { return a.status == .held }
+        if a.place != b.place { return (a.place ?? "") < (b.place ?? "") }
+        if a.participants != b.participants { return a.participants.lexicographicallyPrecedes(b.participants) }
+        return a.rank < b.rank
     }
 }
 
-/// Groups the mentions of one bucket (same countries, mode and year) into meetings, deterministically:
-/// the result depends only on the mentions' content, never on the order they were stored in.
+/// A report group with what its reports add up to (counts of distinct articles).
+struct UnitInput: Sendable {
+    var id: Int64
+    var key: MeetingUnitKey
+    var articles: Int
+    /// Articles of the group that report the meeting held.
+    var held: Int
+    /// Articles naming each place.
+    var places: [String: Int]
+    var participants: Set<Int64>
+    /// Groups of the same bucket that share an article with this one.
+    var links: Set<Int64>
+    var formerMeetingID: Int64?
+}
+
+/// What a meeting's groups add up to, updated as groups join. Groups of one meeting never share an
+/// article (a day joins the day before only when no article reports both; a month or year group joins
+/// only a meeting none of its articles is in), so counts of articles add up exactly.
+struct ClusterSummary: Sendable {
+    var unitIDs: Set<Int64> = []
+    var linked: Set<Int64> = []
+    var held = false
+    var articlesByDate: [PartialDate: Int] = [:]
+    var articlesByPlace: [String: Int] = [:]
+    var precisionByPlace: [String: DatePrecision] = [:]
+    var participants: Set<Int64> = []
+    var first: MeetingUnitKey?
+
+    init() {}
+
+    init(_ unit: UnitInput) { add(unit) }
+
+    mutating func add(_ unit: UnitInput) {
+        unitIDs.insert(unit.id)
+        linked.formUnion(unit.links)
+        if unit.held > 0 { held = true }
+        articlesByDate[unit.key.date, default: 0] += unit.articles
+        for (place, count) in unit.places {
+            articlesByPlace[place, default: 0] += count
+            precisionByPlace[place] = max(precisionByPlace[place] ?? .year, unit.key.date.precision)
+        }
+        participants.formUnion(unit.participants)
+        if let current = first, !MeetingUnitKey.canonical(unit.key, current) { return }
+        first = unit.key
+    }
+
+    mutating func add(_ other: ClusterSummary) {
+        unitIDs.formUnion(other.unitIDs)
+        linked.formUnion(other.linked)
+        held = held || other.held
+        articlesByDate.merge(other.articlesByDate, uniquingKeysWith: +)
+        articlesByPlace.merge(other.articlesByPlace, uniquingKeysWith: +)
+        precisionByPlace.merge(other.precisionByPlace, uniquingKeysWith: max)
+        participants.formUnion(other.participants)
+        if let theirs = other.first, first.map({ MeetingUnitKey.canonical(theirs, $0) }) ?? true { first = theirs }
+    }
+
+    /// Held when any source reports it held (a later report settles an announced meeting).
+    var status: MeetingStatus { held ? .held : .planned }
+
+    /// The most precise date; when sources differ at that precision, the one most articles give,
+    /// then the earliest.
+    var date: PartialDate? {
+        guard let finest = articlesByDate.keys.map(\.precision).max() else { return nil }
+        return articlesByDate.filter { $0.key.precision == finest }.min { a, b in
+            a.value != b.value ? a.value > b.value : a.key < b.key
+        }?.key
+    }
+
+    /// Distinct dates at the finest precision: more than one is a recorded date conflict.
+    var finestDates: [PartialDate] { PartialDate.distinctAtFinestPrecision(Array(articlesByDate.keys)) }
+
+    var places: Set<String> { Set(articlesByPlace.keys) }
+
+    /// The place most articles give; ties go to the place of the most precise report, then alphabetical.
+    var place: String? {
+        articlesByPlace.min { a, b in
+            if a.value != b.value { return a.value > b.value }
+            let (pa, pb) = (precisionByPlace[a.key]!, precisionByPlace[b.key]!)
+            if pa != pb { return pa > pb }
+            return a.key < b.key
+        }?.key
+    }
+
+    /// No article reports both.
+    func isDisjoint(with unit: UnitInput) -> Bool { unit.links.isDisjoint(with: unitIDs) }
+    func isDisjoint(with other: ClusterSummary) -> Bool { linked.isDisjoint(with: other.unitIDs) }
+}
+
+/// The groups of one meeting.
+struct UnitCluster: Sendable {
+    var units: [UnitInput]
+    var summary: ClusterSummary
+}
+
+/// Groups the report groups of one dated bucket (same countries, mode and year) into meetings,
+/// deterministically: the result depends only on the groups' content, never on the order they were
+/// stored in.
 ///
-/// 1. Undated mentions are one meeting each: nothing tells two undated meetings apart.
-/// 2. Day-precision mentions with the same day are one meeting, whatever their place or status
-///    (held wins over planned: the later report settles it).
-/// 3. Two day meetings one day apart are one meeting with a recorded date conflict when they share
+/// 1. The reports of one day are one group, hence one meeting.
+/// 2. Two day meetings one day apart are one meeting with a recorded date conflict when they share
 ///    the status and a named place, no article reports both, and their participants overlap (or one
 ///    side names none); otherwise different days are different meetings.
-/// 4. Month, then year, mentions (in canonical order) join a compatible meeting: date inside it,
-///    same status, place equal or unnamed on one side, no article already in it. Among several,
-///    the one with the same place wins, then the most shared participants, then the finer date,
-///    then the earliest. With none, the mention starts a meeting of its own; so two reports of one
-///    month naming different places stay two meetings.
+/// 3. Month, then year, groups (in content order) join a compatible meeting: date inside it, same
+///    status, place equal or unnamed on one side, no article already in it. Among several, the one
+///    with the same place wins, then the most shared participants, then the finer date, then the
+///    earliest. With none, the group starts a meeting of its own; so two reports of one month naming
+///    different places stay two meetings.
+///
+/// Undated reports are one meeting each (nothing tells two undated meetings apart): they never
+/// reach the clustering.
 struct MeetingClustering: Sendable {
-    func clusters(_ mentions: [MentionInput]) -> [MentionCluster] {
-        let sorted = mentions.sorted(by: MentionInput.canonical)
-        var result = sorted.filter { $0.date == nil }.map { MentionCluster(mentions: [$0]) }
-        var dated = dayClusters(sorted.filter { $0.date?.precision == .day })
-        // What bestHome compares, kept per cluster and recomputed only for the cluster that grows:
-        // deriving it for every cluster at every mention made a busy bucket quadratic in its size.
-        var summaries = dated.map(ClusterSummary.init)
+    func clusters(_ units: [UnitInput]) -> [UnitCluster] {
+        let sorted = units.sorted { MeetingUnitKey.canonical($0.key, $1.key) }
+        var clusters: [UnitCluster] = []
+        // Days in date order; a day group merges into the meeting of the day before when rule 2 holds.
+        var lastDay: PartialDate?
+        for unit in sorted where unit.key.date.precision == .day {
+            let next = ClusterSummary(unit)
+            if let lastDay, lastDay.adding(days: 1) == unit.key.date, let previous = clusters.last,
+               isDateConflict(previous.summary, next) {
+                clusters[clusters.count - 1].units.append(unit)
+                clusters[clusters.count - 1].summary.add(next)
+            } else {
+                clusters.append(UnitCluster(units: [unit], summary: next))
+            }
+            lastDay = unit.key.date
+        }
         for precision in [DatePrecision.month, .year] {
-            for mention in sorted where mention.date?.precision == precision {
-                if let index = bestHome(for: mention, summaries: summaries) {
-                    dated[index].mentions.append(mention)
-                    summaries[index] = ClusterSummary(dated[index])
+            for unit in sorted where unit.key.date.precision == precision {
+                if let index = bestHome(for: unit, in: clusters) {
+                    clusters[index].units.append(unit)
+                    clusters[index].summary.add(unit)
                 } else {
-                    dated.append(MentionCluster(mentions: [mention]))
-                    summaries.append(ClusterSummary(dated[dated.count - 1]))
+                    clusters.append(UnitCluster(units: [unit], summary: ClusterSummary(unit)))
                 }
             }
         }
-        result += dated
-        // Sort on keys computed once a cluster.
-        let keyed = result.map { cluster in
-            (cluster: cluster, key: OrderKey(date: cluster.date, first: cluster.mentions.min(by: MentionInput.canonical)!))
-        }
+        let keyed = clusters.map { (cluster: $0, key: OrderKey(date: $0.summary.date, first: $0.summary.first!)) }
         return keyed.sorted { OrderKey.precedes($0.key, $1.key) }.map(\.cluster)
     }
 
-    /// What the output order compares: a cluster's date and its first mention in content order.
+    /// What the output order compares: a meeting's date and its first group in content order.
     struct OrderKey {
         var date: PartialDate?
-        var first: MentionInput
+        var first: MeetingUnitKey
 
-        /// By date (undated last), then the first mention's content order.
         static func precedes(_ a: OrderKey, _ b: OrderKey) -> Bool {
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
-            default: return MentionInput.canonical(a.first, b.first)
+            default: return MeetingUnitKey.canonical(a.first, b.first)
             }
         }
     }
 
-    /// The derived attributes of a cluster that choosing a home for a mention reads.
-    struct ClusterSummary {
-        var date: PartialDate?
-        var status: MeetingStatus
-        var articles: Set<Int64>
-        var places: Set<String>
-        var place: String?
-        var participants: Set<Int64>
-        /// The cluster's first mention in content order (the output order's tie-break).
-        var first: MentionInput
-
-        init(_ cluster: MentionCluster) {
-            first = cluster.mentions.min(by: MentionInput.canonical)!
-            date = cluster.date
-            status = cluster.status
-            articles = cluster.articles
-            places = cluster.places
-            place = cluster.place
-            participants = cluster.participants
-        }
-    }
-
-    private func dayClusters(_ mentions: [MentionInput]) -> [MentionCluster] {
-        let byDay = Dictionary(grouping: mentions) { $0.date! }
-        var merged: [MentionCluster] = []
-        var lastDay: PartialDate?
-        for day in byDay.keys.sorted() {
-            let next = MentionCluster(mentions: byDay[day]!)
-            if let previous = merged.last, let lastDay, lastDay.adding(days: 1) == day,
-               isDateConflict(previous, next) {
-                merged[merged.count - 1].mentions += next.mentions
-            } else {
-                merged.append(next)
-            }
-            lastDay = day
-        }
-        return merged
-    }
-
-    private func isDateConflict(_ a: MentionCluster, _ b: MentionCluster) -> Bool {
-        guard a.status == b.status, let place = a.place, place == b.place,
-              a.articles.isDisjoint(with: b.articles) else { return false }
+    private func isDateConflict(_ a: ClusterSummary, _ b: ClusterSummary) -> Bool {
+        guard a.status == b.status, let place = a.place, place == b.place, a.isDisjoint(with: b) else { return false }
         let (pa, pb) = (a.participants, b.participants)
         return pa.isEmpty || pb.isEmpty || !pa.isDisjoint(with: pb)
     }
 
-    private func bestHome(for mention: MentionInput, summaries: [ClusterSummary]) -> Int? {
-        guard let date = mention.date else { return nil }
-        let candidates = summaries.indices.filter { i in
-            let cluster = summaries[i]
-            guard let clusterDate = cluster.date, clusterDate.isCompatible(with: date),
-                  cluster.status == mention.status, !cluster.articles.contains(mention.articleKey) else { return false }
-            guard let place = mention.place else { return true }
-            let places = cluster.places
-            return places.isEmpty || places.contains(place)
+    private func bestHome(for unit: UnitInput, in clusters: [UnitCluster]) -> Int? {
+        let date = unit.key.date
+        let status: MeetingStatus = unit.held > 0 ? .held : .planned
+        let candidates = clusters.indices.filter { i in
+            let summary = clusters[i].summary
+            guard let clusterDate = summary.date, clusterDate.isCompatible(with: date),
+                  summary.status == status, summary.isDisjoint(with: unit) else { return false }
+            guard let place = unit.key.place else { return true }
+            return summary.articlesByPlace.isEmpty || summary.articlesByPlace[place] != nil
         }
-        return candidates.min { i, j in
-            let (a, b) = (summaries[i], summaries[j])
-            let (sameA, sameB) = (a.place != nil && a.place == mention.place, b.place != nil && b.place == mention.place)
+        guard candidates.count > 1 else { return candidates.first }
+        // Each candidate's majority place and date, once.
+        let ranked = candidates.map { i in (i, clusters[i].summary.place, clusters[i].summary.date!) }
+        return ranked.min { a, b in
+            let (sameA, sameB) = (a.1 != nil && a.1 == unit.key.place, b.1 != nil && b.1 == unit.key.place)
             if sameA != sameB { return sameA }
-            let (sharedA, sharedB) = (a.participants.intersection(mention.participants).count,
-                                      b.participants.intersection(mention.participants).count)
+            let (sharedA, sharedB) = (clusters[a.0].summary.participants.intersection(unit.participants).count,
+                                      clusters[b.0].summary.participants.intersection(unit.participants).count)
             if sharedA != sharedB { return sharedA > sharedB }
-            let (da, db) = (a.date!, b.date!)
-            if da.precision != db.precision { return da.precision > db.precision }
-            // The output order, on the summaries: recomputing each cluster's majority date and first
-            // mention at every comparison was 40 % of a save into a 100,000-article database.
-            return OrderKey.precedes(OrderKey(date: da, first: a.first), OrderKey(date: db, first: b.first))
+            if a.2.precision != b.2.precision { return a.2.precision > b.2.precision }
+            return OrderKey.precedes(OrderKey(date: a.2, first: clusters[a.0].summary.first!),
+                                     OrderKey(date: b.2, first: clusters[b.0].summary.first!))
+        }?.0
+    }
+}
+
+/// The same clustering over reports: groups them as storage does, clusters the groups, and returns the
+/// reports of each meeting (undated ones one a meeting, last). What the tests and `db check` compare
+/// the stored meetings with.
+struct MentionCluster: Sendable {
+    var mentions: [MentionInput]
+    var summary: ClusterSummary
+
+    var status: MeetingStatus { summary.status }
+    var date: PartialDate? { summary.date }
+    var place: String? { summary.place }
+    var finestDates: [PartialDate] { summary.finestDates }
+}
+
+extension MeetingClustering {
+    func clusters(_ mentions: [MentionInput]) -> [MentionCluster] {
+        var keyOf: [Int64: MeetingUnitKey] = [:]
+        for (_, reports) in Dictionary(grouping: mentions, by: \.articleKey) {
+            let ordered = reports.sorted { $0.position < $1.position }
+            for (mention, key) in zip(ordered, MeetingUnitKey.keys(ordered.map { ($0.date, $0.status, $0.place, $0.participants) })) {
+                keyOf[mention.id] = key
+            }
         }
+        let dated = mentions.filter { keyOf[$0.id] != nil }
+        let byKey = Dictionary(grouping: dated) { keyOf[$0.id]! }
+        let keys = byKey.keys.sorted(by: MeetingUnitKey.canonical)
+        let unitIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int64($0)) })
+        var unitsOfArticle: [Int64: Set<Int64>] = [:]
+        for mention in dated { unitsOfArticle[mention.articleKey, default: []].insert(unitIndex[keyOf[mention.id]!]!) }
+        let units = keys.map { key -> UnitInput in
+            let reports = byKey[key]!
+            let id = unitIndex[key]!
+            var places: [String: Set<Int64>] = [:]
+            for report in reports { if let place = report.place { places[place, default: []].insert(report.articleKey) } }
+            let links = reports.reduce(into: Set<Int64>()) { $0.formUnion(unitsOfArticle[$1.articleKey]!) }
+            return UnitInput(id: id, key: key, articles: Set(reports.map(\.articleKey)).count,
+                             held: Set(reports.filter { $0.status == .held }.map(\.articleKey)).count,
+                             places: places.mapValues(\.count),
+                             participants: reports.reduce(into: []) { $0.formUnion($1.participants) },
+                             links: links.subtracting([id]), formerMeetingID: nil)
+        }
+        let reportsOfUnit = Dictionary(uniqueKeysWithValues: keys.map { (unitIndex[$0]!, byKey[$0]!) })
+        let undated = mentions.filter { keyOf[$0.id] == nil }.sorted(by: MentionInput.canonical).map { mention in
+            var summary = ClusterSummary()
+            if let place = mention.place { summary.articlesByPlace[place] = 1; summary.precisionByPlace[place] = .year }
+            summary.held = mention.status == .held
+            summary.participants = mention.participants
+            return MentionCluster(mentions: [mention], summary: summary)
+        }
+        return clusters(units).map { cluster in
+            MentionCluster(mentions: cluster.units.flatMap { reportsOfUnit[$0.id]! }, summary: cluster.summary)
+        } + undated
     }
 }

@@ -1,35 +1,56 @@
 import BilatModel
 import GRDB
 
-/// Rebuilds the meetings of some buckets from their mentions, inside the caller's write transaction.
+/// Derives the meetings of some buckets from their report groups, inside the caller's write transaction.
 ///
-/// A bucket's work is bounded by the bucket: its mentions and meetings come from indexed lookups
-/// (`meeting_mention_by_bucket`, `meeting_by_bucket`). A meeting id survives re-clustering when the
-/// meeting does: each cluster takes the former meeting of its earliest-stored mention that still
-/// has one free; the meetings no cluster takes are deleted with their derived rows.
+/// A bucket's work is bounded by its groups (schema 0009), not by its reports: the groups and their
+/// counts come from indexed look-ups of the bucket, the clustering places groups, and a meeting whose
+/// groups did not change only gains the derived rows of its new reports (`meeting_id IS NULL`, found
+/// through `meeting_mention_by_unit`). A meeting id survives re-clustering when the meeting does: each
+/// cluster takes the former meeting of its earliest-stored group that still has one free; the meetings
+/// no cluster takes are deleted with their derived rows. Undated reports are meetings of their own
+/// (``addUndated(_:)``), never clustered.
 struct MeetingConsolidation {
     let db: Database
     let clustering = MeetingClustering()
 
-    func recompute(_ buckets: Set<MeetingBucket>) throws {
-        for bucket in buckets.sorted() {
-            try recompute(bucket)
+    /// Re-clusters the dated buckets. `rebuild` writes every meeting's derived rows again (the upgrade to
+    /// schema 0009, whose groups start with the meeting most of their reports were in).
+    func recompute(_ buckets: Set<MeetingBucket>, rebuild: Bool = false) throws {
+        for bucket in buckets.sorted() where bucket.year != nil {
+            try recompute(bucket, rebuild: rebuild)
         }
     }
 
-    private func recompute(_ bucket: MeetingBucket) throws {
-        let mentions = try loadMentions(bucket)
+    /// Makes each undated report a meeting of its own, with its derived rows.
+    func addUndated(_ mentionIDs: [Int64]) throws {
+        for id in mentionIDs {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT country_key, mode, status, place, meeting_id FROM meeting_mention WHERE id = ? AND date IS NULL
+                """), arguments: [id]), (row[4] as Int64?) == nil else { continue }
+            let mode: String = row[1], status: String = row[2]
+            var record = MeetingRecord(id: nil, place: row[3],
+                                       mode: try MeetingMode(rawValue: mode).orThrow(table: "meeting_mention", column: "mode", mode),
+                                       status: try MeetingStatus(rawValue: status).orThrow(table: "meeting_mention", column: "status", status),
+                                       countryKey: row[0])
+            try record.insert(db)
+            try insertCountries(of: record)
+            try derive(meeting: record.id!, reports: .mention(id))
+        }
+    }
+
+    private func recompute(_ bucket: MeetingBucket, rebuild: Bool) throws {
+        let units = try loadUnits(bucket)
         let stored = try formerMeetings(bucket)
         var former = Set(stored.keys)
-        former.formUnion(mentions.compactMap(\.formerMeetingID))
-        let formerMembers = Dictionary(grouping: mentions.filter { $0.formerMeetingID != nil }) { $0.formerMeetingID! }
-            .mapValues { Set($0.map(\.id)) }
+        former.formUnion(units.compactMap(\.formerMeetingID))
         var taken = Set<Int64>()
-        for cluster in clustering.clusters(mentions) {
-            let reusable = cluster.mentions.sorted { $0.id < $1.id }
+        for cluster in clustering.clusters(units) {
+            let reusable = cluster.units.sorted { $0.id < $1.id }
                 .compactMap(\.formerMeetingID).first { former.contains($0) && !taken.contains($0) }
             let id = try write(cluster, bucket: bucket, reusing: reusable, stored: reusable.flatMap { stored[$0] },
-                               formerMembers: reusable.flatMap { formerMembers[$0] } ?? [])
+                               formerUnits: reusable.map { id in Set(units.filter { $0.formerMeetingID == id }.map(\.id)) } ?? [],
+                               rebuild: rebuild)
             taken.insert(id)
         }
         for id in former.subtracting(taken).sorted() {
@@ -37,48 +58,61 @@ struct MeetingConsolidation {
         }
     }
 
-    private func loadMentions(_ bucket: MeetingBucket) throws -> [MentionInput] {
-        // One statement for the bucket, participants aggregated: no query per mention. Columns are
-        // read by position from a cursor: by name, each read lowercased the name (GRDB), which with
-        // the row copies was half the cost of loading a bucket.
+    /// The bucket's groups with their counts: four statements, each one indexed range of the bucket.
+    private func loadUnits(_ bucket: MeetingBucket) throws -> [UnitInput] {
+        let args: StatementArguments = [bucket.countryKey, bucket.mode.rawValue, bucket.year]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT mm.id, a.id AS article_id, mm.article_key, mm.position, mm.date, mm.place, mm.status,
-                mm.meeting_id,
-                (SELECT group_concat(official_id) FROM meeting_mention_participant WHERE mention_id = mm.id)
-                    AS participants
-            FROM meeting_mention mm JOIN article a ON a.key = mm.article_key
-            WHERE mm.country_key = ? AND mm.mode = ? AND mm.bucket_year IS ?
-            """), arguments: [bucket.countryKey, bucket.mode.rawValue, bucket.year])
-        var mentions: [MentionInput] = []
+            SELECT id, date, status, place, rank, articles, held, meeting_id, participants FROM meeting_unit
+            WHERE country_key = ? AND mode = ? AND bucket_year = ?
+            """), arguments: args)
+        var units: [UnitInput] = []
+        var index: [Int64: Int] = [:]
         while let row = try rows.next() {
-            let status: String = row[6]
-            let participants = (row[8] as String?)?.split(separator: ",").compactMap { Int64($0) } ?? []
-            mentions.append(MentionInput(
-                id: row[0], articleID: row[1], articleKey: row[2], position: row[3],
-                date: try PartialDate.stored(row[4], table: "meeting_mention", column: "date"),
-                place: row[5],
-                status: try MeetingStatus(rawValue: status).orThrow(table: "meeting_mention", column: "status", status),
-                participants: Set(participants), formerMeetingID: row[7]))
+            let iso: String = row[1], status: String = row[2], place: String = row[3]
+            guard let date = PartialDate(iso: iso) else {
+                throw StorageError.invalidStoredValue(table: "meeting_unit", column: "date", value: iso)
+            }
+            let key = MeetingUnitKey(
+                date: date,
+                status: status.isEmpty ? nil
+                    : try MeetingStatus(rawValue: status).orThrow(table: "meeting_unit", column: "status", status),
+                place: place.isEmpty ? nil : place,
+                participants: (row[8] as String).split(separator: ",").compactMap { Int64($0) }, rank: row[4])
+            let id: Int64 = row[0]
+            index[id] = units.count
+            units.append(UnitInput(id: id, key: key, articles: row[5], held: row[6], places: [:], participants: [],
+                                   links: [], formerMeetingID: row[7]))
         }
-        return mentions
+        guard !units.isEmpty else { return [] }
+        func each(_ sql: String, _ body: (Int, Row) -> Void) throws {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: args)
+            while let row = try rows.next() {
+                if let at = index[row[0]] { body(at, row) }
+            }
+        }
+        try each("""
+            SELECT p.unit_id, p.place, p.articles FROM meeting_unit u JOIN meeting_unit_place p ON p.unit_id = u.id
+            WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
+            """) { units[$0].places[$1[1]] = $1[2] }
+        try each("""
+            SELECT p.unit_id, p.official_id FROM meeting_unit u JOIN meeting_unit_participant p ON p.unit_id = u.id
+            WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
+            """) { units[$0].participants.insert($1[1]) }
+        try each("""
+            SELECT l.unit_id, l.other_id FROM meeting_unit u JOIN meeting_unit_link l ON l.unit_id = u.id
+            WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
+            """) { units[$0].links.insert($1[1]) }
+        return units
     }
 
-    /// Meetings stored for the bucket, whether or not a mention still points at them, fetched in one
+    /// Meetings stored for the bucket, whether or not a group still points at them, fetched in one
     /// statement so that an unchanged cluster costs no query.
     private func formerMeetings(_ bucket: MeetingBucket) throws -> [Int64: MeetingRecord] {
-        let columns = "id, date, date_precision, date_first_day, place, mode, status, country_key"
-        let rows: RowCursor
-        if let year = bucket.year {
-            let span = PartialDate(year: year)!
-            rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT \(columns) FROM meeting
-                WHERE country_key = ? AND mode = ? AND date_first_day BETWEEN ? AND ?
-                """), arguments: [bucket.countryKey, bucket.mode.rawValue, span.firstDayISO, span.lastDayISO])
-        } else {
-            rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT \(columns) FROM meeting WHERE country_key = ? AND mode = ? AND date_first_day IS NULL
-                """), arguments: [bucket.countryKey, bucket.mode.rawValue])
-        }
+        guard let year = bucket.year, let span = PartialDate(year: year) else { return [:] }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, date, date_precision, date_first_day, place, mode, status, country_key FROM meeting
+            WHERE country_key = ? AND mode = ? AND date_first_day BETWEEN ? AND ?
+            """), arguments: [bucket.countryKey, bucket.mode.rawValue, span.firstDayISO, span.lastDayISO])
         var records: [Int64: MeetingRecord] = [:]
         while let row = try rows.next() {
             let record = try MeetingRecord(positional: row)
@@ -88,57 +122,103 @@ struct MeetingConsolidation {
     }
 
     /// Stores the cluster as a meeting (updating `id` when given) with its derived rows; returns its id.
-    /// A reused meeting that lost no mention only gains the rows of its new mentions, so adding the
-    /// hundredth report of a summit does not rewrite the other ninety-nine.
-    private func write(_ cluster: MentionCluster, bucket: MeetingBucket, reusing id: Int64?, stored: MeetingRecord?,
-                       formerMembers: Set<Int64>) throws -> Int64 {
-        var record = MeetingRecord(id: id, place: cluster.place, mode: bucket.mode, status: cluster.status,
-                                   countryKey: bucket.countryKey)
-        record.setDate(cluster.date)
-        let meetingID: Int64
-        var added = cluster.mentions
-        if let id {
-            meetingID = id
-            if try (stored ?? MeetingRecord.fetchOne(db, key: id)) != record { try record.update(db) }
-            if formerMembers.isSubset(of: Set(cluster.mentions.map(\.id))) {
-                added = cluster.mentions.filter { !formerMembers.contains($0.id) }
-            } else {
-                for table in ["meeting_participant", "meeting_area", "meeting_source"] {
-                    try db.cachedStatement(sql: "DELETE FROM \(table) WHERE meeting_id = ?").execute(arguments: [id])
-                }
+    /// A reused meeting that lost no group only gains the rows of its new reports and of the groups that
+    /// joined it, so adding the hundredth report of a summit does not rewrite the other ninety-nine.
+    private func write(_ cluster: UnitCluster, bucket: MeetingBucket, reusing id: Int64?, stored: MeetingRecord?,
+                       formerUnits: Set<Int64>, rebuild: Bool) throws -> Int64 {
+        var record = MeetingRecord(id: id, place: cluster.summary.place, mode: bucket.mode,
+                                   status: cluster.summary.status, countryKey: bucket.countryKey)
+        record.setDate(cluster.summary.date)
+        let members = Set(cluster.units.map(\.id))
+        guard let id else {
+            try record.insert(db)
+            try insertCountries(of: record)
+            for unit in cluster.units { try derive(meeting: record.id!, reports: .unit(unit.id, .notInMeeting)) }
+            try setMeeting(record.id!, of: cluster.units)
+            return record.id!
+        }
+        if try (stored ?? MeetingRecord.fetchOne(db, key: id)) != record { try record.update(db) }
+        if formerUnits.isSubset(of: members), !rebuild {
+            for unit in cluster.units {
+                try derive(meeting: id, reports: .unit(unit.id, unit.formerMeetingID == id ? .new : .notInMeeting))
             }
         } else {
-            try record.insert(db)
-            meetingID = record.id!
-            for code in CountryKey(bucket.countryKey.split(separator: ",").map(String.init)).codes {
-                try db.cachedStatement(sql: "INSERT INTO meeting_country(meeting_id, country) VALUES (?, ?)")
-                    .execute(arguments: [meetingID, code])
+            for table in ["meeting_participant", "meeting_area", "meeting_source"] {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE meeting_id = ?").execute(arguments: [id])
+            }
+            for unit in cluster.units { try derive(meeting: id, reports: .unit(unit.id, .all)) }
+        }
+        try setMeeting(id, of: cluster.units)
+        return id
+    }
+
+    private func setMeeting(_ id: Int64, of units: [UnitInput]) throws {
+        for unit in units where unit.formerMeetingID != id {
+            try db.cachedStatement(sql: "UPDATE meeting_unit SET meeting_id = ? WHERE id = ?").execute(arguments: [id, unit.id])
+        }
+    }
+
+    private func insertCountries(of record: MeetingRecord) throws {
+        for code in CountryKey(record.countryKey.split(separator: ",").map(String.init)).codes {
+            try db.cachedStatement(sql: "INSERT INTO meeting_country(meeting_id, country) VALUES (?, ?)")
+                .execute(arguments: [record.id!, code])
+        }
+    }
+
+    /// Which reports a meeting takes the derived rows of.
+    enum Reports {
+        enum Scope {
+            /// The group's reports in no meeting yet (new ones, or ones whose meeting was deleted).
+            case new
+            /// The group's reports not in this meeting (the group joined it).
+            case notInMeeting
+            /// All the group's reports (the meeting's rows were deleted to be written again).
+            case all
+        }
+        case unit(Int64, Scope)
+        case mention(Int64)
+
+        var condition: String {
+            switch self {
+            case .mention: "mm.id = ?2"
+            case .unit(_, .new): "mm.unit_id = ?2 AND mm.meeting_id IS NULL"
+            case .unit(_, .notInMeeting): "mm.unit_id = ?2 AND mm.meeting_id IS NOT ?1"
+            case .unit(_, .all): "mm.unit_id = ?2"
             }
         }
-        for mention in added {
-            let args: StatementArguments = [meetingID, mention.id]
-            try db.cachedStatement(sql: "UPDATE meeting_mention SET meeting_id = ?1 WHERE id = ?2 AND meeting_id IS NOT ?1")
-                .execute(arguments: args)
-            try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_participant(meeting_id, official_id, article_key)
-                SELECT ?1, p.official_id, mm.article_key
-                FROM meeting_mention_participant p JOIN meeting_mention mm ON mm.id = p.mention_id
-                WHERE p.mention_id = ?2
-                """).execute(arguments: args)
-            try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_area(meeting_id, area, article_key)
-                SELECT ?1, a.area, mm.article_key
-                FROM meeting_mention_area a JOIN meeting_mention mm ON mm.id = a.mention_id
-                WHERE a.mention_id = ?2
-                """).execute(arguments: args)
-            // The primary key rejects a repeated sentence (sentence 0 included: no sentence).
-            try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_source(meeting_id, article_key, sentence_id)
-                SELECT ?1, mm.article_key, s.sentence_id
-                FROM meeting_mention_source s JOIN meeting_mention mm ON mm.id = s.mention_id
-                WHERE s.mention_id = ?2
-                """).execute(arguments: args)
+
+        var id: Int64 {
+            switch self {
+            case let .unit(id, _), let .mention(id): id
+            }
         }
-        return meetingID
+    }
+
+    /// Adds to the meeting the participants, areas and source sentences of the reports, and points the
+    /// reports at it. The primary keys reject a repeated row (sentence 0 included: no sentence).
+    private func derive(meeting: Int64, reports: Reports) throws {
+        let args: StatementArguments = [meeting, reports.id]
+        let condition = reports.condition
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO meeting_participant(meeting_id, official_id, article_key)
+            SELECT ?1, p.official_id, mm.article_key
+            FROM meeting_mention mm JOIN meeting_mention_participant p ON p.mention_id = mm.id
+            WHERE \(condition)
+            """).execute(arguments: args)
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO meeting_area(meeting_id, area, article_key)
+            SELECT ?1, a.area, mm.article_key
+            FROM meeting_mention mm JOIN meeting_mention_area a ON a.mention_id = mm.id
+            WHERE \(condition)
+            """).execute(arguments: args)
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO meeting_source(meeting_id, article_key, sentence_id)
+            SELECT ?1, mm.article_key, s.sentence_id
+            FROM meeting_mention mm JOIN meeting_mention_source s ON s.mention_id = mm.id
+            WHERE \(condition)
+            """).execute(arguments: args)
+        try db.cachedStatement(sql: """
+            UPDATE meeting_mention AS mm SET meeting_id = ?1 WHERE \(condition) AND mm.meeting_id IS NOT ?1
+            """).execute(arguments: args)
     }
 }

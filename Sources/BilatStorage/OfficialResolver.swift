@@ -73,6 +73,22 @@ struct OfficialResolver {
                 .filter { $0.id != id && Self.words($0.name).contains(word) }
             if rivals.isEmpty { settled.append(row["id"]) }
         }
+        // The stored reports naming a settled official leave their groups (whose keys name the old id) and
+        // join those of the new one afterwards; the current article's reports have no group yet.
+        let units = MeetingUnits(db: db)
+        var regrouped = Set<Int64>()
+        for old in settled {
+            regrouped.formUnion(try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT mm.article_key FROM meeting_mention_participant p JOIN meeting_mention mm ON mm.id = p.mention_id
+                WHERE p.official_id = ? AND mm.unit_id IS NOT NULL
+                """), arguments: [old]))
+        }
+        var emptied: [Int64] = []
+        for article in regrouped.sorted() {
+            let removed = try units.remove(articleKey: article)
+            emptied += removed.units
+            absorbed.formUnion(removed.buckets)
+        }
         for old in settled {
             absorbed.formUnion(try MeetingBucket.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT mm.country_key, mm.mode, mm.bucket_year
@@ -85,6 +101,10 @@ struct OfficialResolver {
             }
             try db.cachedStatement(sql: "DELETE FROM official WHERE id = ?").execute(arguments: [old])
         }
+        for article in regrouped.sorted() {
+            absorbed.formUnion(try units.add(articleKey: article).buckets)
+        }
+        try units.dropEmpty(emptied)
     }
 
     /// Lower-cased, diacritic-free words of a name.

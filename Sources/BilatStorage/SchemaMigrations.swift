@@ -20,12 +20,24 @@ enum SchemaMigrations {
         var migrator = DatabaseMigrator()
         for file in files {
             let sql = try String(contentsOf: file, encoding: .utf8)
-            migrator.registerMigration(file.deletingPathExtension().lastPathComponent) { db in
+            let name = file.deletingPathExtension().lastPathComponent
+            migrator.registerMigration(name) { db in
                 try db.execute(sql: sql)
+                try dataSteps[name]?(db)
             }
         }
         return migrator
     }
+
+    /// What a migration needs done in code after its file, by migration name.
+    static let dataSteps: [String: @Sendable (Database) throws -> Void] = [
+        // The meetings clustered again from the report groups the file made (rebuilding every
+        // meeting's derived rows, ids kept where the meeting survives).
+        "0009_meeting_report_groups": { db in
+            let buckets = try MeetingBucket.fetchAll(db, sql: "SELECT DISTINCT country_key, mode, bucket_year FROM meeting_unit")
+            try MeetingConsolidation(db: db).recompute(Set(buckets), rebuild: true)
+        },
+    ]
 
     /// The bundled schema's migrator.
     static func bundledMigrator() throws -> DatabaseMigrator {

@@ -1,0 +1,163 @@
+import BilatModel
+import GRDB
+
+/// Keeps the report groups (`meeting_unit` and its counts, schema 0009) in step with the stored reports:
+/// an article adds one to the counts of the groups its reports fall in when it is saved, and takes
+/// one away when it is removed. The work is the article's own reports, never the group's.
+struct MeetingUnits {
+    let db: Database
+
+    /// One article's share of one group.
+    struct Share {
+        var bucket: MeetingBucket
+        var key: MeetingUnitKey
+        var mentionIDs: [Int64]
+        var held: Bool
+        var places: Set<String>
+        var participants: Set<Int64>
+        var unitID: Int64?
+    }
+
+    /// The article's stored reports, grouped: its dated shares and its undated reports (with the meeting
+    /// each is in, if any).
+    func shares(ofArticle key: Int64) throws -> (dated: [Share], undated: [(id: Int64, meetingID: Int64?)]) {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT mm.id, mm.position, mm.date, mm.status, mm.place, mm.country_key, mm.mode, mm.unit_id, mm.meeting_id,
+                (SELECT group_concat(official_id) FROM meeting_mention_participant WHERE mention_id = mm.id)
+            FROM meeting_mention mm WHERE mm.article_key = ? ORDER BY mm.position
+            """), arguments: [key])
+        typealias Report = (id: Int64, date: PartialDate?, status: MeetingStatus, place: String?, countryKey: String,
+                            mode: MeetingMode, unitID: Int64?, meetingID: Int64?, participants: Set<Int64>)
+        var reports: [Report] = []
+        for row in rows {
+            let status: String = row[3], mode: String = row[6]
+            let participants = (row[9] as String?)?.split(separator: ",").compactMap { Int64($0) } ?? []
+            reports.append((row[0], try PartialDate.stored(row[2], table: "meeting_mention", column: "date"),
+                            try MeetingStatus(rawValue: status).orThrow(table: "meeting_mention", column: "status", status),
+                            row[4], row[5],
+                            try MeetingMode(rawValue: mode).orThrow(table: "meeting_mention", column: "mode", mode),
+                            row[7], row[8], Set(participants)))
+        }
+        var dated: [Share] = []
+        var undated: [(id: Int64, meetingID: Int64?)] = []
+        var index: [String: Int] = [:]
+        // Keys are ranked within one bucket's reports, in position order (rows are in position order).
+        let byBucket = Dictionary(grouping: reports.indices) { "\(reports[$0].countryKey)|\(reports[$0].mode.rawValue)" }
+        for bucketKey in byBucket.keys.sorted() {
+            let indices = byBucket[bucketKey]!
+            let keys = MeetingUnitKey.keys(indices.map { (reports[$0].date, reports[$0].status, reports[$0].place, reports[$0].participants) })
+            for (i, key) in zip(indices, keys) {
+                let report = reports[i]
+                guard let key else { undated.append((report.id, report.meetingID)); continue }
+                let bucket = MeetingBucket(countryKey: report.countryKey, mode: report.mode, year: key.date.year)
+                let name = "\(bucketKey)|\(key.date.iso)|\(key.status?.rawValue ?? "")|\(key.place ?? "")|\(key.participantsText)|\(key.rank)"
+                if let at = index[name] {
+                    dated[at].mentionIDs.append(report.id)
+                    dated[at].held = dated[at].held || report.status == .held
+                    if let place = report.place { dated[at].places.insert(place) }
+                    dated[at].participants.formUnion(report.participants)
+                } else {
+                    index[name] = dated.count
+                    dated.append(Share(bucket: bucket, key: key, mentionIDs: [report.id], held: report.status == .held,
+                                       places: Set([report.place].compactMap { $0 }), participants: report.participants,
+                                       unitID: report.unitID))
+                }
+            }
+        }
+        return (dated, undated)
+    }
+
+    /// Adds a newly stored article's reports to their groups (creating them), sets each report's group,
+    /// and returns the buckets touched and the undated reports, which are meetings of their own.
+    func add(articleKey: Int64) throws -> (buckets: Set<MeetingBucket>, undated: [Int64]) {
+        let (shares, undated) = try shares(ofArticle: articleKey)
+        var ids: [Int64] = []
+        for share in shares {
+            guard let id = try Int64.fetchOne(db.cachedStatement(sql: """
+                INSERT INTO meeting_unit(country_key, mode, bucket_year, date, status, place, participants, rank,
+                                         articles, held)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                ON CONFLICT (country_key, mode, bucket_year, date, status, place, participants, rank)
+                DO UPDATE SET articles = articles + 1, held = held + excluded.held
+                RETURNING id
+                """), arguments: [share.bucket.countryKey, share.bucket.mode.rawValue, share.key.date.year,
+                                  share.key.date.iso, share.key.status?.rawValue ?? "", share.key.place ?? "",
+                                  share.key.participantsText, share.key.rank, share.held ? 1 : 0]) else { throw StorageError.invalidStoredValue(table: "meeting_unit", column: "id", value: "no id returned") }
+            ids.append(id)
+            try count(share, unit: id, by: 1)
+            for mention in share.mentionIDs {
+                try db.cachedStatement(sql: "UPDATE meeting_mention SET unit_id = ? WHERE id = ?").execute(arguments: [id, mention])
+            }
+        }
+        try link(shares, ids: ids, by: 1)
+        return (Set(shares.map(\.bucket)), undated.map(\.id))
+    }
+
+    /// Takes a stored article's reports out of their groups' counts, before the article is deleted; returns
+    /// the groups (to drop with ``dropEmpty(_:)`` once the article is gone), the buckets touched, and the
+    /// meetings of its undated reports.
+    func remove(articleKey: Int64) throws -> (units: [Int64], buckets: Set<MeetingBucket>, undatedMeetings: [Int64]) {
+        let (shares, undated) = try shares(ofArticle: articleKey)
+        var ids: [Int64] = []
+        for share in shares {
+            guard let id = share.unitID else { continue }
+            ids.append(id)
+            try db.cachedStatement(sql: "UPDATE meeting_unit SET articles = articles - 1, held = held - ? WHERE id = ?")
+                .execute(arguments: [share.held ? 1 : 0, id])
+            try count(share, unit: id, by: -1)
+        }
+        try link(shares.filter { $0.unitID != nil }, ids: ids, by: -1)
+        return (ids, Set(shares.map(\.bucket)), undated.compactMap(\.meetingID))
+    }
+
+    /// Deletes the groups left without an article (their reports are gone).
+    func dropEmpty(_ units: [Int64]) throws {
+        for id in units {
+            try db.cachedStatement(sql: "DELETE FROM meeting_unit WHERE id = ? AND articles = 0").execute(arguments: [id])
+        }
+    }
+
+    private func count(_ share: Share, unit id: Int64, by delta: Int) throws {
+        // A decrement is an UPDATE: SQLite checks CHECK constraints before it looks for the conflict of an
+        // upsert, so the -1 of an upsert would be refused as a row of its own.
+        for place in share.places.sorted() {
+            try db.cachedStatement(sql: delta > 0 ? """
+                INSERT INTO meeting_unit_place(unit_id, place, articles) VALUES (?1, ?2, 1)
+                ON CONFLICT (unit_id, place) DO UPDATE SET articles = articles + 1
+                """ : "UPDATE meeting_unit_place SET articles = articles - 1 WHERE unit_id = ?1 AND place = ?2")
+                .execute(arguments: [id, place])
+        }
+        for official in share.participants.sorted() {
+            try db.cachedStatement(sql: delta > 0 ? """
+                INSERT INTO meeting_unit_participant(unit_id, official_id, articles) VALUES (?1, ?2, 1)
+                ON CONFLICT (unit_id, official_id) DO UPDATE SET articles = articles + 1
+                """ : "UPDATE meeting_unit_participant SET articles = articles - 1 WHERE unit_id = ?1 AND official_id = ?2")
+                .execute(arguments: [id, official])
+        }
+        if delta < 0 {
+            try db.cachedStatement(sql: "DELETE FROM meeting_unit_place WHERE unit_id = ? AND articles <= 0").execute(arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM meeting_unit_participant WHERE unit_id = ? AND articles <= 0")
+                .execute(arguments: [id])
+        }
+    }
+
+    /// Counts, both ways round, the article shared by each two of its groups of one bucket.
+    private func link(_ shares: [Share], ids: [Int64], by delta: Int) throws {
+        for i in shares.indices {
+            for j in shares.indices where j != i && shares[j].bucket == shares[i].bucket && ids[j] != ids[i] {
+                let args: StatementArguments = [ids[i], ids[j]]
+                if delta > 0 {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO meeting_unit_link(unit_id, other_id, articles) VALUES (?1, ?2, 1)
+                        ON CONFLICT (unit_id, other_id) DO UPDATE SET articles = articles + 1
+                        """).execute(arguments: args)
+                } else {
+                    try db.cachedStatement(sql: "UPDATE meeting_unit_link SET articles = articles - 1 WHERE unit_id = ? AND other_id = ?")
+                        .execute(arguments: args)
+                    try db.cachedStatement(sql: "DELETE FROM meeting_unit_link WHERE unit_id = ? AND other_id = ? AND articles <= 0")
+                        .execute(arguments: args)
+                }
+            }
+        }
+    }
+}

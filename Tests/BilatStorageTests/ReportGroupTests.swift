@@ -1,0 +1,149 @@
+import BilatModel
+import Foundation
+import GRDB
+import Testing
+@testable import BilatStorage
+
+/// Schema 0009: meetings are clustered from report groups kept up to date as articles come and go.
+@Suite("Report groups")
+struct ReportGroupTests {
+    /// The n-th report of one Xi–Biden call: most on the 14th, every fifth on the 15th (the time zone of
+    /// the other side), some naming Beijing, some naming participants, every seventh a month report.
+    static func report(_ n: Int) -> (TestArticle, ArticleFacts) {
+        let given = TestArticle("Report \(n): Xi Jinping held a call with Joe Biden. They spoke about trade.",
+                                url: "https://wire.example/\(n)", published: "2025-11-15")
+        let day = n % 5 == 0 ? "2025-11-15" : "2025-11-14"
+        let when = n % 7 == 0 ? date("2025-11") : date(day)
+        let meeting = Meeting(date: when, countries: ["CN", "US"],
+                              participants: n % 3 == 0 ? [] : ["Xi Jinping", "Joe Biden"],
+                              place: n % 2 == 0 ? "Beijing" : nil, mode: .phone, status: .held,
+                              areas: n % 4 == 0 ? ["trade"] : [], spans: [given.span(of: "call")])
+        // Every eleventh report also names an earlier call that month, without a place.
+        let earlier = Meeting(date: date("2025-11-02"), countries: ["CN", "US"], participants: [], place: nil,
+                              mode: .phone, status: .held, spans: [given.span(of: "call")])
+        let officials = [Official(name: "Xi Jinping", country: "CN", role: "President"),
+                         Official(name: "Joe Biden", country: "US", role: "President")]
+        return (given, given.facts(meetings: n % 11 == 0 ? [meeting, earlier] : [meeting], officials: officials))
+    }
+
+    /// The derived meeting rows without ids, sorted: what two knowledge bases must agree on.
+    static func derived(_ store: SQLiteStore) throws -> [String] {
+        try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT m.country_key || '|' || m.mode || '|' || m.status || '|' || coalesce(m.date, '-') || '|'
+                    || coalesce(m.place, '-') || '|'
+                    || (SELECT group_concat(x, ' ') FROM (SELECT a.url || '#' || mm.position AS x FROM meeting_mention mm
+                        JOIN article a ON a.key = mm.article_key WHERE mm.meeting_id = m.id ORDER BY x)) || '|'
+                    || (SELECT count(*) FROM meeting_participant WHERE meeting_id = m.id) || '|'
+                    || (SELECT count(*) FROM meeting_area WHERE meeting_id = m.id) || '|'
+                    || (SELECT count(*) FROM meeting_source WHERE meeting_id = m.id)
+                FROM meeting m ORDER BY 1
+                """)
+        }
+    }
+
+    @Test("reports saved one by one, in batches, replaced and forgotten give the meetings of a fresh save of what remains")
+    func incrementalEqualsFresh() throws {
+        let reports = (1...60).map(Self.report)
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        // One at a time for the first twenty, then batches of seven.
+        for (given, facts) in reports.prefix(20) { _ = try store.save(given.article, facts: facts) }
+        var rest = Array(reports.dropFirst(20))
+        while !rest.isEmpty {
+            let batch = Array(rest.prefix(7))
+            rest.removeFirst(batch.count)
+            #expect(try store.save(batch: batch.map { (article: $0.0.article, facts: $0.1) }).allSatisfy {
+                if case .success = $0 { true } else { false }
+            })
+        }
+        // Forget every sixth; replace every ninth by a text of the same url dated one day later.
+        var remaining: [(TestArticle, ArticleFacts)] = []
+        for (n, report) in zip(1..., reports) {
+            if n % 6 == 0 { try store.forget(articleID: report.0.article.id); continue }
+            if n % 9 == 0 {
+                let edited = TestArticle("Report \(n), corrected: Xi Jinping held a call with Joe Biden.",
+                                         url: "https://wire.example/\(n)", published: "2025-11-16")
+                var facts = report.1
+                facts.sentences = edited.sentences
+                facts.meetings = facts.meetings.map { var m = $0; m.spans = [edited.span(of: "call")]; return m }
+                _ = try store.save(edited.article, facts: facts)
+                remaining.append((edited, facts))
+                continue
+            }
+            remaining.append(report)
+        }
+        #expect(try store.integrityProblems() == [])
+
+        let freshFolder = try TestFolder()
+        defer { freshFolder.remove() }
+        let fresh = try makeEmptyTestStore(freshFolder)
+        _ = try fresh.save(batch: remaining.reversed().map { (article: $0.0.article, facts: $0.1) })
+        #expect(try Self.derived(store) == Self.derived(fresh))
+        #expect(try fresh.integrityProblems() == [])
+
+        // The reports of the 14th and 15th are one call (a date conflict), the month reports join it,
+        // and the call of the 2nd stays apart.
+        let meetings = try fresh.meetings(MeetingFilter())
+        #expect(meetings.map { $0.date?.iso } == ["2025-11-14", "2025-11-02"])
+        // Groups, not reports: one for each of the three days, and one for each place and participants the
+        // month reports of the 14th give (Beijing with both leaders, no place with both, no place with none).
+        let groups = try fresh.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meeting_unit") }
+        #expect(groups == 6)
+    }
+
+    @Test("an article's two month reports of one key are two groups that never share a meeting")
+    func rankKeepsAnArticlesReportsApart() {
+        func mention(_ id: Int64, article: String, position: Int) -> MentionInput {
+            MentionInput(id: id, articleID: article, articleKey: MeetingClusteringTests.key(article), position: position,
+                         date: date("2025-10"), place: "Paris", status: .held, participants: [], formerMeetingID: nil)
+        }
+        let clusters = MeetingClustering().clusters([mention(1, article: "a", position: 0),
+                                                     mention(2, article: "a", position: 1),
+                                                     mention(3, article: "b", position: 0)])
+        #expect(clusters.map { $0.mentions.map(\.id).sorted() } == [[1, 3], [2]])
+    }
+
+    @Test("db check recounts every group and finds a count changed by hand")
+    func checkFindsWrongCounts() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        for n in 1...4 { let (article, facts) = Self.report(n); _ = try store.save(article.article, facts: facts) }
+        #expect(try store.integrityProblems() == [])
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE meeting_unit_participant SET articles = articles + 1 WHERE (unit_id, official_id) = (SELECT unit_id, official_id FROM meeting_unit_participant ORDER BY 1, 2 LIMIT 1)")
+        }
+        let problems = try store.integrityProblems()
+        #expect(problems.map(\.check) == ["group-participants", "group-participants"], "\(problems)")
+    }
+
+    @Test("schema 0009 groups the reports of an older database and keeps its meetings and their ids")
+    func upgradeKeepsMeetings() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let before: [String]
+        let ids: [Int64]
+        do {
+            let store = try makeEmptyTestStore(folder)
+            _ = try store.save(batch: (1...30).map(Self.report).map { (article: $0.0.article, facts: $0.1) })
+            before = try Self.derived(store)
+            ids = try store.meetings(MeetingFilter()).map(\.id)
+            // Back to schema 8, as an older bilat left it.
+            try store.pool.writeWithoutTransaction { db in
+                try db.execute(sql: """
+                    DROP INDEX meeting_mention_by_unit;
+                    ALTER TABLE meeting_mention DROP COLUMN unit_id;
+                    DROP TABLE meeting_unit_link; DROP TABLE meeting_unit_participant; DROP TABLE meeting_unit_place;
+                    DROP TABLE meeting_unit;
+                    DELETE FROM grdb_migrations WHERE identifier = '0009_meeting_report_groups';
+                    """)
+            }
+        }
+        let upgraded = try SQLiteStore(path: folder.databasePath)
+        #expect(try Self.derived(upgraded) == before)
+        #expect(try upgraded.meetings(MeetingFilter()).map(\.id) == ids)
+        #expect(try upgraded.integrityProblems() == [])
+    }
+}
