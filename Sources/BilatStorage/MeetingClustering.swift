@@ -191,8 +191,11 @@ struct UnitCluster: Sendable {
 ///
 /// 1. The reports of one day are one group, hence one meeting.
 /// 2. Two day meetings one day apart are one meeting with a recorded date conflict when they share
-///    the status and a named place, no article reports both, and their participants overlap (or one
-///    side names none); otherwise different days are different meetings.
+///    the status and no article reports both, and: met in person, they name the same place and their
+///    participants overlap (or one side names none); by phone or video, one side's participants are all
+///    among the other's, whatever the place (where a call was held is where each side sat, and its day
+///    is the day of the side that reports it: Monday evening in Washington is Tuesday morning in
+///    Beijing). Otherwise different days are different meetings.
 /// 3. Month, then year, groups (in content order) join a compatible meeting: date inside it, same
 ///    status, place equal or unnamed on one side, no article already in it. Among several, the one
 ///    with the same place wins, then the most shared participants, then the finer date, then the
@@ -202,7 +205,7 @@ struct UnitCluster: Sendable {
 /// Undated reports are one meeting each (nothing tells two undated meetings apart): they never
 /// reach the clustering.
 struct MeetingClustering: Sendable {
-    func clusters(_ units: [UnitInput]) -> [UnitCluster] {
+    func clusters(_ units: [UnitInput], mode: MeetingMode) -> [UnitCluster] {
         let sorted = units.sorted { MeetingUnitKey.canonical($0.key, $1.key) }
         var clusters: [UnitCluster] = []
         // Days in date order; a day group merges into the meeting of the day before when rule 2 holds.
@@ -210,7 +213,7 @@ struct MeetingClustering: Sendable {
         for unit in sorted where unit.key.date.precision == .day {
             let next = ClusterSummary(unit)
             if let lastDay, lastDay.adding(days: 1) == unit.key.date, let previous = clusters.last,
-               isDateConflict(previous.summary, next) {
+               isDateConflict(previous.summary, next, mode: mode) {
                 clusters[clusters.count - 1].units.append(unit)
                 clusters[clusters.count - 1].summary.add(next)
             } else {
@@ -247,8 +250,14 @@ struct MeetingClustering: Sendable {
         }
     }
 
-    private func isDateConflict(_ a: ClusterSummary, _ b: ClusterSummary) -> Bool {
-        guard a.status == b.status, let place = a.place, place == b.place, a.isDisjoint(with: b) else { return false }
+    private func isDateConflict(_ a: ClusterSummary, _ b: ClusterSummary, mode: MeetingMode) -> Bool {
+        guard a.status == b.status, a.isDisjoint(with: b) else { return false }
+        if mode != .inPerson {
+            // The same call: one side's people are all among the other's (a call of the same leader with
+            // another of the other country's, the day after, is another call).
+            return a.participants.isSubset(of: b.participants) || b.participants.isSubset(of: a.participants)
+        }
+        guard let place = a.place, place == b.place else { return false }
         let (pa, pb) = (a.participants, b.participants)
         return pa.isEmpty || pb.isEmpty || !pa.isDisjoint(with: pb)
     }
@@ -293,7 +302,7 @@ struct MentionCluster: Sendable {
 }
 
 extension MeetingClustering {
-    func clusters(_ mentions: [MentionInput]) -> [MentionCluster] {
+    func clusters(_ mentions: [MentionInput], mode: MeetingMode = .inPerson) -> [MentionCluster] {
         var keyOf: [Int64: MeetingUnitKey] = [:]
         for (_, reports) in Dictionary(grouping: mentions, by: \.articleKey) {
             let ordered = reports.sorted { $0.position < $1.position }
@@ -327,7 +336,7 @@ extension MeetingClustering {
             summary.participants = mention.participants
             return MentionCluster(mentions: [mention], summary: summary)
         }
-        return clusters(units).map { cluster in
+        return clusters(units, mode: mode).map { cluster in
             MentionCluster(mentions: cluster.units.flatMap { reportsOfUnit[$0.id]! }, summary: cluster.summary)
         } + undated
     }

@@ -45,7 +45,7 @@ struct MeetingConsolidation {
         var former = Set(stored.keys)
         former.formUnion(units.compactMap(\.formerMeetingID))
         var taken = Set<Int64>()
-        for cluster in clustering.clusters(units) {
+        for cluster in clustering.clusters(units, mode: bucket.mode) {
             let reusable = cluster.units.sorted { $0.id < $1.id }
                 .compactMap(\.formerMeetingID).first { former.contains($0) && !taken.contains($0) }
             let id = try write(cluster, bucket: bucket, reusing: reusable, stored: reusable.flatMap { stored[$0] },

@@ -65,6 +65,20 @@ struct MeetingClusteringTests {
         #expect(clusters.first?.finestDates.map(\.iso) == ["2025-10-22", "2025-10-23"])
     }
 
+    @Test("a call reported on two days (time zones) is one meeting without a place; met in person, it takes the same place")
+    func callAcrossTimeZones() {
+        let reports = [Self.mention(1, "2025-11-17", article: "a", participants: [1, 2]),
+                       Self.mention(2, "2025-11-18", article: "b", participants: [1]),
+                       Self.mention(3, "2025-11-18", article: "c")]
+        #expect(MeetingClustering().clusters(reports, mode: .phone).map { $0.mentions.count } == [3])
+        #expect(MeetingClustering().clusters(reports, mode: .video).first?.finestDates.count == 2)
+        #expect(MeetingClustering().clusters(reports, mode: .inPerson).count == 2)
+        // The same leader with another of the other side the next day: another call.
+        let other = [Self.mention(1, "2025-11-17", article: "a", participants: [1, 2]),
+                     Self.mention(2, "2025-11-18", article: "b", participants: [1, 3])]
+        #expect(MeetingClustering().clusters(other, mode: .phone).count == 2)
+    }
+
     @Test("one article reporting two days means two meetings; undated reports never merge")
     func sameArticleAndUndated() {
         let result = dates([Self.mention(1, "2025-10-22", article: "a", place: "Kazan"),
