@@ -39,7 +39,7 @@ struct ArticleWriter {
             + facts.agreements.flatMap(\.countries))
         var officialIDs: [String: Int64] = [:]
         for official in facts.officials {
-            let id = try resolver.resolve(name: official.name, country: official.country, absorbed: &buckets)
+            let id = try resolver.resolve(name: official.name, country: official.country, absorbed: &derived)
             try links.official(official, id: id, seenOn: published)
             officialIDs[official.name] = officialIDs[official.name] ?? id
         }
@@ -53,7 +53,7 @@ struct ArticleWriter {
             var participants: [Int64] = []
             for name in Set(meeting.participants).sorted() {
                 participants.append(try officialIDs[name]
-                    ?? resolver.resolve(name: name, country: nil, absorbed: &buckets))
+                    ?? resolver.resolve(name: name, country: nil, absorbed: &derived))
             }
             try saveMention(meeting, position: position, participants: participants, links: links)
         }
@@ -65,6 +65,7 @@ struct ArticleWriter {
         }
         let grouped = try MeetingUnits(db: db).add(articleKey: key)
         derived.buckets.formUnion(buckets.union(grouped.buckets))
+        derived.units.formUnion(grouped.units)
         derived.undated += grouped.undated
         if older.isEmpty { return .inserted }
         return .replaced(previousURLs: Set(older.compactMap(\.url)).subtracting([article.url].compactMap { $0 }).sorted())

@@ -10,6 +10,9 @@ import GRDB
 /// statement that opens a savepoint after them would flush them.
 struct DerivedWrites {
     var buckets = Set<MeetingBucket>()
+    /// Report groups that gained reports in the transaction: only these (and groups that change meeting)
+    /// have derived rows to write.
+    var units = Set<Int64>()
     /// Undated reports stored in the transaction: each becomes a meeting of its own.
     var undated: [Int64] = []
     /// Sentence rowids with the text the index takes: the article text at the sentence's offsets,
@@ -19,6 +22,7 @@ struct DerivedWrites {
     /// Adds what another article left pending.
     mutating func formUnion(_ other: DerivedWrites) {
         buckets.formUnion(other.buckets)
+        units.formUnion(other.units)
         undated += other.undated
         sentences += other.sentences
     }
@@ -26,7 +30,7 @@ struct DerivedWrites {
     /// Re-clusters the buckets, then indexes the sentences; leaves nothing pending.
     mutating func apply(_ db: Database) throws {
         let consolidation = MeetingConsolidation(db: db)
-        try consolidation.recompute(buckets)
+        try consolidation.recompute(buckets, touched: units)
         try consolidation.addUndated(undated)
         let index = try db.cachedStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         for sentence in sentences {

@@ -16,9 +16,11 @@ struct MeetingConsolidation {
 
     /// Re-clusters the dated buckets. `rebuild` writes every meeting's derived rows again (the upgrade to
     /// schema 0009, whose groups start with the meeting most of their reports were in).
-    func recompute(_ buckets: Set<MeetingBucket>, rebuild: Bool = false) throws {
+    /// `touched`: the groups that gained reports since the last clustering (the others, if they stay in
+    /// their meeting, have nothing to write).
+    func recompute(_ buckets: Set<MeetingBucket>, touched: Set<Int64> = [], rebuild: Bool = false) throws {
         for bucket in buckets.sorted() where bucket.year != nil {
-            try recompute(bucket, rebuild: rebuild)
+            try recompute(bucket, touched: touched, rebuild: rebuild)
         }
     }
 
@@ -39,7 +41,7 @@ struct MeetingConsolidation {
         }
     }
 
-    private func recompute(_ bucket: MeetingBucket, rebuild: Bool) throws {
+    private func recompute(_ bucket: MeetingBucket, touched: Set<Int64>, rebuild: Bool) throws {
         let units = try loadUnits(bucket)
         let stored = try formerMeetings(bucket)
         var former = Set(stored.keys)
@@ -50,7 +52,7 @@ struct MeetingConsolidation {
                 .compactMap(\.formerMeetingID).first { former.contains($0) && !taken.contains($0) }
             let id = try write(cluster, bucket: bucket, reusing: reusable, stored: reusable.flatMap { stored[$0] },
                                formerUnits: reusable.map { id in Set(units.filter { $0.formerMeetingID == id }.map(\.id)) } ?? [],
-                               rebuild: rebuild)
+                               touched: touched, rebuild: rebuild)
             taken.insert(id)
         }
         for id in former.subtracting(taken).sorted() {
@@ -125,7 +127,7 @@ struct MeetingConsolidation {
     /// A reused meeting that lost no group only gains the rows of its new reports and of the groups that
     /// joined it, so adding the hundredth report of a summit does not rewrite the other ninety-nine.
     private func write(_ cluster: UnitCluster, bucket: MeetingBucket, reusing id: Int64?, stored: MeetingRecord?,
-                       formerUnits: Set<Int64>, rebuild: Bool) throws -> Int64 {
+                       formerUnits: Set<Int64>, touched: Set<Int64>, rebuild: Bool) throws -> Int64 {
         var record = MeetingRecord(id: id, place: cluster.summary.place, mode: bucket.mode,
                                    status: cluster.summary.status, countryKey: bucket.countryKey)
         record.setDate(cluster.summary.date)
@@ -140,7 +142,11 @@ struct MeetingConsolidation {
         if try (stored ?? MeetingRecord.fetchOne(db, key: id)) != record { try record.update(db) }
         if formerUnits.isSubset(of: members), !rebuild {
             for unit in cluster.units {
-                try derive(meeting: id, reports: .unit(unit.id, unit.formerMeetingID == id ? .new : .notInMeeting))
+                if unit.formerMeetingID != id {
+                    try derive(meeting: id, reports: .unit(unit.id, .notInMeeting))
+                } else if touched.contains(unit.id) {
+                    try derive(meeting: id, reports: .unit(unit.id, .new))
+                }
             }
         } else {
             for table in ["meeting_participant", "meeting_area", "meeting_source"] {

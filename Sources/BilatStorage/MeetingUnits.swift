@@ -68,8 +68,22 @@ struct MeetingUnits {
     }
 
     /// Adds a newly stored article's reports to their groups (creating them), sets each report's group,
-    /// and returns the buckets touched and the undated reports, which are meetings of their own.
-    func add(articleKey: Int64) throws -> (buckets: Set<MeetingBucket>, undated: [Int64]) {
+    /// and returns the groups and buckets touched and the undated reports, which are meetings of their own.
+    /// `regrouping` an article already stored (its officials were merged, so its groups' keys changed)
+    /// first takes its dated reports out of their meetings with their derived rows, for the groups they
+    /// join now to give them back.
+    func add(articleKey: Int64, regrouping: Bool = false)
+        throws -> (units: Set<Int64>, buckets: Set<MeetingBucket>, undated: [Int64]) {
+        if regrouping {
+            for table in ["meeting_participant", "meeting_area", "meeting_source"] {
+                try db.cachedStatement(sql: """
+                    DELETE FROM \(table) WHERE article_key = ?1 AND meeting_id IN (
+                        SELECT meeting_id FROM meeting_mention WHERE article_key = ?1 AND date IS NOT NULL)
+                    """).execute(arguments: [articleKey])
+            }
+            try db.cachedStatement(sql: "UPDATE meeting_mention SET meeting_id = NULL WHERE article_key = ? AND date IS NOT NULL")
+                .execute(arguments: [articleKey])
+        }
         let (shares, undated) = try shares(ofArticle: articleKey)
         var ids: [Int64] = []
         for share in shares {
@@ -90,7 +104,7 @@ struct MeetingUnits {
             }
         }
         try link(shares, ids: ids, by: 1)
-        return (Set(shares.map(\.bucket)), undated.map(\.id))
+        return (Set(ids), Set(shares.map(\.bucket)), undated.map(\.id))
     }
 
     /// Takes a stored article's reports out of their groups' counts, before the article is deleted; returns

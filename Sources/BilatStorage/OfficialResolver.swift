@@ -14,7 +14,7 @@ struct OfficialResolver {
 
     /// The official's id, created when no stored official is this person; `absorbed` collects the
     /// mentions whose participants changed, for re-clustering.
-    func resolve(name: String, country: String?, absorbed: inout Set<MeetingBucket>) throws -> Int64 {
+    func resolve(name: String, country: String?, absorbed: inout DerivedWrites) throws -> Int64 {
         let code = country?.uppercased()
         if let id = try exact(name: name, country: code) { return id }
         if code == nil {
@@ -55,7 +55,7 @@ struct OfficialResolver {
     /// Moves onto the new official `id` the country-less official of the same name and the bare-word
     /// officials of its country (or of none) that it now uniquely settles.
     private func absorbSettled(into id: Int64, name: String, country: String,
-                               absorbed: inout Set<MeetingBucket>) throws {
+                               absorbed: inout DerivedWrites) throws {
         var settled: [Int64] = []
         if let countryless = try exact(name: name, country: nil),
            try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM official WHERE name = ?"),
@@ -87,10 +87,10 @@ struct OfficialResolver {
         for article in regrouped.sorted() {
             let removed = try units.remove(articleKey: article)
             emptied += removed.units
-            absorbed.formUnion(removed.buckets)
+            absorbed.buckets.formUnion(removed.buckets)
         }
         for old in settled {
-            absorbed.formUnion(try MeetingBucket.fetchAll(db.cachedStatement(sql: """
+            absorbed.buckets.formUnion(try MeetingBucket.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT mm.country_key, mm.mode, mm.bucket_year
                 FROM meeting_mention_participant p JOIN meeting_mention mm ON mm.id = p.mention_id
                 WHERE p.official_id = ?
@@ -102,7 +102,9 @@ struct OfficialResolver {
             try db.cachedStatement(sql: "DELETE FROM official WHERE id = ?").execute(arguments: [old])
         }
         for article in regrouped.sorted() {
-            absorbed.formUnion(try units.add(articleKey: article).buckets)
+            let added = try units.add(articleKey: article, regrouping: true)
+            absorbed.buckets.formUnion(added.buckets)
+            absorbed.units.formUnion(added.units)
         }
         try units.dropEmpty(emptied)
     }

@@ -105,6 +105,28 @@ struct ReportGroupTests {
         #expect(clusters.map { $0.mentions.map(\.id).sorted() } == [[1, 3], [2]])
     }
 
+    @Test("a surname settled by a full name moves its reports to the group of the full name")
+    func mergedOfficialRegroups() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        func report(_ text: String, _ name: String, _ country: String?) -> (TestArticle, ArticleFacts) {
+            let given = TestArticle(text)
+            let meeting = Meeting(date: date("2025-11"), countries: ["CN", "US"], participants: [name], place: nil,
+                                  mode: .phone, status: .held, spans: [given.span(of: "call")])
+            return (given, given.facts(meetings: [meeting], officials: [Official(name: name, country: country, role: nil)]))
+        }
+        let first = report("Biden held a call with China in November.", "Biden", nil)
+        let second = report("Joe Biden held a call with China in November.", "Joe Biden", "US")
+        _ = try store.save(first.0.article, facts: first.1)
+        _ = try store.save(second.0.article, facts: second.1)
+        let groups = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT articles, participants FROM meeting_unit") }
+        #expect(groups.count == 1)
+        #expect(groups.first?["articles"] == 2)
+        #expect(try store.meetings(MeetingFilter()).map(\.sourceCount) == [2])
+        #expect(try store.integrityProblems() == [])
+    }
+
     @Test("db check recounts every group and finds a count changed by hand")
     func checkFindsWrongCounts() throws {
         let folder = try TestFolder()
