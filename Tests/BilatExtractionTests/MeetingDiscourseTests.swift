@@ -21,6 +21,23 @@ import Testing
         #expect(discourse.lastMeeting == 0)
     }
 
+    @Test func anEncounterDatedOnlyByPublicationTakesTheDateASentenceGivesWithinThreeDaysBefore() {
+        // "Talks between A and B" heading the text, published on the 15th; "On 13 March, A held talks with B".
+        var discourse = MeetingDiscourse()
+        discourse.record(meeting(15, ["A", "B"]), members: [0, 1], separate: false, group: false, byPublication: true)
+        discourse.record(meeting(13, ["A", "B"]), members: [0, 1], separate: false, group: false)
+        #expect(discourse.meetings.map { $0.date?.day } == [13])
+        // Four days before is another encounter; so is any other date when the first was dated in its text.
+        var earlier = MeetingDiscourse()
+        earlier.record(meeting(15, ["A", "B"]), members: [0, 1], separate: false, group: false, byPublication: true)
+        earlier.record(meeting(11, ["A", "B"]), members: [0, 1], separate: false, group: false)
+        #expect(earlier.meetings.count == 2)
+        var dated = MeetingDiscourse()
+        dated.record(meeting(15, ["A", "B"]), members: [0, 1], separate: false, group: false)
+        dated.record(meeting(13, ["A", "B"]), members: [0, 1], separate: false, group: false)
+        #expect(dated.meetings.count == 2)
+    }
+
     @Test func twoPairsWithNoOneInCommonAreTwoEncounters() {
         var discourse = MeetingDiscourse()
         discourse.record(meeting(14, ["A", "B"]), members: [0, 1], separate: false, group: false)

@@ -71,13 +71,14 @@ extension MeetingAssembler {
                 let key = (date: date, mode: candidate.mode, sides: encounter.sides.sorted())
                 if seen.contains(where: { $0.date == key.date && $0.mode == key.mode && $0.sides == key.sides }) { continue }
                 seen.append(key)
-                guard let (date, status) = dateAndStatus(date, announced: candidate.announced, discourse) else { continue }
+                guard let (date, status, byPublication) = dateAndStatus(date, announced: candidate.announced, discourse)
+                else { continue }
                 let place = place(of: encounter, candidate, date: date, status: status, sentence)
                 let meeting = Meeting(date: date, countries: encounter.sides, participants: encounter.members.map { people.persons[$0].name },
                                       place: place, mode: candidate.mode, status: status, spans: [sentence.span])
                 discourse.record(meeting, members: encounter.members,
                                  separate: MeetingClauses.marksSeparate(sentence.tokens, term: candidate.at),
-                                 group: sentence.cues.contains(.group))
+                                 group: sentence.cues.contains(.group), byPublication: byPublication)
             }
         }
     }
@@ -88,19 +89,25 @@ extension MeetingAssembler {
     /// Congress. Y will then host him"); a held one in an undated narrative, the time the paragraph just
     /// gave; else the article's main encounter's, the first held one; else the article's date. An article
     /// that gives no date at all reports its first encounter undated; nil: an encounter left undated is
-    /// none. An encounter announced or dated after publication is planned.
+    /// none. An encounter announced or dated after publication is planned. `byPublication`: the date is
+    /// the article's alone.
     private func dateAndStatus(_ own: PartialDate?, announced future: Bool, _ discourse: MeetingDiscourse)
-        -> (date: PartialDate?, status: MeetingStatus)? {
+        -> (date: PartialDate?, status: MeetingStatus, byPublication: Bool)? {
         var date = own
+        var byPublication = false
         if date == nil, future, discourse.paragraphAnnounces { date = discourse.paragraphDate }
         if date == nil, !future {
             date = (dates.published == nil ? discourse.paragraphDate : nil)
-                ?? discourse.meetings.first { $0.status == .held }?.date ?? dates.published
+                ?? discourse.meetings.first { $0.status == .held }?.date
+            if date == nil, let published = dates.published {
+                date = published
+                byPublication = true
+            }
         }
         let undatable = date == nil && !future && dates.published == nil && discourse.meetings.isEmpty && discourse.paragraphDate == nil
         guard date != nil || undatable else { return nil }
         let late = date.flatMap { d in dates.published.map { d > $0 && !d.isCompatible(with: $0) } } ?? false
-        return (date, future || late ? .planned : .held)
+        return (date, future || late ? .planned : .held, byPublication)
     }
 
     /// A tour's stop is at its own place; an encounter in person, where its sentence says near its meeting

@@ -6,6 +6,8 @@ struct MeetingDiscourse {
     /// The encounters reported so far, in the order first reported.
     private(set) var meetings: [Meeting] = []
     private var mergeIndex = MergeIndex()
+    /// The encounters whose date is only the article's (no sentence of theirs gave one).
+    private var datedByPublication = Set<Int>()
     /// The encounter the last sentence that reported one reported.
     var lastMeeting: Int?
     /// The first official the previous sentence named: "he", "host him".
@@ -55,8 +57,8 @@ struct MeetingDiscourse {
 
     /// Records a mention of an encounter (see `merge`); the first mention of the main encounter that
     /// names officials gives its participants.
-    mutating func record(_ m: Meeting, members: [Int], separate: Bool, group: Bool) {
-        lastMeeting = merge(m, separate: separate, group: group)
+    mutating func record(_ m: Meeting, members: [Int], separate: Bool, group: Bool, byPublication: Bool = false) {
+        lastMeeting = merge(m, separate: separate, group: group, byPublication: byPublication)
         if lastMeeting == 0, mainParticipants.isEmpty { mainParticipants = members }
     }
 
@@ -66,20 +68,33 @@ struct MeetingDiscourse {
     /// the sentence speaks of the group already met ("the two presidents ... with their delegations").
     /// The first meeting that takes it is found through `mergeIndex`, so that merging stays linear in the
     /// article when it reports thousands of meetings.
-    private mutating func merge(_ m: Meeting, separate: Bool, group: Bool) -> Int {
+    ///
+    /// A held encounter dated only by the article ("Talks between President A and President B", a
+    /// headline at the head of the text, published the next morning) is the one a later sentence dates
+    /// within the three days before ("On 10 November, A held talks with B"): that date is its own.
+    private mutating func merge(_ m: Meeting, separate: Bool, group: Bool, byPublication: Bool) -> Int {
         func other(_ e: Meeting) -> Bool {
             let (a, b) = (Set(e.participants), Set(m.participants))
             if !group, a.count >= 2, b.count >= 2, a.isDisjoint(with: b) { return true }
             return separate && !a.isEmpty && !b.isSubset(of: a)
         }
-        func takes(_ e: Meeting) -> Bool {
-            (e.date == nil || m.date == nil || e.date == m.date || (m.status == .held && e.date!.isCompatible(with: m.date!)))
+        func datesOnePublication(_ i: Int, _ e: Meeting) -> Bool {
+            guard !byPublication, datedByPublication.contains(i), m.status == .held, e.status == .held,
+                  let own = m.date?.dayNumber, let published = e.date?.dayNumber else { return false }
+            return own <= published && published - own <= 3
+        }
+        func takes(_ i: Int, _ e: Meeting) -> Bool {
+            (e.date == nil || m.date == nil || e.date == m.date || (m.status == .held && e.date!.isCompatible(with: m.date!))
+                || datesOnePublication(i, e))
                 && !other(e)
         }
-        if let i = mergeIndex.candidates(for: m).first(where: { takes(meetings[$0]) }) {
+        if let i = mergeIndex.candidates(for: m).first(where: { takes($0, meetings[$0]) }) {
             var e = meetings[i]
             let undated = e.date == nil
-            if let d = m.date, e.date.map({ d.precision > $0.precision }) ?? true { e.date = d }
+            if datesOnePublication(i, e) {
+                e.date = m.date
+                datedByPublication.remove(i)
+            } else if let d = m.date, e.date.map({ d.precision > $0.precision }) ?? true { e.date = d }
             e.participants = Array(Set(e.participants).union(m.participants)).sorted()
             e.place = e.place ?? m.place
             e.spans += m.spans
@@ -89,6 +104,7 @@ struct MeetingDiscourse {
         }
         meetings.append(m)
         mergeIndex.add(meetings.count - 1, m)
+        if byPublication { datedByPublication.insert(meetings.count - 1) }
         return meetings.count - 1
     }
 
