@@ -14,11 +14,12 @@ enum FullTextPattern {
 }
 
 extension SQLiteStore {
-    /// `search` ranks at most this many matches: the most recently stored sentences that match the
-    /// words and the filters (FTS5 walks a word's matches by rowid, which grows as articles are
-    /// stored, so finding them costs only as many steps). bm25 over every match grows with the
-    /// knowledge base ("Algeria" matched 269,524 sentences at 100,000 articles: 0.3 s of ranking); the
-    /// filters apply before the cut, so a search narrowed by country or dates still reaches older matches.
+    /// `search` ranks at most this many matches: the most recently stored sentences (highest rowid: FTS5
+    /// walks a doclist in rowid order, which is the order of storing) that match the words and the
+    /// filters. bm25 over every match grew with the knowledge base ("Algeria" matched 269,524 sentences
+    /// at 100,000 articles); the filters apply before the cut, so a search narrowed by country or dates
+    /// still reaches older matches. What remains linear in the matches: FTS5's merge of a prefix word's
+    /// terms and bm25's count of each word's matches (docs/benchmark.md).
     public static let searchCandidateLimit = 10_000
 
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
@@ -35,7 +36,7 @@ extension SQLiteStore {
         let extra = sql.conditions.map { condition -> SQL in " AND \(literal: condition)" }.joined()
         // The candidates: the newest `query.candidates` matching sentences that pass the filters.
         // The cut is the rowid of the last of them (none: fewer match, all are ranked); FTS5 takes
-        // `rowid >=` as a range of its doclists, so ranking reads only the candidates.
+        // `rowid >=` as a range of its doclists, so only the candidates are ranked and given snippets.
         // Without filters the index alone is walked (every indexed sentence has its row).
         let joins: SQL = sql.conditions.isEmpty ? "" : """
              JOIN sentence s ON s.id = sentence_fts.rowid
