@@ -19,6 +19,17 @@ struct BenchReport: Codable, Sendable {
         let throughput: Throughput
         let peakRSSBytes: Int
         let exitCode: Int32
+        /// User + system time of the ingest (wait4): steadier than wall time on a shared machine.
+        var cpuSeconds: Double?
+        /// A corpus larger than `--slice` is ingested in consecutive runs: each one's figures (nil: one run).
+        var slices: [IngestSlices.Slice]?
+    }
+
+    /// `bilat db check` on the final database, spawned once.
+    struct DatabaseCheck: Codable, Sendable {
+        let seconds: Double
+        let exitCode: Int32
+        let peakRSSBytes: Int
     }
 
     struct Extraction: Codable, Sendable {
@@ -48,6 +59,7 @@ struct BenchReport: Codable, Sendable {
     let extraction: Extraction
     let ingest: Ingest
     let database: Database
+    var databaseCheck: DatabaseCheck?
     let latencies: [LatencyFigures]
     let notes: [String]
     var targets: [TargetCheck] = []
@@ -72,6 +84,15 @@ struct BenchReport: Codable, Sendable {
             checks.append(.init(target: "query command starts and answers <= 50 ms", measured: fmt(start.p99Milliseconds) + " ms p99",
                                 met: start.p99Milliseconds <= 50))
         }
+        if let search = latencies.first(where: { $0.name.hasPrefix("search ") }) {
+            checks.append(.init(target: "search of a common word <= 200 ms", measured: fmt(search.p99Milliseconds) + " ms p99",
+                                met: search.p99Milliseconds <= 200))
+        }
+        if let slices = ingest.slices, let first = slices.first, let last = slices.last, first.articlesPerSecond > 0 {
+            let ratio = last.articlesPerSecond / first.articlesPerSecond
+            checks.append(.init(target: "ingest rate of the last slice within 25 % of the first",
+                                measured: String(format: "%.2f", ratio) + " of the first", met: ratio >= 0.75))
+        }
         checks.append(.init(target: "database <= 1.5x raw text", measured: fmt(database.ratioToText) + "x", met: database.ratioToText <= 1.5))
         targets = checks
     }
@@ -88,6 +109,13 @@ struct BenchReport: Codable, Sendable {
             ("peak RSS ingest / bench", "\(mb(ingest.peakRSSBytes)) MB / \(mb(extraction.peakRSSBytes)) MB"),
             ("database", "\(mb(database.bytes)) MB, \(fmt(database.bytesPerArticle)) B/article, \(fmt(database.ratioToText))x text"),
         ]
+        for slice in ingest.slices ?? [] {
+            rows.append(("  ingest slice \(slice.index) (to \(slice.articlesSoFar))",
+                         "\(fmt(slice.articlesPerSecond)) articles/s (\(slice.articles) in \(fmt(slice.seconds)) s, CPU \(fmt(slice.cpuSeconds)) s), RSS \(mb(slice.peakRSSBytes)) MB"))
+        }
+        if let check = databaseCheck {
+            rows.append(("bilat db check", "\(fmt(check.seconds)) s, RSS \(mb(check.peakRSSBytes)) MB, exit \(check.exitCode)"))
+        }
         for l in latencies {
             rows.append((l.name, l.summary))
         }

@@ -23,6 +23,16 @@ struct BilatBench: ParsableCommand {
             right-to-left and combining characters) at 128 KB, 256 KB, 512 KB and 1 MB, timed through the
             extractor in this process and through `bilat extract`; time must grow linearly with size.
               .build/release/bilat-bench --adversarial --out /tmp/bilat-adversarial
+
+            --one-event N,... measures the cost of a big event: for each N, N reports of ONE meeting (one
+            pair, in person, one day; different sources, headlines, wording and sentence order; some name
+            no participant, some no place, some date it the next day as another time zone would) and a
+            tenth as many background articles, ingested by `bilat ingest` (pinned, default batch) into a
+            new database: articles/s at each N and its ratio to the first N (target: the rate at 100,000
+            within 20 % of the rate at 1,000). The event must become one meeting: the run exits 1 when
+            it does not. An ingest longer than --budget seconds is stopped (SIGINT: it commits what it
+            stored) and reported over budget, its rate counting the articles stored; larger N are skipped.
+              .build/release/bilat-bench --one-event 1000,10000,100000 --out /tmp/bilat-one-event
             """
     )
 
@@ -53,6 +63,9 @@ struct BilatBench: ParsableCommand {
     @Option(help: "Articles a transaction for the measured ingest (bilat ingest --batch N; default: bilat's own).")
     var ingestBatch: Int?
 
+    @Option(help: "Ingest a corpus larger than this as consecutive bilat ingest runs of about this many articles each (as daily increments arrive), and report each run's rate; a corpus of at most this many is one run.")
+    var slice = 100_000
+
     @Flag(help: "Only the query latencies, on the corpus and database an earlier run left in --out.")
     var queriesOnly = false
 
@@ -71,11 +84,15 @@ struct BilatBench: ParsableCommand {
     @Option(help: "With --adversarial: in-process runs of each article (the best counts).")
     var runs = 3
 
-    @Option(help: "With --adversarial: a run slower than this many seconds skips the larger sizes of its shape.")
-    var budget = 120.0
+    @Option(help: "With --adversarial: a run slower than this many seconds skips the larger sizes of its shape (default 120). With --one-event: an ingest is stopped after this many seconds and reported over budget (default 1800).")
+    var budget: Double?
+
+    @Option(help: "Report counts of one event, comma-separated (e.g. 1000,10000,100000): the one-event benchmark instead.")
+    var oneEvent: String?
 
     func run() throws {
         if adversarial { return try runAdversarial() }
+        if let oneEvent { return try runOneEvent(oneEvent) }
         let folder = URL(fileURLWithPath: out ?? "/tmp/bilat-bench-\(n)")
         let corpus = folder.appendingPathComponent("corpus")
         let binary = bilat ?? URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
@@ -126,15 +143,31 @@ struct BilatBench: ParsableCommand {
 
         progress("ingest (bilat ingest, child process)")
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
-        var ingestArguments = [binary, "ingest", "--db", database, "--quiet"]
-            + (ingestBatch.map { ["--batch", String(max(1, $0))] } ?? []) + [corpus.path]
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") {
-            ingestArguments = ["/usr/bin/taskset", "-c", "0"] + ingestArguments
-        } else {
-            notes.append("taskset not found: the ingest ran unpinned (it is single-threaded)")
+        let plan = try IngestSlices.plan(corpus: corpus, manifest: manifest, size: max(1, slice))
+        var ingestArguments: [String] = []
+        var slices: [IngestSlices.Slice] = []
+        for (index, part) in plan.enumerated() {
+            var arguments = [binary, "ingest", "--db", database, "--quiet"]
+                + (ingestBatch.map { ["--batch", String(max(1, $0))] } ?? []) + part.paths
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") {
+                arguments = ["/usr/bin/taskset", "-c", "0"] + arguments
+            } else if index == 0 {
+                notes.append("taskset not found: the ingest ran unpinned (it is single-threaded)")
+            }
+            if plan.count > 1 { progress("ingest slice \(index + 1) of \(plan.count): \(part.articles) articles") }
+            let log = folder.appendingPathComponent(plan.count > 1 ? "ingest-\(index + 1).log" : "ingest.log").path
+            let run = try Spawn.run(arguments, output: log)
+            if run.exitCode != 0 { notes.append("bilat ingest exited with \(run.exitCode); see \(log)") }
+            slices.append(.init(index: index + 1, articles: part.articles,
+                                articlesSoFar: (slices.last?.articlesSoFar ?? 0) + part.articles, seconds: run.seconds,
+                                cpuSeconds: run.cpuSeconds, articlesPerSecond: Double(part.articles) / max(run.seconds, 1e-9),
+                                peakRSSBytes: run.peakRSSBytes, exitCode: run.exitCode))
+            ingestArguments = plan.count > 1 ? Array(arguments.prefix(while: { $0 != part.paths[0] })) + ["PATHS-OF-THE-SLICE"] : arguments
         }
-        let ingest = try Spawn.run(ingestArguments, output: folder.appendingPathComponent("ingest.log").path)
-        if ingest.exitCode != 0 { notes.append("bilat ingest exited with \(ingest.exitCode); see \(folder.path)/ingest.log") }
+        let ingest = ChildRun(exitCode: slices.map(\.exitCode).first { $0 != 0 } ?? 0,
+                              seconds: slices.map(\.seconds).reduce(0, +),
+                              peakRSSBytes: slices.map(\.peakRSSBytes).max() ?? 0,
+                              cpuSeconds: slices.map(\.cpuSeconds).reduce(0, +))
         let databaseBytes = ["", "-wal", "-shm"].reduce(0) { sum, suffix in
             sum + ((try? FileManager.default.attributesOfItem(atPath: database + suffix)[.size] as? Int) ?? 0)
         }
@@ -142,6 +175,9 @@ struct BilatBench: ParsableCommand {
         progress("queries")
         let latencies = try queries(database: database, binary: binary, reference: reference, manifest: manifest,
                                     scratch: folder, notes: &notes)
+        progress("db check")
+        let check = try Spawn.run([binary, "db", "check", "--db", database], output: folder.appendingPathComponent("db-check.log").path)
+        if check.exitCode != 0 { notes.append("bilat db check exited with \(check.exitCode); see \(folder.path)/db-check.log") }
 
         var report = BenchReport(
             date: Date().formatted(.iso8601), machine: machine,
@@ -154,9 +190,11 @@ struct BilatBench: ParsableCommand {
             ingest: .init(command: ingestArguments.joined(separator: " "),
                           throughput: Throughput(articles: extraction.total.articles, sentences: extraction.total.sentences,
                                                  seconds: ingest.seconds),
-                          peakRSSBytes: ingest.peakRSSBytes, exitCode: ingest.exitCode),
+                          peakRSSBytes: ingest.peakRSSBytes, exitCode: ingest.exitCode, cpuSeconds: ingest.cpuSeconds,
+                          slices: plan.count > 1 ? slices : nil),
             database: .init(bytes: databaseBytes, bytesPerArticle: Double(databaseBytes) / Double(max(1, manifest.articles)),
                             ratioToText: Double(databaseBytes) / Double(max(1, manifest.textBytes))),
+            databaseCheck: .init(seconds: check.seconds, exitCode: check.exitCode, peakRSSBytes: check.peakRSSBytes),
             latencies: latencies, notes: notes)
         report.checkTargets()
         print(report.table())
@@ -190,7 +228,7 @@ struct BilatBench: ParsableCommand {
         if command == nil { progress("no bilat binary at \(binary): `bilat extract` not measured") }
         for shape in all { progress("shape \(shape.name): \(shape.summary)") }
         let bench = AdversarialBench(extractor: Extractor(reference: reference), reference: reference, folder: folder,
-                                     sizes: sizeList, runs: max(1, runs), budgetSeconds: budget, bilat: command)
+                                     sizes: sizeList, runs: max(1, runs), budgetSeconds: budget ?? 120, bilat: command)
         let report = try bench.run(shapes: all, progress: progress)
         print(report.table(sizes: sizeList))
         let encoder = JSONEncoder()
@@ -198,6 +236,34 @@ struct BilatBench: ParsableCommand {
         let jsonPath = json ?? folder.appendingPathComponent("adversarial.json").path
         try encoder.encode(report).write(to: URL(fileURLWithPath: jsonPath))
         progress("JSON written to \(jsonPath); the articles are in \(folder.path)")
+    }
+
+    func runOneEvent(_ list: String) throws {
+        let sizes = try list.split(separator: ",").map { text -> Int in
+            guard let count = Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")),
+                  count > 0 else {
+                throw ValidationError("--one-event takes report counts such as 1000,10000,100000, not '\(text)'")
+            }
+            return count
+        }
+        let folder = URL(fileURLWithPath: out ?? "/tmp/bilat-one-event")
+        let binary = bilat ?? URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+            .deletingLastPathComponent().appendingPathComponent("bilat").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw BenchError.missingBinary(binary) }
+        let bench = OneEventBench(reference: try ReferenceData.bundled(), binary: binary, folder: folder, seed: seed,
+                                  budgetSeconds: budget ?? 1800, ingestBatch: ingestBatch, skipGenerate: skipGenerate,
+                                  progress: progress)
+        let report = try bench.run(sizes: sizes)
+        print(report.table())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let jsonPath = json ?? folder.appendingPathComponent("one-event.json").path
+        try encoder.encode(report).write(to: URL(fileURLWithPath: jsonPath))
+        progress("JSON written to \(jsonPath)")
+        guard report.oneMeetingEverywhere else {
+            progress("FAILED: the event did not become one meeting (see the notes above)")
+            throw ExitCode(1)
+        }
     }
 
     func queries(database: String, binary: String, reference: ReferenceData, manifest: CorpusManifest, scratch: URL,

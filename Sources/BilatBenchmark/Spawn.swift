@@ -11,14 +11,20 @@ struct ChildRun: Sendable {
     let seconds: Double
     /// `ru_maxrss` of this child alone (wait4), in bytes.
     let peakRSSBytes: Int
+    /// True when it ran past its time limit and was stopped (SIGINT, then SIGKILL a minute later).
+    var timedOut = false
+    /// CPU time of this child (user + system, wait4): steadier than wall time on a shared machine.
+    var cpuSeconds = 0.0
 }
 
 /// Runs real commands the way a user's shell would, without Foundation's `Process` machinery in the
 /// timing: posix_spawn, then wait4 for the child's own resource usage.
 enum Spawn {
     /// Runs `arguments` (the first found on PATH when it has no slash) with stdout and stderr sent to
-    /// `output` (default /dev/null).
-    static func run(_ arguments: [String], output: String = "/dev/null") throws -> ChildRun {
+    /// `output` (default /dev/null). With a `timeout` (seconds) a child still running then is sent SIGINT
+    /// (`bilat ingest` stops after the article it is storing and commits what it stored), and SIGKILL
+    /// when it is still there a minute later.
+    static func run(_ arguments: [String], output: String = "/dev/null", timeout: Double? = nil) throws -> ChildRun {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -33,11 +39,32 @@ enum Spawn {
         guard status == 0 else { throw BenchError.spawnFailed(arguments.joined(separator: " "), status) }
         var wstatus: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &wstatus, 0, &usage) < 0, errno == EINTR {}
+        var timedOut = false
+        if let timeout {
+            var signalled: Double?
+            while true {
+                let waited = wait4(pid, &wstatus, WNOHANG, &usage)
+                if waited == pid || (waited < 0 && errno != EINTR) { break }
+                let now = Clock.now()
+                if signalled == nil, now - start > timeout {
+                    timedOut = true
+                    signalled = now
+                    kill(pid, SIGINT)
+                } else if let at = signalled, now - at > 60 {
+                    kill(pid, SIGKILL)
+                    signalled = .infinity
+                }
+                usleep(20_000)
+            }
+        } else {
+            while wait4(pid, &wstatus, 0, &usage) < 0, errno == EINTR {}
+        }
         let seconds = Clock.now() - start
         let exited = (wstatus & 0x7f) == 0
         let code = exited ? (wstatus >> 8) & 0xff : 128 + (wstatus & 0x7f)
-        return ChildRun(exitCode: code, seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024)
+        return ChildRun(exitCode: code, seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024, timedOut: timedOut,
+                        cpuSeconds: Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6)
     }
 
     /// The trimmed standard output of a short command, or nil when it fails.
@@ -82,11 +109,13 @@ enum BenchError: Error, CustomStringConvertible {
     case spawnFailed(String, Int32)
     case commandFailed(String, Int32)
     case missingBinary(String)
+    case unreadable(String)
 
     var description: String {
         switch self {
         case .spawnFailed(let command, let status): "cannot start `\(command)` (posix_spawn error \(status))"
         case .commandFailed(let command, let code): "`\(command)` exited with \(code)"
+        case .unreadable(let path): "\(path): not a feed of the generated corpus (its first line has no \"gen-N\" id)"
         case .missingBinary(let path):
             "no bilat binary at \(path); build it first (swift build -c release) or pass --bilat PATH"
         }

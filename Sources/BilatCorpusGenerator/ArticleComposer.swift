@@ -43,23 +43,28 @@ enum ArticleComposer {
         let title = headline(event, format: format, rng: &rng)
         let url = "https://news.example.org/\(Phrasebook.slug(source))/\(published.iso)/\(Phrasebook.slug(title))-\(index)"
         let paragraphs = paragraphs(body, rng: &rng)
-        let city = (event.place ?? event.host.capital)
-        let text: String
+        let text = layout(format: format, title: title, published: published, source: source, url: url,
+                          city: event.place ?? event.host.capital, paragraphs: paragraphs)
+        return ComposedArticle(format: format, text: text, title: title, published: published, source: source,
+                               url: url, sentenceCount: body.count)
+    }
+
+    /// The article's text in a format: dateline (`city`) or front matter or a title line, then the body.
+    static func layout(format: ArticleFormat, title: String, published: CivilDay, source: String, url: String,
+                       city: String, paragraphs: String) -> String {
         switch format {
         case .seed:
-            text = " date \(published.iso) \(city.uppercased()): " + paragraphs + "\n"
+            return " date \(published.iso) \(city.uppercased()): " + paragraphs + "\n"
         case .wire:
             let agency = source
             let month = agency == "Reuters" ? CivilDay.shortMonths[published.month - 1] : CivilDay.wireMonths[published.month - 1]
             let dash = agency == "Reuters" || agency == "AFP" ? "-" : "--"
-            text = "\(city.uppercased()), \(month) \(published.day) (\(agency)) \(dash) " + paragraphs + "\n"
+            return "\(city.uppercased()), \(month) \(published.day) (\(agency)) \(dash) " + paragraphs + "\n"
         case .frontMatter:
-            text = "---\ntitle: \(title)\npublished: \(published.iso)\nsource: \(source)\nurl: \(url)\n---\n\n" + paragraphs + "\n"
+            return "---\ntitle: \(title)\npublished: \(published.iso)\nsource: \(source)\nurl: \(url)\n---\n\n" + paragraphs + "\n"
         case .readout:
-            text = title + "\n\n" + paragraphs + "\n"
+            return title + "\n\n" + paragraphs + "\n"
         }
-        return ComposedArticle(format: format, text: text, title: title, published: published, source: source,
-                               url: url, sentenceCount: body.count)
     }
 
     static func headline(_ event: MeetingEvent, format: ArticleFormat, rng: inout SplitMix64) -> String {

@@ -12,8 +12,6 @@ public struct CorpusGenerator: Sendable {
     public var repeatShare = 0.25
     /// Share of non-wire articles written into feeds; wire articles always go to feeds (they need `published`).
     public var feedShare = 0.15
-    static let perFolder = 1000
-    static let perFeed = 1000
     static let firstDay = CivilDay(year: 2016, month: 1, day: 4)
     static let lastDay = CivilDay(year: 2025, month: 12, day: 19)
 
@@ -25,16 +23,12 @@ public struct CorpusGenerator: Sendable {
 
     /// Writes `count` articles under `folder` (created; existing generated files are overwritten).
     public func write(count: Int, to folder: URL) throws -> CorpusManifest {
-        let files = FileManager.default
-        try files.createDirectory(at: folder.appendingPathComponent("feeds"), withIntermediateDirectories: true)
+        var writer = try CorpusWriter(folder: folder)
         var manifest = CorpusManifest(seed: seed, articles: count, formats: [:], files: 0, feeds: 0, feedArticles: 0,
                                       textBytes: 0, sentences: 0, meetings: 0, repeatReports: 0, pairs: [:])
         var rng = SplitMix64(seed: seed)
         var recent: [MeetingEvent] = []
-        var feed: FileHandle?
-        var feedLines = 0
-        var createdFolder = -1
-        defer { try? feed?.close() }
+        defer { try? writer.close() }
         let span = Self.lastDay.number - Self.firstDay.number
         for index in 0..<count {
             let day = Self.firstDay.adding(days: count > 1 ? span * index / (count - 1) : 0)
@@ -54,28 +48,12 @@ public struct CorpusGenerator: Sendable {
             manifest.pairs[event.pairKey, default: 0] += 1
             manifest.sentences += article.sentenceCount
             manifest.textBytes += article.text.utf8.count
-            if format == .wire || rng.chance(feedShare) {
-                if feed == nil || feedLines == Self.perFeed {
-                    try feed?.close()
-                    let url = folder.appendingPathComponent("feeds/feed-\(pad(manifest.feeds, 4)).jsonl")
-                    _ = files.createFile(atPath: url.path, contents: nil)  // a failure: FileHandle below throws
-                    feed = try FileHandle(forWritingTo: url)
-                    manifest.feeds += 1
-                    feedLines = 0
-                }
-                try feed?.write(contentsOf: Data(FeedLine.json(article, id: "gen-\(index)").utf8))
-                feedLines += 1
-                manifest.feedArticles += 1
-            } else {
-                let sub = folder.appendingPathComponent("articles/\(pad(index / Self.perFolder, 3))")
-                if index / Self.perFolder != createdFolder {
-                    try files.createDirectory(at: sub, withIntermediateDirectories: true)
-                    createdFolder = index / Self.perFolder
-                }
-                try Data(article.text.utf8).write(to: sub.appendingPathComponent("\(pad(index, 6)).txt"))
-                manifest.files += 1
-            }
+            try writer.write(article, index: index, toFeed: format == .wire || rng.chance(feedShare))
         }
+        try writer.close()
+        manifest.files = writer.files
+        manifest.feeds = writer.feeds
+        manifest.feedArticles = writer.feedArticles
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(manifest).write(to: folder.appendingPathComponent("manifest.json"))
@@ -97,11 +75,6 @@ public struct CorpusGenerator: Sendable {
     func drawFormat(_ rng: inout SplitMix64) -> ArticleFormat {
         let roll = rng.unit()
         return roll < 0.25 ? .seed : roll < 0.55 ? .wire : roll < 0.75 ? .frontMatter : .readout
-    }
-
-    func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

@@ -90,14 +90,17 @@ public struct SearchQuery: Sendable, Hashable {
     public var from: PartialDate?
     public var to: PartialDate?
     public var limit: Int
+    /// How many of the newest matches passing the filters are ranked (``SQLiteStore/searchCandidateLimit``).
+    public var candidates: Int
 
     public init(text: String, countries: [String] = [], from: PartialDate? = nil, to: PartialDate? = nil,
-                limit: Int = 20) {
+                limit: Int = 20, candidates: Int = SQLiteStore.searchCandidateLimit) {
         self.text = text
         self.countries = countries
         self.from = from
         self.to = to
         self.limit = limit
+        self.candidates = candidates
     }
 }
 

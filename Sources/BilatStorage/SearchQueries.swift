@@ -14,8 +14,16 @@ enum FullTextPattern {
 }
 
 extension SQLiteStore {
+    /// `search` ranks at most this many matches: the most recently stored sentences (highest rowid: FTS5
+    /// walks a doclist in rowid order, which is the order of storing) that match the words and the
+    /// filters. bm25 over every match grew with the knowledge base ("Algeria" matched 269,524 sentences
+    /// at 100,000 articles); the filters apply before the cut, so a search narrowed by country or dates
+    /// still reaches older matches. What remains linear in the matches: FTS5's merge of a prefix word's
+    /// terms and bm25's count of each word's matches (docs/benchmark.md).
+    public static let searchCandidateLimit = 10_000
+
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
-        guard let pattern = FullTextPattern.pattern(query.text), query.limit > 0 else { return [] }
+        guard let pattern = FullTextPattern.pattern(query.text), query.limit > 0, query.candidates > 0 else { return [] }
         var sql = FilterSQL()
         for code in Set(query.countries.map { $0.uppercased() }).sorted() {
             sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_key = a.key AND country = \(code))")
@@ -26,7 +34,22 @@ extension SQLiteStore {
             """
         sql.requireDates(MeetingFilter(from: query.from, to: query.to), firstDay: "(\(publishedFirstDay))")
         let extra = sql.conditions.map { condition -> SQL in " AND \(literal: condition)" }.joined()
-        let statement: SQL = """
+        // The candidates: the newest `query.candidates` matching sentences that pass the filters.
+        // The cut is the rowid of the last of them (none: fewer match, all are ranked); FTS5 takes
+        // `rowid >=` as a range of its doclists, so only the candidates are ranked and given snippets.
+        // Without filters the index alone is walked (every indexed sentence has its row).
+        let joins: SQL = sql.conditions.isEmpty ? "" : """
+             JOIN sentence s ON s.id = sentence_fts.rowid
+             JOIN article a ON a.key = s.article_key
+            """
+        let cut: SQL = """
+            SELECT sentence_fts.rowid FROM sentence_fts\(literal: joins)
+            WHERE sentence_fts MATCH \(pattern)\(literal: extra)
+            ORDER BY sentence_fts.rowid DESC LIMIT 1 OFFSET \(query.candidates - 1)
+            """
+        let statement: (Int64?) -> SQL = { first in
+            let range: SQL = first.map { " AND sentence_fts.rowid >= \($0)" } ?? ""
+            return """
             SELECT s.id AS owner_id, \(sql: SourceRow.columns),
                 snippet(sentence_fts, 0, '[', ']', '…', 16) AS snippet, bm25(sentence_fts) AS rank,
                 (SELECT group_concat(speaker, char(31)) FROM statement
@@ -34,11 +57,13 @@ extension SQLiteStore {
             FROM sentence_fts
             JOIN sentence s ON s.id = sentence_fts.rowid
             JOIN article a ON a.key = s.article_key
-            WHERE sentence_fts MATCH \(pattern)\(literal: extra)
+            WHERE sentence_fts MATCH \(pattern)\(literal: extra)\(literal: range)
             ORDER BY rank, s.id \(literal: sql.limitClause(query.limit))
             """
+        }
         return try pool.read { db in
-            try SQLRequest<Row>(literal: statement).fetchAll(db).map { row in
+            let first = try Int64.fetchOne(db, SQLRequest<Int64>(literal: cut))
+            return try SQLRequest<Row>(literal: statement(first)).fetchAll(db).map { row in
                 SearchHit(snippet: row["snippet"], rank: row["rank"],
                           speakers: Array(Set(MeetingRow.list(row["speakers"]))).sorted(),
                           source: try SourceRow(row: row).sourceSentence())

@@ -92,3 +92,52 @@ struct CorpusGeneratorTests {
         #expect(facts.contains { !$0.officials.isEmpty && !$0.areas.isEmpty })
     }
 }
+
+@Suite("One-event corpus generator")
+struct OneEventGeneratorTests {
+    let reference: ReferenceData
+    let helper: CorpusGeneratorTests
+
+    init() throws {
+        reference = try ReferenceData.bundled()
+        helper = try CorpusGeneratorTests()
+    }
+
+    @Test("deterministic for a seed; N reports and a tenth as many others; the reports name one pair on the day or the next")
+    func oneEvent() throws {
+        let a = try helper.temporaryFolder(), b = try helper.temporaryFolder(), c = try helper.temporaryFolder()
+        defer { [a, b, c].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let manifest = try OneEventGenerator(seed: 42, reference: reference).write(reports: 50, to: a)
+        _ = try OneEventGenerator(seed: 42, reference: reference).write(reports: 50, to: b)
+        _ = try OneEventGenerator(seed: 43, reference: reference).write(reports: 50, to: c)
+        #expect(try helper.contents(of: a) == (try helper.contents(of: b)))
+        #expect(try helper.contents(of: a) != (try helper.contents(of: c)))
+        #expect(try OneEventManifest.read(in: a) == manifest)
+        #expect(manifest.reports == 50 && manifest.background == 5 && manifest.articles == 55)
+        #expect(manifest.nextDayReports > 0 && manifest.unnamedReports > 0 && manifest.placelessReports > 0)
+        #expect(manifest.files + manifest.feedArticles == 55)
+
+        let articles = try helper.articles(in: a)
+        #expect(articles.count == 55)
+        let extractor = Extractor(reference: reference)
+        let codes = [manifest.host, manifest.guest].sorted()
+        let day = try #require(PartialDate(iso: manifest.day)?.dayNumber)
+        var dated: [Int: Int] = [:]
+        var otherPairNearby = 0
+        for facts in articles.map(extractor.extract) {
+            for meeting in facts.meetings {
+                guard let number = meeting.date?.dayNumber, abs(number - day) <= 30 else { continue }
+                if meeting.countries == codes {
+                    dated[number - day, default: 0] += 1
+                } else if abs(number - day) <= 1 {
+                    otherPairNearby += 1
+                }
+            }
+        }
+        // Every meeting of the pair near the event is on its day or the next (the time-zone reports).
+        #expect(Set(dated.keys) == [0, 1], "\(dated)")
+        #expect(dated.values.reduce(0, +) >= 40, "\(dated)")
+        // Background articles are other pairs on other days.
+        #expect(otherPairNearby == 0)
+    }
+}

@@ -33,3 +33,15 @@ import Testing
         #expect(run.stdout.contains("article "))
     }
 }
+
+@Suite struct SearchHelpTests {
+    @Test("search --help says how many of the newest matches it ranks, and how to reach older ones")
+    func helpNamesTheCandidateLimit() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let help = try runBilat(["search", "--help"], database: folder.appendingPathComponent("kb.sqlite").path)
+        let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("ranks the 10,000 most recently stored sentences that match"), "\(help.stdout)")
+        #expect(words.contains("narrow with --country, --from or --to to reach older ones"), "\(help.stdout)")
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BilatServices
+import BilatStorage
 
 extension Bilat {
     struct Search: ParsableCommand {
@@ -12,6 +13,9 @@ extension Bilat {
                 line naming its article and the sentence under it, cut around the first match, matched words in
                 colour ([like this] with --no-color or NO_COLOR); json, csv and ndjson give the whole snippet,
                 matched words [like this]; a statement's speakers are listed with its sentence.
+                A common word matches hundreds of thousands of sentences: search ranks the \(Self.candidates) most
+                recently stored sentences that match (and pass --country, --from and --to), best first; narrow
+                with --country, --from or --to to reach older ones.
 
                 Examples:
                   bilat search "border patrolling"
@@ -36,6 +40,14 @@ extension Bilat {
 
         @Option(help: "table, json, csv or ndjson (default: table on a terminal, else json).")
         var format: OutputFormat?
+
+        /// ``SQLiteStore/searchCandidateLimit`` as the help writes it: "10,000".
+        static var candidates: String {
+            let digits = Array(String(SQLiteStore.searchCandidateLimit))
+            return digits.enumerated().map { i, digit in
+                (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(digit)
+            }.joined()
+        }
 
         func validate() throws {
             guard limit >= 1 else { throw ValidationError("--limit takes a count of at least 1, not \(limit)") }

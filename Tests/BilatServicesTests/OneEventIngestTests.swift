@@ -1,0 +1,37 @@
+import BilatCorpusGenerator
+import BilatExtraction
+import BilatModel
+import BilatServices
+import BilatStorage
+import Foundation
+import Testing
+
+@Suite("One event, many reports")
+struct OneEventIngestTests {
+    @Test("50 reports of one meeting (some dated the next day, as another time zone would) become one meeting")
+    func oneMeeting() throws {
+        let (folder, store, ingestor) = try makeIngestFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        let manifest = try OneEventGenerator(seed: 6, reference: try ReferenceData.bundled()).write(reports: 50, to: corpus)
+        var failures: [String] = []
+        let summary = ingestor.ingest(paths: [corpus.path], report: { event in
+            if case .failed(let message) = event { failures.append(message) }
+        })
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(summary.new == manifest.articles)
+        let day = try #require(PartialDate(iso: manifest.day)?.dayNumber)
+        // A week either side (no other meeting of the pair within two months).
+        let filter = MeetingFilter(countries: [manifest.host, manifest.guest], from: PartialDate(dayNumber: day - 7),
+                                   to: PartialDate(dayNumber: day + 7))
+        let meetings = try store.meetings(filter)
+        // At 55f9f00 (main) the 8 reports dated the next day make a second meeting of 8 sources beside one
+        // of 41 (seed 6; with seeds 42 and 7 they happen to merge): the consolidation of issue 17 merges
+        // reports one day apart. Remove this wrapper when it does.
+        withKnownIssue("reports one day apart are not merged yet (issue 17)") {
+            #expect(meetings.count == 1, "\(meetings.map { "\($0.date?.iso ?? "undated"): \($0.sourceCount)" })")
+        }
+        #expect(meetings.map { $0.sourceCount }.reduce(0, +) >= 40)
+        #expect(try store.integrityProblems() == [])
+    }
+}
