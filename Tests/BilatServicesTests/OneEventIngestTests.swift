@@ -25,12 +25,9 @@ struct OneEventIngestTests {
         let filter = MeetingFilter(countries: [manifest.host, manifest.guest], from: PartialDate(dayNumber: day - 7),
                                    to: PartialDate(dayNumber: day + 7))
         let meetings = try store.meetings(filter)
-        // At 55f9f00 (main) the 8 reports dated the next day make a second meeting of 8 sources beside one
-        // of 41 (seed 6; with seeds 42 and 7 they happen to merge): the consolidation of issue 17 merges
-        // reports one day apart. Remove this wrapper when it does.
-        withKnownIssue("reports one day apart are not merged yet (issue 17)") {
-            #expect(meetings.count == 1, "\(meetings.map { "\($0.date?.iso ?? "undated"): \($0.sourceCount)" })")
-        }
+        // Before issue 17's consolidation and the publication-date rule of the extractor, the 8 reports
+        // dated the next day made a second meeting beside one of 41 (seed 6).
+        #expect(meetings.count == 1, "\(meetings.map { "\($0.date?.iso ?? "undated"): \($0.sourceCount)" })")
         #expect(meetings.map { $0.sourceCount }.reduce(0, +) >= 40)
         #expect(try store.integrityProblems() == [])
     }
