@@ -62,12 +62,17 @@ ALTER TABLE meeting_mention ADD COLUMN unit_id INTEGER REFERENCES meeting_unit(i
 CREATE INDEX meeting_mention_by_unit ON meeting_mention(unit_id, meeting_id);
 
 -- Upgrade: the groups of the stored reports.
-CREATE TEMP TABLE mention_participants AS
+CREATE TEMP TABLE mention_participants (id INTEGER PRIMARY KEY, list TEXT NOT NULL);
+INSERT INTO mention_participants
 SELECT mm.id, coalesce((SELECT group_concat(official_id) FROM (
     SELECT official_id FROM meeting_mention_participant WHERE mention_id = mm.id ORDER BY official_id)), '') AS list
 FROM meeting_mention mm WHERE mm.date IS NOT NULL;
 
-CREATE TEMP TABLE mention_unit_key AS
+-- Keyed by the mention's id: the UPDATE below looks each mention up in it.
+CREATE TEMP TABLE mention_unit_key (
+    id INTEGER PRIMARY KEY, article_key, country_key, mode, bucket_year, date, report_status, status, place,
+    participants, rank);
+INSERT INTO mention_unit_key
 SELECT mm.id, article_key, country_key, mode, bucket_year, date, status AS report_status,
        CASE WHEN date_precision = 'day' THEN '' ELSE status END AS status,
        CASE WHEN date_precision = 'day' THEN '' ELSE coalesce(place, '') END AS place,
