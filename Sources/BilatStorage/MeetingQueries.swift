@@ -103,7 +103,8 @@ struct SourceRow: FetchableRecord {
     /// them by position.
     static let columns = """
         a.id AS article_id, a.title, a.source, a.url, a.published,
-        substr(a.text, s.start_offset + 1, s.end_offset - s.start_offset) AS sentence, s.start_offset, s.end_offset
+        substr(CAST(sqlar_uncompress(a.text_zlib, a.text_size) AS TEXT), s.start_offset + 1, s.end_offset - s.start_offset)
+            AS sentence, s.start_offset, s.end_offset
         """
 
     /// The sources of the owners `ids` of a link table (`meeting_source`, `agreement_source`), each
