@@ -113,4 +113,29 @@ extension SentenceTexts {
         }
         return try bytes.withUnsafeBufferPointer(body)
     }
+
+    /// The text of each span (an article's key and scalar offsets, clamped as `substr` clamps them), in
+    /// the order given; each article's text read and uncompressed once for all its spans.
+    static func texts(_ db: Database, spans: [(article: Int64, start: Int, end: Int)]) throws -> [String] {
+        var texts = [String](repeating: "", count: spans.count)
+        var byArticle: [Int64: [Int]] = [:]
+        for (index, span) in spans.enumerated() { byArticle[span.article, default: []].append(index) }
+        let keys = byArticle.keys.sorted()
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = Array(keys[start..<min(start + 500, keys.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: "SELECT key, text_zlib, text_size FROM article WHERE key IN (\(marks))",
+                                           arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                guard let indexes = byArticle[row[0]] else { continue }
+                try withText(row, blob: 1, size: 2) { utf8 in
+                    let wanted = indexes.map { (id: Int64($0), start: spans[$0].start, end: spans[$0].end) }
+                    for piece in cut(wanted, in: utf8) {
+                        texts[Int(piece.id)] = String(decoding: UnsafeBufferPointer(rebasing: utf8[piece.bytes]), as: UTF8.self)
+                    }
+                }
+            }
+        }
+        return texts
+    }
 }
