@@ -98,8 +98,10 @@ private final class RecentTexts: @unchecked Sendable {
     }
 }
 
-/// A zlib deflate stream at level 6, the format of `compress()` (a zlib header, a 32 KB window), one
-/// text at a time.
+/// A zlib deflate stream, the format of `compress()` (a zlib header, a 32 KB window), one text at a
+/// time. Level 6 and 16 KB of hash table (memory level 6): on 585 bench articles, callgrind counts
+/// 228 M instructions at zlib's defaults (level 6, memory level 8), 210 M here, 186 M at level 1, for
+/// 0.459, 0.459 and 0.479 of the text; a reset clears the hash table, 64 KB at the default.
 private final class Deflater: @unchecked Sendable {
     private let lock = NSLock()
     private let stream: UnsafeMutablePointer<z_stream>
@@ -108,7 +110,7 @@ private final class Deflater: @unchecked Sendable {
     init() {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        ready = deflateInit2_(stream, 6, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+        ready = deflateInit2_(stream, 6, Z_DEFLATED, 15, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                               Int32(MemoryLayout<z_stream>.size)) == Z_OK
     }
 
