@@ -115,7 +115,8 @@ extension SentenceTexts {
     }
 
     /// The text of each span (an article's key and scalar offsets, clamped as `substr` clamps them), in
-    /// the order given; each article's text read and uncompressed once for all its spans.
+    /// the order given; each article's text read and uncompressed once for all its spans, and only as far
+    /// as its last span (``ArticleText/prefix(_:size:scalars:)``).
     static func texts(_ db: Database, spans: [(article: Int64, start: Int, end: Int)]) throws -> [String] {
         var texts = [String](repeating: "", count: spans.count)
         var byArticle: [Int64: [Int]] = [:]
@@ -128,7 +129,11 @@ extension SentenceTexts {
                                            arguments: StatementArguments(chunk))
             while let row = try rows.next() {
                 guard let indexes = byArticle[row[0]] else { continue }
-                try withText(row, blob: 1, size: 2) { utf8 in
+                let scalars = indexes.reduce(0) { max($0, spans[$1].start, spans[$1].end) }
+                let bytes = try row.withUnsafeData(atIndex: 1) { data in
+                    try (data ?? Data()).withUnsafeBytes { try ArticleText.prefix($0, size: row[2], scalars: scalars) }
+                }
+                try bytes.withUnsafeBufferPointer { utf8 in
                     let wanted = indexes.map { (id: Int64($0), start: spans[$0].start, end: spans[$0].end) }
                     for piece in cut(wanted, in: utf8) {
                         texts[Int(piece.id)] = String(decoding: UnsafeBufferPointer(rebasing: utf8[piece.bytes]), as: UTF8.self)

@@ -19,6 +19,16 @@ import Testing
             let bytes = try stored.blob.withUnsafeBytes { try ArticleText.bytes($0, size: stored.size) }
             #expect(String(decoding: bytes, as: UTF8.self) == text)
         }
+        // A prefix holds the first scalars whole (and no more than a little past them), or the whole text.
+        let stored = ArticleText.stored(Self.long)
+        let scalars = Array(Self.long.unicodeScalars)
+        for count in [0, 1, 10, 300, scalars.count - 6, scalars.count - 1, scalars.count, scalars.count + 5] {
+            let bytes = try stored.blob.withUnsafeBytes { try ArticleText.prefix($0, size: stored.size, scalars: count) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(Self.long.utf8.starts(with: bytes))
+            #expect(text.unicodeScalars.count >= min(count, scalars.count))
+            #expect(bytes.count <= min(Self.long.utf8.count, count * 4 + 256 + 4))
+        }
         let damaged = Data([0x78, 0x9c, 1, 2, 3, 4])
         #expect(throws: ArticleText.Damaged.self) { try damaged.withUnsafeBytes { try ArticleText.bytes($0, size: 100) } }
     }
