@@ -83,8 +83,9 @@ public enum ArticleText {
     private static let deflater = Deflater()
 
     /// The two functions of SQLite archives, with the shell's semantics, for one connection.
-    /// `sqlar_uncompress` remembers the texts it gave last (``RecentTexts``).
-    static func register(in db: Database) {
+    /// `sqlar_uncompress` remembers the texts it gave last (``RecentTexts``). Public for tools that open
+    /// a knowledge base with a connection of their own and read its views.
+    public static func register(in db: Database) {
         let last = RecentTexts()
         db.add(function: DatabaseFunction("sqlar_uncompress", argumentCount: 2, pure: true) { values in
             let size = Int64.fromDatabaseValue(values[1]) ?? 0
