@@ -8,7 +8,7 @@ import PackageDescription
 let rootEntries = ["Package.swift", "README.md", "Migrations", "seeds", "Sources", "Tests", "Fuzz", "docs", "scripts"]
 func rootExcluding(keeping kept: [String]) -> [String] {
     let sources = ["BilatModel", "BilatExtraction", "BilatStorage", "BilatServices", "bilat",
-                   "BilatCorpusGenerator", "BilatBenchmark"].map { "Sources/\($0)" }
+                   "BilatCorpusGenerator", "BilatBenchmark", "CZlib"].map { "Sources/\($0)" }
     return (rootEntries.filter { $0 != "Sources" && $0 != "seeds" } + ["seeds/articles", "seeds/reference"] + sources)
         .filter { path in !kept.contains { $0 == path || $0.hasPrefix(path + "/") } }
 }
@@ -38,10 +38,12 @@ let package = Package(
             sources: ["Sources/BilatExtraction"],
             resources: [.copy("seeds/reference")]
         ),
+        // zlib, which stores article text compressed (as SQLite archives do, so the sqlite3 shell reads it).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Repository protocols and their SQLite implementation; the schema is Migrations/*.sql.
         .target(
             name: "BilatStorage",
-            dependencies: ["BilatModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BilatModel", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
             path: ".",
             exclude: rootExcluding(keeping: ["Sources/BilatStorage", "Migrations"]),
             sources: ["Sources/BilatStorage"],

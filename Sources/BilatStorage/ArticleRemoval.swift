@@ -71,7 +71,8 @@ struct ArticleRemoval {
     /// trigger finds no article.
     private func unindexSentences(key: Int64) throws -> StatementArguments? {
         guard let article = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT text, first_sentence, first_sentence + sentence_count - 1 FROM article WHERE key = ? AND sentence_count > 0
+            SELECT text_zlib, first_sentence, first_sentence + sentence_count - 1, text_size FROM article
+            WHERE key = ? AND sentence_count > 0
             """), arguments: [key]) else { return nil }
         let range: StatementArguments = [article[1], article[2]]
         // The range alone, as the trigger has it: the article's text names their terms.
@@ -79,13 +80,10 @@ struct ArticleRemoval {
             SELECT id, start_offset, end_offset FROM sentence WHERE id BETWEEN ? AND ? ORDER BY id
             """), arguments: range).map { (id: $0[0] as Int64, start: $0[1] as Int, end: $0[2] as Int) }
         let unindex = try db.cachedStatement(sql: "INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES ('delete', ?, ?)")
-        try article.withUnsafeData(atIndex: 0) { data in
-            try (data ?? Data()).withUnsafeBytes { raw in
-                let utf8 = raw.bindMemory(to: UInt8.self)
-                for sentence in SentenceTexts.cut(spans, in: utf8) {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[sentence.bytes]), as: UTF8.self)
-                    try unindex.execute(arguments: [sentence.id, text])
-                }
+        try SentenceTexts.withText(article, blob: 0, size: 3) { utf8 in
+            for sentence in SentenceTexts.cut(spans, in: utf8) {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[sentence.bytes]), as: UTF8.self)
+                try unindex.execute(arguments: [sentence.id, text])
             }
         }
         try db.cachedStatement(sql: "UPDATE article SET sentence_count = 0 WHERE key = ?").execute(arguments: [key])

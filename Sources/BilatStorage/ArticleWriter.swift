@@ -111,13 +111,14 @@ struct ArticleWriter {
     // into a dictionary and builds its SQL every row (238 k instructions a sentence, callgrind).
     private func insertArticle(_ article: Article, published: PartialDate?, ingestedAt: String,
                                firstSentence: Int64, sentenceCount: Int) throws -> Int64 {
+        let text = ArticleText.stored(article.text)
         try db.cachedStatement(sql: """
             INSERT INTO article(id, external_id, url, source, title, published, ingested_at, body_start,
-                                dateline_city, text, first_sentence, sentence_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                dateline_city, text_zlib, text_size, first_sentence, sentence_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [article.id, article.externalID, article.url, article.source, article.title,
                                    published?.iso, ingestedAt, article.bodyStart, article.datelineCity,
-                                   article.text, firstSentence, sentenceCount])
+                                   text.blob, text.size, firstSentence, sentenceCount])
         return db.lastInsertedRowID
     }
 

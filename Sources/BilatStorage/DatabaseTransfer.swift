@@ -48,7 +48,7 @@ extension SQLiteStore {
             let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
             try writeLine(try Self.json(["bilat_export": 1, "migrations": migrations]))
             for table in try Self.tablesInDependencyOrder(db) {
-                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY \(try Self.orderClause(db, table))")
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(try Self.exportedColumns(db, table)) FROM \(table.quotedDatabaseIdentifier) ORDER BY \(try Self.orderClause(db, table))")
                 while let row = try rows.next() {
                     var values: [String: Any] = [:]
                     for (column, value) in row {
@@ -95,17 +95,26 @@ extension SQLiteStore {
                     header = true
                     continue
                 }
-                guard let table = object["table"] as? String, let row = object["row"] as? [String: Any] else {
+                guard let table = object["table"] as? String, var row = object["row"] as? [String: Any] else {
                     throw TransferError.malformed(line: number, reason: "expected {\"table\", \"row\"}")
                 }
                 guard tables.contains(table) else { throw TransferError.unknownTable(line: number, table: table) }
-                let columns = row.keys.sorted()
+                var stored: [String: DatabaseValue] = [:]
+                if table == "article", let text = row.removeValue(forKey: "text") {
+                    // The export holds an article's text as text; it is stored compressed (schema 0010).
+                    guard let text = text as? String else {
+                        throw TransferError.malformed(line: number, reason: "an article's text is not a string")
+                    }
+                    let compressed = ArticleText.stored(text)
+                    stored = ["text_zlib": compressed.blob.databaseValue, "text_size": compressed.size.databaseValue]
+                }
+                let columns = (Array(row.keys) + Array(stored.keys)).sorted()
                 // A plain INSERT: a row whose key is taken is an error, where INSERT OR REPLACE deleted the
                 // first row and, by cascade, its children.
                 let sql = "INSERT INTO \(table.quotedDatabaseIdentifier)("
                     + columns.map(\.quotedDatabaseIdentifier).joined(separator: ",") + ") VALUES ("
                     + columns.map { _ in "?" }.joined(separator: ",") + ")"
-                let values = try columns.map { try Self.databaseValue(row[$0], line: number) }
+                let values = try columns.map { try stored[$0] ?? Self.databaseValue(row[$0], line: number) }
                 do {
                     try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
                 } catch let error as DatabaseError where StorageError.databaseProblem(error) == nil {
@@ -175,6 +184,15 @@ extension SQLiteStore {
     /// Every column, so that rows come out in one stable order whatever the table's key.
     private static func orderClause(_ db: Database, _ table: String) throws -> String {
         try db.columns(in: table).map { $0.name.quotedDatabaseIdentifier }.joined(separator: ", ")
+    }
+
+    /// The columns a table's rows are exported with: all of them, but an article's text as its plain
+    /// text (`text`) instead of its stored form (`text_zlib`, `text_size`), for people and tools to read.
+    private static func exportedColumns(_ db: Database, _ table: String) throws -> String {
+        guard table == "article" else { return "*" }
+        let columns = try db.columns(in: table).map(\.name).filter { $0 != "text_zlib" && $0 != "text_size" }
+        return (columns.map(\.quotedDatabaseIdentifier)
+                + ["CAST(sqlar_uncompress(text_zlib, text_size) AS TEXT) AS text"]).joined(separator: ", ")
     }
 
     private static func jsonValue(_ value: DatabaseValue) -> Any {

@@ -121,13 +121,13 @@ enum IntegrityRules {
         // Each text's length is taken once (length() reads and walks the whole text): once a sentence
         // made the check quadratic in the sentences of one article.
         ("sentence-offsets", """
-            WITH a(key, id, text_length) AS MATERIALIZED (SELECT key, id, length(text) FROM article)
+            WITH a(key, id, text_length) AS MATERIALIZED (SELECT key, id, length(CAST(sqlar_uncompress(text_zlib, text_size) AS TEXT)) FROM article)
             SELECT 'sentence ' || s.id || ' of article ' || a.id || ': offsets ' || s.start_offset || '..'
                 || s.end_offset || ' outside its text' FROM sentence s JOIN a ON a.key = s.article_key
             WHERE s.start_offset < 0 OR s.end_offset < s.start_offset OR s.end_offset > a.text_length
             """),
         ("statement-offsets", """
-            WITH a(key, id, text_length) AS MATERIALIZED (SELECT key, id, length(text) FROM article)
+            WITH a(key, id, text_length) AS MATERIALIZED (SELECT key, id, length(CAST(sqlar_uncompress(text_zlib, text_size) AS TEXT)) FROM article)
             SELECT 'statement ' || st.id || ' of article ' || a.id || ': offsets ' || st.start_offset || '..'
                 || st.end_offset || ' outside its text' FROM statement st JOIN a ON a.key = st.article_key
             WHERE st.start_offset < 0 OR st.end_offset < st.start_offset OR st.end_offset > a.text_length

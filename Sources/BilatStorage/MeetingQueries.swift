@@ -103,28 +103,44 @@ struct SourceRow: FetchableRecord {
     /// them by position.
     static let columns = """
         a.id AS article_id, a.title, a.source, a.url, a.published,
-        substr(a.text, s.start_offset + 1, s.end_offset - s.start_offset) AS sentence, s.start_offset, s.end_offset
+        substr(CAST(sqlar_uncompress(a.text_zlib, a.text_size) AS TEXT), s.start_offset + 1, s.end_offset - s.start_offset)
+            AS sentence, s.start_offset, s.end_offset
         """
 
     /// The sources of the owners `ids` of a link table (`meeting_source`, `agreement_source`), each
-    /// owner's oldest article first; a few hundred owners a statement (bound `IN` parameters).
+    /// owner's oldest article first; a few hundred owners a statement (bound `IN` parameters). The
+    /// sentences are cut afterwards, each article's text uncompressed once for all its sentences
+    /// (``SentenceTexts/texts(_:spans:)``): an export reads the sources of thousands of events, and an
+    /// article is the source of several.
     static func sources(_ db: Database, table: String, owner: String, ids: [Int64]) throws -> [Int64: [SourceSentence]] {
         let unique = Array(Set(ids)).sorted()
-        var sources: [Int64: [SourceSentence]] = [:]
+        var rows: [SourceRow] = []
+        var spans: [(row: Int, article: Int64, start: Int, end: Int)] = []
         for start in stride(from: 0, to: unique.count, by: 500) {
             let chunk = unique[start..<min(start + 500, unique.count)]
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try SourceRow.fetchAll(db, sql: """
-                SELECT src.\(owner) AS owner_id, \(columns)
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT src.\(owner) AS owner_id, a.id AS article_id, a.title, a.source, a.url, a.published,
+                    NULL AS sentence, s.start_offset, s.end_offset, a.key
                 FROM \(table) src
                 JOIN article a ON a.key = src.article_key
                 LEFT JOIN sentence s ON s.id = src.sentence_id
                 WHERE src.\(owner) IN (\(marks))
                 ORDER BY src.\(owner), a.published IS NULL, a.published, a.id, s.id
                 """, arguments: StatementArguments(Array(chunk)))
-            for row in rows {
-                sources[row.ownerID, default: []].append(try row.sourceSentence())
+            while let row = try cursor.next() {
+                let source = SourceRow(row: row)
+                if let start = source.startOffset, let end = source.endOffset {
+                    spans.append((rows.count, row[9], start, end))
+                }
+                rows.append(source)
             }
+        }
+        let texts = try SentenceTexts.texts(db, spans: spans.map { ($0.article, $0.start, $0.end) })
+        for (span, text) in zip(spans, texts) { rows[span.row].sentence = text }
+        var sources: [Int64: [SourceSentence]] = [:]
+        for row in rows {
+            sources[row.ownerID, default: []].append(try row.sourceSentence())
         }
         return sources
     }

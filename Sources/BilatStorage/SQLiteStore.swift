@@ -46,6 +46,7 @@ public struct SQLiteStore: Sendable {
         // export 86 -> 328 MB) and a command run once gained nothing (export 0.39 s either way).
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA cache_size = -32768")
+            ArticleText.register(in: db)
         }
         let damageGuard = DamageGuard(path: path)
         let sound: Bool
@@ -69,7 +70,10 @@ public struct SQLiteStore: Sendable {
     public init(readingOnly path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            ArticleText.register(in: db)
+        }
         let migrator = try SchemaMigrations.bundledMigrator()
         func open(_ name: String) throws -> (DatabaseQueue, Set<String>) {
             let queue = try DatabaseQueue(path: name, configuration: configuration)

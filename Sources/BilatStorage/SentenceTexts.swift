@@ -63,7 +63,7 @@ extension SentenceTexts {
         _ body: (_ article: (key: Int64, id: String), _ utf8: UnsafeBufferPointer<UInt8>, _ sentences: [Cut]) throws -> Void
     ) throws {
         let articles = try Row.fetchCursor(db, sql: """
-            SELECT key, id, text, first_sentence, first_sentence + sentence_count - 1 FROM article ORDER BY key
+            SELECT key, id, text_zlib, first_sentence, first_sentence + sentence_count - 1, text_size FROM article ORDER BY key
             """)
         let sentencesOf = try db.makeStatement(sql: """
             SELECT id, start_offset, end_offset FROM sentence
@@ -75,12 +75,7 @@ extension SentenceTexts {
             let spans = try Row.fetchAll(sentencesOf, arguments: [row[3], row[4], key]).map {
                 (id: $0[0] as Int64, start: $0[1] as Int, end: $0[2] as Int)
             }
-            try row.withUnsafeData(atIndex: 2) { data in
-                try (data ?? Data()).withUnsafeBytes { raw in
-                    let utf8 = raw.bindMemory(to: UInt8.self)
-                    try body((key, id), utf8, cut(spans, in: utf8))
-                }
-            }
+            try withText(row, blob: 2, size: 5) { utf8 in try body((key, id), utf8, cut(spans, in: utf8)) }
         }
     }
 
@@ -102,15 +97,50 @@ extension SentenceTexts {
             var end = start
             while end < strays.count && strays[end][1] == key { end += 1 }
             let spans = strays[start..<end].map { (id: $0[0] as Int64, start: $0[2] as Int, end: $0[3] as Int) }
-            if let article = try Row.fetchOne(db, sql: "SELECT id, text FROM article WHERE key = ?", arguments: [key]) {
-                try article.withUnsafeData(atIndex: 1) { data in
-                    try (data ?? Data()).withUnsafeBytes { raw in
-                        let utf8 = raw.bindMemory(to: UInt8.self)
-                        try body((key, article[0]), utf8, cut(spans, in: utf8))
-                    }
-                }
+            if let article = try Row.fetchOne(db, sql: "SELECT id, text_zlib, text_size FROM article WHERE key = ?",
+                                              arguments: [key]) {
+                try withText(article, blob: 1, size: 2) { utf8 in try body((key, article[0]), utf8, cut(spans, in: utf8)) }
             }
             start = end
         }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the stored text (schema 0010) in the row's columns `blob`
+    /// (`text_zlib`) and `size` (`text_size`).
+    static func withText<R>(_ row: Row, blob: Int, size: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        let bytes = try row.withUnsafeData(atIndex: blob) { data in
+            try (data ?? Data()).withUnsafeBytes { try ArticleText.bytes($0, size: row[size]) }
+        }
+        return try bytes.withUnsafeBufferPointer(body)
+    }
+
+    /// The text of each span (an article's key and scalar offsets, clamped as `substr` clamps them), in
+    /// the order given; each article's text read and uncompressed once for all its spans, and only as far
+    /// as its last span (``ArticleText/prefix(_:size:scalars:)``).
+    static func texts(_ db: Database, spans: [(article: Int64, start: Int, end: Int)]) throws -> [String] {
+        var texts = [String](repeating: "", count: spans.count)
+        var byArticle: [Int64: [Int]] = [:]
+        for (index, span) in spans.enumerated() { byArticle[span.article, default: []].append(index) }
+        let keys = byArticle.keys.sorted()
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = Array(keys[start..<min(start + 500, keys.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: "SELECT key, text_zlib, text_size FROM article WHERE key IN (\(marks))",
+                                           arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                guard let indexes = byArticle[row[0]] else { continue }
+                let scalars = indexes.reduce(0) { max($0, spans[$1].start, spans[$1].end) }
+                let bytes = try row.withUnsafeData(atIndex: 1) { data in
+                    try (data ?? Data()).withUnsafeBytes { try ArticleText.prefix($0, size: row[2], scalars: scalars) }
+                }
+                try bytes.withUnsafeBufferPointer { utf8 in
+                    let wanted = indexes.map { (id: Int64($0), start: spans[$0].start, end: spans[$0].end) }
+                    for piece in cut(wanted, in: utf8) {
+                        texts[Int(piece.id)] = String(decoding: UnsafeBufferPointer(rebasing: utf8[piece.bytes]), as: UTF8.self)
+                    }
+                }
+            }
+        }
+        return texts
     }
 }

@@ -109,7 +109,8 @@ extension SQLiteStore: RelationsQueries {
         sql.requireDates(filter, firstDay: "(\(publishedFirstDay))")
         let query: SQL = """
             SELECT st.id, st.speaker, st.country, st.verb, st.type,
-                substr(a.text, st.start_offset + 1, st.end_offset - st.start_offset) AS text,
+                substr(CAST(sqlar_uncompress(a.text_zlib, a.text_size) AS TEXT), st.start_offset + 1,
+                       st.end_offset - st.start_offset) AS text,
                 st.start_offset AS statement_start, st.end_offset AS statement_end,
                 st.id AS owner_id, \(sql: SourceRow.columns)
             FROM statement st

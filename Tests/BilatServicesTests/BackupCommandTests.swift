@@ -1,3 +1,4 @@
+import BilatStorage
 import Foundation
 import GRDB
 import Testing
@@ -11,10 +12,12 @@ struct BackupCommandTests {
     }
 
     /// Every table of the file (SQLite's, the full-text index's and the migrations' too) with its rows,
-    /// in a stable order, and the schema.
+    /// in a stable order, and the schema. The full-text table reads its content through the view
+    /// `sentence_text`, which uncompresses the article text with `sqlar_uncompress` (schema 0010).
     static func contents(of path: String) throws -> [String: [String]] {
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.prepareDatabase { db in ArticleText.register(in: db) }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? queue.close() }
         return try queue.read { db in

@@ -115,14 +115,20 @@ struct IntegrityCheckTests {
 
         // Same length, other words: only the index's words tell.
         try store.pool.write { db in
-            try db.execute(sql: "UPDATE article SET text = replace(text, 'Paris', 'Lyons') WHERE id = ?",
+            try db.execute(sql: """
+                UPDATE article SET text_zlib = sqlar_compress(CAST(replace(CAST(sqlar_uncompress(text_zlib, text_size) AS TEXT),
+                    'Paris', 'Lyons') AS BLOB)) WHERE id = ?
+                """,
                            arguments: [first.article.id])
         }
         #expect(try store.integrityProblems().map(\.check) == ["fts-content"])
 
         // A word more in a sentence, the text as long: its count tells which.
         try store.pool.write { db in
-            try db.execute(sql: "UPDATE article SET text = replace(text, 'a pact', 'a b cd') WHERE id = ?",
+            try db.execute(sql: """
+                UPDATE article SET text_zlib = sqlar_compress(CAST(replace(CAST(sqlar_uncompress(text_zlib, text_size) AS TEXT),
+                    'a pact', 'a b cd') AS BLOB)) WHERE id = ?
+                """,
                            arguments: [second.article.id])
         }
         let problems = try store.integrityProblems()

@@ -188,7 +188,7 @@ struct MeetingQueryTests {
         #expect(detail.sources.map(\.sentence) == ["Intro here.", "Then Xi and Trump met in Busan."])
         for source in detail.sources {
             let stored = try store.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT substr(text, ? + 1, ? - ?) FROM article WHERE id = ?",
+                try String.fetchOne(db, sql: "SELECT substr(text, ? + 1, ? - ?) FROM article_text WHERE id = ?",
                                     arguments: [source.span.start, source.span.end, source.span.start, source.articleID])
             }
             #expect(stored == source.sentence)
