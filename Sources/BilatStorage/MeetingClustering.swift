@@ -117,6 +117,9 @@ struct ClusterSummary: Sendable {
     var precisionByPlace: [String: DatePrecision] = [:]
     var participants: Set<Int64> = []
     var first: MeetingUnitKey?
+    /// `date` and `place`, kept as groups join: choosing a home asks them of every candidate.
+    private(set) var date: PartialDate?
+    private(set) var place: String?
 
     init() {}
 
@@ -132,8 +135,8 @@ struct ClusterSummary: Sendable {
             precisionByPlace[place] = max(precisionByPlace[place] ?? .year, unit.key.date.precision)
         }
         participants.formUnion(unit.participants)
-        if let current = first, !MeetingUnitKey.canonical(unit.key, current) { return }
-        first = unit.key
+        if first.map({ MeetingUnitKey.canonical(unit.key, $0) }) ?? true { first = unit.key }
+        settle()
     }
 
     mutating func add(_ other: ClusterSummary) {
@@ -145,6 +148,13 @@ struct ClusterSummary: Sendable {
         precisionByPlace.merge(other.precisionByPlace, uniquingKeysWith: max)
         participants.formUnion(other.participants)
         if let theirs = other.first, first.map({ MeetingUnitKey.canonical(theirs, $0) }) ?? true { first = theirs }
+        settle()
+    }
+
+    /// Derives `date` and `place` from the counts.
+    mutating func settle() {
+        date = majorityDate
+        place = majorityPlace
     }
 
     /// Held when any source reports it held (a later report settles an announced meeting).
@@ -152,7 +162,7 @@ struct ClusterSummary: Sendable {
 
     /// The most precise date; when sources differ at that precision, the one most articles give,
     /// then the earliest.
-    var date: PartialDate? {
+    private var majorityDate: PartialDate? {
         guard let finest = articlesByDate.keys.map(\.precision).max() else { return nil }
         return articlesByDate.filter { $0.key.precision == finest }.min { a, b in
             a.value != b.value ? a.value > b.value : a.key < b.key
@@ -165,7 +175,7 @@ struct ClusterSummary: Sendable {
     var places: Set<String> { Set(articlesByPlace.keys) }
 
     /// The place most articles give; ties go to the place of the most precise report, then alphabetical.
-    var place: String? {
+    private var majorityPlace: String? {
         articlesByPlace.min { a, b in
             if a.value != b.value { return a.value > b.value }
             let (pa, pb) = (precisionByPlace[a.key]!, precisionByPlace[b.key]!)
@@ -205,6 +215,10 @@ struct UnitCluster: Sendable {
 /// Undated reports are one meeting each (nothing tells two undated meetings apart): they never
 /// reach the clustering.
 struct MeetingClustering: Sendable {
+    /// Month groups look for a home among the meetings of their month only (false: among all, as the
+    /// test that compares both does).
+    var monthIndex = true
+
     func clusters(_ units: [UnitInput], mode: MeetingMode) -> [UnitCluster] {
         let sorted = units.sorted { MeetingUnitKey.canonical($0.key, $1.key) }
         var clusters: [UnitCluster] = []
@@ -221,13 +235,25 @@ struct MeetingClustering: Sendable {
             }
             lastDay = unit.key.date
         }
+        // The meetings a month group may join have a date in its month: found through the months their
+        // groups' dates fall in (a superset; the date is checked), not by asking every meeting of the year.
+        var byMonth: [Int: [Int]] = [:]
+        func monthKey(_ date: PartialDate) -> Int? { date.month.map { date.year * 12 + $0 } }
+        for (i, cluster) in clusters.enumerated() {
+            for key in Set(cluster.summary.articlesByDate.keys.compactMap(monthKey)) { byMonth[key, default: []].append(i) }
+        }
         for precision in [DatePrecision.month, .year] {
             for unit in sorted where unit.key.date.precision == precision {
-                if let index = bestHome(for: unit, in: clusters) {
+                let month = monthKey(unit.key.date)
+                let candidates = monthIndex ? month.map { byMonth[$0, default: []].sorted() } ?? Array(clusters.indices)
+                    : Array(clusters.indices)
+                if let index = bestHome(for: unit, in: clusters, among: candidates) {
                     clusters[index].units.append(unit)
                     clusters[index].summary.add(unit)
+                    if let month, byMonth[month]?.contains(index) != true { byMonth[month, default: []].append(index) }
                 } else {
                     clusters.append(UnitCluster(units: [unit], summary: ClusterSummary(unit)))
+                    if let month { byMonth[month, default: []].append(clusters.count - 1) }
                 }
             }
         }
@@ -262,15 +288,14 @@ struct MeetingClustering: Sendable {
         return pa.isEmpty || pb.isEmpty || !pa.isDisjoint(with: pb)
     }
 
-    private func bestHome(for unit: UnitInput, in clusters: [UnitCluster]) -> Int? {
+    private func bestHome(for unit: UnitInput, in clusters: [UnitCluster], among indices: [Int]) -> Int? {
         let date = unit.key.date
         let status: MeetingStatus = unit.held > 0 ? .held : .planned
-        let candidates = clusters.indices.filter { i in
-            let summary = clusters[i].summary
-            guard let clusterDate = summary.date, clusterDate.isCompatible(with: date),
-                  summary.status == status, summary.isDisjoint(with: unit) else { return false }
+        let candidates = indices.filter { i in
+            guard let clusterDate = clusters[i].summary.date, clusterDate.isCompatible(with: date),
+                  clusters[i].summary.status == status, clusters[i].summary.isDisjoint(with: unit) else { return false }
             guard let place = unit.key.place else { return true }
-            return summary.articlesByPlace.isEmpty || summary.articlesByPlace[place] != nil
+            return clusters[i].summary.articlesByPlace.isEmpty || clusters[i].summary.articlesByPlace[place] != nil
         }
         guard candidates.count > 1 else { return candidates.first }
         // Each candidate's majority place and date, once.
@@ -332,6 +357,7 @@ extension MeetingClustering {
         let undated = mentions.filter { keyOf[$0.id] == nil }.sorted(by: MentionInput.canonical).map { mention in
             var summary = ClusterSummary()
             if let place = mention.place { summary.articlesByPlace[place] = 1; summary.precisionByPlace[place] = .year }
+            summary.settle()
             summary.held = mention.status == .held
             summary.participants = mention.participants
             return MentionCluster(mentions: [mention], summary: summary)

@@ -93,6 +93,36 @@ struct ReportGroupTests {
         #expect(groups == 6)
     }
 
+    @Test("month groups choosing among their month's meetings choose as among all the year's (random buckets)")
+    func monthIndexAgreesWithScan() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let places = ["Paris", "Lyon", nil]
+        for round in 0..<200 {
+            var mentions: [MentionInput] = []
+            for id in 0..<(5 + next(40)) {
+                let month = 1 + next(3)
+                let iso: String
+                switch next(4) {
+                case 0: iso = "2025"
+                case 1: iso = String(format: "2025-%02d", month)
+                default: iso = String(format: "2025-%02d-%02d", month, [1, 2, 28, 29, 30, 31][next(6)] > 28 && month == 2 ? 28 : [1, 2, 28, 29, 30, 31][next(6)])
+                }
+                mentions.append(MentionInput(id: Int64(id), articleID: "a\(next(12))", articleKey: Int64(next(12)), position: id,
+                                             date: PartialDate(iso: iso), place: places[next(3)],
+                                             status: next(5) == 0 ? .planned : .held,
+                                             participants: Set((0..<next(3)).map { _ in Int64(next(4)) }), formerMeetingID: nil))
+            }
+            func shape(_ clustering: MeetingClustering) -> [[Int64]] {
+                clustering.clusters(mentions, mode: round % 2 == 0 ? .inPerson : .phone).map { $0.mentions.map(\.id).sorted() }
+            }
+            #expect(shape(MeetingClustering()) == shape(MeetingClustering(monthIndex: false)), "round \(round)")
+        }
+    }
+
     @Test("an article's two month reports of one key are two groups that never share a meeting")
     func rankKeepsAnArticlesReportsApart() {
         func mention(_ id: Int64, article: String, position: Int) -> MentionInput {
