@@ -1,15 +1,28 @@
 import BilatModel
 import GRDB
 
-/// Turns any user text into a safe FTS5 pattern: each word quoted (quotes doubled) as a prefix
-/// token, all required. Operators, parentheses, `NEAR(`, `*`, `--` or `;` typed by the user are
-/// either split away or quoted into plain words; nil when the text holds no word.
+/// Turns any user text into a safe FTS5 pattern: each word quoted (quotes doubled), all required; a
+/// word the index holds is matched whole, a word it does not hold as the start of longer ones ("Kishid"
+/// finds "Kishida"). Operators, parentheses, `NEAR(`, `*`, `--` or `;` typed by the user are either
+/// split away or quoted into plain words; nil when the text holds no word.
+///
+/// Whole words first because a prefix word costs every match of every word it starts: FTS5 merges
+/// their lists before it returns a row, and bm25 counts them ("Algeria"* at 331,476 articles: 0.25 s
+/// of CPU in the sqlite3 shell, against 0.04 s for the word alone).
 enum FullTextPattern {
-    static func pattern(_ text: String) -> String? {
-        let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    static func words(_ text: String) -> [String] {
+        Array(text.split { !$0.isLetter && !$0.isNumber }.map(String.init).prefix(32))
+    }
+
+    static func quoted(_ word: String) -> String {
+        "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The pattern, asking `holds` whether the index holds a word whole.
+    static func pattern(_ text: String, holds: (String) throws -> Bool) rethrows -> String? {
+        let words = words(text)
         guard !words.isEmpty else { return nil }
-        return words.prefix(32).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
-            .joined(separator: " ")
+        return try words.map { word in try holds(word) ? quoted(word) : quoted(word) + "*" }.joined(separator: " ")
     }
 }
 
@@ -23,7 +36,14 @@ extension SQLiteStore {
     public static let searchCandidateLimit = 10_000
 
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
-        guard let pattern = FullTextPattern.pattern(query.text), query.limit > 0, query.candidates > 0 else { return [] }
+        guard query.limit > 0, query.candidates > 0 else { return [] }
+        let found = try pool.read { db in
+            try FullTextPattern.pattern(query.text) { word in
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM sentence_fts WHERE sentence_fts MATCH ? LIMIT 1",
+                                  arguments: [FullTextPattern.quoted(word)]) ?? false
+            }
+        }
+        guard let pattern = found else { return [] }
         var sql = FilterSQL()
         for code in Set(query.countries.map { $0.uppercased() }).sorted() {
             sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_key = a.key AND country = \(code))")

@@ -23,6 +23,21 @@ struct SearchCandidateTests {
         return store
     }
 
+    @Test("a word the index holds matches whole; one it does not hold matches the start of longer words")
+    func wholeWordsFirst() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try store(folder)
+        func sentences(_ text: String) throws -> Set<String> { Set(try store.search(SearchQuery(text: text)).map(\.source.sentence)) }
+        // "Japan" is a word of the index: "Japanese" is another word.
+        #expect(try sentences("Japan") == ["Japan and Vietnam discussed trade trade trade in 2020."])
+        // "Japa" is none: it finds both.
+        #expect(try sentences("Japa").count == 2)
+        // Each word on its own: "French" whole, "minist" as a prefix.
+        #expect(try sentences("French minist") == ["French ministers spoke about trade and energy."])
+        #expect(try sentences("Nowhere").isEmpty)
+    }
+
     @Test("only the newest matches are ranked, by bm25 among them; the filters apply before the cut")
     func newestCandidates() throws {
         let folder = try TestFolder()

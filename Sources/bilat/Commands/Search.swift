@@ -7,8 +7,9 @@ extension Bilat {
         static let configuration = CommandConfiguration(
             abstract: "Full-text search over the stored sentences and statements, best matches first.",
             discussion: HelpText.reflow("""
-                Every word of QUERY must appear (as a word or the start of one); case and accents are
-                ignored. QUERY is plain text: quotes, AND/OR/NOT, NEAR, *, parentheses and other
+                Every word of QUERY must appear: as a whole word when some sentence has it ("Japan" does
+                not find "Japanese"), else as the start of a longer one ("Kishid" finds "Kishida"); case
+                and accents are ignored. QUERY is plain text: quotes, AND/OR/NOT, NEAR, *, parentheses and other
                 punctuation are read as words or ignored, never as search syntax. On a terminal each hit is a
                 line naming its article and the sentence under it, cut around the first match, matched words in
                 colour ([like this] with --no-color or NO_COLOR); json, csv and ndjson give the whole snippet,
