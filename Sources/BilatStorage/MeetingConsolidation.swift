@@ -44,14 +44,18 @@ struct MeetingConsolidation {
     private func recompute(_ bucket: MeetingBucket, touched: Set<Int64>, rebuild: Bool) throws {
         let units = try loadUnits(bucket)
         let stored = try formerMeetings(bucket)
-        var former = Set(stored.keys)
-        former.formUnion(units.compactMap(\.formerMeetingID))
+        // Each meeting's groups before this clustering, gathered once (not a pass over the bucket per cluster).
+        var formerUnits: [Int64: Set<Int64>] = [:]
+        for unit in units {
+            if let meeting = unit.formerMeetingID { formerUnits[meeting, default: []].insert(unit.id) }
+        }
+        let former = Set(stored.keys).union(formerUnits.keys)
         var taken = Set<Int64>()
         for cluster in clustering.clusters(units, mode: bucket.mode) {
             let reusable = cluster.units.sorted { $0.id < $1.id }
                 .compactMap(\.formerMeetingID).first { former.contains($0) && !taken.contains($0) }
             let id = try write(cluster, bucket: bucket, reusing: reusable, stored: reusable.flatMap { stored[$0] },
-                               formerUnits: reusable.map { id in Set(units.filter { $0.formerMeetingID == id }.map(\.id)) } ?? [],
+                               formerUnits: reusable.flatMap { formerUnits[$0] } ?? [],
                                touched: touched, rebuild: rebuild)
             taken.insert(id)
         }
