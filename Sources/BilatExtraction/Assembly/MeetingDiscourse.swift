@@ -80,8 +80,8 @@ struct MeetingDiscourse {
         }
         func datesOnePublication(_ i: Int, _ e: Meeting) -> Bool {
             guard !byPublication, datedByPublication.contains(i), m.status == .held, e.status == .held,
-                  let own = m.date?.dayNumber, let published = e.date?.dayNumber else { return false }
-            return own <= published && published - own <= 3
+                  let own = m.date, let published = e.date else { return false }
+            return own.isReportable(publishedOn: published)
         }
         func takes(_ i: Int, _ e: Meeting) -> Bool {
             (e.date == nil || m.date == nil || e.date == m.date || (m.status == .held && e.date!.isCompatible(with: m.date!))
@@ -158,5 +158,15 @@ struct MeetingDiscourse {
             }
             return merged
         }
+    }
+}
+
+extension PartialDate {
+    /// The day, or one of the three before, of a report published on `published`: how far back an
+    /// article dated only by its publication may mean (a copy published the next morning, a readout of
+    /// the weekend). Both day-precision dates.
+    func isReportable(publishedOn published: PartialDate) -> Bool {
+        guard let own = dayNumber, let last = published.dayNumber else { return false }
+        return own <= last && last - own <= 3
     }
 }

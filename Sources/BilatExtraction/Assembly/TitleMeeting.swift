@@ -161,8 +161,8 @@ struct TitleMeeting {
             guard let d = m.date, let t = title.date else { return true }
             if d.isCompatible(with: t) { return true }
             if ownDate, d == published, !explicit || m.mode == title.mode { return true }
-            guard !ownDate, title.status == .held, let dn = d.dayNumber, let tn = t.dayNumber else { return false }
-            return dn <= tn && tn - dn <= 3
+            guard !ownDate, title.status == .held else { return false }
+            return d.isReportable(publishedOn: t)
         }
         let same = meetings.indices.filter { sameEncounter(meetings[$0]) && (explicit || meetings[$0].mode == meetings.first(where: sameEncounter)!.mode) }
         guard let first = same.first else {
