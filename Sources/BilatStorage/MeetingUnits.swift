@@ -18,6 +18,12 @@ struct MeetingUnits {
         var unitID: Int64?
     }
 
+    /// A group as one article's reports name it: its bucket and its key within the bucket.
+    private struct Key: Hashable {
+        var bucket: MeetingBucket
+        var unit: MeetingUnitKey
+    }
+
     /// The article's stored reports, grouped: its dated shares and its undated reports (with the meeting
     /// each is in, if any).
     func shares(ofArticle key: Int64) throws -> (dated: [Share], undated: [(id: Int64, meetingID: Int64?)]) {
@@ -40,25 +46,26 @@ struct MeetingUnits {
         }
         var dated: [Share] = []
         var undated: [(id: Int64, meetingID: Int64?)] = []
-        var index: [String: Int] = [:]
-        // Keys are ranked within one bucket's reports, in position order (rows are in position order).
-        let byBucket = Dictionary(grouping: reports.indices) { "\(reports[$0].countryKey)|\(reports[$0].mode.rawValue)" }
-        for bucketKey in byBucket.keys.sorted() {
-            let indices = byBucket[bucketKey]!
+        var index: [Key: Int] = [:]
+        // Keys are ranked within the reports of one pair and mode, in position order (the rows' order).
+        let bySides = Dictionary(grouping: reports.indices) {
+            MeetingBucket(countryKey: reports[$0].countryKey, mode: reports[$0].mode, year: nil)
+        }
+        for sides in bySides.keys.sorted() {
+            let indices = bySides[sides]!
             let keys = MeetingUnitKey.keys(indices.map { (reports[$0].date, reports[$0].status, reports[$0].place, reports[$0].participants) })
             for (i, key) in zip(indices, keys) {
                 let report = reports[i]
                 guard let key else { undated.append((report.id, report.meetingID)); continue }
-                let bucket = MeetingBucket(countryKey: report.countryKey, mode: report.mode, year: key.date.year)
-                let name = "\(bucketKey)|\(key.date.iso)|\(key.status?.rawValue ?? "")|\(key.place ?? "")|\(key.participantsText)|\(key.rank)"
-                if let at = index[name] {
+                let share = Key(bucket: MeetingBucket(countryKey: sides.countryKey, mode: sides.mode, year: key.date.year), unit: key)
+                if let at = index[share] {
                     dated[at].mentionIDs.append(report.id)
                     dated[at].held = dated[at].held || report.status == .held
                     if let place = report.place { dated[at].places.insert(place) }
                     dated[at].participants.formUnion(report.participants)
                 } else {
-                    index[name] = dated.count
-                    dated.append(Share(bucket: bucket, key: key, mentionIDs: [report.id], held: report.status == .held,
+                    index[share] = dated.count
+                    dated.append(Share(bucket: share.bucket, key: key, mentionIDs: [report.id], held: report.status == .held,
                                        places: Set([report.place].compactMap { $0 }), participants: report.participants,
                                        unitID: report.unitID))
                 }
