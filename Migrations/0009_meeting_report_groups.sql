@@ -73,16 +73,17 @@ CREATE TEMP TABLE mention_unit_key (
     id INTEGER PRIMARY KEY, article_key, country_key, mode, bucket_year, date, report_status, status, place,
     participants, rank);
 INSERT INTO mention_unit_key
-SELECT mm.id, article_key, country_key, mode, bucket_year, date, status AS report_status,
-       CASE WHEN date_precision = 'day' THEN '' ELSE status END AS status,
-       CASE WHEN date_precision = 'day' THEN '' ELSE coalesce(place, '') END AS place,
-       CASE WHEN date_precision = 'day' THEN '' ELSE mp.list END AS participants,
-       CASE WHEN date_precision = 'day' THEN 0 ELSE row_number() OVER (
-           PARTITION BY article_key, country_key, mode, date, CASE WHEN date_precision = 'day' THEN '' ELSE status END,
-                        CASE WHEN date_precision = 'day' THEN '' ELSE coalesce(place, '') END,
-                        CASE WHEN date_precision = 'day' THEN '' ELSE mp.list END
-           ORDER BY position) - 1 END AS rank
-FROM meeting_mention mm JOIN mention_participants mp ON mp.id = mm.id WHERE mm.date IS NOT NULL;
+SELECT id, article_key, country_key, mode, bucket_year, date, report_status, status, place, participants,
+       CASE WHEN is_day THEN 0 ELSE row_number() OVER (
+           PARTITION BY article_key, country_key, mode, date, status, place, participants ORDER BY position) - 1 END
+FROM (
+    -- A day group's key is its date alone; a month or year group's adds status, place and participants.
+    SELECT mm.id, article_key, country_key, mode, bucket_year, date, position, status AS report_status,
+           date_precision = 'day' AS is_day,
+           CASE WHEN date_precision = 'day' THEN '' ELSE status END AS status,
+           CASE WHEN date_precision = 'day' THEN '' ELSE coalesce(place, '') END AS place,
+           CASE WHEN date_precision = 'day' THEN '' ELSE mp.list END AS participants
+    FROM meeting_mention mm JOIN mention_participants mp ON mp.id = mm.id WHERE mm.date IS NOT NULL);
 
 INSERT INTO meeting_unit(country_key, mode, bucket_year, date, status, place, participants, rank, articles, held,
                          meeting_id)
