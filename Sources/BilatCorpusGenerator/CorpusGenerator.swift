@@ -50,13 +50,7 @@ public struct CorpusGenerator: Sendable {
             manifest.textBytes += article.text.utf8.count
             try writer.write(article, index: index, toFeed: format == .wire || rng.chance(feedShare))
         }
-        try writer.close()
-        manifest.files = writer.files
-        manifest.feeds = writer.feeds
-        manifest.feedArticles = writer.feedArticles
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        try writer.finish(&manifest, in: folder)
         return manifest
     }
 

@@ -49,8 +49,30 @@ struct CorpusWriter {
         feed = nil
     }
 
+    /// Closes the open feed, records what was written in the manifest and writes it to
+    /// `folder/manifest.json`.
+    mutating func finish<Manifest: WrittenCorpus>(_ manifest: inout Manifest, in folder: URL) throws {
+        try close()
+        manifest.files = files
+        manifest.feeds = feeds
+        manifest.feedArticles = feedArticles
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(manifest).write(to: folder.appendingPathComponent("manifest.json"))
+    }
+
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
+
+/// A manifest that records how a corpus was written: article files, feeds, and articles in feeds.
+protocol WrittenCorpus: Encodable {
+    var files: Int { get set }
+    var feeds: Int { get set }
+    var feedArticles: Int { get set }
+}
+
+extension CorpusManifest: WrittenCorpus {}
+extension OneEventManifest: WrittenCorpus {}

@@ -64,13 +64,7 @@ public struct OneEventGenerator: Sendable {
             manifest.textBytes += article.text.utf8.count
             try writer.write(article, index: index, toFeed: article.format == .wire || rng.chance(feedShare))
         }
-        try writer.close()
-        manifest.files = writer.files
-        manifest.feeds = writer.feeds
-        manifest.feedArticles = writer.feedArticles
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        try writer.finish(&manifest, in: folder)
         return manifest
     }
 
