@@ -265,17 +265,16 @@ struct MeetingClustering: Sendable {
             return clusters[i].summary.articlesByPlace.isEmpty || clusters[i].summary.articlesByPlace[place] != nil
         }
         guard candidates.count > 1 else { return candidates.first }
-        // Each candidate's majority place and date, once.
-        let ranked = candidates.map { i in (i, clusters[i].summary.place, clusters[i].summary.date!) }
-        return ranked.min { a, b in
-            let (sameA, sameB) = (a.1 != nil && a.1 == unit.key.place, b.1 != nil && b.1 == unit.key.place)
+        return candidates.min { i, j in
+            let (a, b) = (clusters[i].summary, clusters[j].summary)
+            let (sameA, sameB) = (a.place != nil && a.place == unit.key.place, b.place != nil && b.place == unit.key.place)
             if sameA != sameB { return sameA }
-            let (sharedA, sharedB) = (clusters[a.0].summary.participants.intersection(unit.participants).count,
-                                      clusters[b.0].summary.participants.intersection(unit.participants).count)
+            let (sharedA, sharedB) = (a.participants.intersection(unit.participants).count,
+                                      b.participants.intersection(unit.participants).count)
             if sharedA != sharedB { return sharedA > sharedB }
-            if a.2.precision != b.2.precision { return a.2.precision > b.2.precision }
-            return OrderKey.precedes(OrderKey(date: a.2, first: clusters[a.0].summary.first!),
-                                     OrderKey(date: b.2, first: clusters[b.0].summary.first!))
-        }?.0
+            let (da, db) = (a.date!, b.date!)
+            if da.precision != db.precision { return da.precision > db.precision }
+            return OrderKey.precedes(OrderKey(date: da, first: a.first!), OrderKey(date: db, first: b.first!))
+        }
     }
 }
