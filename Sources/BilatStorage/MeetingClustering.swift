@@ -136,10 +136,6 @@ struct ClusterSummary: Sendable {
         }?.key
     }
 
-    /// Distinct dates at the finest precision: more than one is a recorded date conflict.
-    var finestDates: [PartialDate] { PartialDate.distinctAtFinestPrecision(Array(articlesByDate.keys)) }
-
-    var places: Set<String> { Set(articlesByPlace.keys) }
 
     /// The place most articles give; ties go to the place of the most precise report, then alphabetical.
     private var majorityPlace: String? {

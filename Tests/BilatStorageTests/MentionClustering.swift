@@ -45,7 +45,8 @@ struct MentionCluster: Sendable {
     var status: MeetingStatus { summary.status }
     var date: PartialDate? { summary.date }
     var place: String? { summary.place }
-    var finestDates: [PartialDate] { summary.finestDates }
+    /// Distinct dates at the finest precision: more than one is a recorded date conflict.
+    var finestDates: [PartialDate] { PartialDate.distinctAtFinestPrecision(Array(summary.articlesByDate.keys)) }
 }
 
 extension MeetingClustering {
