@@ -114,11 +114,13 @@ SELECT mm.unit_id, p.official_id, count(DISTINCT mm.article_key)
 FROM meeting_mention mm JOIN meeting_mention_participant p ON p.mention_id = mm.id
 WHERE mm.unit_id IS NOT NULL GROUP BY mm.unit_id, p.official_id;
 
+-- b is found by its article (the `+` keeps SQLite off the bucket index, through which each report
+-- would scan every report of its bucket: a summit's thousands).
 INSERT INTO meeting_unit_link(unit_id, other_id, articles)
 SELECT a.unit_id, b.unit_id, count(DISTINCT a.article_key)
 FROM meeting_mention a JOIN meeting_mention b
     ON b.article_key = a.article_key AND b.unit_id <> a.unit_id
-   AND b.country_key = a.country_key AND b.mode = a.mode AND b.bucket_year = a.bucket_year
+   AND +b.country_key = a.country_key AND +b.mode = a.mode AND +b.bucket_year = a.bucket_year
 WHERE a.unit_id IS NOT NULL GROUP BY a.unit_id, b.unit_id;
 
 -- The meetings are clustered again from the groups by the program right after this file
