@@ -66,6 +66,9 @@ struct BilatBench: ParsableCommand {
     @Option(help: "Ingest a corpus larger than this as consecutive bilat ingest runs of about this many articles each (as daily increments arrive), and report each run's rate; a corpus of at most this many is one run.")
     var slice = 100_000
 
+    @Option(help: "Continue a sliced run that stopped: keep the database an earlier run left in --out (needs --skip-generate) and ingest from this slice on (1-based; a slice partly stored is ingested again whole, its stored articles passing as unchanged).")
+    var resumeSlice: Int?
+
     @Flag(help: "Only the query latencies, on the corpus and database an earlier run left in --out.")
     var queriesOnly = false
 
@@ -142,11 +145,22 @@ struct BilatBench: ParsableCommand {
         }
 
         progress("ingest (bilat ingest, child process)")
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
         let plan = try IngestSlices.plan(corpus: corpus, manifest: manifest, size: max(1, slice))
+        let firstSlice = (resumeSlice ?? 1) - 1
+        if let resumeSlice {
+            guard skipGenerate, FileManager.default.fileExists(atPath: database) else {
+                throw ValidationError("--resume-slice needs --skip-generate and the database an earlier run left at \(database)")
+            }
+            guard (1...plan.count).contains(resumeSlice) else {
+                throw ValidationError("--resume-slice \(resumeSlice): the corpus has slices 1 to \(plan.count)")
+            }
+            notes.append("resumed at slice \(resumeSlice) of \(plan.count) on the database of an earlier run; the ingest figures are those of slices \(resumeSlice) on")
+        } else {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        }
         var ingestArguments: [String] = []
         var slices: [IngestSlices.Slice] = []
-        for (index, part) in plan.enumerated() {
+        for (index, part) in plan.enumerated() where index >= firstSlice {
             var arguments = [binary, "ingest", "--db", database, "--quiet"]
                 + (ingestBatch.map { ["--batch", String(max(1, $0))] } ?? []) + part.paths
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") {
@@ -159,15 +173,22 @@ struct BilatBench: ParsableCommand {
             let run = try Spawn.run(arguments, output: log)
             if run.exitCode != 0 { notes.append("bilat ingest exited with \(run.exitCode); see \(log)") }
             slices.append(.init(index: index + 1, articles: part.articles,
-                                articlesSoFar: (slices.last?.articlesSoFar ?? 0) + part.articles, seconds: run.seconds,
+                                articlesSoFar: plan.prefix(index + 1).map(\.articles).reduce(0, +), seconds: run.seconds,
                                 cpuSeconds: run.cpuSeconds, articlesPerSecond: Double(part.articles) / max(run.seconds, 1e-9),
                                 peakRSSBytes: run.peakRSSBytes, exitCode: run.exitCode))
+            if plan.count > 1, let done = slices.last {
+                progress("slice \(done.index): \(done.articles) articles in \(String(format: "%.1f", done.seconds)) s "
+                    + "(\(String(format: "%.1f", done.cpuSeconds)) s CPU), \(Int(done.articlesPerSecond.rounded())) articles/s, "
+                    + "peak RSS \(done.peakRSSBytes / 1_048_576) MB, \(done.articlesSoFar) articles so far")
+            }
             ingestArguments = plan.count > 1 ? Array(arguments.prefix(while: { $0 != part.paths[0] })) + ["PATHS-OF-THE-SLICE"] : arguments
         }
         let ingest = ChildRun(exitCode: slices.map(\.exitCode).first { $0 != 0 } ?? 0,
                               seconds: slices.map(\.seconds).reduce(0, +),
                               peakRSSBytes: slices.map(\.peakRSSBytes).max() ?? 0,
                               cpuSeconds: slices.map(\.cpuSeconds).reduce(0, +))
+        // Resumed: the articles of the slices run here (sentences in proportion).
+        let ingested = resumeSlice == nil ? extraction.total.articles : slices.map(\.articles).reduce(0, +)
         let databaseBytes = ["", "-wal", "-shm"].reduce(0) { sum, suffix in
             sum + ((try? FileManager.default.attributesOfItem(atPath: database + suffix)[.size] as? Int) ?? 0)
         }
@@ -188,7 +209,8 @@ struct BilatBench: ParsableCommand {
                               meetingsFound: extraction.meetings, unreadable: extraction.failures,
                               peakRSSBytes: Clock.peakRSSBytes()),
             ingest: .init(command: ingestArguments.joined(separator: " "),
-                          throughput: Throughput(articles: extraction.total.articles, sentences: extraction.total.sentences,
+                          throughput: Throughput(articles: ingested,
+                                                 sentences: extraction.total.sentences * ingested / max(1, extraction.total.articles),
                                                  seconds: ingest.seconds),
                           peakRSSBytes: ingest.peakRSSBytes, exitCode: ingest.exitCode, cpuSeconds: ingest.cpuSeconds,
                           slices: plan.count > 1 ? slices : nil),
