@@ -46,15 +46,11 @@ extension SQLiteStore {
     public func exportNDJSON(_ writeLine: (String) throws -> Void) throws {
         try pool.read { db in
             let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
-            try writeLine(try Self.json(["bilat_export": 1, "migrations": migrations]))
+            try writeLine(try TransferFormat.headerLine(migrations: migrations))
             for table in try Self.tablesInDependencyOrder(db) {
                 let rows = try Row.fetchCursor(db, sql: "SELECT \(try Self.exportedColumns(db, table)) FROM \(table.quotedDatabaseIdentifier) ORDER BY \(try Self.orderClause(db, table))")
                 while let row = try rows.next() {
-                    var values: [String: Any] = [:]
-                    for (column, value) in row {
-                        values[column] = Self.jsonValue(value)
-                    }
-                    try writeLine(try Self.json(["table": table, "row": values]))
+                    try writeLine(try TransferFormat.rowLine(table: table, values: row.map { ($0, Self.transferValue($1)) }))
                 }
             }
         }
@@ -81,42 +77,38 @@ extension SQLiteStore {
             var header = false
             while let line = try nextLine() {
                 number += 1
-                if line.allSatisfy(\.isWhitespace) { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                    throw TransferError.malformed(line: number, reason: "not a JSON object")
-                }
-                if !header {
-                    guard let exported = object["migrations"] as? [String] else {
-                        throw TransferError.malformed(line: number, reason: "not a bilat export: the first line names "
-                                                      + "the schema's migrations, {\"bilat_export\": 1, \"migrations\": [...]}")
-                    }
+                let table: String, row: [String: TransferValue]
+                switch try TransferFormat.parse(line, number: number, expectingHeader: !header) {
+                case .blank: continue
+                case .header(let exported):
                     let here = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
                     guard exported == here else { throw TransferError.schemaMismatch(exported: exported, here: here) }
                     header = true
                     continue
-                }
-                guard let table = object["table"] as? String, var row = object["row"] as? [String: Any] else {
-                    throw TransferError.malformed(line: number, reason: "expected {\"table\", \"row\"}")
+                case .row(let name, let values):
+                    (table, row) = (name, values)
                 }
                 guard tables.contains(table) else { throw TransferError.unknownTable(line: number, table: table) }
-                var stored: [String: DatabaseValue] = [:]
-                if table == "article", let text = row.removeValue(forKey: "text") {
+                var values = row.mapValues(Self.databaseValue)
+                if table == "article", let text = row["text"] {
                     // The export holds an article's text as text; it is stored compressed (schema 0010).
-                    guard let text = text as? String else {
+                    guard case .text(let text) = text else {
                         throw TransferError.malformed(line: number, reason: "an article's text is not a string")
                     }
+                    values["text"] = nil
                     let compressed = ArticleText.stored(text)
-                    stored = ["text_zlib": compressed.blob.databaseValue, "text_size": compressed.size.databaseValue]
+                    values["text_zlib"] = compressed.blob.databaseValue
+                    values["text_size"] = compressed.size.databaseValue
                 }
-                let columns = (Array(row.keys) + Array(stored.keys)).sorted()
+                let columns = values.keys.sorted()
                 // A plain INSERT: a row whose key is taken is an error, where INSERT OR REPLACE deleted the
                 // first row and, by cascade, its children.
                 let sql = "INSERT INTO \(table.quotedDatabaseIdentifier)("
                     + columns.map(\.quotedDatabaseIdentifier).joined(separator: ",") + ") VALUES ("
                     + columns.map { _ in "?" }.joined(separator: ",") + ")"
-                let values = try columns.map { try stored[$0] ?? Self.databaseValue(row[$0], line: number) }
+                let arguments = StatementArguments(columns.map { values[$0] ?? .null })
                 do {
-                    try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+                    try db.cachedStatement(sql: sql).execute(arguments: arguments)
                 } catch let error as DatabaseError where StorageError.databaseProblem(error) == nil {
                     throw TransferError.malformed(line: number, reason: Self.refusal(error, table: table))
                 }
@@ -170,15 +162,7 @@ extension SQLiteStore {
             parents[name] = Set(try String.fetchAll(db, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [name]))
                 .intersection(names).subtracting([name])
         }
-        var ordered: [String] = []
-        var placed = Set<String>()
-        while ordered.count < names.count {
-            let ready = names.filter { !placed.contains($0) && parents[$0, default: []].isSubset(of: placed) }
-            let next = ready.isEmpty ? names.filter { !placed.contains($0) } : ready
-            ordered += next
-            placed.formUnion(next)
-        }
-        return ordered
+        return TransferFormat.dependencyOrder(names, parents: parents)
     }
 
     /// Every column, so that rows come out in one stable order whatever the table's key.
@@ -195,33 +179,23 @@ extension SQLiteStore {
                 + ["CAST(sqlar_uncompress(text_zlib, text_size) AS TEXT) AS text"]).joined(separator: ", ")
     }
 
-    private static func jsonValue(_ value: DatabaseValue) -> Any {
+    private static func transferValue(_ value: DatabaseValue) -> TransferValue {
         switch value.storage {
-        case .null: NSNull()
-        case .int64(let v): v
-        case .double(let v): ["$real": String(v)]
-        case .string(let v): v
-        case .blob(let v): ["$blob": v.base64EncodedString()]
+        case .null: .null
+        case .int64(let v): .integer(v)
+        case .double(let v): .real(v)
+        case .string(let v): .text(v)
+        case .blob(let v): .blob(v)
         }
     }
 
-    private static func databaseValue(_ value: Any?, line: Int) throws -> DatabaseValue {
+    private static func databaseValue(_ value: TransferValue) -> DatabaseValue {
         switch value {
-        case nil, is NSNull: return .null
-        case let v as String: return v.databaseValue
-        case let v as [String: String]:
-            if let real = v["$real"], let d = Double(real) { return d.databaseValue }
-            if let blob = v["$blob"], let data = Data(base64Encoded: blob) { return data.databaseValue }
-        case let v as NSNumber where Double(v.int64Value) == v.doubleValue:
-            // Integers only: the export writes reals as {"$real": "..."} to keep them exact.
-            return v.int64Value.databaseValue
-        default: break
+        case .null: .null
+        case .integer(let v): v.databaseValue
+        case .real(let v): v.databaseValue
+        case .text(let v): v.databaseValue
+        case .blob(let v): v.databaseValue
         }
-        throw TransferError.malformed(line: line, reason: "a value bilat did not export: \(String(describing: value))")
-    }
-
-    private static func json(_ object: [String: Any]) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-               as: UTF8.self)
     }
 }

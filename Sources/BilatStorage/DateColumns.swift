@@ -5,12 +5,12 @@ import BilatModel
 // `--from 2025-10-01` and inside `--to 2025-10-15`, and outside `--from 2025-10-02`.
 extension PartialDate {
     /// The first calendar day the date covers, `YYYY-MM-DD`.
-    var firstDayISO: String {
+    public var firstDayISO: String {
         PartialDate(year: year, month: month ?? 1, day: day ?? 1)!.iso
     }
 
     /// The last calendar day the date covers, `YYYY-MM-DD`.
-    var lastDayISO: String {
+    public var lastDayISO: String {
         let m = month ?? 12
         return PartialDate(year: year, month: m, day: day ?? PartialDate.daysIn(month: m, year: year))!.iso
     }

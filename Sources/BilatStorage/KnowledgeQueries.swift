@@ -83,6 +83,25 @@ public struct AreaActivity: Sendable, Hashable, Codable {
     }
 }
 
+extension AreaActivity {
+    /// The areas' activity from article counts by area and published date, most articles first.
+    public static func tally(_ rows: [(area: String, published: PartialDate?, articles: Int)]) -> [AreaActivity] {
+        var byArea: [String: AreaActivity] = [:]
+        for (area, published, count) in rows {
+            var activity = byArea[area] ?? AreaActivity(area: area, countsByYear: [:], articleCount: 0,
+                                                        firstMention: nil, lastMention: nil)
+            activity.articleCount += count
+            activity.countsByYear[published?.year ?? 0, default: 0] += count
+            if let published {
+                activity.firstMention = min(activity.firstMention ?? published, published)
+                activity.lastMention = max(activity.lastMention ?? published, published)
+            }
+            byArea[area] = activity
+        }
+        return byArea.values.sorted { ($0.articleCount, $1.area) > ($1.articleCount, $0.area) }
+    }
+}
+
 /// A full-text query: the user's words (any text), and optional filters.
 public struct SearchQuery: Sendable, Hashable {
     public var text: String

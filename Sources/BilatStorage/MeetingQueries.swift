@@ -13,6 +13,19 @@ struct MeetingRow: FetchableRecord {
     var areas: String?
     var sourceCount: Int
 
+    init(id: Int64, date: String?, place: String?, mode: MeetingMode, status: MeetingStatus, countries: String?,
+         participants: String?, areas: String?, sourceCount: Int) {
+        self.id = id
+        self.date = date
+        self.place = place
+        self.mode = mode
+        self.status = status
+        self.countries = countries
+        self.participants = participants
+        self.areas = areas
+        self.sourceCount = sourceCount
+    }
+
     /// Read by column index, in `selection`'s order: a Decodable row looks each column up by name
     /// through a keyed container (a third of `meetings A B` on a 558-meeting pair).
     init(row: Row) throws {

@@ -101,22 +101,9 @@ extension SQLiteStore {
             GROUP BY aa.area, a.published
             """
         let rows = try pool.read { db in try SQLRequest<Row>(literal: query).fetchAll(db) }
-        var byArea: [String: AreaActivity] = [:]
-        for row in rows {
-            let area: String = row["area"]
-            let published = try PartialDate.stored(row["published"], table: "article", column: "published")
-            let count: Int = row["articles"]
-            var activity = byArea[area] ?? AreaActivity(area: area, countsByYear: [:], articleCount: 0,
-                                                        firstMention: nil, lastMention: nil)
-            activity.articleCount += count
-            activity.countsByYear[published?.year ?? 0, default: 0] += count
-            if let published {
-                activity.firstMention = min(activity.firstMention ?? published, published)
-                activity.lastMention = max(activity.lastMention ?? published, published)
-            }
-            byArea[area] = activity
-        }
-        return byArea.values.sorted { ($0.articleCount, $1.area) > ($1.articleCount, $0.area) }
+        return AreaActivity.tally(try rows.map { row in
+            (row["area"], try PartialDate.stored(row["published"], table: "article", column: "published"), row["articles"])
+        })
     }
 
     public func stats(topPairs: Int) throws -> KnowledgeStats {
