@@ -2,13 +2,13 @@
 import PackageDescription
 
 // Layers, dependencies pointing one way:
-// BilatModel ← BilatExtraction ← BilatStorage ← BilatServices ← bilat
+// BilatModel ← BilatExtraction ← BilatStorage (← BilatPostgres) ← BilatServices ← bilat
 // BilatExtraction and BilatStorage take the package root as their path so that they can bundle the
 // top-level seeds/reference/ and Migrations/ folders; everything else at the root is excluded from them.
 let rootEntries = ["Package.swift", "README.md", "Migrations", "seeds", "Sources", "Tests", "Fuzz", "docs", "scripts"]
 func rootExcluding(keeping kept: [String]) -> [String] {
     let sources = ["BilatModel", "BilatExtraction", "BilatStorage", "BilatServices", "bilat",
-                   "BilatCorpusGenerator", "BilatBenchmark", "CZlib"].map { "Sources/\($0)" }
+                   "BilatCorpusGenerator", "BilatBenchmark", "CZlib", "BilatPostgres"].map { "Sources/\($0)" }
     return (rootEntries.filter { $0 != "Sources" && $0 != "seeds" } + ["seeds/articles", "seeds/reference"] + sources)
         .filter { path in !kept.contains { $0 == path || $0.hasPrefix(path + "/") } }
 }
@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 of article texts (the ids): BoringSSL's, with the CPU's SHA extensions.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The PostgreSQL store (--db postgres://...): the server's client, PostgresNIO.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Plain value types of the domain; no I/O.
@@ -49,11 +51,17 @@ let package = Package(
             sources: ["Sources/BilatStorage"],
             resources: [.copy("Migrations")]
         ),
+        // The same repository protocols on PostgreSQL (a knowledge base shared by a team); its schema is
+        // Migrations/postgres/*.sql, bundled by BilatStorage with the SQLite ones.
+        .target(
+            name: "BilatPostgres",
+            dependencies: ["BilatModel", "BilatStorage", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // What the commands ask: ingest, queries, exports, evaluation.
         .target(name: "BilatServices", dependencies: ["BilatModel", "BilatExtraction", "BilatStorage"]),
         .executableTarget(
             name: "bilat",
-            dependencies: ["BilatServices", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["BilatServices", "BilatPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Deterministic news corpus for the benchmark; the benchmark itself (release build: bilat-bench).
         .target(name: "BilatCorpusGenerator", dependencies: ["BilatModel", "BilatExtraction"]),
@@ -70,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "BilatServicesTests",
             // Depends on the executable so that `swift test` builds the binary the end-to-end tests run.
-            dependencies: ["BilatServices", "bilat", "BilatCorpusGenerator", "BilatTestSupport"]
+            dependencies: ["BilatServices", "bilat", "BilatPostgres", "BilatCorpusGenerator", "BilatTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

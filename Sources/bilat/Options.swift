@@ -1,12 +1,13 @@
 import ArgumentParser
 import BilatExtraction
+import BilatPostgres
 import BilatServices
 import BilatStorage
 import Foundation
 
 /// `--db`, shared by every command that opens the knowledge base.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default: $BILAT_DB, else ~/.local/share/bilat/bilat.sqlite).")
+    @Option(name: .long, help: "The database file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DATABASE (default: $BILAT_DB, else ~/.local/share/bilat/bilat.sqlite).")
     var db: String?
 
     /// The path chosen by --db, $BILAT_DB or the default data folder.
@@ -21,6 +22,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The knowledge base must be there (exit 66 when not): a folder or a missing file is no database.
     func requireExistingFile() throws {
+        try requireFile(for: "this command")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw Failure.missingInput("no knowledge base at \(path) (bilat ingest creates one; --db or $BILAT_DB names another)")
@@ -34,6 +36,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func openStore() throws -> SQLiteStore {
+        try requireFile(for: "this command")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { throw folderFailure }
         do {
@@ -76,7 +79,8 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The knowledge base of a query command (it must exist; see `queryStore`).
     func knowledge() throws -> KnowledgeBase {
-        KnowledgeBase(queries: try queryStore(), countries: CountryLookup(reference: try loadReference(places: false)))
+        let queries: any KnowledgeQuerying = if let url = try postgresURL() { try postgresStore(url) } else { try queryStore() }
+        return KnowledgeBase(queries: queries, countries: CountryLookup(reference: try loadReference(places: false)))
     }
 }
 
@@ -92,18 +96,20 @@ func loadReference(places: Bool = true) throws -> ReferenceData {
 /// A failure reported once, at the edge, with its exit code.
 enum Failure: Error, CustomStringConvertible {
     case runtime(String)
+    case usage(String)
     case badInput(String)
     case missingInput(String)
 
     var description: String {
         switch self {
-        case .runtime(let m), .badInput(let m), .missingInput(let m): m
+        case .runtime(let m), .usage(let m), .badInput(let m), .missingInput(let m): m
         }
     }
 
     var exitCode: ExitCode {
         switch self {
         case .runtime: ExitCode(1)
+        case .usage: ExitCode(64)
         case .badInput: ExitCode(65)
         case .missingInput: ExitCode(66)
         }
@@ -154,6 +160,9 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let unknown as UnknownNameError {
         Terminal.error(unknown.description)
         throw ExitCode(unknown.kind == "area" ? 64 : 66)
+    } catch let failure as PostgresFailure {
+        Terminal.error(failure.description)
+        throw ExitCode(1)
     } catch let error where StorageError.databaseProblem(error) != nil {
         let problem = StorageError.databaseProblem(error)!
         Terminal.error(problem.description)

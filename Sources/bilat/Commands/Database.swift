@@ -27,6 +27,7 @@ extension DatabaseOptions {
     /// The store for a command that writes (ingest, forget, import): opened as `openStore()` opens it,
     /// refusing a damaged file before anything is written to it.
     func writableStore() throws -> SQLiteStore {
+        try requireFile(for: "this command")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { throw folderFailure }
         do {

@@ -71,6 +71,15 @@ struct DatabaseExport: ParsableCommand {
 
     func run() throws {
         try reporting {
+            if let url = try database.postgresURL() {
+                let store = try database.postgresStore(url)
+                return try AtomicOutput.write(to: output, sparing: nil) { sink in
+                    try store.exportNDJSON { line in
+                        sink.write(line + "\n")
+                        try sink.check()
+                    }
+                }
+            }
             let store = try database.queryStore()
             try AtomicOutput.write(to: output, sparing: store.path) { sink in
                 try store.exportNDJSON { line in
@@ -115,14 +124,23 @@ struct DatabaseImport: ParsableCommand {
             } catch let error as InputError {
                 throw Failure.badInput(error.description)
             }
-            let store = try database.writableStore()
-            do {
-                try store.importNDJSON(nextLine: lines.next)
-            } catch let error as TransferError {
-                throw Failure.badInput("\(file): \(error)")
-            } catch let error as InputError {
-                throw Failure.badInput(error.description)
+            // A refused row or an unreadable line is bad input, named with the file.
+            func loading(_ body: () throws -> Void) throws {
+                do {
+                    try body()
+                } catch let error as TransferError {
+                    throw Failure.badInput("\(file): \(error)")
+                } catch let error as InputError {
+                    throw Failure.badInput(error.description)
+                }
             }
+            if let url = try database.postgresURL() {
+                let store = try database.postgresStore(url)
+                try loading { try store.importNDJSON(nextLine: lines.next) }
+                return Terminal.note("import: \(try store.articleCount()) articles into \(url)")
+            }
+            let store = try database.writableStore()
+            try loading { try store.importNDJSON(nextLine: lines.next) }
             Terminal.note("import: \(try store.articleCount()) articles")
         }
     }

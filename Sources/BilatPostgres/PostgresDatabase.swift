@@ -1,0 +1,159 @@
+import BilatStorage
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// A value bound to or read from a PostgreSQL statement: the types bilat's schema uses.
+public enum PostgresValue: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case bytes(Data)
+
+    var integer: Int64? { if case .integer(let v) = self { v } else { nil } }
+    var text: String? { if case .text(let v) = self { v } else { nil } }
+}
+
+/// Why a PostgreSQL knowledge base could not answer, in words: the server's message (and SQLSTATE), or
+/// why it could not be reached.
+public struct PostgresFailure: Error, CustomStringConvertible {
+    public let description: String
+    /// The server's SQLSTATE, when it answered with an error.
+    public let sqlState: String?
+
+    init(_ description: String, sqlState: String? = nil) {
+        self.description = description
+        self.sqlState = sqlState
+    }
+
+    static func from(_ error: any Error, url: PostgresURL) -> any Error {
+        guard let error = error as? PSQLError else { return error }
+        if let server = error.serverInfo {
+            let message = server[.message] ?? "error"
+            let detail = server[.detail].map { " (\($0))" } ?? ""
+            return PostgresFailure("\(url): \(message)\(detail)", sqlState: server[.sqlState])
+        }
+        let cause = error.underlying.map { ": \($0)" } ?? ""
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .uncleanShutdown:
+            return PostgresFailure("\(url): cannot reach the PostgreSQL server\(cause)")
+        default:
+            return PostgresFailure("\(url): \(error.code)\(cause)")
+        }
+    }
+}
+
+/// One connection to a PostgreSQL database, used synchronously: bilat's repository protocols are
+/// synchronous and a command runs one at a time, so each call waits for its NIO future (never on an
+/// event loop's thread). A store serialises its calls on its session (``PostgresStore``); processes
+/// that ingest at once each hold their own connection, the server arbitrating between them.
+final class PostgresSession: Sendable {
+    let url: PostgresURL
+    private let connection: PostgresConnection
+    static let logger = Logger(label: "bilat.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    init(url: PostgresURL) throws {
+        self.url = url
+        let tls: PostgresConnection.Configuration.TLS
+        switch url.tls {
+        case .disable: tls = .disable
+        case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
+                                                             password: url.password, database: url.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
+                                                        configuration: configuration, id: 1, logger: Self.logger).wait()
+        } catch {
+            throw PostgresFailure.from(error, url: url)
+        }
+    }
+
+    deinit { try? connection.close().wait() }
+
+    /// A statement with positional parameters ($1, $2, …) bound to `values`.
+    private static func query(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .null: bindings.appendNull()
+            case .integer(let v): bindings.append(v)
+            case .real(let v): bindings.append(v)
+            case .text(let v): bindings.append(v)
+            case .bytes(let v): try bindings.append(v)
+            }
+        }
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+
+    /// Runs the statements of a schema file one by one (PostgresNIO speaks only the extended protocol,
+    /// one statement a message): each ends with `;` at the end of a line; `--` comments are dropped.
+    func executeScript(_ script: String) throws {
+        var statement = ""
+        for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
+            let code = line.hasPrefix("--") ? "" : String(line)
+            statement += code + "\n"
+            if code.trimmingCharacters(in: .whitespaces).hasSuffix(";") {
+                try execute(statement)
+                statement = ""
+            }
+        }
+        if !statement.allSatisfy(\.isWhitespace) { try execute(statement) }
+    }
+
+    /// Runs a statement that returns nothing the caller reads.
+    func execute(_ sql: String, _ values: [PostgresValue] = []) throws {
+        _ = try result(sql, values)
+    }
+
+    /// The rows of a query, each as its cells' values in column order.
+    func rows(_ sql: String, _ values: [PostgresValue] = []) throws -> [[PostgresValue]] {
+        try result(sql, values).rows.map { row in try row.map { try $0.value() } }
+    }
+
+    /// The first column of the first row, nil when there is none.
+    func scalar(_ sql: String, _ values: [PostgresValue] = []) throws -> PostgresValue? {
+        try rows(sql, values).first?.first
+    }
+
+    private func result(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQueryResult {
+        do {
+            return try connection.query(try Self.query(sql, values), logger: Self.logger).wait()
+        } catch {
+            throw PostgresFailure.from(error, url: url)
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ isolation: String = "READ COMMITTED", _ body: () throws -> T) throws -> T {
+        try execute("BEGIN ISOLATION LEVEL \(isolation)")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+extension PostgresCell {
+    /// The cell as one of the types bilat's schema uses.
+    func value() throws -> PostgresValue {
+        guard bytes != nil else { return .null }
+        switch dataType {
+        case .int2: return .integer(Int64(try decode(Int16.self)))
+        case .int4: return .integer(Int64(try decode(Int32.self)))
+        case .int8: return .integer(try decode(Int64.self))
+        case .float4, .float8: return .real(try decode(Double.self))
+        case .bool: return .integer(try decode(Bool.self) ? 1 : 0)
+        case .bytea: return .bytes(try decode(Data.self))
+        default: return .text(try decode(String.self))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Where a PostgreSQL knowledge base is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]`
+/// (also `postgresql://`), as libpq and psql read it. `sslmode` is `disable` (the default on a loopback
+/// host), `prefer` or `require` (the default elsewhere: a knowledge base shared over a network is not
+/// read in clear unless the URL says so).
+public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
+    public enum TLSMode: String, Sendable { case disable, prefer, require }
+
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
+    public var database: String
+    public var tls: TLSMode
+
+    /// True for a `--db` or `$BILAT_DB` value naming a PostgreSQL server rather than a file.
+    public static func names(_ location: String) -> Bool {
+        let lower = location.lowercased()
+        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(_ text: String) throws {
+        func invalid(_ why: String) -> Invalid {
+            Invalid(description: "\(Self.redacted(text)): \(why) (expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require])")
+        }
+        guard Self.names(text), let components = URLComponents(string: text) else { throw invalid("not a PostgreSQL URL") }
+        guard let host = components.host, !host.isEmpty else { throw invalid("no host") }
+        guard let user = components.user, !user.isEmpty else { throw invalid("no user") }
+        let database = String(components.path.drop { $0 == "/" })
+        guard !database.isEmpty, !database.contains("/") else { throw invalid("no database name after the host") }
+        self.host = host
+        port = components.port ?? 5432
+        self.user = user.removingPercentEncoding ?? user
+        password = components.password.map { $0.removingPercentEncoding ?? $0 }
+        self.database = database.removingPercentEncoding ?? database
+        let loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host)
+        var tls: TLSMode = loopback ? .disable : .require
+        for item in components.queryItems ?? [] {
+            switch item.name {
+            case "sslmode":
+                switch item.value {
+                case "disable": tls = .disable
+                case "allow", "prefer": tls = .prefer
+                case "require", "verify-ca", "verify-full": tls = .require
+                default: throw invalid("sslmode must be disable, prefer or require, not \(item.value ?? "empty")")
+                }
+            default:
+                throw invalid("unknown parameter \(item.name)")
+            }
+        }
+        self.tls = tls
+    }
+
+    /// The URL without its password, for messages.
+    public var description: String {
+        "postgres://\(user)@\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/\(database)"
+            + (tls == .disable ? "" : "?sslmode=\(tls.rawValue)")
+    }
+
+    /// `text` with any password replaced by `***`, for a message about a URL that did not parse.
+    static func redacted(_ text: String) -> String {
+        guard var components = URLComponents(string: text), components.password != nil else { return text }
+        components.password = "***"
+        return components.string ?? text
+    }
+}

@@ -1,0 +1,239 @@
+@testable import BilatPostgres
+import BilatModel
+import BilatServices
+import BilatStorage
+import Foundation
+import Testing
+
+/// The PostgreSQL server the tests use: `BILAT_TEST_POSTGRES_URL` (`.ci/run` starts a throwaway one
+/// with scripts/postgres-test-server and sets it). Without it, the tests that need a server skip, and
+/// say so in the test report.
+enum PostgresTestServer {
+    static let url: PostgresURL? = ProcessInfo.processInfo.environment["BILAT_TEST_POSTGRES_URL"]
+        .flatMap { try? PostgresURL($0) }
+
+    /// A new, empty database on the test server, dropped by `drop()`.
+    struct Database {
+        let url: PostgresURL
+        let admin: PostgresSession
+
+        init() throws {
+            let server = try #require(PostgresTestServer.url)
+            admin = try PostgresSession(url: server)
+            var url = server
+            url.database = "bilat_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            try admin.execute("CREATE DATABASE \(url.database)")
+            self.url = url
+        }
+
+        func drop() {
+            try? admin.execute("DROP DATABASE IF EXISTS \(url.database) WITH (FORCE)")
+        }
+    }
+}
+
+@Suite("PostgreSQL backend: the same knowledge base behind the same protocols",
+       .enabled(if: PostgresTestServer.url != nil, "no PostgreSQL server: set BILAT_TEST_POSTGRES_URL (.ci/run starts one)"))
+struct PostgresBackendTests {
+    /// The dev and multi fixture corpora ingested into a SQLite file, and its export.
+    static func sqliteKnowledgeBase(_ folder: URL) throws -> (store: SQLiteStore, lines: [String]) {
+        let store = try KnowledgeBaseFixtures.makeStore(folder)
+        for corpus in try KnowledgeBaseFixtures.articles(in: "dev") + KnowledgeBaseFixtures.articles(in: "multi") {
+            _ = try store.save(corpus.article, facts: KnowledgeBaseFixtures.extractor.extract(corpus.article))
+        }
+        var lines: [String] = []
+        try store.exportNDJSON { lines.append($0) }
+        return (store, lines)
+    }
+
+    static func importing(_ lines: [String], into store: PostgresStore) throws {
+        var iterator = lines.makeIterator()
+        try store.importNDJSON { iterator.next() }
+    }
+
+    @Test("a SQLite export imported into PostgreSQL exports again as the same lines, and every query answers the same")
+    func sameKnowledgeBase() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try PostgresTestServer.Database()
+        defer { database.drop() }
+        let (sqlite, lines) = try Self.sqliteKnowledgeBase(folder)
+        #expect(lines.count > 1000)
+
+        let postgres = try PostgresStore(url: database.url)
+        try Self.importing(lines, into: postgres)
+        var again: [String] = []
+        try postgres.exportNDJSON { again.append($0) }
+        #expect(again == lines)
+        #expect(try postgres.articleCount() == sqlite.articleCount())
+
+        let pairs = try sqlite.stats(topPairs: 8).mostActivePairs.map(\.countries)
+        #expect(pairs.count == 8)
+        let meetingIDs = try sqlite.meetings(MeetingFilter()).map(\.id)
+        let officialIDs = try sqlite.officials(country: nil).map(\.id)
+        // One case a query, each asked of both stores (the protocols' own values compared).
+        let cases: [(String, (any KnowledgeQuerying) throws -> AnyHashable)] = [
+            ("every meeting", { try $0.meetings(MeetingFilter()) }),
+            ("a page of the busiest pairs' meetings", { store in try pairs.map { try store.meetings(MeetingFilter(countries: $0, limit: 5)) } }),
+            ("one country, phone calls, dated", { try $0.meetings(MeetingFilter(countries: ["US"], from: PartialDate(iso: "2024"), mode: .phone)) }),
+            ("planned meetings", { try $0.meetings(MeetingFilter(status: .planned)) }),
+            ("meetings with an area", { try $0.meetings(MeetingFilter(countries: ["CN"], area: "trade")) }),
+            ("every meeting in detail", { store in try meetingIDs.map { try store.meeting(id: $0) } }),
+            ("sources of every meeting", { try $0.meetingSources(ids: meetingIDs) }),
+            ("agreements", { try $0.agreements(MeetingFilter()) }),
+            ("agreements of a pair", { store in try pairs.map { try store.agreements(MeetingFilter(countries: $0)) } }),
+            ("statements", { try $0.statements(MeetingFilter()) }),
+            ("statements of a pair, dated", { store in try pairs.map { try store.statements(MeetingFilter(countries: $0, from: PartialDate(iso: "2025"))) } }),
+            ("officials", { try $0.officials(country: nil) }),
+            ("officials of China", { try $0.officials(country: "CN") }),
+            ("officials named", { try $0.officials(named: "xi") }),
+            ("official names", { try $0.officialNames() }),
+            ("every official in detail", { store in try officialIDs.map { try store.official(id: $0) } }),
+            ("agreement 1", { try $0.agreement(id: 1) }),
+            ("areas of China", { try $0.areas(countries: ["CN"]) }),
+            ("areas everywhere", { try $0.areas(countries: []) }),
+            ("stats", { try $0.stats(topPairs: 10) }),
+        ]
+        for (name, query) in cases {
+            #expect(try query(postgres) == query(sqlite), "\(name)")
+        }
+    }
+
+    @Test("search: the same sentences as SQLite's for whole words and prefixes, matches marked, filters applied")
+    func search() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try PostgresTestServer.Database()
+        defer { database.drop() }
+        let (sqlite, lines) = try Self.sqliteKnowledgeBase(folder)
+        let postgres = try PostgresStore(url: database.url)
+        try Self.importing(lines, into: postgres)
+        for text in ["trade", "Kishid", "energy cooperation", "Sao Paulo", "nothingsuchword"] {
+            // The rank differs (ts_rank against bm25): the sets of sentences are compared.
+            let expected = Set(try sqlite.search(SearchQuery(text: text, limit: 1000)).map { $0.source })
+            let found = try postgres.search(SearchQuery(text: text, limit: 1000))
+            #expect(Set(found.map(\.source)) == expected, "\(text)")
+            if text != "nothingsuchword" { #expect(!found.isEmpty, "\(text)") }
+            for hit in found where text == "trade" { #expect(hit.snippet.lowercased().contains("[trade]"), "\(hit.snippet)") }
+        }
+        let chinese = try postgres.search(SearchQuery(text: "trade", countries: ["CN"], limit: 1000))
+        #expect(Set(chinese.map(\.source)) == Set(try sqlite.search(SearchQuery(text: "trade", countries: ["CN"], limit: 1000)).map(\.source)))
+        #expect(try postgres.search(SearchQuery(text: "trade", limit: 1000, candidates: 3)).count == 3)
+    }
+
+    @Test("import refuses a knowledge base that is not empty, another schema, an unknown table and a repeated row, naming the line and keeping nothing")
+    func importRefusals() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try PostgresTestServer.Database()
+        defer { database.drop() }
+        let (_, lines) = try Self.sqliteKnowledgeBase(folder)
+        let postgres = try PostgresStore(url: database.url)
+
+        var otherSchema = lines
+        otherSchema[0] = try TransferFormat.headerLine(migrations: ["0001_initial"])
+        #expect(throws: TransferError.self) { try Self.importing(otherSchema, into: postgres) }
+
+        let unknown = Array(lines.prefix(3)) + [#"{"row":{"a":1},"table":"nope"}"#]
+        #expect(throws: TransferError.unknownTable(line: 4, table: "nope")) { try Self.importing(unknown, into: postgres) }
+
+        // The 40th line again, further on: its key is taken.
+        var repeated = lines
+        repeated.insert(lines[40], at: 60)
+        do {
+            try Self.importing(repeated, into: postgres)
+            Issue.record("a repeated row was imported")
+        } catch TransferError.malformed(let line, let reason) {
+            #expect(line == 61)
+            #expect(reason.contains("a second"), "\(reason)")
+        }
+        #expect(try postgres.articleCount() == 0)
+
+        try Self.importing(lines, into: postgres)
+        #expect(throws: TransferError.notEmpty(database.url.description)) { try Self.importing(lines, into: postgres) }
+    }
+
+    @Test("processes opening a new database at once migrate it once; a later open finds it migrated")
+    func concurrentMigration() async throws {
+        let database = try PostgresTestServer.Database()
+        defer { database.drop() }
+        let url = database.url
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 { group.addTask { try PostgresStore(url: url).articleCount() } }
+            for try await count in group { #expect(count == 0) }
+        }
+        let session = try PostgresSession(url: url)
+        let applied = try session.rows("SELECT identifier FROM bilat_migrations").compactMap { $0.first?.text }
+        #expect(applied == (try BackendSupport.postgresMigrationFiles().map { $0.deletingPathExtension().lastPathComponent }))
+        #expect(try PostgresStore(url: url).exportMigrations == BackendSupport.sqliteMigrationNames())
+    }
+
+    @Test("bilat db export | bilat db import - --db postgres://… moves a knowledge base, and the query commands read it")
+    func commandLine() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try PostgresTestServer.Database()
+        defer { database.drop() }
+        let (sqlite, _) = try Self.sqliteKnowledgeBase(folder)
+        let export = try runBilat(["db", "export"], database: sqlite.path)
+        #expect(export.status == 0)
+        let imported = try runBilat(["db", "import", "-"], database: database.url.description, stdin: export.stdout)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("import: \(try sqlite.articleCount()) articles"))
+        for arguments in [["meetings", "China", "--format", "json"], ["stats", "--format", "json"],
+                          ["timeline", "Japan", "--format", "json"], ["show", "meeting", "1", "--format", "json"]] {
+            let fromFile = try runBilat(arguments, database: sqlite.path)
+            let fromServer = try runBilat(arguments, database: database.url.description)
+            #expect(fromServer.status == 0, "\(arguments): \(fromServer.stderr)")
+            // The timeline names the moment it was made.
+            let generated = /"generated":"[^"]*"/
+            #expect(fromServer.stdout.replacing(generated, with: "") == fromFile.stdout.replacing(generated, with: ""),
+                    "\(arguments)")
+        }
+        let again = try runBilat(["db", "export"], database: database.url.description)
+        #expect(again.stdout == export.stdout)
+    }
+}
+
+@Suite("PostgreSQL URLs and the commands that do not take one yet (no server needed)")
+struct PostgresURLTests {
+    @Test("URLs: user, password, port, database and sslmode read; the password never shown")
+    func parsing() throws {
+        let url = try PostgresURL("postgres://ann:s3cr%2Ft@db.example:6543/kb?sslmode=prefer")
+        #expect(url.user == "ann")
+        #expect(url.password == "s3cr/t")
+        #expect(url.host == "db.example")
+        #expect(url.port == 6543)
+        #expect(url.database == "kb")
+        #expect(url.tls == .prefer)
+        #expect(!url.description.contains("s3cr"))
+        #expect(try PostgresURL("postgresql://ann@localhost/kb").tls == .disable)
+        #expect(try PostgresURL("postgres://ann@db.example/kb").tls == .require)
+        #expect(try PostgresURL("postgres://ann@db.example/kb").port == 5432)
+        for bad in ["postgres://db.example/kb", "postgres://ann@db.example", "postgres://ann@/kb",
+                    "postgres://ann@db.example/kb?sslmode=sometimes", "postgres://ann@db.example/kb?x=1"] {
+            #expect(throws: PostgresURL.Invalid.self, "\(bad)") { try PostgresURL(bad) }
+        }
+        do {
+            _ = try PostgresURL("postgres://ann:hunter2@db.example/kb?sslmode=no")
+        } catch let error as PostgresURL.Invalid {
+            #expect(!error.description.contains("hunter2"))
+        }
+        #expect(PostgresURL.names("POSTGRES://a@b/c") && !PostgresURL.names("kb.sqlite"))
+    }
+
+    @Test("ingest, forget, db check and db backup say they take a file, not yet a server (exit 64); a bad URL is a usage error; an unreachable server exit 1")
+    func unsupportedCommands() throws {
+        let url = "postgres://nobody@127.0.0.1:1/none"
+        for arguments in [["ingest", "seeds/articles"], ["forget", "deadbeef00"], ["db", "check"], ["db", "backup", "/tmp/x.sqlite"]] {
+            let run = try runBilat(arguments, database: url)
+            #expect(run.status == 64, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("not yet on PostgreSQL"), "\(arguments): \(run.stderr)")
+        }
+        let bad = try runBilat(["meetings", "China"], database: "postgres://nobody@host")
+        #expect(bad.status == 64, "\(bad.stderr)")
+        let unreachable = try runBilat(["meetings", "China"], database: url)
+        #expect(unreachable.status == 1, "\(unreachable.stderr)")
+        #expect(unreachable.stderr.contains("cannot reach"), "\(unreachable.stderr)")
+    }
+}
