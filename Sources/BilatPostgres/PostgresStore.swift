@@ -124,7 +124,8 @@ extension PostgresStore {
     /// Reads an export (of either backend) into this database, which must hold no article yet, in one
     /// transaction: a line that is not a row of the schema, or a row the schema refuses (a second row
     /// with a key already read, a missing parent), stops the import with its line number and nothing
-    /// kept. Rows are inserted a thousand at a time; when the server refuses a batch, its rows are tried
+    /// kept; rows that break the knowledge base's rules (those of `db check`) keep nothing either
+    /// (``TransferError/unsound(_:)``). Rows are inserted a thousand at a time; when the server refuses a batch, its rows are tried
     /// again one by one to name the line.
     public func importNDJSON(nextLine: () throws -> String?) throws {
         try with { session in
@@ -162,6 +163,9 @@ extension PostgresStore {
                 }
                 try Self.indexSentences(session)
                 try Self.moveSequences(session)
+                // Keys, foreign keys and CHECKs held row by row; bilat's own rules are checked once all is in.
+                let problems = try PostgresIntegrityRules.problems(session)
+                guard problems.isEmpty else { throw TransferError.unsound(problems) }
             }
         }
     }

@@ -4,8 +4,8 @@ import BilatStorage
 import Foundation
 
 /// `--db postgres://USER@HOST[:PORT]/DATABASE` (or such a `$BILAT_DB`): the knowledge base on a
-/// PostgreSQL server. The queries, `db export` and `db import` work on it; the commands that write
-/// articles (ingest, forget) and `db check`, `db backup` do not yet, and say so.
+/// PostgreSQL server. The queries, `db export`, `db import` and `db check` work on it; the commands that
+/// write articles (ingest, forget) and `db backup` do not yet, and say so.
 extension DatabaseOptions {
     /// The server named by --db or $BILAT_DB; nil for a file. A URL that does not parse is a usage error.
     func postgresURL() throws -> PostgresURL? {

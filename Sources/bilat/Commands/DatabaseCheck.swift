@@ -15,6 +15,8 @@ extension Bilat {
                 left without an article, dates agree with their precision, and the full-text index
                 holds the words of the sentences' text. Prints each problem; exit 0 when clean, 1 when
                 any problem is found. It only reads, one snapshot of the file: ingests go on meanwhile.
+                On PostgreSQL (--db postgres://...), bilat's rules and the search words against the text
+                (the server keeps keys and foreign keys itself).
 
                 Example:
                   bilat db check --db kb.sqlite
@@ -26,6 +28,12 @@ extension Bilat {
 
         func run() throws {
             try reporting {
+                if let url = try database.postgresURL() {
+                    let problems = try database.postgresStore(url).integrityProblems()
+                    if problems.isEmpty { return try Terminal.out("ok: no problems found in \(url)\n") }
+                    try Terminal.out(problems.map { $0.description + "\n" }.joined())
+                    throw Failure.runtime("\(problems.count) problem(s) found in \(url)")
+                }
                 let path = database.path
                 let problems: [IntegrityProblem]
                 do {
