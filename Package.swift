@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "BilatCorpusGenerator", dependencies: ["BilatModel", "BilatExtraction"]),
         .executableTarget(
             name: "BilatBenchmark",
-            dependencies: ["BilatCorpusGenerator", "BilatServices", "BilatStorage", "BilatExtraction",
+            dependencies: ["BilatCorpusGenerator", "BilatServices", "BilatStorage", "BilatPostgres", "BilatExtraction",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // What the test targets share: where Tests/Fixtures is, one extractor over the bundled reference.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BilatCorpusGenerator
+import BilatPostgres
 import BilatExtraction
 import Foundation
 
@@ -72,6 +73,9 @@ struct BilatBench: ParsableCommand {
     @Flag(help: "Only the query latencies, on the corpus and database an earlier run left in --out.")
     var queriesOnly = false
 
+    @Option(help: "With --queries-only: the knowledge base to query instead of OUT/bench.sqlite, a file or postgres://USER@HOST/DB (the same corpus moved there with db export | db import).")
+    var db: String?
+
     @Flag(help: "Only extraction alone (reading and extracting, this process): no ingest, no database, no queries, no JSON.")
     var extractionOnly = false
 
@@ -110,7 +114,8 @@ struct BilatBench: ParsableCommand {
         let manifest: CorpusManifest
         if queriesOnly {
             manifest = try CorpusGenerator.manifest(in: corpus)
-            guard FileManager.default.fileExists(atPath: database) else {
+            let database = db ?? database
+            guard PostgresURL.names(database) || FileManager.default.fileExists(atPath: database) else {
                 throw ValidationError("no database at \(database): run once without --queries-only")
             }
             progress("queries on \(database) (\(manifest.articles) articles)")

@@ -1,5 +1,6 @@
 import BilatExtraction
 import BilatModel
+import BilatPostgres
 import BilatServices
 import BilatStorage
 import Foundation
@@ -16,7 +17,9 @@ struct QueryBench {
         self.database = database
         self.bilat = bilat
         self.scratch = scratch
-        service = KnowledgeBase(queries: try SQLiteStore(path: database), countries: CountryLookup(reference: reference))
+        let queries: any KnowledgeQuerying = PostgresURL.names(database)
+            ? try PostgresStore(url: PostgresURL(database)) : try SQLiteStore(path: database)
+        service = KnowledgeBase(queries: queries, countries: CountryLookup(reference: reference))
     }
 
     /// `meetings A B` through the service, as the command runs it after start-up: its default page of
