@@ -228,30 +228,38 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
                                               [.text(whole)]) != nil
                 terms.append(held ? whole : whole + ":*")
             }
+            // The query made once and bound as a value: the planner then knows how many sentences match.
+            guard case .text(let tsquery)? = try session.scalar("SELECT to_tsquery('simple', unaccent($1))::text",
+                                                               [.text(terms.joined(separator: " & "))]) else { return [] }
             var sql = PostgresFilter()
-            let pattern = sql.bind(terms.joined(separator: " & "))
+            let pattern = sql.bind(tsquery) + "::tsquery"
             for code in Set(query.countries.map { $0.uppercased() }).sorted() {
                 sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_key = a.key AND country = \(sql.bind(code)))")
             }
             sql.requireDates(MeetingFilter(from: query.from, to: query.to), firstDay: Self.publishedFirstDay)
             let extra = sql.conditions.map { " AND " + $0 }.joined()
+            // The article joined for the newest matches only when a filter needs it.
+            let join = sql.conditions.isEmpty ? "" : " JOIN article a ON a.key = s.article_key"
             let candidates = sql.bind(.integer(Int64(query.candidates)))
             let limit = sql.bind(.integer(Int64(query.limit)))
+            // Ids only while the matches are cut to the newest, ranks only for those, text only for the page.
             return try session.rows("""
-                WITH q AS (SELECT to_tsquery('simple', unaccent(\(pattern))) AS q),
-                c AS (
-                    SELECT s.id, s.article_key, s.start_offset, s.end_offset, s.words FROM sentence s
-                    JOIN article a ON a.key = s.article_key, q
-                    WHERE s.words @@ q.q\(extra)
-                    ORDER BY s.id DESC LIMIT \(candidates))
-                SELECT c.id, a.id, a.title, a.source, a.url, a.published,
-                    substr(a.text, (c.start_offset + 1)::int, (c.end_offset - c.start_offset)::int), c.start_offset, c.end_offset,
-                    ts_headline('simple', substr(a.text, (c.start_offset + 1)::int, (c.end_offset - c.start_offset)::int), q.q,
+                WITH c AS (
+                    SELECT s.id FROM sentence s\(join)
+                    WHERE s.words @@ \(pattern)\(extra)
+                    ORDER BY s.id DESC LIMIT \(candidates)),
+                r AS (
+                    SELECT s.id, s.article_key, s.start_offset, s.end_offset, -ts_rank(s.words, \(pattern))::float8 AS rank
+                    FROM c JOIN sentence s ON s.id = c.id
+                    ORDER BY rank, s.id LIMIT \(limit))
+                SELECT r.id, a.id, a.title, a.source, a.url, a.published,
+                    substr(a.text, (r.start_offset + 1)::int, (r.end_offset - r.start_offset)::int), r.start_offset, r.end_offset,
+                    ts_headline('simple', substr(a.text, (r.start_offset + 1)::int, (r.end_offset - r.start_offset)::int), \(pattern),
                                 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'),
-                    -ts_rank(c.words, q.q)::float8 AS rank,
-                    (SELECT string_agg(speaker, chr(31)) FROM statement WHERE article_key = c.article_key AND sentence_id = c.id)
-                FROM c JOIN article a ON a.key = c.article_key, q
-                ORDER BY rank, c.id LIMIT \(limit)
+                    r.rank,
+                    (SELECT string_agg(speaker, chr(31)) FROM statement WHERE article_key = r.article_key AND sentence_id = r.id)
+                FROM r JOIN article a ON a.key = r.article_key
+                ORDER BY r.rank, r.id
                 """, sql.values).map { row in
                     SearchHit(
                         snippet: row[9].text ?? "", rank: { if case .real(let r) = row[10] { r } else { 0 } }(),
