@@ -34,6 +34,11 @@ public final class PostgresStore: Sendable {
     private static func migrate(_ session: PostgresSession) throws -> Substring {
         let files = try BackendSupport.postgresMigrationFiles()
         let names = files.map { $0.deletingPathExtension().lastPathComponent }
+        // Up to date, the common case: one read, no lock, no transaction (a query command's start-up).
+        if try session.scalar("SELECT to_regclass('bilat_migrations')::text") != .null {
+            let applied = try session.rows("SELECT identifier FROM bilat_migrations").compactMap { $0.first?.text }
+            if Set(applied) == Set(names) { return names.last?.prefix(4) ?? "0000" }
+        }
         try session.transaction {
             // Any number: one lock every bilat process agrees on, released at the transaction's end.
             try session.execute("SELECT pg_advisory_xact_lock(4242180001)")

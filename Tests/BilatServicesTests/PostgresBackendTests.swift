@@ -185,6 +185,12 @@ struct PostgresBackendTests {
         let run = try runBilat(["db", "check"], database: database.url.description)
         #expect(run.status == 1)
         #expect(run.stdout.contains("sentence-words"), "\(run.stdout)")
+
+        // Many sentences: twenty named, the rest counted.
+        try session.execute("UPDATE sentence SET words = to_tsvector('simple', 'nothing') WHERE id IN (SELECT id FROM sentence ORDER BY id LIMIT 25)")
+        let words = try postgres.integrityProblems().filter { $0.check == "sentence-words" }
+        #expect(words.count == 21)
+        #expect(words.last?.detail == "and 5 more sentences")
     }
 
     @Test("processes opening a new database at once migrate it once; a later open finds it migrated")
