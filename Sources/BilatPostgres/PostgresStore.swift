@@ -42,7 +42,8 @@ public final class PostgresStore: Sendable {
         try session.transaction {
             // Any number: one lock every bilat process agrees on, released at the transaction's end.
             try session.execute("SELECT pg_advisory_xact_lock(4242180001)")
-            try session.execute("CREATE TABLE IF NOT EXISTS bilat_migrations (identifier TEXT PRIMARY KEY)")
+            // 0000: the table of applied migrations, if it is not there yet.
+            try session.executeScript(try String(contentsOf: files[0], encoding: .utf8))
             let applied = Set(try session.rows("SELECT identifier FROM bilat_migrations").compactMap { $0.first?.text })
             if let unknown = applied.subtracting(names).sorted().last {
                 throw PostgresFailure("\(session.url): its schema has migration \(unknown), which this bilat does not "
@@ -117,7 +118,7 @@ extension PostgresStore {
                         if rows.isEmpty { break }
                         for row in rows {
                             try writeLine(try TransferFormat.rowLine(
-                                table: table, values: zip(columns, row).map { ($0.name, Self.transferValue($1)) }))
+                                table: table, values: zip(columns, row).map { ($0.name, $1) }))
                         }
                     }
                     try session.execute("CLOSE bilat_export")
@@ -159,7 +160,7 @@ extension PostgresStore {
                             try batch.flush(session)
                             batch = ImportBatch(table: table, columns: columns)
                         }
-                        batch.rows.append((number, columns.map { Self.postgresValue(values[$0] ?? .null) }))
+                        batch.rows.append((number, columns.map { values[$0] ?? .null }))
                     }
                 }
                 try batch.flush(session)
@@ -179,7 +180,7 @@ extension PostgresStore {
     struct ImportBatch {
         var table = ""
         var columns: [String] = []
-        var rows: [(line: Int, values: [PostgresValue])] = []
+        var rows: [(line: Int, values: [TransferValue])] = []
 
         /// A thousand rows, or PostgreSQL's 65,535 parameters a statement.
         var full: Bool { rows.count >= 1000 || (rows.count + 1) * columns.count > 65_000 }
@@ -239,26 +240,6 @@ extension PostgresStore {
             try session.execute("""
                 SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(\(quoted(column))) FROM \(quoted(table))), 0) + 1, false)
                 """, [.text(table), .text(column)])
-        }
-    }
-
-    static func transferValue(_ value: PostgresValue) -> TransferValue {
-        switch value {
-        case .null: .null
-        case .integer(let v): .integer(v)
-        case .real(let v): .real(v)
-        case .text(let v): .text(v)
-        case .bytes(let v): .blob(v)
-        }
-    }
-
-    static func postgresValue(_ value: TransferValue) -> PostgresValue {
-        switch value {
-        case .null: .null
-        case .integer(let v): .integer(v)
-        case .real(let v): .real(v)
-        case .text(let v): .text(v)
-        case .blob(let v): .bytes(v)
         }
     }
 }
