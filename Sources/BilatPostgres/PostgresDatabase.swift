@@ -4,14 +4,8 @@ import Logging
 import PostgresNIO
 import Synchronization
 
-/// A value bound to or read from a PostgreSQL statement: the types bilat's schema uses.
-public enum PostgresValue: Sendable, Equatable {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-    case bytes(Data)
-
+/// Values bound to and read from statements are ``TransferValue``s, the types bilat's schema stores.
+extension TransferValue {
     var integer: Int64? { if case .integer(let v) = self { v } else { nil } }
     var text: String? { if case .text(let v) = self { v } else { nil } }
 }
@@ -76,7 +70,7 @@ final class PostgresSession: Sendable {
     deinit { try? connection.close().wait() }
 
     /// A statement with positional parameters ($1, $2, …) bound to `values`.
-    private static func query(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQuery {
+    private static func query(_ sql: String, _ values: [TransferValue]) throws -> PostgresQuery {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values {
             switch value {
@@ -84,7 +78,7 @@ final class PostgresSession: Sendable {
             case .integer(let v): bindings.append(v)
             case .real(let v): bindings.append(v)
             case .text(let v): bindings.append(v)
-            case .bytes(let v): try bindings.append(v)
+            case .blob(let v): try bindings.append(v)
             }
         }
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
@@ -106,21 +100,21 @@ final class PostgresSession: Sendable {
     }
 
     /// Runs a statement that returns nothing the caller reads.
-    func execute(_ sql: String, _ values: [PostgresValue] = []) throws {
+    func execute(_ sql: String, _ values: [TransferValue] = []) throws {
         _ = try result(sql, values)
     }
 
     /// The rows of a query, each as its cells' values in column order.
-    func rows(_ sql: String, _ values: [PostgresValue] = []) throws -> [[PostgresValue]] {
+    func rows(_ sql: String, _ values: [TransferValue] = []) throws -> [[TransferValue]] {
         try result(sql, values).rows.map { row in try row.map { try $0.value() } }
     }
 
     /// The first column of the first row, nil when there is none.
-    func scalar(_ sql: String, _ values: [PostgresValue] = []) throws -> PostgresValue? {
+    func scalar(_ sql: String, _ values: [TransferValue] = []) throws -> TransferValue? {
         try rows(sql, values).first?.first
     }
 
-    private func result(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQueryResult {
+    private func result(_ sql: String, _ values: [TransferValue]) throws -> PostgresQueryResult {
         do {
             return try connection.query(try Self.query(sql, values), logger: Self.logger).wait()
         } catch {
@@ -144,7 +138,7 @@ final class PostgresSession: Sendable {
 
 extension PostgresCell {
     /// The cell as one of the types bilat's schema uses.
-    func value() throws -> PostgresValue {
+    func value() throws -> TransferValue {
         guard bytes != nil else { return .null }
         switch dataType {
         case .int2: return .integer(Int64(try decode(Int16.self)))
@@ -152,7 +146,7 @@ extension PostgresCell {
         case .int8: return .integer(try decode(Int64.self))
         case .float4, .float8: return .real(try decode(Double.self))
         case .bool: return .integer(try decode(Bool.self) ? 1 : 0)
-        case .bytea: return .bytes(try decode(Data.self))
+        case .bytea: return .blob(try decode(Data.self))
         default: return .text(try decode(String.self))
         }
     }

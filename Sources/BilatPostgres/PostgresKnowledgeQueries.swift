@@ -33,7 +33,7 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
         }
     }
 
-    static func agreementSummaries(_ session: PostgresSession, rows: [[PostgresValue]]) throws -> [AgreementSummary] {
+    static func agreementSummaries(_ session: PostgresSession, rows: [[TransferValue]]) throws -> [AgreementSummary] {
         let sources = try sources(session, table: "agreement_source", owner: "agreement_id", ids: rows.compactMap { $0[0].integer })
         return try rows.map { row in
             let id = row[0].integer ?? 0, kind = row[1].text ?? ""
@@ -45,12 +45,6 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
                 countries: BackendSupport.list(row[4].text), title: row[3].text, sources: sources[id] ?? [])
         }
     }
-
-    /// The first day of an article's published date (`YYYY`, `YYYY-MM` or a day).
-    static let publishedFirstDay = """
-        (CASE length(a.published) WHEN 4 THEN a.published || '-01-01'
-            WHEN 7 THEN a.published || '-01' ELSE a.published END)
-        """
 
     public func statements(_ filter: MeetingFilter) throws -> [StatementSummary] {
         var sql = PostgresFilter()
@@ -65,7 +59,7 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
                     """)
             }
         }
-        sql.requireDates(filter, firstDay: Self.publishedFirstDay)
+        sql.requireDates(filter, firstDay: BackendSupport.publishedFirstDay)
         let limit = filter.limit.map { " LIMIT \(max(0, $0))" } ?? ""
         return try with { session in
             try session.rows("""
@@ -112,7 +106,7 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
         FROM official o
         """
 
-    static func officialSummary(_ session: PostgresSession, _ row: [PostgresValue]) throws -> OfficialSummary {
+    static func officialSummary(_ session: PostgresSession, _ row: [TransferValue]) throws -> OfficialSummary {
         let id = row[0].integer ?? 0
         let roles = try session.rows("""
             SELECT title, min(seen_on COLLATE "C"), max(seen_on COLLATE "C"), count(*)
@@ -129,9 +123,6 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
                                meetingCount: Int(row[3].integer ?? 0), articleCount: Int(row[4].integer ?? 0))
     }
 
-    static func busiestFirst(_ a: OfficialSummary, _ b: OfficialSummary) -> Bool {
-        (-a.meetingCount, -a.articleCount, a.name, a.id) < (-b.meetingCount, -b.articleCount, b.name, b.id)
-    }
 
     public func officials(country: String?) throws -> [OfficialSummary] {
         try with { session in
@@ -140,7 +131,7 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
             } else {
                 try session.rows(Self.officialSelection)
             }
-            return try rows.map { try Self.officialSummary(session, $0) }.sorted(by: Self.busiestFirst)
+            return try rows.map { try Self.officialSummary(session, $0) }.sorted(by: OfficialSummary.busiestFirst)
         }
     }
 
@@ -151,11 +142,11 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
             // SQLite's NOCASE folds ASCII letters only; lower() here folds every letter.
             let exact = try session.rows(Self.officialSelection + " WHERE lower(o.name) = lower($1)",
                                          [.text(name.trimmingCharacters(in: .whitespaces))])
-            if !exact.isEmpty { return try exact.map { try Self.officialSummary(session, $0) }.sorted(by: Self.busiestFirst) }
+            if !exact.isEmpty { return try exact.map { try Self.officialSummary(session, $0) }.sorted(by: OfficialSummary.busiestFirst) }
             let wanted = Set(words)
             return try session.rows(Self.officialSelection)
                 .filter { wanted.isSubset(of: Set(BackendSupport.nameWords($0[1].text ?? ""))) }
-                .map { try Self.officialSummary(session, $0) }.sorted(by: Self.busiestFirst)
+                .map { try Self.officialSummary(session, $0) }.sorted(by: OfficialSummary.busiestFirst)
         }
     }
 
@@ -236,7 +227,7 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
             for code in Set(query.countries.map { $0.uppercased() }).sorted() {
                 sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_key = a.key AND country = \(sql.bind(code)))")
             }
-            sql.requireDates(MeetingFilter(from: query.from, to: query.to), firstDay: Self.publishedFirstDay)
+            sql.requireDates(MeetingFilter(from: query.from, to: query.to), firstDay: BackendSupport.publishedFirstDay)
             let extra = sql.conditions.map { " AND " + $0 }.joined()
             // The article joined for the newest matches only when a filter needs it.
             let join = sql.conditions.isEmpty ? "" : " JOIN article a ON a.key = s.article_key"

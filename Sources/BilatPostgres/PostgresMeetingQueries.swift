@@ -6,10 +6,10 @@ import Foundation
 /// where its placeholder is written, so no order of appending can put a value in the wrong place.
 struct PostgresFilter {
     var conditions: [String] = []
-    var values: [PostgresValue] = []
+    var values: [TransferValue] = []
 
     /// The placeholder of `value`, bound now.
-    mutating func bind(_ value: PostgresValue) -> String {
+    mutating func bind(_ value: TransferValue) -> String {
         values.append(value)
         return "$\(values.count)"
     }
@@ -72,7 +72,7 @@ extension PostgresStore {
 
     static let meetingOrder = "ORDER BY m.date_first_day IS NULL, m.date_first_day COLLATE \"C\" DESC, m.id DESC"
 
-    static func meetingSummary(_ row: [PostgresValue]) throws -> MeetingSummary {
+    static func meetingSummary(_ row: [TransferValue]) throws -> MeetingSummary {
         try BackendSupport.meetingSummary(
             id: row[0].integer ?? 0, date: row[1].text, place: row[2].text, mode: row[3].text ?? "",
             status: row[4].text ?? "", countries: row[5].text, participants: row[6].text, areas: row[7].text,
