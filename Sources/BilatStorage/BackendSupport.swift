@@ -58,4 +58,15 @@ public enum BackendSupport {
     public static func searchWords(_ text: String) -> [String] {
         FullTextPattern.words(text)
     }
+
+    /// `bilat db check`'s rules as SQLite runs them, in order, each a query returning one text per
+    /// offending row; another backend runs those its SQL reads as they are and its own for the others.
+    public static var integrityRules: [(check: String, sql: String)] { IntegrityRules.all }
+
+    /// The first day of an article's published date (`a.published`: `YYYY`, `YYYY-MM` or a day), as
+    /// both backends' date filters compare it.
+    public static let publishedFirstDay = """
+        (CASE length(a.published) WHEN 4 THEN a.published || '-01-01'
+            WHEN 7 THEN a.published || '-01' ELSE a.published END)
+        """
 }

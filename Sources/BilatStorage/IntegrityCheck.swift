@@ -34,16 +34,17 @@ enum IntegrityRules {
         """
         WITH r(a, b, n) AS (\(recount)), s(a, b, n) AS (\(stored))
         SELECT '\(what) ' || x.a || ' ' || x.b || ': ' || x.n || ' ' || x.side FROM (
-            SELECT *, 'counted from its reports, not stored' AS side FROM (SELECT * FROM r EXCEPT SELECT * FROM s)
+            SELECT *, 'counted from its reports, not stored' AS side FROM (SELECT * FROM r EXCEPT SELECT * FROM s) AS d
             UNION ALL
-            SELECT *, 'stored, not counted from its reports' FROM (SELECT * FROM s EXCEPT SELECT * FROM r)) AS x
+            SELECT *, 'stored, not counted from its reports' FROM (SELECT * FROM s EXCEPT SELECT * FROM r) AS e) AS x
         """
     }
 
     /// Schema 0009: each report group's counts are what its reports say. In the link recount, `b` is
-    /// found by its article (one article's few reports), never by its bucket: the `+` keeps SQLite off
-    /// the bucket index, through which each report scanned all of its bucket's (a summit's thousands:
-    /// minutes at 468,000 articles, 6 s this way).
+    /// found by its article (one article's few reports), never by its bucket: comparing expressions of
+    /// the bucket's columns (`|| ''`, `+ 0`) keeps SQLite off the bucket index, through which each report
+    /// scanned all of its bucket's (a summit's thousands: minutes at 468,000 articles, 6 s this way).
+    /// Written so that PostgreSQL reads it too.
     static let groups: [(check: String, sql: String)] = [
         ("group-counts", counted("group", stored: "SELECT id, held, articles FROM meeting_unit", recount: """
             SELECT unit_id, count(DISTINCT CASE WHEN status = 'held' THEN article_key END), count(DISTINCT article_key)
@@ -65,7 +66,7 @@ enum IntegrityRules {
                                 recount: """
             SELECT a.unit_id, b.unit_id, count(DISTINCT a.article_key)
             FROM meeting_mention a JOIN meeting_mention b ON b.article_key = a.article_key AND b.unit_id <> a.unit_id
-                AND +b.country_key = a.country_key AND +b.mode = a.mode AND +b.bucket_year = a.bucket_year
+                AND b.country_key || '' = a.country_key AND b.mode || '' = a.mode AND b.bucket_year + 0 = a.bucket_year
             WHERE a.unit_id IS NOT NULL GROUP BY a.unit_id, b.unit_id
             """)),
         ("mention-group", """

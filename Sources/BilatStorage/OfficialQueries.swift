@@ -34,7 +34,7 @@ extension SQLiteStore: KnowledgeQueries {
             } else {
                 try OfficialRow.fetchAll(db, sql: OfficialRow.selection)
             }
-            return try rows.map { try Self.summary($0, db) }.sorted(by: Self.busiestFirst)
+            return try rows.map { try Self.summary($0, db) }.sorted(by: OfficialSummary.busiestFirst)
         }
     }
 
@@ -44,12 +44,12 @@ extension SQLiteStore: KnowledgeQueries {
         return try pool.read { db in
             let exact = try OfficialRow.fetchAll(db, sql: OfficialRow.selection + " WHERE o.name = ? COLLATE NOCASE",
                                                  arguments: [name.trimmingCharacters(in: .whitespaces)])
-            if !exact.isEmpty { return try exact.map { try Self.summary($0, db) }.sorted(by: Self.busiestFirst) }
+            if !exact.isEmpty { return try exact.map { try Self.summary($0, db) }.sorted(by: OfficialSummary.busiestFirst) }
             // "Xi", "Jinping Xi": officials whose name holds every word the user gave.
             let wanted = Set(words)
             return try OfficialRow.fetchAll(db, sql: OfficialRow.selection)
                 .filter { wanted.isSubset(of: Set(OfficialResolver.words($0.name))) }
-                .map { try Self.summary($0, db) }.sorted(by: Self.busiestFirst)
+                .map { try Self.summary($0, db) }.sorted(by: OfficialSummary.busiestFirst)
         }
     }
 
@@ -110,7 +110,11 @@ extension SQLiteStore: KnowledgeQueries {
                                meetingCount: row.meetingCount, articleCount: row.articleCount)
     }
 
-    static func busiestFirst(_ a: OfficialSummary, _ b: OfficialSummary) -> Bool {
+}
+
+extension OfficialSummary {
+    /// The order of official lists: most meetings, then most articles, then by name and id.
+    public static func busiestFirst(_ a: OfficialSummary, _ b: OfficialSummary) -> Bool {
         (-a.meetingCount, -a.articleCount, a.name, a.id) < (-b.meetingCount, -b.articleCount, b.name, b.id)
     }
 }

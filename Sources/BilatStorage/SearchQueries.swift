@@ -48,11 +48,7 @@ extension SQLiteStore {
         for code in Set(query.countries.map { $0.uppercased() }).sorted() {
             sql.conditions.append("EXISTS (SELECT 1 FROM article_country WHERE article_key = a.key AND country = \(code))")
         }
-        let publishedFirstDay = """
-            CASE length(a.published) WHEN 4 THEN a.published || '-01-01'
-                WHEN 7 THEN a.published || '-01' ELSE a.published END
-            """
-        sql.requireDates(MeetingFilter(from: query.from, to: query.to), firstDay: "(\(publishedFirstDay))")
+        sql.requireDates(MeetingFilter(from: query.from, to: query.to), firstDay: BackendSupport.publishedFirstDay)
         let extra = sql.conditions.map { condition -> SQL in " AND \(literal: condition)" }.joined()
         // The candidates: the newest `query.candidates` matching sentences that pass the filters.
         // The cut is the rowid of the last of them (none: fewer match, all are ranked); FTS5 takes

@@ -102,11 +102,7 @@ extension SQLiteStore: RelationsQueries {
                     """)
             }
         }
-        let publishedFirstDay = """
-            CASE length(a.published) WHEN 4 THEN a.published || '-01-01'
-                WHEN 7 THEN a.published || '-01' ELSE a.published END
-            """
-        sql.requireDates(filter, firstDay: "(\(publishedFirstDay))")
+        sql.requireDates(filter, firstDay: BackendSupport.publishedFirstDay)
         let query: SQL = """
             SELECT st.id, st.speaker, st.country, st.verb, st.type,
                 substr(CAST(sqlar_uncompress(a.text_zlib, a.text_size) AS TEXT), st.start_offset + 1,
