@@ -220,6 +220,29 @@ struct FilterSQL {
         if let to = filter.to { conditions.append("\(sql: firstDay) <= \(to.lastDayISO)") }
     }
 
+    /// The ids of a page of the meetings of `sides` (two or more countries) that meet the conditions,
+    /// latest first: those of exactly these sides read in date order from meeting_by_pair_date, which
+    /// stops at `limit` rows instead of sorting all of a pair's meetings, and those of more sides from
+    /// the partial index meeting_multilateral, merged. SQLite sorts NULL before any value, so
+    /// `date_first_day DESC` puts undated meetings last, as the queries' `IS NULL` term does.
+    func pairPage(_ sides: CountryKey, limit: Int) -> SQL {
+        let rest: SQL = conditions.isEmpty ? "" : " AND \(literal: conditions.joined(separator: " AND "))"
+        let probes = sides.codes.map { code -> SQL in
+            "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = m.id AND country = \(code))"
+        }
+        let order: SQL = "ORDER BY m.date_first_day DESC, m.id DESC LIMIT \(sql: String(max(0, limit)))"
+        return """
+            SELECT id FROM (
+                SELECT * FROM (SELECT m.id, m.date_first_day FROM meeting m INDEXED BY meeting_by_pair_date
+                               WHERE m.country_key = \(sides.text)\(literal: rest) \(literal: order))
+                UNION ALL
+                SELECT * FROM (SELECT m.id, m.date_first_day FROM meeting m INDEXED BY meeting_multilateral
+                               WHERE length(m.country_key) > 5 AND length(m.country_key) > \(sides.text.count)
+                                   AND \(literal: probes.joined(separator: " AND "))\(literal: rest) \(literal: order)))
+            ORDER BY date_first_day DESC, id DESC LIMIT \(sql: String(max(0, limit)))
+            """
+    }
+
     var joinClause: SQL { joins.joined(separator: " ") }
 
     var whereClause: SQL {
@@ -233,8 +256,12 @@ struct FilterSQL {
 
 extension SQLiteStore {
     public func meetings(_ filter: MeetingFilter) throws -> [MeetingSummary] {
+        let sides = CountryKey(filter.countries)
+        // A page of a pair (or more sides) is read in date order from meeting_by_pair_date (below); any
+        // other query names its sides as a condition.
+        let pairPage = filter.limit != nil && sides.codes.count >= 2
         var sql = FilterSQL()
-        sql.requireMeetingSides(filter.countries)
+        if !pairPage { sql.requireMeetingSides(filter.countries) }
         sql.requireDates(filter, firstDay: "m.date_first_day")
         if let mode = filter.mode { sql.conditions.append("m.mode = \(mode.rawValue)") }
         if let status = filter.status { sql.conditions.append("m.status = \(status.rawValue)") }
@@ -251,13 +278,21 @@ extension SQLiteStore {
         // The page of ids first, then the lists of only those meetings: SQLite computes a selection's
         // subqueries for every row it sorts, before the LIMIT.
         let order = "ORDER BY m.date_first_day IS NULL, m.date_first_day DESC, m.id DESC"
-        let query: SQL = filter.limit == nil
-            ? "\(sql: MeetingRow.selection) \(literal: sql.joinClause) \(literal: sql.whereClause) \(sql: order)"
-            : """
+        let query: SQL
+        if pairPage, let limit = filter.limit {
+            query = """
+                \(sql: MeetingRow.selection) WHERE m.id IN (\(literal: sql.pairPage(sides, limit: limit)))
+                \(sql: order)
+                """
+        } else if filter.limit == nil {
+            query = "\(sql: MeetingRow.selection) \(literal: sql.joinClause) \(literal: sql.whereClause) \(sql: order)"
+        } else {
+            query = """
                 \(sql: MeetingRow.selection) WHERE m.id IN (
                     SELECT m.id FROM meeting m \(literal: sql.joinClause) \(literal: sql.whereClause) \(sql: order) \(literal: sql.limitClause(filter.limit)))
                 \(sql: order)
                 """
+        }
         return try pool.read { db in
             try SQLRequest<MeetingRow>(literal: query).fetchAll(db).map { try $0.summary() }
         }

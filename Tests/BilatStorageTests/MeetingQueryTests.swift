@@ -18,21 +18,63 @@ struct MeetingQueryTests {
         return given
     }
 
-    @Test("a pair's meetings and a bucket's meetings are found through meeting_by_bucket, the one bucket index")
-    func bucketIndex() throws {
+    @Test("a pair's meetings and a bucket's meetings are found through meeting_by_pair_date; a pair's page is read in its order, not sorted")
+    func pairDateIndex() throws {
         let folder = try TestFolder()
         defer { folder.remove() }
         let store = try makeEmptyTestStore(folder)
         try store.pool.read { db in
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'meeting'")
-            #expect(indexes.contains("meeting_by_bucket"))
+            #expect(indexes.contains("meeting_by_pair_date"))
+            #expect(!indexes.contains("meeting_by_bucket"))
             #expect(!indexes.contains("meeting_by_match_key"))
             for query in ["SELECT id FROM meeting WHERE country_key = 'CN,US'",
                           "SELECT * FROM meeting WHERE country_key = 'CN,US' AND mode = 'in_person' AND date_first_day BETWEEN '2025-01-01' AND '2025-12-31'"] {
                 let plan = try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query, adapter: SuffixRowAdapter(fromIndex: 3))
-                #expect(plan.contains { $0.contains("INDEX meeting_by_bucket") }, "\(plan)")
+                #expect(plan.contains { $0.contains("INDEX meeting_by_pair_date") }, "\(plan)")
+            }
+            // The page of the pair: no temporary B-tree sorts the pair's meetings (only the merged page).
+            var page = FilterSQL()
+            page.conditions.append("m.mode = \("in_person")")
+            let plan = try SQLRequest<Row>(literal: "EXPLAIN QUERY PLAN \(literal: page.pairPage(CountryKey(["US", "CN"]), limit: 50))")
+                .fetchAll(db).map { $0["detail"] as String }
+            let pairBranch = try #require(plan.firstIndex { $0.contains("INDEX meeting_by_pair_date") }, "\(plan)")
+            let multilateral = try #require(plan.firstIndex { $0.contains("meeting_multilateral") }, "\(plan)")
+            #expect(!plan[pairBranch..<multilateral].contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        }
+    }
+
+    @Test("a pair's page is the start of all its meetings, latest first, for any page size and filter")
+    func pairPageIsThePrefix() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let store = try makeEmptyTestStore(folder)
+        let dates: [String?] = ["2025-10-30", "2025-10", "2025", nil, "2024-03-01", "2025-10-30", "2023", nil, "2025-01-02"]
+        let modes: [MeetingMode] = [.inPerson, .phone, .video]
+        for (i, date) in dates.enumerated() {
+            // Each its own meeting: other places, modes and sides (a third of them with India too).
+            let sides = i % 3 == 2 ? ["US", "CN", "IN"] : ["CN", "US"]
+            try Self.report(store, "Report \(i) of talks between the two sides.", date: date, countries: sides,
+                            mode: modes[i % 3], status: i == 4 ? .planned : .held,
+                            published: "2025-11-\(String(format: "%02d", i + 1))", place: "Town \(i)")
+            try Self.report(store, "Report \(i) of talks elsewhere.", date: date, countries: ["CN", "FR"], mode: modes[i % 3],
+                            published: "2025-11-\(String(format: "%02d", i + 1))", place: "City \(i)")
+        }
+        let filters = [MeetingFilter(countries: ["US", "CN"]), MeetingFilter(countries: ["cn", "us"], mode: .inPerson),
+                       MeetingFilter(countries: ["CN", "US"], from: PartialDate(iso: "2025")),
+                       MeetingFilter(countries: ["CN", "US"], status: .held),
+                       MeetingFilter(countries: ["CN", "IN", "US"])]
+        for filter in filters {
+            let all = try store.meetings(filter)
+            #expect(!all.isEmpty, "\(filter)")
+            for limit in 1...(all.count + 1) {
+                var page = filter
+                page.limit = limit
+                #expect(try store.meetings(page).map(\.id) == Array(all.prefix(limit)).map(\.id), "\(filter) \(limit)")
             }
         }
+        #expect(try store.meetings(MeetingFilter(countries: ["CN", "US"])).count >= 6)
+        #expect(try store.meetings(MeetingFilter(countries: ["CN", "US"])).last?.date == nil)
     }
 
     @Test("stored dates and aggregated lists read from bytes as the general parsers read them")
