@@ -16,10 +16,8 @@ struct ArticleWriter {
     /// new sentences to index.
     func save(_ article: Article, facts: ArticleFacts, ingestedAt: String,
               derived: inout DerivedWrites) throws -> SaveOutcome {
-        // The same text is unchanged, unless it now comes with a date or a source the stored one lacks
-        // (an undated wire story ingested again with --published): then it is stored again with them.
+        if try Self.isUnchanged(db, article) { return .unchanged }
         let again = try Self.exists(db, id: article.id)
-        if again, try !Self.gainsMetadata(db, article) { return .unchanged }
         var older = try olderVersions(of: article)
         if again, !older.contains(where: { $0.id == article.id }) { older.append((id: article.id, url: article.url)) }
         let removal = ArticleRemoval(db: db)
@@ -80,6 +78,13 @@ struct ArticleWriter {
                                          arguments: [article.id]) else { return false }
         return (article.published != nil && row["published"] as String? == nil)
             || (article.source != nil && row["source"] as String? == nil)
+    }
+
+    /// True when saving the article would change nothing: the same text is stored, and the article
+    /// brings no date or source the stored one lacks (an undated wire story ingested again with
+    /// --published is stored again with its date).
+    static func isUnchanged(_ db: Database, _ article: Article) throws -> Bool {
+        try exists(db, id: article.id) && !gainsMetadata(db, article)
     }
 
     /// True when an article with this content hash is stored.

@@ -22,6 +22,9 @@ public protocol ArticleStore: Sendable {
     func save(batch: [(article: Article, facts: ArticleFacts)]) throws -> [Result<SaveOutcome, any Error>]
     /// True when an article with this content hash is stored.
     func containsArticle(id: String) throws -> Bool
+    /// The ids of those `articles` that are stored as they are: saving one would change nothing (the
+    /// same text, and no date or source that the stored one lacks), so an ingest need not extract it.
+    func storedUnchanged(_ articles: [Article]) throws -> Set<String>
     /// Number of stored articles.
     func articleCount() throws -> Int
     /// Writes the reference countries (codes and names) the facts refer to; idempotent.

@@ -186,6 +186,14 @@ extension SQLiteStore: ArticleStore {
         try pool.read { db in try ArticleWriter.exists(db, id: id) }
     }
 
+    public func storedUnchanged(_ articles: [Article]) throws -> Set<String> {
+        try pool.read { db in
+            var ids = Set<String>()
+            for article in articles where try ArticleWriter.isUnchanged(db, article) { ids.insert(article.id) }
+            return ids
+        }
+    }
+
     public func articleCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
     }

@@ -1,6 +1,6 @@
 import BilatExtraction
 import BilatModel
-import BilatServices
+@testable import BilatServices
 import BilatStorage
 import Foundation
 import Testing
@@ -59,6 +59,46 @@ struct IngestTests {
         #expect(second.unchanged == first.new)
         #expect(try store.articleCount() == first.new)
         #expect(try store.meetings(MeetingFilter(countries: ["CN"])) == meetingsBefore)
+    }
+
+    @Test("articles stored as they are are not extracted again; an edited one, or one that gains a date, is")
+    func unchangedArticlesAreNotExtracted() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        final class Extractions: @unchecked Sendable {
+            private let lock = NSLock()
+            private var ids: [String] = []
+            func add(_ id: String) { lock.withLock { ids.append(id) } }
+            func take() -> Int { lock.withLock { defer { ids = [] }; return ids.count } }
+        }
+        let extractions = Extractions()
+        let extractor = Extractor(reference: try ReferenceData.bundled())
+        let counting = Ingestor(store: store, extract: { article in
+            extractions.add(article.id)
+            return extractor.extract(article)
+        })
+        let input = folder.appendingPathComponent("in")
+        let dated = try input.write("  date 2024-10-23 KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday.", to: "dated.txt")
+        _ = try input.write("CAIRO - Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday.", to: "undated.txt")
+
+        let first = counting.ingest(paths: [input.path])
+        #expect(first.new == 2)
+        #expect(extractions.take() == 2)
+
+        let again = counting.ingest(paths: [input.path])
+        #expect(again.unchanged == 2 && again.new == 0 && again.failed == 0)
+        #expect(extractions.take() == 0)
+
+        try Data("  date 2024-10-23 KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi in Kazan on Wednesday.".utf8).write(to: dated)
+        let edited = counting.ingest(paths: [input.path])
+        #expect(edited.new == 1 && edited.unchanged == 1)
+        #expect(extractions.take() == 1)
+
+        // The undated one given its date is stored again with it, so it is read again.
+        let withDate = counting.ingest(paths: [input.appendingPathComponent("undated.txt").path],
+                                       defaults: ArticleDefaults(published: PartialDate(iso: "2025-03-10")))
+        #expect(withDate.replaced == 1)
+        #expect(extractions.take() == 1)
+        #expect(try store.articleCount() == 3)
     }
 
     @Test("bad inputs are named, with the line for feeds, and the other inputs still go in")
@@ -219,7 +259,7 @@ struct IngestTests {
         }
     }
 
-    @Test("each article is reported as read when extracted, before its batch commits, so progress counts from the first article")
+    @Test("each article is reported as read when read, before its batch is extracted and commits, so progress counts from the first article")
     func readEventsComeBeforeTheCommit() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         for i in 0..<3 {

@@ -38,7 +38,7 @@ public struct IngestSummary: Sendable, Equatable {
 
 /// One thing that happened during an ingest, for progress and diagnostics.
 public enum IngestEvent: Sendable {
-    /// An article was read and its facts extracted; it is stored with its batch (`saved` follows).
+    /// An article was read; it is extracted and stored with its batch (`saved` follows).
     case read(location: String)
     /// An article was saved; `location` names the file (and line, for feeds).
     case saved(location: String, outcome: SaveOutcome)
@@ -62,7 +62,8 @@ public enum IngestEvent: Sendable {
 /// with its facts in one transaction; a bad input is reported and the others still go in.
 public struct Ingestor: Sendable {
     private let store: any ArticleStore
-    private let extractor: Extractor
+    /// The extractor's `extract` (a counting stand-in in tests).
+    private let extract: @Sendable (Article) -> ArticleFacts
     private let maxArticleBytes: Int
     private let batchSize: Int
     /// Which files of a folder are read.
@@ -85,8 +86,15 @@ public struct Ingestor: Sendable {
                 maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes, batchSize: Int = Ingestor.defaultBatchSize,
                 selection: FolderSelection = .standard,
                 batchBytes: Int = Ingestor.defaultBatchBytes) {
+        self.init(store: store, extract: { extractor.extract($0) }, maxArticleBytes: maxArticleBytes,
+                  batchSize: batchSize, selection: selection, batchBytes: batchBytes)
+    }
+
+    init(store: any ArticleStore, extract: @escaping @Sendable (Article) -> ArticleFacts,
+         maxArticleBytes: Int = ArticleFiles.defaultMaxArticleBytes, batchSize: Int = Ingestor.defaultBatchSize,
+         selection: FolderSelection = .standard, batchBytes: Int = Ingestor.defaultBatchBytes) {
         self.store = store
-        self.extractor = extractor
+        self.extract = extract
         self.maxArticleBytes = maxArticleBytes
         self.batchSize = max(1, batchSize)
         self.selection = selection
@@ -151,8 +159,8 @@ public struct Ingestor: Sendable {
         let report: (IngestEvent) -> Void
         let markDatabaseFailed: () -> Void
         var summary = IngestSummary()
-        /// Articles extracted but not yet committed (at most the ingestor's batch size), and their text's size.
-        var pending: [(article: Article, facts: ArticleFacts, location: String)] = []
+        /// Articles read but not yet committed (at most the ingestor's batch size), and their text's size.
+        var pending: [(article: Article, location: String)] = []
         var pendingBytes = 0
         /// The path being read is stdin or a pipe named on the command line.
         var live = false
@@ -195,54 +203,74 @@ public struct Ingestor: Sendable {
         }
 
         mutating func store(_ article: Article, location: String) {
-            pending.append((article, ingestor.extractor.extract(article), location))
+            pending.append((article, location))
             report(.read(location: location))
             pendingBytes += article.text.utf8.count
             if pending.count >= ingestor.batchSize || pendingBytes >= ingestor.batchBytes { flush() }
         }
 
-        /// Commits the pending articles (one transaction; one savepoint an article when several).
+        /// Commits the pending articles (one transaction; one savepoint an article when several). Those
+        /// already stored as they are (a folder ingested again) are unchanged without being extracted:
+        /// one read of the batch's ids, where extraction costs more than the rest of an unchanged article.
+        /// The save still decides for itself, so an article another process stores meanwhile is no harm.
         mutating func flush() {
             guard !pending.isEmpty else { return }
-            let batch = pending
+            let read = pending
             pending.removeAll(keepingCapacity: true)
             pendingBytes = 0
-            let results: [Result<SaveOutcome, any Error>]
-            do {
-                results = try ingestor.saveRetryingWhenBusy(batch.map { ($0.article, $0.facts) })
-            } catch {
-                if let problem = StorageError.databaseProblem(error) {
-                    // Every later article would fail alike: stop, and say it once. None of the batch is kept.
-                    summary.databaseProblem = problem
-                    markDatabaseFailed()
-                    summary.failed += batch.count
-                } else {
-                    for item in batch { fail(ArticleFiles.message(error, location: item.location)) }
+            // A database that cannot answer leaves every article to the save, which reports the failure.
+            let stored = (try? ingestor.store.storedUnchanged(read.map(\.article))) ?? []
+            let batch = read.filter { !stored.contains($0.article.id) }
+                .map { (article: $0.article, facts: ingestor.extract($0.article), location: $0.location) }
+            var results: [Result<SaveOutcome, any Error>] = []
+            if !batch.isEmpty {
+                do {
+                    results = try ingestor.saveRetryingWhenBusy(batch.map { ($0.article, $0.facts) })
+                } catch {
+                    if let problem = StorageError.databaseProblem(error) {
+                        // Every later article would fail alike: stop, and say it once. None of the batch is kept.
+                        summary.databaseProblem = problem
+                        markDatabaseFailed()
+                        summary.failed += batch.count
+                    } else {
+                        for item in batch { fail(ArticleFiles.message(error, location: item.location)) }
+                    }
                 }
-                return
             }
-            for (item, result) in zip(batch, results) {
-                switch result {
-                case .success(let outcome):
-                    switch outcome {
-                    case .inserted: summary.new += 1
-                    case .unchanged: summary.unchanged += 1
-                    case .replaced(let previousURLs):
-                        summary.replaced += 1
-                        if !previousURLs.isEmpty {
-                            report(.urlChanged(location: item.location, previousURLs: previousURLs, url: item.article.url))
-                        }
-                    }
-                    if outcome != .unchanged { summary.count(item.facts) }
-                    report(.saved(location: item.location, outcome: outcome))
-                    let undated = item.facts.meetings.filter { $0.date == nil }.count
-                    if outcome != .unchanged, item.facts.published == nil, undated > 0 {
-                        summary.undated += 1
-                        report(.undated(location: item.location, meetings: undated))
-                    }
-                case .failure(let error):
-                    fail(ArticleFiles.message(error, location: item.location))
+            // In the order the articles were read.
+            var saved = zip(batch, results).makeIterator()
+            for item in read {
+                if stored.contains(item.article.id) {
+                    summary.unchanged += 1
+                    report(.saved(location: item.location, outcome: .unchanged))
+                } else if let (item, result) = saved.next() {
+                    record(item, result)
                 }
+            }
+        }
+
+        mutating func record(_ item: (article: Article, facts: ArticleFacts, location: String),
+                             _ result: Result<SaveOutcome, any Error>) {
+            switch result {
+            case .success(let outcome):
+                switch outcome {
+                case .inserted: summary.new += 1
+                case .unchanged: summary.unchanged += 1
+                case .replaced(let previousURLs):
+                    summary.replaced += 1
+                    if !previousURLs.isEmpty {
+                        report(.urlChanged(location: item.location, previousURLs: previousURLs, url: item.article.url))
+                    }
+                }
+                if outcome != .unchanged { summary.count(item.facts) }
+                report(.saved(location: item.location, outcome: outcome))
+                let undated = item.facts.meetings.filter { $0.date == nil }.count
+                if outcome != .unchanged, item.facts.published == nil, undated > 0 {
+                    summary.undated += 1
+                    report(.undated(location: item.location, meetings: undated))
+                }
+            case .failure(let error):
+                fail(ArticleFiles.message(error, location: item.location))
             }
         }
 
