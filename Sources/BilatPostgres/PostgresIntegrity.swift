@@ -78,10 +78,10 @@ enum PostgresIntegrityRules {
         WHERE s.words IS DISTINCT FROM \(PostgresStore.searchWords("substr(a.text, (s.start_offset + 1)::int, (s.end_offset - s.start_offset)::int)"))
         """)]
 
-    /// Every rule's problems, in the caller's transaction.
-    static func problems(_ session: PostgresSession) throws -> [IntegrityProblem] {
+    /// Every rule's problems (but those of `skipping`), in the caller's transaction.
+    static func problems(_ session: PostgresSession, skipping: Set<String> = []) throws -> [IntegrityProblem] {
         var problems: [IntegrityProblem] = []
-        for rule in all {
+        for rule in all where !skipping.contains(rule.check) {
             let found = try session.rows(rule.sql).compactMap { $0.first?.text }
             // Sentences are named twenty at a time, as SQLite's index check names them.
             let named = rule.check == "sentence-words" ? found.prefix(20) : found[...]
