@@ -48,8 +48,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             rootPrefixMinimumCounts = [Int](repeating: 0, count: 256)
         }
 
-        /// A matcher's tables, taken out to be changed.
-        init(_ t: Tables) {
+        /// A matcher's tables, taken out to be changed: the object is released here, its arrays then
+        /// held by the trie alone (unless another copy of the matcher holds them).
+        init(_ t: consuming Tables) {
             (nodes, edges, rootWords, rootPrefixBytes) = (t.nodes, t.edges, t.rootWords, t.rootPrefixBytes)
             (rootAsksEveryPrefix, rootHasPrefixes) = (t.rootAsksEveryPrefix, t.rootHasPrefixes)
             (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = (t.rootPrefixStarts, t.rootPrefixIndices, t.rootPrefixMinimumCounts)
@@ -152,11 +153,13 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     var isEmpty: Bool { tables.nodes.count == 1 }
 
-    /// Adds a phrase: the tables are taken out of their object, which is released first so that the
-    /// trie's arrays are changed in place, not copied (building only; matching never changes them).
+    /// Adds a phrase (building only; matching never changes the tables). The tables' object is moved
+    /// out of the matcher and consumed as the trie is taken from it, so that the trie's arrays are held
+    /// once and change in place: copied at each phrase, building took quadratic time.
     mutating func add(_ phrase: String, _ payload: Payload) {
-        var trie = Trie(tables)
-        tables = Tables(Trie(placeholder: ()))
+        var held = Tables(Trie(placeholder: ()))
+        swap(&held, &tables)
+        var trie = Trie(consume held)
         trie.add(phrase, payload)
         tables = Tables(trie)
     }
