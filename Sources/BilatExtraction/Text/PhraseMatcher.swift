@@ -21,6 +21,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// The trie and the root's filters, as `add` builds them.
     private struct Trie: Sendable {
         var nodes: [Node]
+        /// Whether each node ends a phrase (has payloads): asked at every step of a search, and a flag
+        /// in a small array stays in cache where the node's payload array is one pointer further.
+        var ends: [Bool]
         var edges: EdgeTable
         /// A bit for each word that leads from the root, at its hash modulo the filter's size: most tokens
         /// start no phrase, and this small filter, unlike the edge table, stays in cache.
@@ -41,7 +44,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         // No default values: each initializer sets every table once (a default would be built and
         // thrown away at every `add`).
         init() {
-            (nodes, edges, rootWords, rootPrefixBytes) = ([Node()], EdgeTable(), HashFilter(), HashFilter())
+            (nodes, ends, edges, rootWords, rootPrefixBytes) = ([Node()], [false], EdgeTable(), HashFilter(), HashFilter())
             (rootAsksEveryPrefix, rootHasPrefixes) = (false, false)
             rootPrefixStarts = [Int32](repeating: 0, count: 257)
             rootPrefixIndices = []
@@ -51,14 +54,14 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         /// A matcher's tables, taken out to be changed: the object is released here, its arrays then
         /// held by the trie alone (unless another copy of the matcher holds them).
         init(_ t: consuming Tables) {
-            (nodes, edges, rootWords, rootPrefixBytes) = (t.nodes, t.edges, t.rootWords, t.rootPrefixBytes)
+            (nodes, ends, edges, rootWords, rootPrefixBytes) = (t.nodes, t.ends, t.edges, t.rootWords, t.rootPrefixBytes)
             (rootAsksEveryPrefix, rootHasPrefixes) = (t.rootAsksEveryPrefix, t.rootHasPrefixes)
             (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = (t.rootPrefixStarts, t.rootPrefixIndices, t.rootPrefixMinimumCounts)
         }
 
         /// Nothing allocated: what a matcher holds for the moment `add` changes its tables.
         init(placeholder: Void) {
-            (nodes, edges) = ([], EdgeTable(placeholder: ()))
+            (nodes, ends, edges) = ([], [], EdgeTable(placeholder: ()))
             (rootWords, rootPrefixBytes) = (HashFilter(placeholder: ()), HashFilter(placeholder: ()))
             (rootAsksEveryPrefix, rootHasPrefixes) = (false, false)
             (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = ([], [], [])
@@ -81,6 +84,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                         node = existing.node
                     } else {
                         nodes.append(Node())
+                        ends.append(false)
                         nodes[node].prefixes.append((word, nodes.count - 1))
                         let first = word.utf8.first ?? 0
                         let byte = first >= 0x61 && first <= 0x7A ? first : 0
@@ -98,12 +102,14 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                     node = next
                 } else {
                     nodes.append(Node())
+                    ends.append(false)
                     edges.insert(parent: node, word: word, child: nodes.count - 1)
                     if node == 0 { rootWords.insert(token.foldedHash) }
                     node = nodes.count - 1
                 }
             }
             nodes[node].payloads.append(payload)
+            ends[node] = true
         }
 
         /// Rebuilds `rootPrefixStarts` and `rootPrefixIndices` from the root's prefixes.
@@ -133,6 +139,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// arrays in the struct, each copy retained and released eight references (3 % of extraction).
     private final class Tables: Sendable {
         let nodes: [Node]
+        let ends: [Bool]
         let edges: EdgeTable
         let rootWords: HashFilter
         let rootPrefixBytes: HashFilter
@@ -143,7 +150,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         let rootPrefixMinimumCounts: [Int]
 
         init(_ t: Trie) {
-            (nodes, edges, rootWords, rootPrefixBytes) = (t.nodes, t.edges, t.rootWords, t.rootPrefixBytes)
+            (nodes, ends, edges, rootWords, rootPrefixBytes) = (t.nodes, t.ends, t.edges, t.rootWords, t.rootPrefixBytes)
             (rootAsksEveryPrefix, rootHasPrefixes) = (t.rootAsksEveryPrefix, t.rootHasPrefixes)
             (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = (t.rootPrefixStarts, t.rootPrefixIndices, t.rootPrefixMinimumCounts)
         }
@@ -254,7 +261,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// `longestMatch` past the inline filters.
     @inline(never)
     private func longestMatchSearching(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
-        guard startsPhrase(tokens, i) else { return nil }
+        // With no prefix at the root, the first step below is `startsPhrase`'s own lookup: asked twice,
+        // it was two misses of the edge table's cache lines.
+        guard !tables.rootHasPrefixes || startsPhrase(tokens, i) else { return nil }
         var bestEnd = -1, bestNode = -1
         // Along word edges alone while no node on the path has prefixes: a single path, no frontier.
         var node = 0, j = i
@@ -265,7 +274,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
             node = n
             j += 1
-            if !tables.nodes[n].payloads.isEmpty {
+            if tables.ends[n] {
                 bestEnd = j
                 bestNode = n
             }
@@ -278,7 +287,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             next.removeAll(keepingCapacity: true)
             for node in frontier { successors(of: node, word, hash: hash, first: first, into: &next) }
             j += 1
-            for n in next where !tables.nodes[n].payloads.isEmpty {
+            for n in next where tables.ends[n] {
                 if bestNode < 0 || bestEnd < j {
                     bestEnd = j
                     bestNode = n
