@@ -23,16 +23,18 @@ public struct Extractor: Sendable {
 
     public func extract(_ article: Article) -> ArticleFacts {
         var article = article
-        let tokens = Tokenizer.tokenize(article.text)
-        let bodyTokens = tokens.firstIndex { $0.start >= article.bodyStart } ?? tokens.count
-        // Metadata lines before the body are sentences of the text but report no facts.
-        let head = splitter.split(Array(tokens[..<bodyTokens]), text: article.text)
-        var sentences = splitter.split(Array(tokens[bodyTokens...]), text: article.text)
+        var bodyTokens = Tokenizer.tokenize(article.text)
+        let bodyStart = bodyTokens.firstIndex { $0.start >= article.bodyStart } ?? bodyTokens.count
+        // Metadata lines before the body are sentences of the text but report no facts. The body's tokens
+        // are moved down in place, not copied into a new array: a copy retained every token's strings.
+        let head = splitter.split(Array(bodyTokens[..<bodyStart]), text: article.text)
+        bodyTokens.removeSubrange(..<bodyStart)
+        var sentences = splitter.split(bodyTokens, text: article.text)
         for i in sentences.indices { sentences[i].index = head.count + i }
         // A transcript's heading says where the day's encounter was, as a dateline does.
         if article.datelineCity == nil { article.datelineCity = ArticlePlace(gazetteer: gazetteer).heading(of: article) }
         let mentionStage = MentionStage(gazetteer: gazetteer, lexicon: reference.lexicon)
-        let mentions = mentionStage.find(in: sentences, tokens: tokens)
+        let mentions = mentionStage.find(in: sentences, tokens: bodyTokens)
         let published = PublicationDate.resolve(article, sentences: sentences, lexicon: reference.lexicon)
         // The headline's sides are read with the body's people, first, so that the body's "President
         // Ruto" is the headline's "President William Ruto of Kenya".

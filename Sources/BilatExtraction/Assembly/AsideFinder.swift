@@ -12,25 +12,25 @@ enum AsideFinder {
     }
 
     /// Token indices that lie inside an aside.
-    static func asides(in tokens: ArraySlice<Token>) -> Set<Int> {
+    static func asides(in tokens: ArraySlice<Token>) -> TokenSpans {
         inside(ranges(in: tokens))
     }
 
-    /// The token indices some aside covers. Nested asides are merged first, so each index is added once:
-    /// a union of the ranges one by one was quadratic on deeply nested brackets ("((((…))))").
-    static func inside(_ asides: [Aside]) -> Set<Int> {
-        var inside = Set<Int>()
+    /// The token indices some aside covers. Nested asides are merged first: a union of the ranges one by
+    /// one was quadratic on deeply nested brackets ("((((…))))").
+    static func inside(_ asides: [Aside]) -> TokenSpans {
+        var inside: [Range<Int>] = []
         var current: Range<Int>?
         for range in asides.map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
             if let c = current, range.lowerBound <= c.upperBound {
                 current = c.lowerBound..<max(c.upperBound, range.upperBound)
             } else {
-                if let c = current { inside.formUnion(c) }
+                if let c = current { inside.append(c) }
                 current = range
             }
         }
-        if let c = current { inside.formUnion(c) }
-        return inside
+        if let c = current { inside.append(c) }
+        return TokenSpans(merged: inside)
     }
 
     /// Each aside, in text order (a nested parenthesis is its own aside).
@@ -60,4 +60,27 @@ enum AsideFinder {
         if let start = open.first { found.append(Aside(range: start..<tokens.endIndex, ownEvent: true)) }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
+}
+
+/// Token indices as the ascending, disjoint, non-adjacent ranges that hold them: asked of a few indices
+/// per sentence, it answers as the set of the indices would, without hashing each index of each aside
+/// into a set made for every sentence.
+struct TokenSpans: Sendable {
+    private let ranges: [Range<Int>]
+
+    /// `ranges` ascending, none empty, each ending before the next starts.
+    init(merged ranges: [Range<Int>]) {
+        self.ranges = ranges
+    }
+
+    func contains(_ i: Int) -> Bool {
+        for r in ranges {
+            if i < r.lowerBound { return false }
+            if i < r.upperBound { return true }
+        }
+        return false
+    }
+
+    /// Every index (for tests).
+    var indices: Set<Int> { ranges.reduce(into: Set<Int>()) { $0.formUnion($1) } }
 }

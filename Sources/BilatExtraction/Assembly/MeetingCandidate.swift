@@ -9,12 +9,12 @@ struct MeetingSentence {
     /// The officials the sentence names, in order.
     let persons: [PersonMention]
     let cueMatches: [PhraseMatcher<MeetingCueEntry>.Match]
-    let cues: Set<MeetingCue>
+    let cues: MeetingCues
     /// A cue of the sentence announces something ("will", "is expected to").
     let announcing: Bool
     /// The sentence's asides (parentheses, relative clauses) and the token indices inside any.
     let asides: [AsideFinder.Aside]
-    let insideAsides: Set<Int>
+    let insideAsides: TokenSpans
     /// The time the sentence's relative dates are read against (`MeetingDiscourse.referenceDate`).
     let reference: PartialDate?
     /// The last date the sentence gives outside its asides, read as announced when it announces.
@@ -32,7 +32,9 @@ struct MeetingSentence {
         self.reference = reference
         cueMatches = matcher.matches(in: tokens)
         announcing = cueMatches.contains { $0.payloads.contains { $0.cue == .future } }
-        cues = Set(cueMatches.flatMap { $0.payloads.map(\.cue) })
+        var cues = MeetingCues()
+        for m in cueMatches { for entry in m.payloads { cues.insert(entry.cue) } }
+        self.cues = cues
         asides = AsideFinder.ranges(in: tokens)
         insideAsides = AsideFinder.inside(asides)
         let insideAsides = insideAsides
@@ -122,4 +124,29 @@ struct MeetingCandidate {
 
     /// The index of the meeting word's first token.
     var at: Int { trigger.range.lowerBound }
+}
+
+/// The cues a sentence writes, a bit per cue: asked a few times per sentence, made for every sentence,
+/// where a set was allocated and hashed.
+struct MeetingCues: Sendable {
+    private var bits: UInt64 = 0
+
+    mutating func insert(_ cue: MeetingCue) { bits |= Self.bit(cue) }
+
+    func contains(_ cue: MeetingCue) -> Bool { bits & Self.bit(cue) != 0 }
+
+    /// A bit of its own for each cue (the switch is exhaustive: a new cue must be given one).
+    private static func bit(_ cue: MeetingCue) -> UInt64 {
+        switch cue {
+        case .future: 1 << 0
+        case .cancelled: 1 << 1
+        case .unrealized: 1 << 2
+        case .group: 1 << 3
+        case .multilateral: 1 << 4
+        case .attendance: 1 << 5
+        case .nonOfficial: 1 << 6
+        case .representatives: 1 << 7
+        case .none: 1 << 8
+        }
+    }
 }

@@ -9,7 +9,7 @@
 enum NamedSides {
     static func countries(_ tokens: ArraySlice<Token>, officialSides: [String], term: Range<Int>,
                           terms: [PhraseMatcher<MeetingTerm>.Match], cues: [PhraseMatcher<MeetingCueEntry>.Match],
-                          mentions sm: SentenceMentions, persons: [PersonMention], asides: Set<Int>,
+                          mentions sm: SentenceMentions, persons: [PersonMention], asides: TokenSpans,
                           roles: PhraseMatcher<RoleKind>, names: [Range<Int>]) -> [String] {
         var countries = officialSides
         guard !CueScope.meetsNonOfficials(tokens, terms: terms.map(\.range), cues: cues, names: names,

@@ -20,7 +20,8 @@ struct DateResolver: Sendable {
         var found: [DateExpression] = []
         var i = tokens.startIndex
         while i < tokens.endIndex {
-            if let e = expression(at: i, in: tokens, future: future) {
+            // The test in the loop, not in the call: most tokens open nothing (see `NarrativeTime`).
+            if Self.mayStart(tokens[i]), let e = expression(at: i, in: tokens, future: future) {
                 found.append(e)
                 i = e.range.upperBound
             } else {

@@ -18,7 +18,9 @@ struct NarrativeTime: Sendable {
         var found: [DateExpression] = []
         var i = tokens.startIndex
         while i < tokens.endIndex {
-            if let e = expression(at: i, in: tokens, reference: reference) {
+            // The test in the loop, not in the call: most tokens open nothing, and a call per token cost
+            // more than the test.
+            if Self.mayStart(tokens[i]), let e = expression(at: i, in: tokens, reference: reference) {
                 found.append(e)
                 i = e.range.upperBound
             } else {

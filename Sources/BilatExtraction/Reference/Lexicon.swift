@@ -3,7 +3,10 @@ import Foundation
 
 /// The genre's English words from `seeds/reference/lexicon`: area triggers, meeting words, speech verbs,
 /// roles, honorifics, abbreviations, months, weekdays, agreement kinds and name particles.
-public struct Lexicon: Sendable {
+///
+/// A class: every date read per sentence holds the lexicon (`DateResolver`), and a struct of twenty
+/// tables was copied, each table retained and released, wherever a resolver was passed on.
+public final class Lexicon: Sendable {
     /// Area key → trigger terms (lowercase phrases; a final `*` matches any ending).
     public let areaTerms: [(key: String, terms: [String])]
     /// Meeting words (folded) with the mode they imply, what they need around them, and their rule.

@@ -9,9 +9,20 @@ struct EdgeTable: Sendable {
         var child: Int32
     }
 
-    private var slots = [Slot](repeating: Slot(hash: 0, parent: 0, child: -1), count: 16)
-    private var words = [String](repeating: "", count: 16)
+    private var slots: [Slot]
+    private var words: [String]
     private var count = 0
+
+    init() {
+        slots = [Slot](repeating: Slot(hash: 0, parent: 0, child: -1), count: 16)
+        words = [String](repeating: "", count: 16)
+    }
+
+    /// No slots allocated: a placeholder never asked (see `PhraseMatcher.add`).
+    init(placeholder: Void) {
+        slots = []
+        words = []
+    }
 
     @inline(__always)
     private func start(_ hash: Int, _ parent: Int) -> Int {

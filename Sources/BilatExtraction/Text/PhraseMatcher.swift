@@ -18,100 +18,170 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         var payloads: [Payload]
     }
 
-    private var nodes = [Node()]
-    private var edges = EdgeTable()
-    /// A bit for each word that leads from the root, at its hash modulo the filter's size: most tokens
-    /// start no phrase, and this small filter, unlike the edge table, stays in cache.
-    private var rootWords = HashFilter()
-    /// The `prefixFirstBytes` of the root's prefixes, and whether one of them is 0 (always asked).
-    private var rootPrefixBytes = HashFilter()
-    private var rootAsksEveryPrefix = false
-    /// The root has prefixes (most matchers' has none: those need not look at its node).
-    private var rootHasPrefixes = false
-    /// The root's prefixes by first byte: the indices (into the root's `prefixes`) of those whose
-    /// `prefixFirstBytes` is `b` are `rootPrefixIndices[rootPrefixStarts[b]..<rootPrefixStarts[b + 1]]`.
-    private var rootPrefixStarts = [Int32](repeating: 0, count: 257)
-    private var rootPrefixIndices: [Int32] = []
-    /// For each first byte, the fewest UTF-8 bytes a word needs to start one of the root's prefixes
-    /// with that first byte (`AffixTest.minimumCount`, the least of them).
-    private var rootPrefixMinimumCounts = [Int](repeating: 0, count: 256)
+    /// The trie and the root's filters, as `add` builds them.
+    private struct Trie: Sendable {
+        var nodes: [Node]
+        /// Whether each node ends a phrase (has payloads): asked at every step of a search, and a flag
+        /// in a small array stays in cache where the node's payload array is one pointer further.
+        var ends: [Bool]
+        var edges: EdgeTable
+        /// A bit for each word that leads from the root, at its hash modulo the filter's size: most tokens
+        /// start no phrase, and this small filter, unlike the edge table, stays in cache.
+        var rootWords: HashFilter
+        /// The `prefixFirstBytes` of the root's prefixes, and whether one of them is 0 (always asked).
+        var rootPrefixBytes: HashFilter
+        var rootAsksEveryPrefix: Bool
+        /// The root has prefixes (most matchers' has none: those need not look at its node).
+        var rootHasPrefixes: Bool
+        /// The root's prefixes by first byte: the indices (into the root's `prefixes`) of those whose
+        /// `prefixFirstBytes` is `b` are `rootPrefixIndices[rootPrefixStarts[b]..<rootPrefixStarts[b + 1]]`.
+        var rootPrefixStarts: [Int32]
+        var rootPrefixIndices: [Int32]
+        /// For each first byte, the fewest UTF-8 bytes a word needs to start one of the root's prefixes
+        /// with that first byte (`AffixTest.minimumCount`, the least of them).
+        var rootPrefixMinimumCounts: [Int]
 
-    var isEmpty: Bool { nodes.count == 1 }
-
-    mutating func add(_ phrase: String, _ payload: Payload) {
-        var text = Substring(phrase)
-        var wildcard = false
-        if text.hasSuffix("*") {
-            wildcard = true
-            text = text.dropLast()
+        // No default values: each initializer sets every table once (a default would be built and
+        // thrown away at every `add`).
+        init() {
+            (nodes, ends, edges, rootWords, rootPrefixBytes) = ([Node()], [false], EdgeTable(), HashFilter(), HashFilter())
+            (rootAsksEveryPrefix, rootHasPrefixes) = (false, false)
+            rootPrefixStarts = [Int32](repeating: 0, count: 257)
+            rootPrefixIndices = []
+            rootPrefixMinimumCounts = [Int](repeating: 0, count: 256)
         }
-        let words = Tokenizer.tokenize(String(text))
-        guard !words.isEmpty else { return }
-        var node = 0
-        for (n, token) in words.enumerated() {
-            let word = token.folded
-            if wildcard && n == words.count - 1 {
-                if let existing = nodes[node].prefixes.first(where: { $0.prefix == word }) {
-                    node = existing.node
+
+        /// A matcher's tables, taken out to be changed: the object is released here, its arrays then
+        /// held by the trie alone (unless another copy of the matcher holds them).
+        init(_ t: consuming Tables) {
+            (nodes, ends, edges, rootWords, rootPrefixBytes) = (t.nodes, t.ends, t.edges, t.rootWords, t.rootPrefixBytes)
+            (rootAsksEveryPrefix, rootHasPrefixes) = (t.rootAsksEveryPrefix, t.rootHasPrefixes)
+            (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = (t.rootPrefixStarts, t.rootPrefixIndices, t.rootPrefixMinimumCounts)
+        }
+
+        /// Nothing allocated: what a matcher holds for the moment `add` changes its tables.
+        init(placeholder: Void) {
+            (nodes, ends, edges) = ([], [], EdgeTable(placeholder: ()))
+            (rootWords, rootPrefixBytes) = (HashFilter(placeholder: ()), HashFilter(placeholder: ()))
+            (rootAsksEveryPrefix, rootHasPrefixes) = (false, false)
+            (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = ([], [], [])
+        }
+
+        mutating func add(_ phrase: String, _ payload: Payload) {
+            var text = Substring(phrase)
+            var wildcard = false
+            if text.hasSuffix("*") {
+                wildcard = true
+                text = text.dropLast()
+            }
+            let words = Tokenizer.tokenize(String(text))
+            guard !words.isEmpty else { return }
+            var node = 0
+            for (n, token) in words.enumerated() {
+                let word = token.folded
+                if wildcard && n == words.count - 1 {
+                    if let existing = nodes[node].prefixes.first(where: { $0.prefix == word }) {
+                        node = existing.node
+                    } else {
+                        nodes.append(Node())
+                        ends.append(false)
+                        nodes[node].prefixes.append((word, nodes.count - 1))
+                        let first = word.utf8.first ?? 0
+                        let byte = first >= 0x61 && first <= 0x7A ? first : 0
+                        nodes[node].prefixFirstBytes.append(byte)
+                        nodes[node].prefixMinimumCounts.append(AffixTest.minimumCount(word))
+                        if node == 0 {
+                            rootHasPrefixes = true
+                            rootPrefixBytes.insert(Int(byte))
+                            if byte == 0 { rootAsksEveryPrefix = true }
+                            indexRootPrefixes()
+                        }
+                        node = nodes.count - 1
+                    }
+                } else if let next = edges.child(of: node, word: word, hash: token.foldedHash) {
+                    node = next
                 } else {
                     nodes.append(Node())
-                    nodes[node].prefixes.append((word, nodes.count - 1))
-                    let first = word.utf8.first ?? 0
-                    let byte = first >= 0x61 && first <= 0x7A ? first : 0
-                    nodes[node].prefixFirstBytes.append(byte)
-                    nodes[node].prefixMinimumCounts.append(AffixTest.minimumCount(word))
-                    if node == 0 {
-                        rootHasPrefixes = true
-                        rootPrefixBytes.insert(Int(byte))
-                        if byte == 0 { rootAsksEveryPrefix = true }
-                        indexRootPrefixes()
-                    }
+                    ends.append(false)
+                    edges.insert(parent: node, word: word, child: nodes.count - 1)
+                    if node == 0 { rootWords.insert(token.foldedHash) }
                     node = nodes.count - 1
                 }
-            } else if let next = edges.child(of: node, word: word, hash: token.foldedHash) {
-                node = next
-            } else {
-                nodes.append(Node())
-                edges.insert(parent: node, word: word, child: nodes.count - 1)
-                if node == 0 { rootWords.insert(token.foldedHash) }
-                node = nodes.count - 1
             }
+            nodes[node].payloads.append(payload)
+            ends[node] = true
         }
-        nodes[node].payloads.append(payload)
+
+        /// Rebuilds `rootPrefixStarts` and `rootPrefixIndices` from the root's prefixes.
+        private mutating func indexRootPrefixes() {
+            let bytes = nodes[0].prefixFirstBytes
+            var starts = [Int32](repeating: 0, count: 257)
+            for b in bytes { starts[Int(b) + 1] += 1 }
+            for b in 0..<256 { starts[b + 1] += starts[b] }
+            var fill = starts
+            var indices = [Int32](repeating: 0, count: bytes.count)
+            for (k, b) in bytes.enumerated() {
+                indices[Int(fill[Int(b)])] = Int32(k)
+                fill[Int(b)] += 1
+            }
+            rootPrefixStarts = starts
+            rootPrefixIndices = indices
+            var minimumCounts = [Int](repeating: Int.max, count: 256)
+            for (k, b) in bytes.enumerated() {
+                minimumCounts[Int(b)] = min(minimumCounts[Int(b)], nodes[0].prefixMinimumCounts[k])
+            }
+            rootPrefixMinimumCounts = minimumCounts.map { $0 == Int.max ? 0 : $0 }
+        }
     }
 
-    /// Rebuilds `rootPrefixStarts` and `rootPrefixIndices` from the root's prefixes.
-    private mutating func indexRootPrefixes() {
-        let bytes = nodes[0].prefixFirstBytes
-        var starts = [Int32](repeating: 0, count: 257)
-        for b in bytes { starts[Int(b) + 1] += 1 }
-        for b in 0..<256 { starts[b + 1] += starts[b] }
-        var fill = starts
-        var indices = [Int32](repeating: 0, count: bytes.count)
-        for (k, b) in bytes.enumerated() {
-            indices[Int(fill[Int(b)])] = Int32(k)
-            fill[Int(b)] += 1
+    /// The matcher's tables in one immutable object. The stages read the gazetteer's matchers for every
+    /// sentence, and a matcher read from a class's property is copied for the call: with its eight
+    /// arrays in the struct, each copy retained and released eight references (3 % of extraction).
+    private final class Tables: Sendable {
+        let nodes: [Node]
+        let ends: [Bool]
+        let edges: EdgeTable
+        let rootWords: HashFilter
+        let rootPrefixBytes: HashFilter
+        let rootAsksEveryPrefix: Bool
+        let rootHasPrefixes: Bool
+        let rootPrefixStarts: [Int32]
+        let rootPrefixIndices: [Int32]
+        let rootPrefixMinimumCounts: [Int]
+
+        init(_ t: Trie) {
+            (nodes, ends, edges, rootWords, rootPrefixBytes) = (t.nodes, t.ends, t.edges, t.rootWords, t.rootPrefixBytes)
+            (rootAsksEveryPrefix, rootHasPrefixes) = (t.rootAsksEveryPrefix, t.rootHasPrefixes)
+            (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = (t.rootPrefixStarts, t.rootPrefixIndices, t.rootPrefixMinimumCounts)
         }
-        rootPrefixStarts = starts
-        rootPrefixIndices = indices
-        var minimumCounts = [Int](repeating: Int.max, count: 256)
-        for (k, b) in bytes.enumerated() {
-            minimumCounts[Int(b)] = min(minimumCounts[Int(b)], nodes[0].prefixMinimumCounts[k])
-        }
-        rootPrefixMinimumCounts = minimumCounts.map { $0 == Int.max ? 0 : $0 }
+    }
+
+    private var tables = Tables(Trie())
+
+    var isEmpty: Bool { tables.nodes.count == 1 }
+
+    /// Adds a phrase (building only; matching never changes the tables). The tables' object is moved
+    /// out of the matcher and consumed as the trie is taken from it, so that the trie's arrays are held
+    /// once and change in place: copied at each phrase, building took quadratic time.
+    mutating func add(_ phrase: String, _ payload: Payload) {
+        var held = Tables(Trie(placeholder: ()))
+        swap(&held, &tables)
+        var trie = Trie(consume held)
+        trie.add(phrase, payload)
+        tables = Tables(trie)
     }
 
     /// Appends the nodes a folded word (whose hash is `hash`, first byte `first`) leads to from `node`:
     /// its word edge, then its prefixes in order.
     @inline(__always)
     private func successors(of node: Int, _ word: String, hash: Int, first: UInt8, into next: inout [Int]) {
-        if let n = edges.child(of: node, word: word, hash: hash) { next.append(n) }
-        let prefixes = nodes[node].prefixes
+        if let n = tables.edges.child(of: node, word: word, hash: hash) { next.append(n) }
+        let prefixes = tables.nodes[node].prefixes
         guard !prefixes.isEmpty else { return }
         for (k, p) in prefixes.enumerated() {
-            let byte = nodes[node].prefixFirstBytes[k]
+            let byte = tables.nodes[node].prefixFirstBytes[k]
             if byte == 0 || byte == first,
-               AffixTest.hasPrefix(word, p.prefix, minimumCount: nodes[node].prefixMinimumCounts[k]) {
+               AffixTest.hasPrefix(word, p.prefix, minimumCount: tables.nodes[node].prefixMinimumCounts[k]) {
                 next.append(p.node)
             }
         }
@@ -121,26 +191,26 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     @inline(__always)
     private func startsPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
         let hash = tokens[i].foldedHash
-        if rootWords.mayContain(hash), edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
-        guard rootHasPrefixes else { return false }
-        let prefixes = nodes[0].prefixes
+        if tables.rootWords.mayContain(hash), tables.edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
+        guard tables.rootHasPrefixes else { return false }
+        let prefixes = tables.nodes[0].prefixes
         let first = tokens[i].firstByte
-        guard rootAsksEveryPrefix || rootPrefixBytes.mayContain(Int(first)) else { return false }
+        guard tables.rootAsksEveryPrefix || tables.rootPrefixBytes.mayContain(Int(first)) else { return false }
         let word = tokens[i].folded
         // Only the prefixes whose first byte is the word's, or 0 (always asked), can match.
-        let minimumCounts = nodes[0].prefixMinimumCounts
+        let minimumCounts = tables.nodes[0].prefixMinimumCounts
         // Index by index: a slice of the index would be retained and released.
-        var n = Int(rootPrefixStarts[Int(first)]), end = Int(rootPrefixStarts[Int(first) + 1])
+        var n = Int(tables.rootPrefixStarts[Int(first)]), end = Int(tables.rootPrefixStarts[Int(first) + 1])
         while n < end {
-            let k = Int(rootPrefixIndices[n])
+            let k = Int(tables.rootPrefixIndices[n])
             if AffixTest.hasPrefix(word, prefixes[k].prefix, minimumCount: minimumCounts[k]) { return true }
             n += 1
         }
         guard first != 0 else { return false }
-        n = Int(rootPrefixStarts[0])
-        end = Int(rootPrefixStarts[1])
+        n = Int(tables.rootPrefixStarts[0])
+        end = Int(tables.rootPrefixStarts[1])
         while n < end {
-            let k = Int(rootPrefixIndices[n])
+            let k = Int(tables.rootPrefixIndices[n])
             if AffixTest.hasPrefix(word, prefixes[k].prefix, minimumCount: minimumCounts[k]) { return true }
             n += 1
         }
@@ -150,10 +220,10 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// The general test of `startsPhrase`, one prefix at a time in order (the reference for tests).
     func startsPhraseByEveryPrefix(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
         let hash = tokens[i].foldedHash
-        if edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
+        if tables.edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
         let word = tokens[i].folded, first = tokens[i].firstByte
-        for (k, p) in nodes[0].prefixes.enumerated() {
-            let byte = nodes[0].prefixFirstBytes[k]
+        for (k, p) in tables.nodes[0].prefixes.enumerated() {
+            let byte = tables.nodes[0].prefixFirstBytes[k]
             if byte == 0 || byte == first, word.hasPrefix(p.prefix) { return true }
         }
         return false
@@ -164,11 +234,11 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// no call, no string compared.
     @inline(__always)
     func mayStartPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
-        if rootWords.mayContain(tokens[i].foldedHash) { return true }
-        guard rootHasPrefixes else { return false }
-        if rootAsksEveryPrefix { return true }
+        if tables.rootWords.mayContain(tokens[i].foldedHash) { return true }
+        guard tables.rootHasPrefixes else { return false }
+        if tables.rootAsksEveryPrefix { return true }
         let first = Int(tokens[i].firstByte)
-        return rootPrefixBytes.mayContain(first) && tokens[i].folded.utf8.count >= rootPrefixMinimumCounts[first]
+        return tables.rootPrefixBytes.mayContain(first) && tokens[i].folded.utf8.count >= tables.rootPrefixMinimumCounts[first]
     }
 
     /// Whether token `i` starts a phrase (for tests).
@@ -191,18 +261,20 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// `longestMatch` past the inline filters.
     @inline(never)
     private func longestMatchSearching(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
-        guard startsPhrase(tokens, i) else { return nil }
+        // With no prefix at the root, the first step below is `startsPhrase`'s own lookup: asked twice,
+        // it was two misses of the edge table's cache lines.
+        guard !tables.rootHasPrefixes || startsPhrase(tokens, i) else { return nil }
         var bestEnd = -1, bestNode = -1
         // Along word edges alone while no node on the path has prefixes: a single path, no frontier.
         var node = 0, j = i
-        while nodes[node].prefixes.isEmpty {
+        while tables.nodes[node].prefixes.isEmpty {
             guard j < tokens.endIndex,
-                  let n = edges.child(of: node, word: tokens[j].folded, hash: tokens[j].foldedHash) else {
-                return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: nodes[bestNode].payloads)
+                  let n = tables.edges.child(of: node, word: tokens[j].folded, hash: tokens[j].foldedHash) else {
+                return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: tables.nodes[bestNode].payloads)
             }
             node = n
             j += 1
-            if !nodes[n].payloads.isEmpty {
+            if tables.ends[n] {
                 bestEnd = j
                 bestNode = n
             }
@@ -215,7 +287,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             next.removeAll(keepingCapacity: true)
             for node in frontier { successors(of: node, word, hash: hash, first: first, into: &next) }
             j += 1
-            for n in next where !nodes[n].payloads.isEmpty {
+            for n in next where tables.ends[n] {
                 if bestNode < 0 || bestEnd < j {
                     bestEnd = j
                     bestNode = n
@@ -223,7 +295,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
             swap(&frontier, &next)
         }
-        return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: nodes[bestNode].payloads)
+        return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: tables.nodes[bestNode].payloads)
     }
 
     /// Leftmost-longest, non-overlapping matches over a token sequence; `accept` may veto a match.
@@ -263,7 +335,12 @@ enum AffixTest {
 /// officials' and countries' matchers start with a thousand words or more: at 4,096 bits a fifth of all
 /// words passed the filter of each and were searched for in vain.
 struct HashFilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 512)
+    private var bits: [UInt64]
+
+    init() { bits = [UInt64](repeating: 0, count: 512) }
+
+    /// No bits allocated: a placeholder never asked (see `PhraseMatcher.add`).
+    init(placeholder: Void) { bits = [] }
 
     mutating func insert(_ hash: Int) {
         bits[(hash >> 6) & 511] |= 1 << UInt64(hash & 63)

@@ -86,7 +86,15 @@ public struct SentenceSplitter: Sendable {
             var offsets: [Int] = []
             offsets.reserveCapacity(scalarOffsets.count)
             var byte = 0, scalar = 0
+            let raw = UnsafeRawBufferPointer(bytes)
             for target in scalarOffsets {
+                // Eight ASCII bytes at a time are eight scalars: most text is ASCII, and a sentence's
+                // bytes were walked one by one.
+                while target - scalar >= 8, byte + 8 <= bytes.count,
+                      raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    byte += 8
+                    scalar += 8
+                }
                 // A scalar's length is in its lead byte (the bytes are valid UTF-8).
                 while scalar < target, byte < bytes.count {
                     let lead = bytes[byte]
