@@ -54,9 +54,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         /// A matcher's tables, taken out to be changed: the object is released here, its arrays then
         /// held by the trie alone (unless another copy of the matcher holds them).
         init(_ t: consuming Tables) {
-            (nodes, ends, edges, rootWords, rootPrefixBytes) = (t.nodes, t.ends, t.edges, t.rootWords, t.rootPrefixBytes)
-            (rootAsksEveryPrefix, rootHasPrefixes) = (t.rootAsksEveryPrefix, t.rootHasPrefixes)
-            (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = (t.rootPrefixStarts, t.rootPrefixIndices, t.rootPrefixMinimumCounts)
+            self = t.trie
         }
 
         /// Nothing allocated: what a matcher holds for the moment `add` changes its tables.
@@ -138,27 +136,14 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// sentence, and a matcher read from a class's property is copied for the call: with its eight
     /// arrays in the struct, each copy retained and released eight references (3 % of extraction).
     private final class Tables: Sendable {
-        let nodes: [Node]
-        let ends: [Bool]
-        let edges: EdgeTable
-        let rootWords: HashFilter
-        let rootPrefixBytes: HashFilter
-        let rootAsksEveryPrefix: Bool
-        let rootHasPrefixes: Bool
-        let rootPrefixStarts: [Int32]
-        let rootPrefixIndices: [Int32]
-        let rootPrefixMinimumCounts: [Int]
+        let trie: Trie
 
-        init(_ t: Trie) {
-            (nodes, ends, edges, rootWords, rootPrefixBytes) = (t.nodes, t.ends, t.edges, t.rootWords, t.rootPrefixBytes)
-            (rootAsksEveryPrefix, rootHasPrefixes) = (t.rootAsksEveryPrefix, t.rootHasPrefixes)
-            (rootPrefixStarts, rootPrefixIndices, rootPrefixMinimumCounts) = (t.rootPrefixStarts, t.rootPrefixIndices, t.rootPrefixMinimumCounts)
-        }
+        init(_ trie: Trie) { self.trie = trie }
     }
 
     private var tables = Tables(Trie())
 
-    var isEmpty: Bool { tables.nodes.count == 1 }
+    var isEmpty: Bool { tables.trie.nodes.count == 1 }
 
     /// Adds a phrase (building only; matching never changes the tables). The tables' object is moved
     /// out of the matcher and consumed as the trie is taken from it, so that the trie's arrays are held
@@ -175,13 +160,13 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// its word edge, then its prefixes in order.
     @inline(__always)
     private func successors(of node: Int, _ word: String, hash: Int, first: UInt8, into next: inout [Int]) {
-        if let n = tables.edges.child(of: node, word: word, hash: hash) { next.append(n) }
-        let prefixes = tables.nodes[node].prefixes
+        if let n = tables.trie.edges.child(of: node, word: word, hash: hash) { next.append(n) }
+        let prefixes = tables.trie.nodes[node].prefixes
         guard !prefixes.isEmpty else { return }
         for (k, p) in prefixes.enumerated() {
-            let byte = tables.nodes[node].prefixFirstBytes[k]
+            let byte = tables.trie.nodes[node].prefixFirstBytes[k]
             if byte == 0 || byte == first,
-               AffixTest.hasPrefix(word, p.prefix, minimumCount: tables.nodes[node].prefixMinimumCounts[k]) {
+               AffixTest.hasPrefix(word, p.prefix, minimumCount: tables.trie.nodes[node].prefixMinimumCounts[k]) {
                 next.append(p.node)
             }
         }
@@ -191,26 +176,26 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     @inline(__always)
     private func startsPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
         let hash = tokens[i].foldedHash
-        if tables.rootWords.mayContain(hash), tables.edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
-        guard tables.rootHasPrefixes else { return false }
-        let prefixes = tables.nodes[0].prefixes
+        if tables.trie.rootWords.mayContain(hash), tables.trie.edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
+        guard tables.trie.rootHasPrefixes else { return false }
+        let prefixes = tables.trie.nodes[0].prefixes
         let first = tokens[i].firstByte
-        guard tables.rootAsksEveryPrefix || tables.rootPrefixBytes.mayContain(Int(first)) else { return false }
+        guard tables.trie.rootAsksEveryPrefix || tables.trie.rootPrefixBytes.mayContain(Int(first)) else { return false }
         let word = tokens[i].folded
         // Only the prefixes whose first byte is the word's, or 0 (always asked), can match.
-        let minimumCounts = tables.nodes[0].prefixMinimumCounts
+        let minimumCounts = tables.trie.nodes[0].prefixMinimumCounts
         // Index by index: a slice of the index would be retained and released.
-        var n = Int(tables.rootPrefixStarts[Int(first)]), end = Int(tables.rootPrefixStarts[Int(first) + 1])
+        var n = Int(tables.trie.rootPrefixStarts[Int(first)]), end = Int(tables.trie.rootPrefixStarts[Int(first) + 1])
         while n < end {
-            let k = Int(tables.rootPrefixIndices[n])
+            let k = Int(tables.trie.rootPrefixIndices[n])
             if AffixTest.hasPrefix(word, prefixes[k].prefix, minimumCount: minimumCounts[k]) { return true }
             n += 1
         }
         guard first != 0 else { return false }
-        n = Int(tables.rootPrefixStarts[0])
-        end = Int(tables.rootPrefixStarts[1])
+        n = Int(tables.trie.rootPrefixStarts[0])
+        end = Int(tables.trie.rootPrefixStarts[1])
         while n < end {
-            let k = Int(tables.rootPrefixIndices[n])
+            let k = Int(tables.trie.rootPrefixIndices[n])
             if AffixTest.hasPrefix(word, prefixes[k].prefix, minimumCount: minimumCounts[k]) { return true }
             n += 1
         }
@@ -220,10 +205,10 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// The general test of `startsPhrase`, one prefix at a time in order (the reference for tests).
     func startsPhraseByEveryPrefix(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
         let hash = tokens[i].foldedHash
-        if tables.edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
+        if tables.trie.edges.child(of: 0, word: tokens[i].folded, hash: hash) != nil { return true }
         let word = tokens[i].folded, first = tokens[i].firstByte
-        for (k, p) in tables.nodes[0].prefixes.enumerated() {
-            let byte = tables.nodes[0].prefixFirstBytes[k]
+        for (k, p) in tables.trie.nodes[0].prefixes.enumerated() {
+            let byte = tables.trie.nodes[0].prefixFirstBytes[k]
             if byte == 0 || byte == first, word.hasPrefix(p.prefix) { return true }
         }
         return false
@@ -234,11 +219,11 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// no call, no string compared.
     @inline(__always)
     func mayStartPhrase(_ tokens: ArraySlice<Token>, _ i: Int) -> Bool {
-        if tables.rootWords.mayContain(tokens[i].foldedHash) { return true }
-        guard tables.rootHasPrefixes else { return false }
-        if tables.rootAsksEveryPrefix { return true }
+        if tables.trie.rootWords.mayContain(tokens[i].foldedHash) { return true }
+        guard tables.trie.rootHasPrefixes else { return false }
+        if tables.trie.rootAsksEveryPrefix { return true }
         let first = Int(tokens[i].firstByte)
-        return tables.rootPrefixBytes.mayContain(first) && tokens[i].folded.utf8.count >= tables.rootPrefixMinimumCounts[first]
+        return tables.trie.rootPrefixBytes.mayContain(first) && tokens[i].folded.utf8.count >= tables.trie.rootPrefixMinimumCounts[first]
     }
 
     /// Whether token `i` starts a phrase (for tests).
@@ -263,18 +248,18 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private func longestMatchSearching(in tokens: ArraySlice<Token>, at i: Int) -> Match? {
         // With no prefix at the root, the first step below is `startsPhrase`'s own lookup: asked twice,
         // it was two misses of the edge table's cache lines.
-        guard !tables.rootHasPrefixes || startsPhrase(tokens, i) else { return nil }
+        guard !tables.trie.rootHasPrefixes || startsPhrase(tokens, i) else { return nil }
         var bestEnd = -1, bestNode = -1
         // Along word edges alone while no node on the path has prefixes: a single path, no frontier.
         var node = 0, j = i
-        while tables.nodes[node].prefixes.isEmpty {
+        while tables.trie.nodes[node].prefixes.isEmpty {
             guard j < tokens.endIndex,
-                  let n = tables.edges.child(of: node, word: tokens[j].folded, hash: tokens[j].foldedHash) else {
-                return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: tables.nodes[bestNode].payloads)
+                  let n = tables.trie.edges.child(of: node, word: tokens[j].folded, hash: tokens[j].foldedHash) else {
+                return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: tables.trie.nodes[bestNode].payloads)
             }
             node = n
             j += 1
-            if tables.ends[n] {
+            if tables.trie.ends[n] {
                 bestEnd = j
                 bestNode = n
             }
@@ -287,7 +272,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             next.removeAll(keepingCapacity: true)
             for node in frontier { successors(of: node, word, hash: hash, first: first, into: &next) }
             j += 1
-            for n in next where tables.ends[n] {
+            for n in next where tables.trie.ends[n] {
                 if bestNode < 0 || bestEnd < j {
                     bestEnd = j
                     bestNode = n
@@ -295,7 +280,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
             swap(&frontier, &next)
         }
-        return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: tables.nodes[bestNode].payloads)
+        return bestNode < 0 ? nil : Match(range: i..<bestEnd, payloads: tables.trie.nodes[bestNode].payloads)
     }
 
     /// Leftmost-longest, non-overlapping matches over a token sequence; `accept` may veto a match.
