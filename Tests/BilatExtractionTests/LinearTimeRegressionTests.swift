@@ -20,6 +20,14 @@ struct LinearTimeRegressionTests {
         #expect((tokens.startIndex - 1...tokens.endIndex + 1).allSatisfy { spans.contains($0) == union.contains($0) })
         #expect(AsideFinder.inside(asides.filter { !$0.ownEvent }).indices == asides.filter { !$0.ownEvent }
             .reduce(into: Set<Int>()) { $0.formUnion($1.range) })
+
+        // Many separate asides: the binary search answers as the set does, before, between and after them.
+        let many = Tokenizer.tokenize((0..<40).map { "(aside \($0)) word" }.joined(separator: " "))[...]
+        let separate = AsideFinder.ranges(in: many)
+        let covered = separate.reduce(into: Set<Int>()) { $0.formUnion($1.range) }
+        let manySpans = AsideFinder.asides(in: many)
+        #expect(separate.count == 40)
+        #expect((many.startIndex - 1...many.endIndex + 1).allSatisfy { manySpans.contains($0) == covered.contains($0) })
     }
 
     @Test("a run of tokens with no sentence end is cut into sentences of at most maxTokens, covering it all")
