@@ -83,6 +83,7 @@ struct NameReader: Sendable {
     /// ("ISHIBA Shigeru") moved to the usual English order.
     func canonicalName(_ tokens: ArraySlice<Token>, _ range: Range<Int>) -> String {
         var parts: [String] = []
+        parts.reserveCapacity(range.count)
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
@@ -147,12 +148,15 @@ struct NameReader: Sendable {
     /// patronymic particle names the father, so it is kept with its particle ("bin salman"): "King
     /// Salman" is not "Mohammed bin Salman".
     func keys(of name: String) -> [String] {
+        // Read in place, by index: a token copied out of the array is two strings retained and released.
+        let tokens = Tokenizer.tokenize(name)
         var keys: [String] = []
+        keys.reserveCapacity(tokens.count)
         var father = false
-        for t in Tokenizer.tokenize(name) where t.kind == .word {
-            if patronymics.contains(t) { father = true; continue }
-            guard Self.foldsToSeveralCharacters(t), !particles.contains(t), t.word != .jr else { continue }
-            keys.append(father ? "bin " + t.folded : t.folded)
+        for k in tokens.indices where tokens[k].kind == .word {
+            if patronymics.contains(tokens[k]) { father = true; continue }
+            guard Self.foldsToSeveralCharacters(tokens[k]), !particles.contains(tokens[k]), tokens[k].word != .jr else { continue }
+            keys.append(father ? "bin " + tokens[k].folded : tokens[k].folded)
             father = false
         }
         return keys

@@ -111,7 +111,8 @@ private struct ScalarTable {
 
     func tokens() -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(count / 5)
+        // Room for a name's tokens too ("Joseph R. Biden": 4 in 15 scalars), which count / 5 regrew.
+        tokens.reserveCapacity(count / 5 + 3)
         var i = 0
         var space = true, newline = true
         func emit(_ from: Int, _ to: Int, _ kind: Token.Kind) {
