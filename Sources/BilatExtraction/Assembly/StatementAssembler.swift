@@ -13,8 +13,9 @@ struct StatementAssembler: Sendable {
             let mentions = n < people.mentions.count ? people.mentions[n] : []
             var subject = mentions.first?.person
             if subject == nil, let first = sentences[n].tokens.first, [.he, .she].contains(first.word) { subject = lastSubject }
-            let speech = gazetteer.speechVerbs.matches(in: sentences[n].tokens).first
-            if let p = subject, let verb = speech, let type = verb.payloads.first {
+            // The speech verbs are matched only in a sentence with a speaker.
+            if let p = subject, let verb = gazetteer.speechVerbs.matches(in: sentences[n].tokens).first,
+               let type = verb.payloads.first {
                 let person = people.persons[p]
                 let words = sentences[n].tokens[verb.range].map(\.text).joined(separator: " ")
                 found.append(Statement(speaker: person.name, country: person.country, verb: words, text: sentences[n].text,
