@@ -28,8 +28,9 @@ struct AgreementAssembler: Sendable {
         let main = meetings.first { $0.status == .held }
         let parties = AgreementParties(gazetteer: gazetteer, signingVerbs: signingVerbs)
         var named: [DocumentMention] = []
-        for (n, s) in sentences.enumerated() {
-            let tokens = s.tokens
+        // By index, the sentences read in place: `enumerated()` copied each sentence out of the array.
+        for n in sentences.indices {
+            let tokens = sentences[n].tokens
             let signed = tokens.contains { signingVerbs.contains($0) }
             let documents = gazetteer.agreementKinds.matches(in: tokens).filter { d in
                 signed || tokens[d.range].contains { $0.word == .joint }
@@ -68,7 +69,7 @@ struct AgreementAssembler: Sendable {
                     && Self.titleLinks.contains(tokens[end])
                     && tokens[(end + 1)...].prefix(3).contains { $0.isCapitalized }
                 let definite = !titled && k >= tokens.startIndex && Self.determiners.contains(tokens[k])
-                named.append(DocumentMention(agreement: Agreement(kind: kind, date: date ?? fallback, countries: Array(sides), spans: [s.span]),
+                named.append(DocumentMention(agreement: Agreement(kind: kind, date: date ?? fallback, countries: Array(sides), spans: [sentences[n].span]),
                                              sentence: n, definite: definite, ownDate: date != nil))
             }
         }

@@ -26,9 +26,10 @@ final class MeetingAssembler: Sendable {
 
     func meetings(sentences: [TokenSentence], mentions: [SentenceMentions], people: People) -> [Meeting] {
         var discourse = MeetingDiscourse()
-        for (n, s) in sentences.enumerated() {
-            discourse.open(s.tokens)
-            var sentence = MeetingSentence(s, mentions: mentions[n], persons: people.mentions[n],
+        // By index, the sentences read in place: `enumerated()` copied each sentence out of the array.
+        for n in sentences.indices {
+            discourse.open(sentences[n].tokens)
+            var sentence = MeetingSentence(sentences[n], mentions: mentions[n], persons: people.mentions[n],
                                            reference: discourse.referenceDate(published: dates.published),
                                            cues: gazetteer.meetingCues, dates: dates)
             read(&sentence, &discourse, people: people)

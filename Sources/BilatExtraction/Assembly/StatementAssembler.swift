@@ -8,16 +8,18 @@ struct StatementAssembler: Sendable {
     func statements(sentences: [TokenSentence], people: People) -> [Statement] {
         var found: [Statement] = []
         var lastSubject: Int?
-        for (n, s) in sentences.enumerated() {
+        // By index, the sentences read in place: `enumerated()` copied each sentence out of the array.
+        for n in sentences.indices {
             let mentions = n < people.mentions.count ? people.mentions[n] : []
             var subject = mentions.first?.person
-            if subject == nil, let first = s.tokens.first, [.he, .she].contains(first.word) { subject = lastSubject }
-            let speech = gazetteer.speechVerbs.matches(in: s.tokens).first
-            if let p = subject, let verb = speech, let type = verb.payloads.first {
+            if subject == nil, let first = sentences[n].tokens.first, [.he, .she].contains(first.word) { subject = lastSubject }
+            // The speech verbs are matched only in a sentence with a speaker.
+            if let p = subject, let verb = gazetteer.speechVerbs.matches(in: sentences[n].tokens).first,
+               let type = verb.payloads.first {
                 let person = people.persons[p]
-                let words = s.tokens[verb.range].map(\.text).joined(separator: " ")
-                found.append(Statement(speaker: person.name, country: person.country, verb: words, text: s.text,
-                                       type: type, span: s.span))
+                let words = sentences[n].tokens[verb.range].map(\.text).joined(separator: " ")
+                found.append(Statement(speaker: person.name, country: person.country, verb: words, text: sentences[n].text,
+                                       type: type, span: sentences[n].span))
             }
             if let first = mentions.first?.person { lastSubject = first }
         }

@@ -81,32 +81,49 @@ struct NameReader: Sendable {
 
     /// The canonical form of a name run: initials dropped, a capitalized family name written first
     /// ("ISHIBA Shigeru") moved to the usual English order.
+    /// The parts are written straight into one string, a space between (an array of parts and its
+    /// `joined` cost more than the rest of the reading), and the tokens' fields read in place (a copy of a
+    /// token retains its strings). No token's text holds a space, so the parts are the string split at
+    /// its spaces when the family-name check needs them.
     func canonicalName(_ tokens: ArraySlice<Token>, _ range: Range<Int>) -> String {
-        var parts: [String] = []
+        var name = ""
+        // The number of parts, and the byte length of the first once a second follows.
+        var count = 0, firstLength = 0
+        func add(_ part: String) {
+            if count == 1 { firstLength = name.utf8.count }
+            if count > 0 { name += " " }
+            name += part
+            count += 1
+        }
         var i = range.lowerBound
         while i < range.upperBound {
-            let t = tokens[i]
-            if t.text == "." { i += 1; continue }
-            if t.kind == .word, Self.isOneCharacter(t), t.isCapitalized, i + 1 < range.upperBound, tokens[i + 1].text == "." {
+            if tokens[i].text == "." { i += 1; continue }
+            if tokens[i].kind == .word, Self.isOneCharacter(tokens[i]), tokens[i].isCapitalized, i + 1 < range.upperBound,
+               tokens[i + 1].text == "." {
                 i += 2
                 continue
             }
-            if t.word == .hyphen, !t.spaceBefore, !parts.isEmpty {
-                parts[parts.count - 1] += t.text
-                if i + 1 < range.upperBound { parts[parts.count - 1] += tokens[i + 1].text; i += 2; continue }
-            } else if t.word == .jr {
-                parts.append("Jr.")
+            if tokens[i].word == .hyphen, !tokens[i].spaceBefore, count > 0 {
+                // Glued to the last part, which ends the string.
+                name += tokens[i].text
+                if i + 1 < range.upperBound { name += tokens[i + 1].text; i += 2; continue }
+            } else if tokens[i].word == .jr {
+                add("Jr.")
             } else {
-                parts.append(t.text)
+                add(tokens[i].text)
             }
             i += 1
         }
         // A regnal number comes last ("Charles III"), so a first part like "XI" is a family name.
-        if parts.count >= 2, isShouted(parts[0], regnal: false), !parts[1...].contains(where: { isShouted($0) }) {
-            let family = parts.removeFirst()
-            parts.append(family.prefix(1) + family.dropFirst().lowercased())
+        if count >= 2, isShouted(String(decoding: name.utf8.prefix(firstLength), as: UTF8.self), regnal: false) {
+            var parts = name.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            if !parts[1...].contains(where: { isShouted($0) }) {
+                let family = parts.removeFirst()
+                parts.append(family.prefix(1) + family.dropFirst().lowercased())
+                return parts.joined(separator: " ")
+            }
         }
-        return parts.joined(separator: " ")
+        return name
     }
 
     /// `token.text.count == 1`, mostly without counting Characters: one scalar is one Character, and a
@@ -147,12 +164,15 @@ struct NameReader: Sendable {
     /// patronymic particle names the father, so it is kept with its particle ("bin salman"): "King
     /// Salman" is not "Mohammed bin Salman".
     func keys(of name: String) -> [String] {
+        // Read in place, by index: a token copied out of the array is two strings retained and released.
+        let tokens = Tokenizer.tokenize(name)
         var keys: [String] = []
+        keys.reserveCapacity(tokens.count)
         var father = false
-        for t in Tokenizer.tokenize(name) where t.kind == .word {
-            if patronymics.contains(t) { father = true; continue }
-            guard Self.foldsToSeveralCharacters(t), !particles.contains(t), t.word != .jr else { continue }
-            keys.append(father ? "bin " + t.folded : t.folded)
+        for k in tokens.indices where tokens[k].kind == .word {
+            if patronymics.contains(tokens[k]) { father = true; continue }
+            guard Self.foldsToSeveralCharacters(tokens[k]), !particles.contains(tokens[k]), tokens[k].word != .jr else { continue }
+            keys.append(father ? "bin " + tokens[k].folded : tokens[k].folded)
             father = false
         }
         return keys

@@ -35,8 +35,11 @@ final class PeopleResolver: Sendable {
                  published: PartialDate?) -> People {
         var discourse = PeopleDiscourse(nameParts: NamePartsCache(names: names))
         let publisher = PublisherContext(article: article, published: published, reference: reference)
-        for (n, (s, sm)) in zip(sentences, mentions).enumerated() {
-            var reading = SentenceReading(index: n, sentence: s, mentions: sm, roles: roles.roles(in: s.tokens, countries: sm.countries))
+        // By index, the sentences read in place: `zip(...).enumerated()` copied each sentence out of the array.
+        for n in 0..<min(sentences.count, mentions.count) {
+            let sm = mentions[n]
+            var reading = SentenceReading(index: n, sentence: sentences[n], mentions: sm,
+                                          roles: roles.roles(in: sentences[n].tokens, countries: sm.countries))
             titledNames(&reading, &discourse, published: published)
             if n + 1 < sentences.count { signature(&reading, &discourse, next: sentences[n + 1], mentions[n + 1], published: published) }
             namesWithOffices(&reading, &discourse, published: published)

@@ -12,6 +12,21 @@ public enum TextFolding {
 
     /// The folded form of a string: lowercase, diacritics removed, curly apostrophes made straight.
     static func fold<S: StringProtocol>(_ text: S) -> String {
+        // ASCII text (nearly every name) folds byte by byte to lowercase, written straight into the
+        // string: no byte array, no scalar decoding (a third of the cost). The same bytes as `append`
+        // gives an ASCII scalar; at the first byte that is not ASCII the pass gives up and the general
+        // one below folds the text.
+        var ascii = true
+        let lowered = String(unsafeUninitializedCapacity: text.utf8.count) { out in
+            var k = 0
+            for b in text.utf8 {
+                guard b < 0x80 else { ascii = false; return 0 }
+                out[k] = b >= 65 && b <= 90 ? b + 32 : b
+                k += 1
+            }
+            return k
+        }
+        if ascii { return lowered }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { append(scalar, to: &out) }

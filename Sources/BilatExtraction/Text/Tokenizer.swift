@@ -58,6 +58,8 @@ private struct ScalarTable {
     let offsets: UnsafeMutableBufferPointer<Int>
     /// The number of scalars.
     let count: Int
+    /// `Word.table`, read once per text rather than through its lazy global at each token.
+    let words = Word.table
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, values: UnsafeMutableBufferPointer<UInt32>,
          classes: UnsafeMutableBufferPointer<UInt8>, offsets: UnsafeMutableBufferPointer<Int>) {
@@ -70,6 +72,15 @@ private struct ScalarTable {
         var p = 0
         while p < bytes.count {
             let b0 = UInt32(bytes[p])
+            // ASCII first: nearly every byte of an article is.
+            if b0 < 0x80 {
+                values[n] = b0
+                classes[n] = table[Int(b0)]
+                offsets[n] = p
+                n += 1
+                p += 1
+                continue
+            }
             var v = b0, length = 1
             if b0 >= 0xF0 {
                 v = (b0 & 0x07) << 18 | (UInt32(bytes[p + 1]) & 0x3F) << 12 | (UInt32(bytes[p + 2]) & 0x3F) << 6
@@ -100,7 +111,8 @@ private struct ScalarTable {
 
     func tokens() -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(count / 5)
+        // Room for a name's tokens too ("Joseph R. Biden": 4 in 15 scalars), which count / 5 regrew.
+        tokens.reserveCapacity(count / 5 + 3)
         var i = 0
         var space = true, newline = true
         func emit(_ from: Int, _ to: Int, _ kind: Token.Kind) {
@@ -168,16 +180,18 @@ private struct ScalarTable {
     func token(_ from: Int, _ to: Int, _ kind: Token.Kind, space: Bool, newline: Bool) -> Token {
         let range = UnsafeBufferPointer(rebasing: bytes[offsets[from]..<offsets[to]])
         let text = String(decoding: range, as: UTF8.self)
-        var ascii = true, upper = false, letters = 0, allCaps = true
+        // One pass without branches over the scalars: their values and classes or-ed together, the
+        // letters counted, and whether one is a letter that is not uppercase.
+        var allValues: UInt32 = 0, allClasses: UInt8 = 0, letters = 0, lowerLetter: UInt8 = 0
+        let caseBits = ScalarClass.alphabetic | ScalarClass.upper
         for k in from..<to {
             let c = classes[k]
-            if values[k] >= 0x80 { ascii = false }
-            if c & ScalarClass.upper != 0 { upper = true }
-            if c & ScalarClass.alphabetic != 0 {
-                if c & ScalarClass.upper == 0 { allCaps = false }
-                letters += 1
-            }
+            allValues |= values[k]
+            allClasses |= c
+            letters &+= c & ScalarClass.alphabetic != 0 ? 1 : 0
+            lowerLetter |= c & caseBits == ScalarClass.alphabetic ? 1 : 0
         }
+        let ascii = allValues < 0x80, upper = allClasses & ScalarClass.upper != 0, allCaps = lowerLetter == 0
         let folded: String
         let hash: Int
         let first: UInt8
@@ -196,7 +210,7 @@ private struct ScalarTable {
                 return range.count
             }
         }
-        return Token(text: text, folded: folded, foldedHash: hash, word: Word.table[folded, hash: hash],
+        return Token(text: text, folded: folded, foldedHash: hash, word: words[folded, hash: hash],
                      firstByte: first, start: from, end: to, kind: kind,
                      spaceBefore: space, newlineBefore: newline,
                      isCapitalized: classes[from] & ScalarClass.upper != 0, isAllCaps: allCaps && letters >= 2)
