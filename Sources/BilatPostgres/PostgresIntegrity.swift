@@ -75,7 +75,7 @@ enum PostgresIntegrityRules {
     } + [("sentence-words", """
         SELECT 'sentence ' || s.id || ' of article ' || a.id || ': its search words are not those of its text'
         FROM sentence s JOIN article a ON a.key = s.article_key
-        WHERE s.words IS DISTINCT FROM \(PostgresStore.searchWords("substr(a.text, (s.start_offset + 1)::int, (s.end_offset - s.start_offset)::int)"))
+        WHERE s.words IS DISTINCT FROM \(PostgresStore.searchWords(PostgresStore.sentenceText("s")))
         """)]
 
     /// Every rule's problems (but those of `skipping`), in the caller's transaction.

@@ -64,10 +64,10 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
         return try with { session in
             try session.rows("""
                 SELECT st.id, st.speaker, st.country, st.verb, st.type,
-                    substr(a.text, (st.start_offset + 1)::int, (st.end_offset - st.start_offset)::int),
+                    \(PostgresStore.sentenceText("st")),
                     st.start_offset, st.end_offset,
                     a.id, a.title, a.source, a.url, a.published,
-                    substr(a.text, (s.start_offset + 1)::int, (s.end_offset - s.start_offset)::int), s.start_offset, s.end_offset
+                    \(PostgresStore.sentenceText("s")), s.start_offset, s.end_offset
                 FROM statement st
                 JOIN article a ON a.key = st.article_key
                 LEFT JOIN sentence s ON s.id = st.sentence_id
@@ -244,8 +244,8 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
                     FROM c JOIN sentence s ON s.id = c.id
                     ORDER BY rank, s.id LIMIT \(limit))
                 SELECT r.id, a.id, a.title, a.source, a.url, a.published,
-                    substr(a.text, (r.start_offset + 1)::int, (r.end_offset - r.start_offset)::int), r.start_offset, r.end_offset,
-                    ts_headline('simple', substr(a.text, (r.start_offset + 1)::int, (r.end_offset - r.start_offset)::int), \(pattern),
+                    \(PostgresStore.sentenceText("r")), r.start_offset, r.end_offset,
+                    ts_headline('simple', \(PostgresStore.sentenceText("r")), \(pattern),
                                 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'),
                     r.rank,
                     (SELECT string_agg(speaker, chr(31)) FROM statement WHERE article_key = r.article_key AND sentence_id = r.id)

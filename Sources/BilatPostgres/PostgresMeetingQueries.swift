@@ -143,7 +143,7 @@ extension PostgresStore {
             let chunk = unique[start..<min(start + 1000, unique.count)]
             let rows = try session.rows("""
                 SELECT src.\(owner), a.id, a.title, a.source, a.url, a.published,
-                    substr(a.text, (s.start_offset + 1)::int, (s.end_offset - s.start_offset)::int), s.start_offset, s.end_offset
+                    \(PostgresStore.sentenceText("s")), s.start_offset, s.end_offset
                 FROM \(table) src
                 JOIN article a ON a.key = src.article_key
                 LEFT JOIN sentence s ON s.id = src.sentence_id

@@ -171,8 +171,6 @@ extension PostgresStore {
                 guard header else {
                     throw TransferError.malformed(line: number + 1, reason: "the file ends before the export's first line")
                 }
-                // Sentences got their words as they went in; any that did not (a batch put in row by row) get them now.
-                try Self.indexSentences(session)
                 try Self.moveSequences(session)
                 // Keys, foreign keys and CHECKs held row by row; bilat's own rules are checked once all is in,
                 // but the search words, made from the text by the rule's own expression as the sentences
@@ -198,41 +196,41 @@ extension PostgresStore {
 
         func flush(_ session: PostgresSession) throws {
             guard !rows.isEmpty else { return }
-            let head = "INSERT INTO \(PostgresStore.quoted(table)) (" + columns.map(PostgresStore.quoted).joined(separator: ", ") + ") VALUES "
-            func tuple(_ row: Int) -> String {
-                "(" + (1...columns.count).map { "$\(row * columns.count + $0)" }.joined(separator: ", ") + ")"
-            }
             try session.execute("SAVEPOINT bilat_batch")
             do {
-                try session.execute(types.isEmpty ? head + rows.indices.map(tuple).joined(separator: ", ") : withWords(),
-                                    rows.flatMap(\.values))
+                try session.execute(insert(rows: rows.count), rows.flatMap(\.values))
                 try session.execute("RELEASE SAVEPOINT bilat_batch")
                 return
             } catch let error as PostgresFailure where error.sqlState != nil {
                 try session.execute("ROLLBACK TO SAVEPOINT bilat_batch")
             }
+            let one = insert(rows: 1)
             for row in rows {
                 do {
-                    try session.execute(head + tuple(0), row.values)
+                    try session.execute(one, row.values)
                 } catch let error as PostgresFailure where error.sqlState != nil {
                     throw TransferError.malformed(line: row.line, reason: Self.refusal(error, table: table))
                 }
             }
         }
 
-        /// The sentence rows with their search words, made from their article's text as `indexSentences`
-        /// makes them. LEFT JOIN: a sentence whose article is missing still meets its foreign key.
-        func withWords() -> String {
+        /// The INSERT of `count` rows, parameters `$1…` row after row. A sentence's search words are made
+        /// from its article's text as the `sentence-words` rule makes them (LEFT JOIN: a sentence whose
+        /// article is missing still meets its foreign key).
+        func insert(rows count: Int) -> String {
             let names = columns.map(PostgresStore.quoted)
-            let tuples = rows.indices.map { row in
+            let tuples = (0..<count).map { row in
                 "(" + columns.enumerated().map { i, column in
-                    "$\(row * columns.count + i + 1)::\(types[column] ?? "text")"
+                    "$\(row * columns.count + i + 1)" + (table == "sentence" ? "::\(types[column] ?? "text")" : "")
                 }.joined(separator: ", ") + ")"
+            }.joined(separator: ", ")
+            guard table == "sentence" else {
+                return "INSERT INTO \(PostgresStore.quoted(table)) (" + names.joined(separator: ", ") + ") VALUES " + tuples
             }
-            let text = "substr(a.text, (v.start_offset + 1)::int, (v.end_offset - v.start_offset)::int)"
             return "INSERT INTO sentence (" + names.joined(separator: ", ") + ", words) SELECT "
-                + names.map { "v." + $0 }.joined(separator: ", ") + ", " + PostgresStore.searchWords(text)
-                + " FROM (VALUES " + tuples.joined(separator: ", ") + ") AS v(" + names.joined(separator: ", ")
+                + names.map { "v." + $0 }.joined(separator: ", ") + ", "
+                + PostgresStore.searchWords(PostgresStore.sentenceText("v"))
+                + " FROM (VALUES " + tuples + ") AS v(" + names.joined(separator: ", ")
                 + ") LEFT JOIN article a ON a.key = v.article_key"
         }
 
@@ -243,13 +241,9 @@ extension PostgresStore {
         }
     }
 
-    /// The search words of the sentences that have none yet, from their articles' text (an export
-    /// leaves them out).
-    static func indexSentences(_ session: PostgresSession) throws {
-        try session.execute("""
-            UPDATE sentence s SET words = \(searchWords("substr(a.text, (s.start_offset + 1)::int, (s.end_offset - s.start_offset)::int)"))
-            FROM article a WHERE a.key = s.article_key AND s.words IS NULL
-            """)
+    /// A sentence's text, cut from its article `a` by the offsets of the sentence row `alias`.
+    static func sentenceText(_ alias: String) -> String {
+        "substr(a.text, (\(alias).start_offset + 1)::int, (\(alias).end_offset - \(alias).start_offset)::int)"
     }
 
     /// The search words of a text, as FTS5's unicode61 tokenizer cuts them: runs of letters and digits,
