@@ -205,12 +205,11 @@ struct FilterSQL {
         guard key.codes.count >= 2 else {
             return requireCountriesFirst(countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
         }
-        let probes = key.codes.map { code -> SQL in "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = x.id AND country = \(code))" }
         conditions.append("""
             m.id IN (SELECT id FROM meeting WHERE country_key = \(key.text)
                      UNION ALL
                      SELECT x.id FROM meeting x INDEXED BY meeting_multilateral
-                     WHERE length(x.country_key) > 5 AND length(x.country_key) > \(key.text.count) AND \(literal: probes.joined(separator: " AND ")))
+                     WHERE \(literal: Self.moreSides(key, alias: "x")))
             """)
     }
 
@@ -227,9 +226,6 @@ struct FilterSQL {
     /// `date_first_day DESC` puts undated meetings last, as the queries' `IS NULL` term does.
     func pairPage(_ sides: CountryKey, limit: Int) -> SQL {
         let rest: SQL = conditions.isEmpty ? "" : " AND \(literal: conditions.joined(separator: " AND "))"
-        let probes = sides.codes.map { code -> SQL in
-            "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = m.id AND country = \(code))"
-        }
         let order: SQL = "ORDER BY m.date_first_day DESC, m.id DESC LIMIT \(sql: String(max(0, limit)))"
         return """
             SELECT id FROM (
@@ -237,9 +233,21 @@ struct FilterSQL {
                                WHERE m.country_key = \(sides.text)\(literal: rest) \(literal: order))
                 UNION ALL
                 SELECT * FROM (SELECT m.id, m.date_first_day FROM meeting m INDEXED BY meeting_multilateral
-                               WHERE length(m.country_key) > 5 AND length(m.country_key) > \(sides.text.count)
-                                   AND \(literal: probes.joined(separator: " AND "))\(literal: rest) \(literal: order)))
+                               WHERE \(literal: Self.moreSides(sides, alias: "m"))\(literal: rest) \(literal: order)))
             ORDER BY date_first_day DESC, id DESC LIMIT \(sql: String(max(0, limit)))
+            """
+    }
+
+    /// A meeting `alias` of more sides than `key`'s, every one of them among its own: through the partial
+    /// index meeting_multilateral (keys longer than a pair's five characters), each side probed in
+    /// meeting_country.
+    static func moreSides(_ key: CountryKey, alias: String) -> SQL {
+        let probes = key.codes.map { code -> SQL in
+            "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = \(sql: alias).id AND country = \(code))"
+        }
+        return """
+            length(\(sql: alias).country_key) > 5 AND length(\(sql: alias).country_key) > \(key.text.count) \
+            AND \(literal: probes.joined(separator: " AND "))
             """
     }
 

@@ -71,18 +71,18 @@ struct DatabaseExport: ParsableCommand {
 
     func run() throws {
         try reporting {
+            // Either backend writes the same lines; a SQLite file is spared from being the output.
+            let export: ((String) throws -> Void) throws -> Void
+            let sparing: String?
             if let url = try database.postgresURL() {
-                let store = try database.postgresStore(url)
-                return try AtomicOutput.write(to: output, sparing: nil) { sink in
-                    try store.exportNDJSON { line in
-                        sink.write(line + "\n")
-                        try sink.check()
-                    }
-                }
+                export = try database.postgresStore(url).exportNDJSON
+                sparing = nil
+            } else {
+                let store = try database.queryStore()
+                (export, sparing) = (store.exportNDJSON, store.path)
             }
-            let store = try database.queryStore()
-            try AtomicOutput.write(to: output, sparing: store.path) { sink in
-                try store.exportNDJSON { line in
+            try AtomicOutput.write(to: output, sparing: sparing) { sink in
+                try export { line in
                     sink.write(line + "\n")
                     try sink.check()
                 }
