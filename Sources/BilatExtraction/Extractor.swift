@@ -33,8 +33,8 @@ public struct Extractor: Sendable {
         for i in sentences.indices { sentences[i].index = head.count + i }
         // A transcript's heading says where the day's encounter was, as a dateline does.
         if article.datelineCity == nil { article.datelineCity = ArticlePlace(gazetteer: gazetteer).heading(of: article) }
-        let mentionStage = MentionStage(gazetteer: gazetteer, lexicon: reference.lexicon)
-        let mentions = mentionStage.find(in: sentences, tokens: bodyTokens)
+        let mentionStage = MentionStage(gazetteer: gazetteer)
+        let mentions = mentionStage.find(in: sentences)
         let published = PublicationDate.resolve(article, sentences: sentences, lexicon: reference.lexicon)
         // The headline's sides are read with the body's people, first, so that the body's "President
         // Ruto" is the headline's "President William Ruto of Kenya".

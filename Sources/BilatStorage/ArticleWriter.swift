@@ -16,8 +16,10 @@ struct ArticleWriter {
     /// new sentences to index.
     func save(_ article: Article, facts: ArticleFacts, ingestedAt: String,
               derived: inout DerivedWrites) throws -> SaveOutcome {
-        if try Self.isUnchanged(db, article) { return .unchanged }
+        // The same text is unchanged, unless it now comes with a date or a source the stored one lacks
+        // (``isUnchanged``, asked here without looking the article up twice).
         let again = try Self.exists(db, id: article.id)
+        if again, try !Self.gainsMetadata(db, article) { return .unchanged }
         var older = try olderVersions(of: article)
         if again, !older.contains(where: { $0.id == article.id }) { older.append((id: article.id, url: article.url)) }
         let removal = ArticleRemoval(db: db)

@@ -64,7 +64,7 @@ struct ExampleError: Error, CustomStringConvertible {
         let bodyStart = tokens.firstIndex { $0.start >= article.bodyStart } ?? tokens.count
         var sentences = e.splitter.split(Array(tokens[bodyStart...]), text: article.text)
         for i in sentences.indices { sentences[i].index = i }
-        let mentions = MentionStage(gazetteer: e.gazetteer, lexicon: e.reference.lexicon).find(in: sentences, tokens: tokens)
+        let mentions = MentionStage(gazetteer: e.gazetteer).find(in: sentences)
         let date = PublicationDate.resolve(article, sentences: sentences, lexicon: e.reference.lexicon)
         return e.people.resolve(sentences, mentions: mentions, article: article, published: date)
     }

@@ -31,10 +31,10 @@ struct MeetingSentence {
         self.persons = persons
         self.reference = reference
         cueMatches = matcher.matches(in: tokens)
-        announcing = cueMatches.contains { $0.payloads.contains { $0.cue == .future } }
         var cues = MeetingCues()
         for m in cueMatches { for entry in m.payloads { cues.insert(entry.cue) } }
         self.cues = cues
+        announcing = cues.contains(.future)
         asides = AsideFinder.ranges(in: tokens)
         insideAsides = AsideFinder.inside(asides)
         let insideAsides = insideAsides
@@ -42,7 +42,7 @@ struct MeetingSentence {
     }
 
     /// The sentence's date expressions, read as announced or as past. `dates` is the assembler's: a
-    /// sentence holding the resolver (and its lexicon) would retain every list at each copy.
+    /// sentence holding the resolver would retain it at each copy.
     mutating func expressions(future: Bool, dates: DateResolver) -> [DateExpression] {
         if let found = future ? announced : past { return found }
         let found = dates.expressions(in: tokens, future: future, reference: reference)

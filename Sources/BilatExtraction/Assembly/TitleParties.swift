@@ -26,7 +26,7 @@ struct TitleParties {
             TokenSentence(index: -1, tokens: tokens[r], span: Self.placeholder, text: "")
         }
         (self.tokens, self.match, self.sentences) = (tokens, match, sentences)
-        mentions = stage.find(in: sentences, tokens: tokens)
+        mentions = stage.find(in: sentences)
     }
 
     /// Takes the headline's sentences out of `people` and returns the persons each side names; persons

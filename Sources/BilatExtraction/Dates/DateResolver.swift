@@ -84,7 +84,7 @@ struct DateResolver: Sendable {
     }
 
     private func expression(at i: Int, in tokens: ArraySlice<Token>, future: Bool) -> DateExpression? {
-        guard Self.mayStart(tokens[i]) else { return nil }
+        // The caller asks `mayStart` before it calls.
         let w = tokens[i].word
         guard let pub = published else { return absolute(at: i, in: tokens) }
         // Relative expressions.

@@ -45,7 +45,7 @@ struct NarrativeTime: Sendable {
     }
 
     private func expression(at i: Int, in tokens: ArraySlice<Token>, reference ref: PartialDate) -> DateExpression? {
-        guard Self.mayStart(tokens[i]) else { return nil }
+        // The caller asks `mayStart` before it calls.
         let w = tokens[i].word
         let next = word(tokens, i + 1)
         // "that day", "the same day", "that year", "the same month".

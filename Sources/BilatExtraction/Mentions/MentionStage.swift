@@ -23,9 +23,8 @@ public final class SentenceMentions: Sendable {
 /// Finds the entity mentions of every sentence.
 struct MentionStage: Sendable {
     let gazetteer: Gazetteer
-    let lexicon: Lexicon
 
-    func find(in sentences: [TokenSentence], tokens: [Token]) -> [SentenceMentions] {
+    func find(in sentences: [TokenSentence]) -> [SentenceMentions] {
         let finder = EntityMentionFinder(gazetteer: gazetteer)
         return sentences.map { s in
             SentenceMentions(sentence: s, countries: finder.countries(in: s.tokens),

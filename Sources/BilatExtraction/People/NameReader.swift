@@ -116,7 +116,7 @@ struct NameReader: Sendable {
         }
         // A regnal number comes last ("Charles III"), so a first part like "XI" is a family name.
         if count >= 2, isShouted(String(decoding: name.utf8.prefix(firstLength), as: UTF8.self), regnal: false) {
-            var parts = name.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            var parts = TextFolding.words(name).map(String.init)
             if !parts[1...].contains(where: { isShouted($0) }) {
                 let family = parts.removeFirst()
                 parts.append(family.prefix(1) + family.dropFirst().lowercased())

@@ -21,23 +21,31 @@ public enum TextFolding {
             var k = 0
             for b in text.utf8 {
                 guard b < 0x80 else { ascii = false; return 0 }
-                out[k] = b >= 65 && b <= 90 ? b + 32 : b
+                out[k] = asciiLower(b)
                 k += 1
             }
             return k
         }
-        if ascii { return lowered }
+        return ascii ? lowered : foldScalars(text)
+    }
+
+    /// The folded form of a text known to hold a scalar that is not ASCII (the tokenizer knows it of a
+    /// token), scalar by scalar.
+    static func foldScalars<S: StringProtocol>(_ text: S) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { append(scalar, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// An ASCII byte lower-cased (A–Z to a–z), any other left as it is.
+    @inline(__always) static func asciiLower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
     /// Appends the UTF-8 bytes of a scalar's folded form.
     static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
         let v = scalar.value
         if v < 0x80 {
-            out.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
+            out.append(asciiLower(UInt8(v)))
         } else if v >= latinStart, v < latinEnd {
             out.append(contentsOf: latin[Int(v - latinStart)])
         } else {

@@ -196,11 +196,11 @@ private struct ScalarTable {
         let hash: Int
         let first: UInt8
         if !ascii {
-            folded = TextFolding.fold(text)
+            folded = TextFolding.foldScalars(text)
             hash = WordHash.of(folded)
             first = folded.utf8.first ?? 0
         } else {
-            @inline(__always) func lower(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b + 32 : b }
+            let lower = TextFolding.asciiLower
             var h = WordHash.seed
             for b in range { h = WordHash.step(h, lower(b)) }
             hash = WordHash.finish(h)
