@@ -29,8 +29,7 @@ extension SQLiteStore: KnowledgeBaseMaintenance {
 
     public func forget(articleID: String) throws {
         try pool.write { db in
-            let buckets = try ArticleRemoval(db: db).remove(articleID: articleID)
-            try MeetingConsolidation(db: db).recompute(buckets)
+            try WritePath.forget(articleID: articleID, on: SQLiteWriteConnection(db: db))
         }
     }
 

@@ -1,6 +1,5 @@
 import BilatModel
 import Foundation
-import GRDB
 
 /// Writes one article and all its facts inside the caller's write transaction.
 ///
@@ -9,7 +8,7 @@ import GRDB
 /// (`DerivedWrites.apply`), so that a batch of articles clusters a busy bucket once, not once an
 /// article, and FTS5 flushes its terms once a batch, not at each article's savepoint.
 struct ArticleWriter {
-    let db: Database
+    let db: any WriteConnection
 
     /// Stores the article unless its text is already stored, replacing older versions of it
     /// (same url or feed id) first; adds to `derived` the meeting buckets either touches and the
@@ -27,10 +26,12 @@ struct ArticleWriter {
         for version in older { buckets.formUnion(try removal.remove(articleID: version.id)) }
 
         let published = article.published ?? facts.published
-        let firstSentence = try Self.nextSentenceID(db)
-        let key = try insertArticle(article, published: published, ingestedAt: ingestedAt,
-                                    firstSentence: facts.sentences.isEmpty ? 0 : firstSentence,
-                                    sentenceCount: facts.sentences.count)
+        let firstSentence = facts.sentences.isEmpty ? 0 : try db.takeSentenceIDs(facts.sentences.count)
+        let key = try db.insertArticle(ArticleRowValues(
+            id: article.id, externalID: article.externalID, url: article.url, source: article.source,
+            title: article.title, published: published?.iso, ingestedAt: ingestedAt, bodyStart: article.bodyStart,
+            datelineCity: article.datelineCity, text: article.text, firstSentence: firstSentence,
+            sentenceCount: facts.sentences.count))
         let locator = try insertSentences(facts.sentences, articleKey: key, firstID: firstSentence, derived: &derived)
         let links = LinkWriter(db: db, articleKey: key, locator: locator)
         let resolver = OfficialResolver(db: db)
@@ -74,25 +75,24 @@ struct ArticleWriter {
     /// True when the stored article with this text has no published date and `article` gives one, or
     /// no source and `article` gives one. Only what was missing counts: copies of one wire text with
     /// other dates or sources would otherwise replace each other at every ingest.
-    static func gainsMetadata(_ db: Database, _ article: Article) throws -> Bool {
+    static func gainsMetadata(_ db: any WriteConnection, _ article: Article) throws -> Bool {
         guard article.published != nil || article.source != nil,
-              let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT published, source FROM article WHERE id = ?"),
-                                         arguments: [article.id]) else { return false }
-        return (article.published != nil && row["published"] as String? == nil)
-            || (article.source != nil && row["source"] as String? == nil)
+              let row = try db.rows("SELECT published, source FROM article WHERE id = ?", article.id).first
+        else { return false }
+        return (article.published != nil && row.optionalText(0) == nil)
+            || (article.source != nil && row.optionalText(1) == nil)
     }
 
     /// True when saving the article would change nothing: the same text is stored, and the article
     /// brings no date or source the stored one lacks (an undated wire story ingested again with
     /// --published is stored again with its date).
-    static func isUnchanged(_ db: Database, _ article: Article) throws -> Bool {
+    static func isUnchanged(_ db: any WriteConnection, _ article: Article) throws -> Bool {
         try exists(db, id: article.id) && !gainsMetadata(db, article)
     }
 
     /// True when an article with this content hash is stored.
-    static func exists(_ db: Database, id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM article WHERE id = ?)"),
-                          arguments: [id]) ?? false
+    static func exists(_ db: any WriteConnection, id: String) throws -> Bool {
+        try db.integer("SELECT count(*) FROM article WHERE id = ?", id) ?? 0 > 0
     }
 
     /// Stored articles this one replaces, with their urls: same non-nil url or same non-nil feed id,
@@ -100,54 +100,31 @@ struct ArticleWriter {
     private func olderVersions(of article: Article) throws -> [(id: String, url: String?)] {
         var versions: [String: String?] = [:]
         if let url = article.url {
-            for id in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM article WHERE url = ?"),
-                                          arguments: [url]) {
-                versions[id] = url
+            for row in try db.rows("SELECT id FROM article WHERE url = ?", url) {
+                versions[try row.text(0)] = url
             }
         }
         if let externalID = article.externalID {
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, url FROM article WHERE external_id = ?"),
-                                        arguments: [externalID]) {
-                versions[row[0]] = row[1] as String?
+            for row in try db.rows("SELECT id, url FROM article WHERE external_id = ?", externalID) {
+                versions[try row.text(0)] = row.optionalText(1)
             }
         }
         return versions.map { (id: $0.key, url: $0.value) }.sorted { $0.id < $1.id }
-    }
-
-    // The hot inserts bind a cached prepared statement: a Codable record insert encodes the record
-    // into a dictionary and builds its SQL every row (238 k instructions a sentence, callgrind).
-    private func insertArticle(_ article: Article, published: PartialDate?, ingestedAt: String,
-                               firstSentence: Int64, sentenceCount: Int) throws -> Int64 {
-        let text = ArticleText.stored(article.text)
-        try db.cachedStatement(sql: """
-            INSERT INTO article(id, external_id, url, source, title, published, ingested_at, body_start,
-                                dateline_city, text_zlib, text_size, first_sentence, sentence_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [article.id, article.externalID, article.url, article.source, article.title,
-                                   published?.iso, ingestedAt, article.bodyStart, article.datelineCity,
-                                   text.blob, text.size, firstSentence, sentenceCount])
-        return db.lastInsertedRowID
-    }
-
-    /// The id after the largest stored sentence id: an article's sentences take the ids from here on,
-    /// consecutive, which is what `article.first_sentence` and `sentence_count` rely on.
-    static func nextSentenceID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM sentence")) ?? 1
     }
 
     private func insertSentences(_ sentences: [Sentence], articleKey: Int64, firstID: Int64,
                                  derived: inout DerivedWrites) throws -> SentenceLocator {
         var stored: [(span: SourceSpan, id: Int64)] = []
         stored.reserveCapacity(sentences.count)
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO sentence(id, article_key, start_offset, end_offset) VALUES (?, ?, ?, ?)
-            """)
+        var rows: [(id: Int64, start: Int, end: Int)] = []
+        rows.reserveCapacity(sentences.count)
         for (offset, sentence) in sentences.enumerated() {
             let id = firstID + Int64(offset)
-            try insert.execute(arguments: [id, articleKey, sentence.span.start, sentence.span.end])
+            rows.append((id, sentence.span.start, sentence.span.end))
             derived.sentences.append((id, sentence.text))
             stored.append((sentence.span, id))
         }
+        try db.insertSentences(articleKey: articleKey, rows)
         return SentenceLocator(stored)
     }
 
@@ -155,27 +132,25 @@ struct ArticleWriter {
     private func saveMention(_ report: Meeting, position: Int, participants: [Int64],
                              links: LinkWriter) throws {
         let mention = MeetingMentionRecord(articleKey: links.articleKey, position: position, report: report)
-        try db.cachedStatement(sql: """
+        guard let id = try db.integer("""
             INSERT INTO meeting_mention(article_key, position, date, date_precision, date_first_day, bucket_year,
                                         country_key, mode, status, place)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [mention.articleKey, mention.position, mention.date,
-                                   mention.datePrecision?.rawValue, mention.dateFirstDay, mention.bucketYear,
-                                   mention.countryKey, mention.mode.rawValue, mention.status.rawValue,
-                                   mention.place])
-        let id = db.lastInsertedRowID
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, mention.articleKey, mention.position, mention.date, mention.datePrecision?.rawValue,
+            mention.dateFirstDay, mention.bucketYear, mention.countryKey, mention.mode.rawValue,
+            mention.status.rawValue, mention.place) else { throw StorageError.noID("meeting_mention") }
         for officialID in participants {
-            try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_mention_participant(mention_id, official_id) VALUES (?, ?)
-                """).execute(arguments: [id, officialID])
+            try db.execute("""
+                INSERT INTO meeting_mention_participant(mention_id, official_id) VALUES (?, ?) ON CONFLICT DO NOTHING
+                """, id, officialID)
         }
         for area in Set(report.areas) {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_mention_area(mention_id, area) VALUES (?, ?)")
-                .execute(arguments: [id, area])
+            try db.execute("INSERT INTO meeting_mention_area(mention_id, area) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           id, area)
         }
         for sentenceID in links.locator.sources(of: report.spans) {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_mention_source(mention_id, sentence_id) VALUES (?, ?)")
-                .execute(arguments: [id, sentenceID ?? LinkWriter.noSentence])
+            try db.execute("INSERT INTO meeting_mention_source(mention_id, sentence_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           id, sentenceID ?? LinkWriter.noSentence)
         }
     }
 }

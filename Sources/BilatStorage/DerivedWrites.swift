@@ -1,4 +1,3 @@
-import GRDB
 
 /// What the articles saved in a write transaction leave to be derived at its end: the meeting
 /// buckets to re-cluster and the sentences to add to the full-text index.
@@ -28,14 +27,11 @@ struct DerivedWrites {
     }
 
     /// Re-clusters the buckets, then indexes the sentences; leaves nothing pending.
-    mutating func apply(_ db: Database) throws {
+    mutating func apply(_ db: any WriteConnection) throws {
         let consolidation = MeetingConsolidation(db: db)
         try consolidation.recompute(buckets, touched: units)
         try consolidation.addUndated(undated)
-        let index = try db.cachedStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
-        for sentence in sentences {
-            try index.execute(arguments: [sentence.id, sentence.text])
-        }
+        try db.indexSentences(sentences)
         self = DerivedWrites()
     }
 }

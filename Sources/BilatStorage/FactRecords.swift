@@ -47,20 +47,20 @@ extension MeetingRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// Reads `id, date, date_precision, date_first_day, place, mode, status, country_key` by position:
     /// the Codable decoding looks each column up by name (a bucket's meetings, at every re-clustering).
-    init(positional row: Row) throws {
-        id = row[0]
-        date = row[1]
-        let precision: String? = row[2]
+    init(positional row: SQLRow) throws {
+        id = row.optionalInt(0)
+        date = row.optionalText(1)
+        let precision = row.optionalText(2)
         datePrecision = try precision.map {
             try DatePrecision(rawValue: $0).orThrow(table: "meeting", column: "date_precision", $0)
         }
-        dateFirstDay = row[3]
-        place = row[4]
-        let mode: String = row[5]
+        dateFirstDay = row.optionalText(3)
+        place = row.optionalText(4)
+        let mode = try row.text(5)
         self.mode = try MeetingMode(rawValue: mode).orThrow(table: "meeting", column: "mode", mode)
-        let status: String = row[6]
+        let status = try row.text(6)
         self.status = try MeetingStatus(rawValue: status).orThrow(table: "meeting", column: "status", status)
-        countryKey = row[7]
+        countryKey = try row.text(7)
     }
 }
 

@@ -1,9 +1,8 @@
 import BilatModel
-import GRDB
 
 /// Writes one article's facts other than meetings, and every fact→sentence link, with cached statements.
 struct LinkWriter {
-    let db: Database
+    let db: any WriteConnection
     /// The article's integer key (`article.key`).
     let articleKey: Int64
     let locator: SentenceLocator
@@ -11,17 +10,18 @@ struct LinkWriter {
     /// Records the countries the article names.
     func mentions(countries: [String]) throws {
         for code in Set(countries.map { $0.uppercased() }) {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_country(article_key, country) VALUES (?, ?)")
-                .execute(arguments: [articleKey, code])
+            try db.execute("INSERT INTO article_country(article_key, country) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           articleKey, code)
         }
     }
 
     /// Stores an official's role, seen on the article's date, and sources under the resolved `id`.
     func official(_ official: Official, id: Int64, seenOn date: PartialDate?) throws {
         if let role = official.role {
-            try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO official_role(official_id, title, article_key, seen_on) VALUES (?, ?, ?, ?)
-                """).execute(arguments: [id, role, articleKey, date?.iso])
+            try db.execute("""
+                INSERT INTO official_role(official_id, title, article_key, seen_on) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, id, role, articleKey, date?.iso)
         }
         try sources(table: "official_source", column: "official_id", id: id, spans: official.spans)
     }
@@ -35,10 +35,10 @@ struct LinkWriter {
 
     /// Links an organization (created when new) to the article's sentences naming it.
     func organization(_ organization: Organization) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO organization(name) VALUES (?)")
-            .execute(arguments: [organization.name])
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM organization WHERE name = ?"),
-                                    arguments: [organization.name])!
+        try db.execute("INSERT INTO organization(name) VALUES (?) ON CONFLICT DO NOTHING", organization.name)
+        guard let id = try db.integer("SELECT id FROM organization WHERE name = ?", organization.name) else {
+            throw StorageError.noID("organization")
+        }
         for sentenceID in locator.sources(of: organization.spans) {
             try insertLink(table: "article_organization", keyColumn: "organization_id", key: id, sentenceID: sentenceID)
         }
@@ -47,34 +47,40 @@ struct LinkWriter {
     /// Attaches the article to the same stored agreement (same kind, countries, date text and title)
     /// or stores a new one.
     func agreement(_ agreement: Agreement) throws {
-        var record = AgreementRecord(agreement)
-        let existing = try Int64.fetchOne(db.cachedStatement(sql: """
+        let record = AgreementRecord(agreement)
+        let find = """
             SELECT id FROM agreement
-            WHERE country_key = ? AND kind = ? AND date IS ? AND title IS ? ORDER BY id LIMIT 1
-            """), arguments: [record.countryKey, record.kind.rawValue, record.date, record.title])
-        let id: Int64
-        if let existing {
-            id = existing
-        } else {
-            try record.insert(db)
-            id = record.id!
-            for code in CountryKey(agreement.countries).codes {
-                try db.cachedStatement(sql: "INSERT INTO agreement_country(agreement_id, country) VALUES (?, ?)")
-                    .execute(arguments: [id, code])
-            }
+            WHERE country_key = ? AND kind = ? AND date IS NOT DISTINCT FROM ? AND title IS NOT DISTINCT FROM ?
+            ORDER BY id LIMIT 1
+            """
+        var id = try db.integer(find, record.countryKey, record.kind.rawValue, record.date, record.title)
+        if id == nil {
+            // Looked for again under the lock: another writer may have stored it meanwhile.
+            try db.lockCreation(.agreement)
+            id = try db.integer(find, record.countryKey, record.kind.rawValue, record.date, record.title)
         }
-        try sources(table: "agreement_source", column: "agreement_id", id: id, spans: agreement.spans)
+        if id == nil {
+            guard let new = try db.integer("""
+                INSERT INTO agreement(kind, date, date_precision, date_first_day, title, country_key)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """, record.kind.rawValue, record.date, record.datePrecision?.rawValue, record.dateFirstDay,
+                record.title, record.countryKey) else { throw StorageError.noID("agreement") }
+            for code in CountryKey(agreement.countries).codes {
+                try db.execute("INSERT INTO agreement_country(agreement_id, country) VALUES (?, ?)", new, code)
+            }
+            id = new
+        }
+        try sources(table: "agreement_source", column: "agreement_id", id: id ?? 0, spans: agreement.spans)
     }
 
     /// Stores a statement with the sentence holding it.
     func statement(_ statement: BilatModel.Statement) throws {
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO statement(article_key, sentence_id, speaker, country, verb, type, start_offset, end_offset)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                articleKey, locator.sentenceID(containing: statement.span.start), statement.speaker,
-                statement.country?.uppercased(), statement.verb, statement.type.rawValue,
-                statement.span.start, statement.span.end])
+            """, articleKey, locator.sentenceID(containing: statement.span.start), statement.speaker,
+            statement.country?.uppercased(), statement.verb, statement.type.rawValue,
+            statement.span.start, statement.span.end)
     }
 
     /// Links an entity (`meeting_source`, `official_source`, `agreement_source`) to the sentences of its spans.
@@ -86,10 +92,9 @@ struct LinkWriter {
 
     /// Inserts one link row unless an equal one exists (the table's primary key). A fact read outside
     /// every sentence is linked to sentence 0, which no sentence is.
-    private func insertLink(table: String, keyColumn: String, key: some DatabaseValueConvertible,
-                            sentenceID: Int64?) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table)(article_key, \(keyColumn), sentence_id) VALUES (?, ?, ?)")
-            .execute(arguments: [articleKey, key, sentenceID ?? Self.noSentence])
+    private func insertLink(table: String, keyColumn: String, key: some SQLArgument, sentenceID: Int64?) throws {
+        try db.execute("INSERT INTO \(table)(article_key, \(keyColumn), sentence_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                       articleKey, key, sentenceID ?? Self.noSentence)
     }
 
     /// The sentence id of a link to no sentence.

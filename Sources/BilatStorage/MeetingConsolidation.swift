@@ -1,5 +1,4 @@
 import BilatModel
-import GRDB
 
 /// Derives the meetings of some buckets from their report groups, inside the caller's write transaction.
 ///
@@ -11,7 +10,7 @@ import GRDB
 /// no cluster takes are deleted with their derived rows. Undated reports are meetings of their own
 /// (``addUndated(_:)``), never clustered.
 struct MeetingConsolidation {
-    let db: Database
+    let db: any WriteConnection
     let clustering = MeetingClustering()
 
     /// Re-clusters the dated buckets. `rebuild` writes every meeting's derived rows again (the upgrade to
@@ -27,21 +26,21 @@ struct MeetingConsolidation {
     /// Makes each undated report a meeting of its own, with its derived rows.
     func addUndated(_ mentionIDs: [Int64]) throws {
         for id in mentionIDs {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            guard let row = try db.rows("""
                 SELECT country_key, mode, status, place, meeting_id FROM meeting_mention WHERE id = ? AND date IS NULL
-                """), arguments: [id]), (row[4] as Int64?) == nil else { continue }
-            let mode: String = row[1], status: String = row[2]
-            var record = MeetingRecord(id: nil, place: row[3],
+                """, id).first, row.optionalInt(4) == nil else { continue }
+            let mode = try row.text(1), status = try row.text(2)
+            var record = MeetingRecord(id: nil, place: row.optionalText(3),
                                        mode: try MeetingMode(rawValue: mode).orThrow(table: "meeting_mention", column: "mode", mode),
                                        status: try MeetingStatus(rawValue: status).orThrow(table: "meeting_mention", column: "status", status),
-                                       countryKey: row[0])
-            try record.insert(db)
-            try insertCountries(of: record)
-            try derive(meeting: record.id!, reports: .mention(id))
+                                       countryKey: try row.text(0))
+            let meeting = try insert(&record)
+            try derive(meeting: meeting, reports: .mention(id))
         }
     }
 
     private func recompute(_ bucket: MeetingBucket, touched: Set<Int64>, rebuild: Bool) throws {
+        try db.lockBucket(bucket)
         let units = try loadUnits(bucket)
         let stored = try formerMeetings(bucket)
         // Each meeting's groups before this clustering, gathered once (not a pass over the bucket per cluster).
@@ -60,21 +59,20 @@ struct MeetingConsolidation {
             taken.insert(id)
         }
         for id in former.subtracting(taken).sorted() {
-            try db.cachedStatement(sql: "DELETE FROM meeting WHERE id = ?").execute(arguments: [id])
+            try db.execute("DELETE FROM meeting WHERE id = ?", id)
         }
     }
 
     /// The bucket's groups with their counts: four statements, each one indexed range of the bucket.
     private func loadUnits(_ bucket: MeetingBucket) throws -> [UnitInput] {
-        let args: StatementArguments = [bucket.countryKey, bucket.mode.rawValue, bucket.year]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, date, status, place, rank, articles, held, meeting_id, participants FROM meeting_unit
-            WHERE country_key = ? AND mode = ? AND bucket_year = ?
-            """), arguments: args)
+        let args: [TransferValue] = [.text(bucket.countryKey), .text(bucket.mode.rawValue), bucket.year.sqlValue]
         var units: [UnitInput] = []
         var index: [Int64: Int] = [:]
-        while let row = try rows.next() {
-            let iso: String = row[1], status: String = row[2], place: String = row[3]
+        try db.each("""
+            SELECT id, date, status, place, rank, articles, held, meeting_id, participants FROM meeting_unit
+            WHERE country_key = ? AND mode = ? AND bucket_year = ?
+            """, args) { row in
+            let iso = try row.text(1), status = try row.text(2), place = try row.text(3)
             guard let date = PartialDate(iso: iso) else {
                 throw StorageError.invalidStoredValue(table: "meeting_unit", column: "date", value: iso)
             }
@@ -83,31 +81,30 @@ struct MeetingConsolidation {
                 status: status.isEmpty ? nil
                     : try MeetingStatus(rawValue: status).orThrow(table: "meeting_unit", column: "status", status),
                 place: place.isEmpty ? nil : place,
-                participants: (row[8] as String).split(separator: ",").compactMap { Int64($0) }, rank: row[4])
-            let id: Int64 = row[0]
+                participants: try row.text(8).split(separator: ",").compactMap { Int64($0) }, rank: Int(try row.int(4)))
+            let id = try row.int(0)
             index[id] = units.count
-            units.append(UnitInput(id: id, key: key, articles: row[5], held: row[6], places: [:], participants: [],
-                                   links: [], formerMeetingID: row[7]))
+            units.append(UnitInput(id: id, key: key, articles: Int(try row.int(5)), held: Int(try row.int(6)), places: [:],
+                                   participants: [], links: [], formerMeetingID: row.optionalInt(7)))
         }
         guard !units.isEmpty else { return [] }
-        func each(_ sql: String, _ body: (Int, Row) -> Void) throws {
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: args)
-            while let row = try rows.next() {
-                if let at = index[row[0]] { body(at, row) }
+        func each(_ sql: String, _ body: (Int, SQLRow) throws -> Void) throws {
+            try db.each(sql, args) { row in
+                if let at = index[try row.int(0)] { try body(at, row) }
             }
         }
         try each("""
             SELECT p.unit_id, p.place, p.articles FROM meeting_unit u JOIN meeting_unit_place p ON p.unit_id = u.id
             WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
-            """) { units[$0].places[$1[1]] = $1[2] }
+            """) { units[$0].places[try $1.text(1)] = Int(try $1.int(2)) }
         try each("""
             SELECT p.unit_id, p.official_id FROM meeting_unit u JOIN meeting_unit_participant p ON p.unit_id = u.id
             WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
-            """) { units[$0].participants.insert($1[1]) }
+            """) { units[$0].participants.insert(try $1.int(1)) }
         try each("""
             SELECT l.unit_id, l.other_id FROM meeting_unit u JOIN meeting_unit_link l ON l.unit_id = u.id
             WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
-            """) { units[$0].links.insert($1[1]) }
+            """) { units[$0].links.insert(try $1.int(1)) }
         return units
     }
 
@@ -115,14 +112,13 @@ struct MeetingConsolidation {
     /// statement so that an unchanged cluster costs no query.
     private func formerMeetings(_ bucket: MeetingBucket) throws -> [Int64: MeetingRecord] {
         guard let year = bucket.year, let span = PartialDate(year: year) else { return [:] }
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+        var records: [Int64: MeetingRecord] = [:]
+        try db.each("""
             SELECT id, date, date_precision, date_first_day, place, mode, status, country_key FROM meeting
             WHERE country_key = ? AND mode = ? AND date_first_day BETWEEN ? AND ?
-            """), arguments: [bucket.countryKey, bucket.mode.rawValue, span.firstDayISO, span.lastDayISO])
-        var records: [Int64: MeetingRecord] = [:]
-        while let row = try rows.next() {
+            """, [.text(bucket.countryKey), .text(bucket.mode.rawValue), .text(span.firstDayISO), .text(span.lastDayISO)]) { row in
             let record = try MeetingRecord(positional: row)
-            records[record.id!] = record
+            records[try row.int(0)] = record
         }
         return records
     }
@@ -137,13 +133,18 @@ struct MeetingConsolidation {
         record.setDate(cluster.summary.date)
         let members = Set(cluster.units.map(\.id))
         guard let id else {
-            try record.insert(db)
-            try insertCountries(of: record)
-            for unit in cluster.units { try derive(meeting: record.id!, reports: .unit(unit.id, .notInMeeting)) }
-            try setMeeting(record.id!, of: cluster.units)
-            return record.id!
+            let new = try insert(&record)
+            for unit in cluster.units { try derive(meeting: new, reports: .unit(unit.id, .notInMeeting)) }
+            try setMeeting(new, of: cluster.units)
+            return new
         }
-        if try (stored ?? MeetingRecord.fetchOne(db, key: id)) != record { try record.update(db) }
+        if try (stored ?? fetchMeeting(id)) != record {
+            try db.execute("""
+                UPDATE meeting SET date = ?, date_precision = ?, date_first_day = ?, place = ?, mode = ?, status = ?,
+                    country_key = ? WHERE id = ?
+                """, record.date, record.datePrecision?.rawValue, record.dateFirstDay, record.place, record.mode.rawValue,
+                record.status.rawValue, record.countryKey, id)
+        }
         if formerUnits.isSubset(of: members), !rebuild {
             for unit in cluster.units {
                 if unit.formerMeetingID != id {
@@ -154,7 +155,7 @@ struct MeetingConsolidation {
             }
         } else {
             for table in ["meeting_participant", "meeting_area", "meeting_source"] {
-                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE meeting_id = ?").execute(arguments: [id])
+                try db.execute("DELETE FROM \(table) WHERE meeting_id = ?", id)
             }
             for unit in cluster.units { try derive(meeting: id, reports: .unit(unit.id, .all)) }
         }
@@ -164,15 +165,28 @@ struct MeetingConsolidation {
 
     private func setMeeting(_ id: Int64, of units: [UnitInput]) throws {
         for unit in units where unit.formerMeetingID != id {
-            try db.cachedStatement(sql: "UPDATE meeting_unit SET meeting_id = ? WHERE id = ?").execute(arguments: [id, unit.id])
+            try db.execute("UPDATE meeting_unit SET meeting_id = ? WHERE id = ?", id, unit.id)
         }
     }
 
-    private func insertCountries(of record: MeetingRecord) throws {
+    /// Stores a new meeting with its countries; returns (and sets) its id.
+    private func insert(_ record: inout MeetingRecord) throws -> Int64 {
+        guard let id = try db.integer("""
+            INSERT INTO meeting(date, date_precision, date_first_day, place, mode, status, country_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, record.date, record.datePrecision?.rawValue, record.dateFirstDay, record.place, record.mode.rawValue,
+            record.status.rawValue, record.countryKey) else { throw StorageError.noID("meeting") }
+        record.id = id
         for code in CountryKey(record.countryKey.split(separator: ",").map(String.init)).codes {
-            try db.cachedStatement(sql: "INSERT INTO meeting_country(meeting_id, country) VALUES (?, ?)")
-                .execute(arguments: [record.id!, code])
+            try db.execute("INSERT INTO meeting_country(meeting_id, country) VALUES (?, ?)", id, code)
         }
+        return id
+    }
+
+    private func fetchMeeting(_ id: Int64) throws -> MeetingRecord? {
+        try db.rows("""
+            SELECT id, date, date_precision, date_first_day, place, mode, status, country_key FROM meeting WHERE id = ?
+            """, id).first.map(MeetingRecord.init(positional:))
     }
 
     /// Which reports a meeting takes the derived rows of.
@@ -192,7 +206,7 @@ struct MeetingConsolidation {
             switch self {
             case .mention: "mm.id = ?2"
             case .unit(_, .new): "mm.unit_id = ?2 AND mm.meeting_id IS NULL"
-            case .unit(_, .notInMeeting): "mm.unit_id = ?2 AND mm.meeting_id IS NOT ?1"
+            case .unit(_, .notInMeeting): "mm.unit_id = ?2 AND mm.meeting_id IS DISTINCT FROM ?1"
             case .unit(_, .all): "mm.unit_id = ?2"
             }
         }
@@ -207,28 +221,31 @@ struct MeetingConsolidation {
     /// Adds to the meeting the participants, areas and source sentences of the reports, and points the
     /// reports at it. The primary keys reject a repeated row (sentence 0 included: no sentence).
     private func derive(meeting: Int64, reports: Reports) throws {
-        let args: StatementArguments = [meeting, reports.id]
+        let args: [TransferValue] = [.integer(meeting), .integer(reports.id)]
         let condition = reports.condition
-        try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO meeting_participant(meeting_id, official_id, article_key)
+        try db.execute("""
+            INSERT INTO meeting_participant(meeting_id, official_id, article_key)
             SELECT ?1, p.official_id, mm.article_key
             FROM meeting_mention mm JOIN meeting_mention_participant p ON p.mention_id = mm.id
             WHERE \(condition)
-            """).execute(arguments: args)
-        try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO meeting_area(meeting_id, area, article_key)
+            ON CONFLICT DO NOTHING
+            """, args)
+        try db.execute("""
+            INSERT INTO meeting_area(meeting_id, area, article_key)
             SELECT ?1, a.area, mm.article_key
             FROM meeting_mention mm JOIN meeting_mention_area a ON a.mention_id = mm.id
             WHERE \(condition)
-            """).execute(arguments: args)
-        try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO meeting_source(meeting_id, article_key, sentence_id)
+            ON CONFLICT DO NOTHING
+            """, args)
+        try db.execute("""
+            INSERT INTO meeting_source(meeting_id, article_key, sentence_id)
             SELECT ?1, mm.article_key, s.sentence_id
             FROM meeting_mention mm JOIN meeting_mention_source s ON s.mention_id = mm.id
             WHERE \(condition)
-            """).execute(arguments: args)
-        try db.cachedStatement(sql: """
-            UPDATE meeting_mention AS mm SET meeting_id = ?1 WHERE \(condition) AND mm.meeting_id IS NOT ?1
-            """).execute(arguments: args)
+            ON CONFLICT DO NOTHING
+            """, args)
+        try db.execute("""
+            UPDATE meeting_mention AS mm SET meeting_id = ?1 WHERE \(condition) AND mm.meeting_id IS DISTINCT FROM ?1
+            """, args)
     }
 }

@@ -1,11 +1,10 @@
 import BilatModel
-import GRDB
 
 /// Keeps the report groups (`meeting_unit` and its counts, schema 0009) in step with the stored reports:
 /// an article adds one to the counts of the groups its reports fall in when it is saved, and takes
 /// one away when it is removed. The work is the article's own reports, never the group's.
 struct MeetingUnits {
-    let db: Database
+    let db: any WriteConnection
 
     /// One article's share of one group.
     struct Share {
@@ -27,22 +26,21 @@ struct MeetingUnits {
     /// The article's stored reports, grouped: its dated shares and its undated reports (with the meeting
     /// each is in, if any).
     func shares(ofArticle key: Int64) throws -> (dated: [Share], undated: [(id: Int64, meetingID: Int64?)]) {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT mm.id, mm.position, mm.date, mm.status, mm.place, mm.country_key, mm.mode, mm.unit_id, mm.meeting_id,
-                (SELECT group_concat(official_id) FROM meeting_mention_participant WHERE mention_id = mm.id)
-            FROM meeting_mention mm WHERE mm.article_key = ? ORDER BY mm.position
-            """), arguments: [key])
         typealias Report = (id: Int64, date: PartialDate?, status: MeetingStatus, place: String?, countryKey: String,
                             mode: MeetingMode, unitID: Int64?, meetingID: Int64?, participants: Set<Int64>)
         var reports: [Report] = []
-        for row in rows {
-            let status: String = row[3], mode: String = row[6]
-            let participants = (row[9] as String?)?.split(separator: ",").compactMap { Int64($0) } ?? []
-            reports.append((row[0], try PartialDate.stored(row[2], table: "meeting_mention", column: "date"),
+        try db.each("""
+            SELECT mm.id, mm.position, mm.date, mm.status, mm.place, mm.country_key, mm.mode, mm.unit_id, mm.meeting_id,
+                (SELECT \(db.backend.joinedIDs("official_id")) FROM meeting_mention_participant WHERE mention_id = mm.id)
+            FROM meeting_mention mm WHERE mm.article_key = ? ORDER BY mm.position
+            """, [.integer(key)]) { row in
+            let status = try row.text(3), mode = try row.text(6)
+            let participants = row.optionalText(9)?.split(separator: ",").compactMap { Int64($0) } ?? []
+            reports.append((try row.int(0), try PartialDate.stored(row.optionalText(2), table: "meeting_mention", column: "date"),
                             try MeetingStatus(rawValue: status).orThrow(table: "meeting_mention", column: "status", status),
-                            row[4], row[5],
+                            row.optionalText(4), try row.text(5),
                             try MeetingMode(rawValue: mode).orThrow(table: "meeting_mention", column: "mode", mode),
-                            row[7], row[8], Set(participants)))
+                            row.optionalInt(7), row.optionalInt(8), Set(participants)))
         }
         var dated: [Share] = []
         var undated: [(id: Int64, meetingID: Int64?)] = []
@@ -83,31 +81,31 @@ struct MeetingUnits {
         throws -> (units: Set<Int64>, buckets: Set<MeetingBucket>, undated: [Int64]) {
         if regrouping {
             for table in ["meeting_participant", "meeting_area", "meeting_source"] {
-                try db.cachedStatement(sql: """
+                try db.execute("""
                     DELETE FROM \(table) WHERE article_key = ?1 AND meeting_id IN (
                         SELECT meeting_id FROM meeting_mention WHERE article_key = ?1 AND date IS NOT NULL)
-                    """).execute(arguments: [articleKey])
+                    """, articleKey)
             }
-            try db.cachedStatement(sql: "UPDATE meeting_mention SET meeting_id = NULL WHERE article_key = ? AND date IS NOT NULL")
-                .execute(arguments: [articleKey])
+            try db.execute("UPDATE meeting_mention SET meeting_id = NULL WHERE article_key = ? AND date IS NOT NULL", articleKey)
         }
         let (shares, undated) = try shares(ofArticle: articleKey)
         var ids: [Int64] = []
+        for bucket in Set(shares.map(\.bucket)).sorted() { try db.lockBucket(bucket) }
         for share in shares {
-            guard let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            guard let id = try db.integer("""
                 INSERT INTO meeting_unit(country_key, mode, bucket_year, date, status, place, participants, rank,
                                          articles, held)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                 ON CONFLICT (country_key, mode, bucket_year, date, status, place, participants, rank)
-                DO UPDATE SET articles = articles + 1, held = held + excluded.held
+                DO UPDATE SET articles = meeting_unit.articles + 1, held = meeting_unit.held + excluded.held
                 RETURNING id
-                """), arguments: [share.bucket.countryKey, share.bucket.mode.rawValue, share.key.date.year,
-                                  share.key.date.iso, share.key.status?.rawValue ?? "", share.key.place ?? "",
-                                  share.key.participantsText, share.key.rank, share.held ? 1 : 0]) else { throw StorageError.invalidStoredValue(table: "meeting_unit", column: "id", value: "no id returned") }
+                """, share.bucket.countryKey, share.bucket.mode.rawValue, share.key.date.year,
+                share.key.date.iso, share.key.status?.rawValue ?? "", share.key.place ?? "",
+                share.key.participantsText, share.key.rank, share.held ? 1 : 0) else { throw StorageError.noID("meeting_unit") }
             ids.append(id)
             try count(share, unit: id, by: 1)
             for mention in share.mentionIDs {
-                try db.cachedStatement(sql: "UPDATE meeting_mention SET unit_id = ? WHERE id = ?").execute(arguments: [id, mention])
+                try db.execute("UPDATE meeting_mention SET unit_id = ? WHERE id = ?", id, mention)
             }
         }
         try link(shares, ids: ids, by: 1)
@@ -119,12 +117,12 @@ struct MeetingUnits {
     /// meetings of its undated reports.
     func remove(articleKey: Int64) throws -> (units: [Int64], buckets: Set<MeetingBucket>, undatedMeetings: [Int64]) {
         let (shares, undated) = try shares(ofArticle: articleKey)
+        for bucket in Set(shares.map(\.bucket)).sorted() { try db.lockBucket(bucket) }
         var ids: [Int64] = []
         for share in shares {
             guard let id = share.unitID else { continue }
             ids.append(id)
-            try db.cachedStatement(sql: "UPDATE meeting_unit SET articles = articles - 1, held = held - ? WHERE id = ?")
-                .execute(arguments: [share.held ? 1 : 0, id])
+            try db.execute("UPDATE meeting_unit SET articles = articles - 1, held = held - ? WHERE id = ?", share.held ? 1 : 0, id)
             try count(share, unit: id, by: -1)
         }
         try link(shares.filter { $0.unitID != nil }, ids: ids, by: -1)
@@ -134,7 +132,7 @@ struct MeetingUnits {
     /// Deletes the groups left without an article (their reports are gone).
     func dropEmpty(_ units: [Int64]) throws {
         for id in units {
-            try db.cachedStatement(sql: "DELETE FROM meeting_unit WHERE id = ? AND articles = 0").execute(arguments: [id])
+            try db.execute("DELETE FROM meeting_unit WHERE id = ? AND articles = 0", id)
         }
     }
 
@@ -142,23 +140,21 @@ struct MeetingUnits {
         // A decrement is an UPDATE: SQLite checks CHECK constraints before it looks for the conflict of an
         // upsert, so the -1 of an upsert would be refused as a row of its own.
         for place in share.places.sorted() {
-            try db.cachedStatement(sql: delta > 0 ? """
+            try db.execute(delta > 0 ? """
                 INSERT INTO meeting_unit_place(unit_id, place, articles) VALUES (?1, ?2, 1)
-                ON CONFLICT (unit_id, place) DO UPDATE SET articles = articles + 1
-                """ : "UPDATE meeting_unit_place SET articles = articles - 1 WHERE unit_id = ?1 AND place = ?2")
-                .execute(arguments: [id, place])
+                ON CONFLICT (unit_id, place) DO UPDATE SET articles = meeting_unit_place.articles + 1
+                """ : "UPDATE meeting_unit_place SET articles = articles - 1 WHERE unit_id = ?1 AND place = ?2", id, place)
         }
         for official in share.participants.sorted() {
-            try db.cachedStatement(sql: delta > 0 ? """
+            try db.execute(delta > 0 ? """
                 INSERT INTO meeting_unit_participant(unit_id, official_id, articles) VALUES (?1, ?2, 1)
-                ON CONFLICT (unit_id, official_id) DO UPDATE SET articles = articles + 1
-                """ : "UPDATE meeting_unit_participant SET articles = articles - 1 WHERE unit_id = ?1 AND official_id = ?2")
-                .execute(arguments: [id, official])
+                ON CONFLICT (unit_id, official_id) DO UPDATE SET articles = meeting_unit_participant.articles + 1
+                """ : "UPDATE meeting_unit_participant SET articles = articles - 1 WHERE unit_id = ?1 AND official_id = ?2",
+                id, official)
         }
         if delta < 0 {
-            try db.cachedStatement(sql: "DELETE FROM meeting_unit_place WHERE unit_id = ? AND articles <= 0").execute(arguments: [id])
-            try db.cachedStatement(sql: "DELETE FROM meeting_unit_participant WHERE unit_id = ? AND articles <= 0")
-                .execute(arguments: [id])
+            try db.execute("DELETE FROM meeting_unit_place WHERE unit_id = ? AND articles <= 0", id)
+            try db.execute("DELETE FROM meeting_unit_participant WHERE unit_id = ? AND articles <= 0", id)
         }
     }
 
@@ -166,17 +162,16 @@ struct MeetingUnits {
     private func link(_ shares: [Share], ids: [Int64], by delta: Int) throws {
         for i in shares.indices {
             for j in shares.indices where j != i && shares[j].bucket == shares[i].bucket && ids[j] != ids[i] {
-                let args: StatementArguments = [ids[i], ids[j]]
                 if delta > 0 {
-                    try db.cachedStatement(sql: """
+                    try db.execute("""
                         INSERT INTO meeting_unit_link(unit_id, other_id, articles) VALUES (?1, ?2, 1)
-                        ON CONFLICT (unit_id, other_id) DO UPDATE SET articles = articles + 1
-                        """).execute(arguments: args)
+                        ON CONFLICT (unit_id, other_id) DO UPDATE SET articles = meeting_unit_link.articles + 1
+                        """, ids[i], ids[j])
                 } else {
-                    try db.cachedStatement(sql: "UPDATE meeting_unit_link SET articles = articles - 1 WHERE unit_id = ? AND other_id = ?")
-                        .execute(arguments: args)
-                    try db.cachedStatement(sql: "DELETE FROM meeting_unit_link WHERE unit_id = ? AND other_id = ? AND articles <= 0")
-                        .execute(arguments: args)
+                    try db.execute("UPDATE meeting_unit_link SET articles = articles - 1 WHERE unit_id = ? AND other_id = ?",
+                                   ids[i], ids[j])
+                    try db.execute("DELETE FROM meeting_unit_link WHERE unit_id = ? AND other_id = ? AND articles <= 0",
+                                   ids[i], ids[j])
                 }
             }
         }

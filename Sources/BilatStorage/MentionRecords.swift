@@ -61,21 +61,29 @@ extension MeetingMentionRecord: Codable, FetchableRecord, MutablePersistableReco
 }
 
 /// The mentions that can report one meeting: same sides, same mode, same year (or all undated ones).
-struct MeetingBucket: Hashable, Sendable, Comparable {
-    var countryKey: String
-    var mode: MeetingMode
-    var year: Int?
+public struct MeetingBucket: Hashable, Sendable, Comparable {
+    public var countryKey: String
+    public var mode: MeetingMode
+    public var year: Int?
 
-    static func < (a: MeetingBucket, b: MeetingBucket) -> Bool {
+    public static func < (a: MeetingBucket, b: MeetingBucket) -> Bool {
         (a.countryKey, a.mode.rawValue, a.year ?? 0) < (b.countryKey, b.mode.rawValue, b.year ?? 0)
     }
 }
 
 extension MeetingBucket: FetchableRecord {
-    init(row: Row) throws {
+    public init(row: Row) throws {
         countryKey = row["country_key"]
         let mode: String = row["mode"]
         self.mode = try MeetingMode(rawValue: mode).orThrow(table: "meeting_mention", column: "mode", mode)
         year = row["bucket_year"]
+    }
+
+    /// `country_key, mode, bucket_year`, by position.
+    init(_ row: SQLRow) throws {
+        countryKey = try row.text(0)
+        let mode = try row.text(1)
+        self.mode = try MeetingMode(rawValue: mode).orThrow(table: "meeting_mention", column: "mode", mode)
+        year = row.optionalInt(2).map(Int.init)
     }
 }

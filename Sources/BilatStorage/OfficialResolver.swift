@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Finds the one stored official a name refers to, so that a person is one entity across articles.
 ///
@@ -10,46 +9,52 @@ import GRDB
 /// into it (their roles, sources and meetings move over), so the result does not depend on which
 /// article came first.
 struct OfficialResolver {
-    let db: Database
+    let db: any WriteConnection
 
     /// The official's id, created when no stored official is this person; `absorbed` collects the
     /// mentions whose participants changed, for re-clustering.
     func resolve(name: String, country: String?, absorbed: inout DerivedWrites) throws -> Int64 {
         let code = country?.uppercased()
-        if let id = try exact(name: name, country: code) { return id }
-        if code == nil {
-            let named = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM official WHERE name = ?"),
-                                           arguments: [name])
-            if named.count == 1 { return named[0] }
+        if let id = try stored(name: name, country: code) { return id }
+        // A new official: looked for again under the lock, which another writer creating one holds
+        // until it commits, so that two writers never create one person twice or absorb past each other.
+        try db.lockCreation(.official)
+        if let id = try stored(name: name, country: code) { return id }
+        guard let id = try db.integer("INSERT INTO official(name, country) VALUES (?, ?) RETURNING id", name, code) else {
+            throw StorageError.noID("official")
         }
-        if Self.words(name).count == 1 {
-            let matches = try fullNames(country: code).filter { Self.words($0.name).contains(Self.fold(name)) }
-            if matches.count == 1 { return matches[0].id }
-        }
-        try db.cachedStatement(sql: "INSERT INTO official(name, country) VALUES (?, ?)").execute(arguments: [name, code])
-        let id = db.lastInsertedRowID
         if let code, Self.words(name).count > 1 {
             try absorbSettled(into: id, name: name, country: code, absorbed: &absorbed)
         }
         return id
     }
 
+    /// The stored official the name refers to, if there is one.
+    private func stored(name: String, country code: String?) throws -> Int64? {
+        if let id = try exact(name: name, country: code) { return id }
+        if code == nil {
+            let named = try db.integers("SELECT id FROM official WHERE name = ?", name)
+            if named.count == 1 { return named[0] }
+        }
+        if Self.words(name).count == 1 {
+            let matches = try fullNames(country: code).filter { Self.words($0.name).contains(Self.fold(name)) }
+            if matches.count == 1 { return matches[0].id }
+        }
+        return nil
+    }
+
     private func exact(name: String, country: String?) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM official WHERE name = ? AND coalesce(country, '') = coalesce(?, '')
-            """), arguments: [name, country])
+        try db.integer("SELECT id FROM official WHERE name = ? AND coalesce(country, '') = coalesce(?, '')", name, country)
     }
 
     /// Officials of a country (any country when nil) whose name has more than one word.
     private func fullNames(country: String?) throws -> [(id: Int64, name: String)] {
-        let rows: [Row]
-        if let country {
-            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM official WHERE country = ?"),
-                                    arguments: [country])
+        let rows = if let country {
+            try db.rows("SELECT id, name FROM official WHERE country = ?", country)
         } else {
-            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM official WHERE country IS NOT NULL"))
+            try db.rows("SELECT id, name FROM official WHERE country IS NOT NULL")
         }
-        return rows.map { ($0["id"], $0["name"]) }.filter { Self.words($0.name).count > 1 }
+        return try rows.map { (try $0.int(0), try $0.text(1)) }.filter { Self.words($0.name).count > 1 }
     }
 
     /// Moves onto the new official `id` the country-less official of the same name and the bare-word
@@ -58,30 +63,30 @@ struct OfficialResolver {
                                absorbed: inout DerivedWrites) throws {
         var settled: [Int64] = []
         if let countryless = try exact(name: name, country: nil),
-           try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM official WHERE name = ?"),
-                              arguments: [name]).count == 2 {
+           try db.integers("SELECT id FROM official WHERE name = ?", name).count == 2 {
             settled.append(countryless)
         }
-        let bare = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, name, country FROM official WHERE (country = ? OR country IS NULL) AND instr(name, ' ') = 0
-            """), arguments: [country])
+        let bare = try db.rows("""
+            SELECT id, name, country FROM official WHERE (country = ? OR country IS NULL) AND name NOT LIKE '% %'
+            """, country)
         let fullWords = Self.words(name)
         for row in bare {
-            let word = Self.fold(row["name"] as String)
+            let word = Self.fold(try row.text(1))
             guard fullWords.contains(word) else { continue }
-            let rivals = try fullNames(country: row["country"] as String?)
+            let rivals = try fullNames(country: row.optionalText(2))
                 .filter { $0.id != id && Self.words($0.name).contains(word) }
-            if rivals.isEmpty { settled.append(row["id"]) }
+            if rivals.isEmpty { settled.append(try row.int(0)) }
         }
         // The stored reports naming a settled official leave their groups (whose keys name the old id) and
         // join those of the new one afterwards; the current article's reports have no group yet.
         let units = MeetingUnits(db: db)
         var regrouped = Set<Int64>()
         for old in settled {
-            regrouped.formUnion(try Int64.fetchAll(db.cachedStatement(sql: """
+            try db.lockOfficial(old)
+            regrouped.formUnion(try db.integers("""
                 SELECT DISTINCT mm.article_key FROM meeting_mention_participant p JOIN meeting_mention mm ON mm.id = p.mention_id
                 WHERE p.official_id = ? AND mm.unit_id IS NOT NULL
-                """), arguments: [old]))
+                """, old))
         }
         var emptied: [Int64] = []
         for article in regrouped.sorted() {
@@ -90,16 +95,28 @@ struct OfficialResolver {
             absorbed.buckets.formUnion(removed.buckets)
         }
         for old in settled {
-            absorbed.buckets.formUnion(try MeetingBucket.fetchAll(db.cachedStatement(sql: """
+            for row in try db.rows("""
                 SELECT DISTINCT mm.country_key, mm.mode, mm.bucket_year
                 FROM meeting_mention_participant p JOIN meeting_mention mm ON mm.id = p.mention_id
                 WHERE p.official_id = ?
-                """), arguments: [old]))
-            for table in ["official_role", "official_source", "meeting_participant", "meeting_mention_participant"] {
-                try db.cachedStatement(sql: "UPDATE OR IGNORE \(table) SET official_id = ? WHERE official_id = ?")
-                    .execute(arguments: [id, old])
+                """, old) {
+                let bucket = try MeetingBucket(row)
+                try db.lockBucket(bucket)
+                absorbed.buckets.insert(bucket)
             }
-            try db.cachedStatement(sql: "DELETE FROM official WHERE id = ?").execute(arguments: [old])
+            // Each row moves to the new official unless it has that row already (the rest go with the old
+            // official, by their foreign keys' cascade).
+            for (table, others) in [("official_role", ["title", "article_key"]),
+                                    ("official_source", ["article_key", "sentence_id"]),
+                                    ("meeting_participant", ["meeting_id", "article_key"]),
+                                    ("meeting_mention_participant", ["mention_id"])] {
+                let same = others.map { "o.\($0) = \(table).\($0)" }.joined(separator: " AND ")
+                try db.execute("""
+                    UPDATE \(table) SET official_id = ?1 WHERE official_id = ?2
+                    AND NOT EXISTS (SELECT 1 FROM \(table) o WHERE o.official_id = ?1 AND \(same))
+                    """, id, old)
+            }
+            try db.execute("DELETE FROM official WHERE id = ?", old)
         }
         for article in regrouped.sorted() {
             let added = try units.add(articleKey: article, regrouping: true)

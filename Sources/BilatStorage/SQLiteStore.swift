@@ -141,8 +141,10 @@ extension SQLiteStore: ArticleStore {
         let ingestedAt = Date().formatted(.iso8601)
         return try pool.write { db in
             var derived = DerivedWrites()
-            let outcome = try ArticleWriter(db: db).save(article, facts: facts, ingestedAt: ingestedAt, derived: &derived)
-            try derived.apply(db)
+            let connection = SQLiteWriteConnection(db: db)
+            let outcome = try ArticleWriter(db: connection).save(article, facts: facts, ingestedAt: ingestedAt,
+                                                                 derived: &derived)
+            try derived.apply(connection)
             return outcome
         }
     }
@@ -150,46 +152,21 @@ extension SQLiteStore: ArticleStore {
     public func save(batch: [(article: Article, facts: ArticleFacts)]) throws -> [Result<SaveOutcome, any Error>] {
         let ingestedAt = Date().formatted(.iso8601)
         return try pool.write { db in
-            var results: [Result<SaveOutcome, any Error>] = []
-            results.reserveCapacity(batch.count)
-            var derived = DerivedWrites()
-            // The urls and feed ids saved in this batch: an article replacing one of them deletes sentences
-            // that are not indexed yet, so what is pending is derived first.
-            var versioned = Set<String>()
-            for item in batch {
-                let names = [item.article.url.map { "url:" + $0 }, item.article.externalID.map { "id:" + $0 }]
-                    .compactMap { $0 }
-                if names.contains(where: versioned.contains) { try derived.apply(db) }
-                var own = DerivedWrites()
-                var outcome = SaveOutcome.unchanged
-                do {
-                    try db.inSavepoint {
-                        outcome = try ArticleWriter(db: db).save(item.article, facts: item.facts, ingestedAt: ingestedAt,
-                                                                 derived: &own)
-                        return .commit
-                    }
-                    derived.formUnion(own)
-                    versioned.formUnion(names)
-                    results.append(.success(outcome))
-                } catch let error where StorageError.databaseProblem(error) != nil {
-                    throw error
-                } catch {
-                    results.append(.failure(error))
-                }
-            }
-            try derived.apply(db)
-            return results
+            try WritePath.save(batch, ingestedAt: ingestedAt, on: SQLiteWriteConnection(db: db),
+                               savepoint: { body in try db.inSavepoint { try body(); return .commit } },
+                               isFatal: { StorageError.databaseProblem($0) != nil })
         }
     }
 
     public func containsArticle(id: String) throws -> Bool {
-        try pool.read { db in try ArticleWriter.exists(db, id: id) }
+        try pool.read { db in try ArticleWriter.exists(SQLiteWriteConnection(db: db), id: id) }
     }
 
     public func storedUnchanged(_ articles: [Article]) throws -> Set<String> {
         try pool.read { db in
             var ids = Set<String>()
-            for article in articles where try ArticleWriter.isUnchanged(db, article) { ids.insert(article.id) }
+            let connection = SQLiteWriteConnection(db: db)
+            for article in articles where try ArticleWriter.isUnchanged(connection, article) { ids.insert(article.id) }
             return ids
         }
     }

@@ -37,7 +37,7 @@ enum SchemaMigrations {
         // meeting's derived rows, ids kept where the meeting survives).
         "0009_meeting_report_groups": { db in
             let buckets = try MeetingBucket.fetchAll(db, sql: "SELECT DISTINCT country_key, mode, bucket_year FROM meeting_unit")
-            try MeetingConsolidation(db: db).recompute(Set(buckets), rebuild: true)
+            try MeetingConsolidation(db: SQLiteWriteConnection(db: db)).recompute(Set(buckets), rebuild: true)
         },
     ]
 

@@ -46,3 +46,10 @@ extension StorageError {
         return lines.prefix(count).joined(separator: "; ") + (lines.count > count ? "; and \(lines.count - count) more" : "")
     }
 }
+
+extension StorageError {
+    /// An INSERT … RETURNING id that returned no row.
+    static func noID(_ table: String) -> StorageError {
+        .invalidStoredValue(table: table, column: "id", value: "no id returned")
+    }
+}

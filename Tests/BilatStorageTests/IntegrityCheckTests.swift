@@ -107,9 +107,10 @@ struct IntegrityCheckTests {
             try writer.write { db in
                 var derived = DerivedWrites()
                 let next = TestArticle("France and Germany met after \(check), \(saved).", url: "https://example.org/w\(saved)")
-                _ = try ArticleWriter(db: db).save(next.article, facts: next.facts(), ingestedAt: "2026-01-01",
-                                                  derived: &derived)
-                try derived.apply(db)
+                let connection = SQLiteWriteConnection(db: db)
+                _ = try ArticleWriter(db: connection).save(next.article, facts: next.facts(), ingestedAt: "2026-01-01",
+                                                           derived: &derived)
+                try derived.apply(connection)
             }
         })
 

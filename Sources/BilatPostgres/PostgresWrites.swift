@@ -1,0 +1,305 @@
+import BilatModel
+import BilatStorage
+import Foundation
+import Synchronization
+
+/// bilat's write path (``WritePath``) on a PostgreSQL session, inside the caller's transaction.
+///
+/// Several processes may ingest into one database at once. Each batch is one transaction (READ
+/// COMMITTED); what two of them could do to one thing at once is serialised by transaction-scoped
+/// advisory locks, taken before the thing is read:
+/// - a **meeting bucket** (a pair, a mode, a year): its report groups are counted and its meetings
+///   re-clustered by one writer at a time. A batch locks the buckets its reports fall in first, in
+///   sorted order; the rare bucket it finds later (an article it replaces, an official merged into
+///   another) is locked when found, and the cycle that may then close is broken by PostgreSQL's
+///   deadlock detection, the batch retried (``PostgresStore/save(batch:)``).
+/// - the **creation of an official or an agreement**: a writer that finds none looks again under the
+///   lock before it creates one, so that one person is never created twice and a full name always
+///   sees the bare names it settles.
+/// Advisory locks rather than SERIALIZABLE: every conflict here is known in advance and narrow (one
+/// bucket), and a serializable batch would be retried whole for any overlap of its reads, which two
+/// writers of one news stream have all the time (the same officials, the same pairs).
+final class PostgresWriteConnection: WriteConnection {
+    let session: PostgresSession
+    var backend: WriteBackend { .postgres }
+    /// Locks held in this transaction (so that each is asked for once).
+    private(set) var heldBuckets = Set<MeetingBucket>()
+    private(set) var heldCreations = Set<CreationLock>()
+    /// Sentence ids reserved for the batch, handed out in order.
+    private var reserved: Range<Int64> = 0..<0
+
+    /// The advisory lock classes (the first of the two keys) of bilat's locks.
+    static let bucketLockClass: Int32 = 42_420
+    static let creationLockClass: Int32 = 42_421
+    static let sentenceIDLockClass: Int32 = 42_422
+
+    init(_ session: PostgresSession) {
+        self.session = session
+    }
+
+    // MARK: Statements
+
+    private static let translations = Mutex<[String: String]>([:])
+
+    /// The statement with `$N` placeholders for its `?N` and `?` ones (outside quoted text).
+    static func translated(_ sql: String) -> String {
+        if let done = translations.withLock({ $0[sql] }) { return done }
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 8)
+        var next = 1
+        var quoted = false
+        var characters = sql.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? characters.next() {
+            pending = nil
+            if c == "'" { quoted.toggle(); out.append(c); continue }
+            guard c == "?", !quoted else { out.append(c); continue }
+            var digits = ""
+            while let d = characters.next() {
+                if d.isASCII, d.isNumber { digits.append(d) } else { pending = d; break }
+            }
+            if digits.isEmpty {
+                out += "$\(next)"
+                next += 1
+            } else {
+                out += "$" + digits
+            }
+        }
+        translations.withLock { $0[sql] = out }
+        return out
+    }
+
+    func execute(_ sql: String, _ values: [TransferValue]) throws {
+        try session.execute(Self.translated(sql), values)
+    }
+
+    func each(_ sql: String, _ values: [TransferValue], _ body: (SQLRow) throws -> Void) throws {
+        for row in try session.rows(Self.translated(sql), values) { try body(SQLRow(row)) }
+    }
+
+    // MARK: What PostgreSQL does its own way
+
+    func insertArticle(_ row: ArticleRowValues) throws -> Int64 {
+        let key = try session.scalar("""
+            INSERT INTO article(id, external_id, url, source, title, published, ingested_at, body_start,
+                                dateline_city, first_sentence, sentence_count, text)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING key
+            """, [.text(row.id), row.externalID.sqlValue, row.url.sqlValue, row.source.sqlValue, row.title.sqlValue,
+                  row.published.sqlValue, .text(row.ingestedAt), .integer(Int64(row.bodyStart)),
+                  row.datelineCity.sqlValue, .integer(row.firstSentence), .integer(Int64(row.sentenceCount)),
+                  .text(row.text)])
+        guard let key = key?.integer else { throw PostgresFailure("\(session.url): no key returned for a new article") }
+        return key
+    }
+
+    /// Reserves `count` consecutive sentence ids for the batch, outside its transaction: the sequence
+    /// moves under a session lock held for two statements, so that two writers' blocks never
+    /// interleave; ids of a batch rolled back are left unused.
+    func reserveSentenceIDs(_ count: Int) throws {
+        guard count > 0 else { reserved = 0..<0; return }
+        try session.execute("SELECT pg_advisory_lock($1, 0)", [.integer(Int64(Self.sentenceIDLockClass))])
+        defer { try? session.execute("SELECT pg_advisory_unlock($1, 0)", [.integer(Int64(Self.sentenceIDLockClass))]) }
+        let first = try session.scalar("""
+            SELECT setval(pg_get_serial_sequence('sentence', 'id'), nextval(pg_get_serial_sequence('sentence', 'id')) + $1 - 1) - $1 + 1
+            """, [.integer(Int64(count))])
+        guard let first = first?.integer else { throw PostgresFailure("\(session.url): no sentence ids returned") }
+        reserved = first..<(first + Int64(count))
+    }
+
+    func takeSentenceIDs(_ count: Int) throws -> Int64 {
+        if reserved.count < count { try reserveSentenceIDs(count) }
+        let first = reserved.lowerBound
+        reserved = (first + Int64(count))..<reserved.upperBound
+        return first
+    }
+
+    /// One statement a few thousand sentences, each with its search words made from its article's text
+    /// by the expression of the `sentence-words` rule.
+    func insertSentences(articleKey: Int64, _ sentences: [(id: Int64, start: Int, end: Int)]) throws {
+        for chunk in stride(from: 0, to: sentences.count, by: 5_000) {
+            let part = sentences[chunk..<min(chunk + 5_000, sentences.count)]
+            var values: [TransferValue] = [.integer(articleKey)]
+            values.reserveCapacity(1 + part.count * 3)
+            var tuples: [String] = []
+            tuples.reserveCapacity(part.count)
+            for sentence in part {
+                let n = values.count
+                tuples.append("($\(n + 1)::bigint, $\(n + 2)::bigint, $\(n + 3)::bigint)")
+                values += [.integer(sentence.id), .integer(Int64(sentence.start)), .integer(Int64(sentence.end))]
+            }
+            try session.execute("""
+                INSERT INTO sentence(id, article_key, start_offset, end_offset, words)
+                SELECT v.id, a.key, v.start_offset, v.end_offset, \(PostgresStore.searchWords(PostgresStore.sentenceText("v")))
+                FROM (VALUES \(tuples.joined(separator: ", "))) AS v(id, start_offset, end_offset)
+                JOIN article a ON a.key = $1
+                """, values)
+        }
+    }
+
+    /// Nothing to do: a sentence's search words are made as it is inserted.
+    func indexSentences(_ sentences: [(id: Int64, text: String)]) throws {}
+
+    /// Nothing to do: the sentences go with their article (a foreign key), their words with them.
+    func unindexSentences(articleKey: Int64) throws -> ClosedRange<Int64>? { nil }
+
+    func lockBucket(_ bucket: MeetingBucket) throws {
+        guard heldBuckets.insert(bucket).inserted else { return }
+        try session.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))",
+                            [.integer(Int64(Self.bucketLockClass)),
+                             .text("\(bucket.countryKey)|\(bucket.mode.rawValue)|\(bucket.year.map(String.init) ?? "")")])
+    }
+
+    func lockCreation(_ kind: CreationLock) throws {
+        guard heldCreations.insert(kind).inserted else { return }
+        try session.execute("SELECT pg_advisory_xact_lock($1, $2)",
+                            [.integer(Int64(Self.creationLockClass)), .integer(Int64(kind.rawValue))])
+    }
+
+    func lockOfficial(_ id: Int64) throws {
+        try session.execute("SELECT id FROM official WHERE id = $1 FOR UPDATE", [.integer(id)])
+    }
+
+    /// Runs `body` in a savepoint: an article the server refuses is rolled back alone. The locks taken
+    /// inside a savepoint rolled back are released with it, so they are forgotten here too.
+    func savepoint(_ body: () throws -> Void) throws {
+        let buckets = heldBuckets, creations = heldCreations
+        try session.execute("SAVEPOINT bilat_article")
+        do {
+            try body()
+            try session.execute("RELEASE SAVEPOINT bilat_article")
+        } catch {
+            if !PostgresWriteConnection.isFatal(error) {
+                try session.execute("ROLLBACK TO SAVEPOINT bilat_article")
+                heldBuckets = buckets
+                heldCreations = creations
+            }
+            throw error
+        }
+    }
+
+    /// An error that ends the batch rather than one article: the server out of reach, or a conflict with
+    /// another writer (a deadlock, a serialization failure, a key another writer stored meanwhile), for
+    /// which the batch is tried again.
+    static func isFatal(_ error: any Error) -> Bool {
+        guard let failure = error as? PostgresFailure else { return false }
+        guard let state = failure.sqlState else { return true }
+        return isConflict(state) || state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57")
+    }
+
+    /// SQLSTATEs of a conflict between writers: serialization failure, deadlock, a unique key another
+    /// writer stored first, a foreign key to an official another writer merged into a new one.
+    static func isConflict(_ state: String?) -> Bool {
+        state == "40001" || state == "40P01" || state == "23505" || state == "23503"
+    }
+}
+
+extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
+    public func save(_ article: Article, facts: ArticleFacts) throws -> SaveOutcome {
+        guard let result = try save(batch: [(article, facts)]).first else { return .unchanged }
+        return try result.get()
+    }
+
+    /// One transaction a batch. A conflict with another writer (a deadlock between bucket locks, an
+    /// article or official another writer stored first) rolls the batch back whole; it is then tried
+    /// again, up to eight times, after a short random pause.
+    public func save(batch: [(article: Article, facts: ArticleFacts)]) throws -> [Result<SaveOutcome, any Error>] {
+        let ingestedAt = Date().formatted(.iso8601)
+        var attempt = 0
+        while true {
+            do {
+                return try with { session in
+                    let connection = PostgresWriteConnection(session)
+                    try connection.reserveSentenceIDs(WritePath.sentenceCount(of: batch))
+                    return try session.transaction {
+                        for bucket in WritePath.buckets(of: batch) { try connection.lockBucket(bucket) }
+                        return try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,
+                                                  savepoint: connection.savepoint, isFatal: PostgresWriteConnection.isFatal)
+                    }
+                }
+            } catch let failure as PostgresFailure where PostgresWriteConnection.isConflict(failure.sqlState) && attempt < 8 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.05) * Double(attempt))
+            }
+        }
+    }
+
+    public func containsArticle(id: String) throws -> Bool {
+        try with { try $0.scalar("SELECT count(*) FROM article WHERE id = $1", [.text(id)])?.integer ?? 0 > 0 }
+    }
+
+    public func storedUnchanged(_ articles: [Article]) throws -> Set<String> {
+        try with { session in
+            let connection = PostgresWriteConnection(session)
+            var ids = Set<String>()
+            for article in articles where try WritePath.isUnchanged(article, on: connection) { ids.insert(article.id) }
+            return ids
+        }
+    }
+
+    public func syncCountries(_ countries: [Country]) throws {
+        try with { session in
+            let wanted = Dictionary(countries.map { ($0.code.uppercased(), [$0.alpha3.uppercased(), $0.name]) },
+                                    uniquingKeysWith: { _, last in last })
+            var stored: [String: [String]] = [:]
+            for row in try session.rows("SELECT code, alpha3, name FROM country") {
+                if let code = row[0].text { stored[code] = [row[1].text ?? "", row[2].text ?? ""] }
+            }
+            if wanted.allSatisfy({ stored[$0.key] == $0.value }) { return }
+            try session.transaction {
+                for (code, value) in wanted.sorted(by: { $0.key < $1.key }) where stored[code] != value {
+                    try session.execute("""
+                        INSERT INTO country(code, alpha3, name) VALUES ($1, $2, $3)
+                        ON CONFLICT (code) DO UPDATE SET alpha3 = excluded.alpha3, name = excluded.name
+                        """, [.text(code), .text(value[0]), .text(value[1])])
+                }
+            }
+        }
+    }
+
+    public func findArticle(_ reference: String) throws -> ArticleMatch {
+        let text = reference.trimmingCharacters(in: .whitespaces)
+        return try with { session in
+            let columns = "id, external_id, url, source, title, published"
+            let exact = try session.rows("""
+                SELECT \(columns) FROM article WHERE id = $1
+                UNION SELECT \(columns) FROM article WHERE url = $1
+                UNION SELECT \(columns) FROM article WHERE external_id = $1
+                """, [.text(text)])
+            if exact.count == 1 { return .found(try Self.articleSummary(exact[0])) }
+            if exact.count > 1 { return .ambiguous(exact.compactMap { $0[0].text }.sorted()) }
+            let lowered = text.lowercased()
+            guard lowered.count >= 8, lowered.allSatisfy(\.isHexDigit) else { return .none }
+            let prefixed = try session.rows("""
+                SELECT \(columns) FROM article WHERE id COLLATE "C" >= $1 AND id COLLATE "C" < $1 || 'g'
+                ORDER BY id COLLATE "C" LIMIT 10
+                """, [.text(lowered)])
+            switch prefixed.count {
+            case 0: return .none
+            case 1: return .found(try Self.articleSummary(prefixed[0]))
+            default: return .ambiguous(prefixed.compactMap { $0[0].text })
+            }
+        }
+    }
+
+    static func articleSummary(_ row: [TransferValue]) throws -> ArticleSummary {
+        ArticleSummary(id: row[0].text ?? "", externalID: row[1].text, url: row[2].text, source: row[3].text,
+                       title: row[4].text,
+                       published: try BackendSupport.storedDate(row[5].text, table: "article", column: "published"))
+    }
+
+    public func forget(articleID: String) throws {
+        var attempt = 0
+        while true {
+            do {
+                return try with { session in
+                    try session.transaction {
+                        try WritePath.forget(articleID: articleID, on: PostgresWriteConnection(session))
+                    }
+                }
+            } catch let failure as PostgresFailure where PostgresWriteConnection.isConflict(failure.sqlState) && attempt < 8 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.05) * Double(attempt))
+            }
+        }
+    }
+}
