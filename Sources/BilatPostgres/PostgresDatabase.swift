@@ -4,6 +4,16 @@ import Logging
 import PostgresNIO
 import Synchronization
 
+extension PostgresFailure: ReportsDatabaseProblem {
+    /// The server out of reach or shutting down, or out of disk; nil for a statement it refused.
+    public var databaseProblem: DatabaseProblem? {
+        guard let state = sqlState else { return .unreachable }
+        if state.hasPrefix("08") || state.hasPrefix("57") { return .unreachable }
+        if state == "53100" { return .full }
+        return nil
+    }
+}
+
 /// Values bound to and read from statements are ``TransferValue``s, the types bilat's schema stores.
 extension TransferValue {
     var integer: Int64? { if case .integer(let v) = self { v } else { nil } }

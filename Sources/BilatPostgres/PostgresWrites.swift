@@ -97,8 +97,8 @@ final class PostgresWriteConnection: WriteConnection {
     /// interleave; ids of a batch rolled back are left unused.
     func reserveSentenceIDs(_ count: Int) throws {
         guard count > 0 else { reserved = 0..<0; return }
-        try session.execute("SELECT pg_advisory_lock($1, 0)", [.integer(Int64(Self.sentenceIDLockClass))])
-        defer { try? session.execute("SELECT pg_advisory_unlock($1, 0)", [.integer(Int64(Self.sentenceIDLockClass))]) }
+        try session.execute("SELECT pg_advisory_lock($1::int, 0)", [.integer(Int64(Self.sentenceIDLockClass))])
+        defer { try? session.execute("SELECT pg_advisory_unlock($1::int, 0)", [.integer(Int64(Self.sentenceIDLockClass))]) }
         let first = try session.scalar("""
             SELECT setval(pg_get_serial_sequence('sentence', 'id'), nextval(pg_get_serial_sequence('sentence', 'id')) + $1 - 1) - $1 + 1
             """, [.integer(Int64(count))])
@@ -144,14 +144,14 @@ final class PostgresWriteConnection: WriteConnection {
 
     func lockBucket(_ bucket: MeetingBucket) throws {
         guard heldBuckets.insert(bucket).inserted else { return }
-        try session.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))",
+        try session.execute("SELECT pg_advisory_xact_lock($1::int, hashtext($2))",
                             [.integer(Int64(Self.bucketLockClass)),
                              .text("\(bucket.countryKey)|\(bucket.mode.rawValue)|\(bucket.year.map(String.init) ?? "")")])
     }
 
     func lockCreation(_ kind: CreationLock) throws {
         guard heldCreations.insert(kind).inserted else { return }
-        try session.execute("SELECT pg_advisory_xact_lock($1, $2)",
+        try session.execute("SELECT pg_advisory_xact_lock($1::int, $2::int)",
                             [.integer(Int64(Self.creationLockClass)), .integer(Int64(kind.rawValue))])
     }
 

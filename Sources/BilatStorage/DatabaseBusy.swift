@@ -12,6 +12,8 @@ public enum DatabaseProblem: Sendable, Equatable, CustomStringConvertible {
     case ioError
     /// The file is damaged or not a database.
     case corrupt
+    /// The database server cannot be reached, or stopped answering.
+    case unreachable
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum DatabaseProblem: Sendable, Equatable, CustomStringConvertible {
         case .readOnly: "the database is read-only; check the permissions of the file and its folder, or choose another --db"
         case .ioError: "a disk I/O error stopped the database (is the disk full or gone?); fix it and run the same command again"
         case .corrupt: "the database file is damaged or not a bilat database. \(Self.wayOut(nil))"
+        case .unreachable: "the database server cannot be reached or stopped answering; check that it runs, then run the same command again"
         }
     }
 
@@ -36,6 +39,7 @@ public enum DatabaseProblem: Sendable, Equatable, CustomStringConvertible {
 extension StorageError {
     /// What is wrong with the database when `error` is a failure of the database as a whole.
     public static func databaseProblem(_ error: any Error) -> DatabaseProblem? {
+        if let error = error as? any ReportsDatabaseProblem { return error.databaseProblem }
         guard let error = error as? DatabaseError else { return nil }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
@@ -56,4 +60,10 @@ extension StorageError {
     public static func isDatabaseBusy(_ error: any Error) -> Bool {
         databaseProblem(error) == .busy
     }
+}
+
+/// An error of another backend that may be a failure of the database as a whole (which ends an ingest)
+/// rather than of one article.
+public protocol ReportsDatabaseProblem: Error {
+    var databaseProblem: DatabaseProblem? { get }
 }

@@ -35,10 +35,13 @@ struct LinkWriter {
 
     /// Links an organization (created when new) to the article's sentences naming it.
     func organization(_ organization: Organization) throws {
-        try db.execute("INSERT INTO organization(name) VALUES (?) ON CONFLICT DO NOTHING", organization.name)
-        guard let id = try db.integer("SELECT id FROM organization WHERE name = ?", organization.name) else {
-            throw StorageError.noID("organization")
+        // Looked up first: an insert that meets the name takes no id from PostgreSQL's sequence then.
+        var id = try db.integer("SELECT id FROM organization WHERE name = ?", organization.name)
+        if id == nil {
+            try db.execute("INSERT INTO organization(name) VALUES (?) ON CONFLICT DO NOTHING", organization.name)
+            id = try db.integer("SELECT id FROM organization WHERE name = ?", organization.name)
         }
+        guard let id else { throw StorageError.noID("organization") }
         for sentenceID in locator.sources(of: organization.spans) {
             try insertLink(table: "article_organization", keyColumn: "organization_id", key: id, sentenceID: sentenceID)
         }

@@ -4,8 +4,8 @@ import BilatStorage
 import Foundation
 
 /// `--db postgres://USER@HOST[:PORT]/DATABASE` (or such a `$BILAT_DB`): the knowledge base on a
-/// PostgreSQL server. The queries, `db export`, `db import` and `db check` work on it; the commands that
-/// write articles (ingest, forget) and `db backup` do not yet, and say so.
+/// PostgreSQL server. Every command works on it but `db backup` (the server's own tools back it up:
+/// pg_dump), which says so.
 extension DatabaseOptions {
     /// The server named by --db or $BILAT_DB; nil for a file. A URL that does not parse is a usage error.
     func postgresURL() throws -> PostgresURL? {
@@ -27,12 +27,12 @@ extension DatabaseOptions {
         }
     }
 
-    /// Refuses a PostgreSQL --db for a command that works only on a SQLite file so far.
+    /// Refuses a PostgreSQL --db for a command that works only on a SQLite file (`db backup`).
     func requireFile(for command: String) throws {
         guard let url = try postgresURL() else { return }
         throw Failure.usage("""
-            \(command) works on a SQLite file only, not yet on PostgreSQL (\(url)); meanwhile ingest into a \
-            file and move it: bilat db export --db kb.sqlite | bilat db import - --db \(url)
+            \(command) works on a SQLite file, not on a PostgreSQL server (\(url)): back a server's database up \
+            with pg_dump, or copy it into a file: bilat db export --db \(url) | bilat db import - --db kb.sqlite
             """)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilatPostgres
 import BilatStorage
 import Foundation
 
@@ -23,7 +24,30 @@ extension Bilat {
     }
 }
 
+/// A knowledge base ingest and forget write to: a SQLite file or a PostgreSQL server.
+protocol WritableStore: ArticleStore, KnowledgeBaseMaintenance {
+    /// Stops writing to a database found damaged (SQLite's file; nothing to do on a server).
+    func distrust()
+}
+
+extension SQLiteStore: WritableStore {}
+
+extension PostgresStore: WritableStore {
+    public func distrust() {}
+}
+
 extension DatabaseOptions {
+    /// The store of ingest and forget: the PostgreSQL server --db names, else the file (`writableStore()`).
+    func writableKnowledgeStore() throws -> any WritableStore {
+        if let url = try postgresURL() { return try postgresStore(url) }
+        return try writableStore()
+    }
+
+    /// The database as messages name it: the file's path, or the server's URL without its password.
+    var displayName: String {
+        (try? postgresURL())?.map(\.description) ?? path
+    }
+
     /// The store for a command that writes (ingest, forget, import): opened as `openStore()` opens it,
     /// refusing a damaged file before anything is written to it.
     func writableStore() throws -> SQLiteStore {

@@ -41,8 +41,8 @@ extension Bilat {
         func run() throws {
             try reporting {
                 // Nothing to forget where there is no knowledge base; none is made for it.
-                try database.requireExistingFile()
-                let store = try database.writableStore()
+                if try database.postgresURL() == nil { try database.requireExistingFile() }
+                let store = try database.writableKnowledgeStore()
                 var ambiguous = 0
                 for reference in articles {
                     switch try store.findArticle(reference) {

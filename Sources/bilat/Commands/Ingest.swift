@@ -73,7 +73,7 @@ extension Bilat {
             let defaults = ArticleDefaults(published: published,
                                            source: source)
             try reporting {
-                let store = try database.writableStore()
+                let store = try database.writableKnowledgeStore()
                 let reference = try loadReference()
                 try database.naming { try store.syncCountries(reference.countries) }
                 let ingestor = Ingestor(store: store, extractor: Extractor(reference: reference),
@@ -114,7 +114,7 @@ extension Bilat {
                     throw ExitCode(130)
                 }
                 if let problem = summary.databaseProblem {
-                    Terminal.error("\(database.path): \(problem); the ingest stopped, nothing of the unfinished article was kept")
+                    Terminal.error("\(database.displayName): \(problem); the ingest stopped, nothing of the unfinished article was kept")
                     throw ExitCode(problem == .busy ? 75 : 1)
                 }
                 if summary.missingInput { throw ExitCode(66) }
