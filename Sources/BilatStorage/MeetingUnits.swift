@@ -92,6 +92,20 @@ struct MeetingUnits {
         var ids: [Int64] = []
         for bucket in Set(shares.map(\.bucket)).sorted() { try db.lockBucket(bucket) }
         for share in shares {
+            // PostgreSQL's upsert takes an id from the sequence even when it updates: the group is looked
+            // for first there, so that both backends number groups alike.
+            if db.backend == .postgres, let id = try db.integer("""
+                UPDATE meeting_unit SET articles = articles + 1, held = held + ?
+                WHERE country_key = ? AND mode = ? AND bucket_year = ? AND date = ? AND status = ? AND place = ?
+                    AND participants = ? AND rank = ?
+                RETURNING id
+                """, share.held ? 1 : 0, share.bucket.countryKey, share.bucket.mode.rawValue, share.key.date.year,
+                share.key.date.iso, share.key.status?.rawValue ?? "", share.key.place ?? "",
+                share.key.participantsText, share.key.rank) {
+                try joined(share, unit: id)
+                ids.append(id)
+                continue
+            }
             guard let id = try db.integer("""
                 INSERT INTO meeting_unit(country_key, mode, bucket_year, date, status, place, participants, rank,
                                          articles, held)
@@ -103,13 +117,18 @@ struct MeetingUnits {
                 share.key.date.iso, share.key.status?.rawValue ?? "", share.key.place ?? "",
                 share.key.participantsText, share.key.rank, share.held ? 1 : 0) else { throw StorageError.noID("meeting_unit") }
             ids.append(id)
-            try count(share, unit: id, by: 1)
-            for mention in share.mentionIDs {
-                try db.execute("UPDATE meeting_mention SET unit_id = ? WHERE id = ?", id, mention)
-            }
+            try joined(share, unit: id)
         }
         try link(shares, ids: ids, by: 1)
         return (Set(ids), Set(shares.map(\.bucket)), undated.map(\.id))
+    }
+
+    /// Counts a share's places and participants in its group and points its reports at it.
+    private func joined(_ share: Share, unit id: Int64) throws {
+        try count(share, unit: id, by: 1)
+        for mention in share.mentionIDs {
+            try db.execute("UPDATE meeting_mention SET unit_id = ? WHERE id = ?", id, mention)
+        }
     }
 
     /// Takes a stored article's reports out of their groups' counts, before the article is deleted; returns
