@@ -73,8 +73,11 @@ struct BilatBench: ParsableCommand {
     @Flag(help: "Only the query latencies, on the corpus and database an earlier run left in --out.")
     var queriesOnly = false
 
-    @Option(help: "With --queries-only: the knowledge base to query instead of OUT/bench.sqlite, a file or postgres://USER@HOST/DB (the same corpus moved there with db export | db import).")
+    @Option(help: "With --queries-only: the knowledge base to query instead of OUT/bench.sqlite, a file or postgres://USER@HOST/DB (the same corpus moved there with db export | db import). With --writers: where to ingest (a PostgreSQL URL: fresh databases NAME_w1, NAME_w2, … beside it; a file: OUT/writers-N.sqlite).")
     var db: String?
+
+    @Option(help: "Ingest the corpus with this many concurrent bilat ingest processes into --db, for each count (comma-separated, e.g. 1,2), and report articles/s; then the query latencies on the last database.")
+    var writers: String?
 
     @Flag(help: "Only extraction alone (reading and extracting, this process): no ingest, no database, no queries, no JSON.")
     var extractionOnly = false
@@ -135,6 +138,29 @@ struct BilatBench: ParsableCommand {
             let start = Clock.now()
             manifest = try CorpusGenerator(seed: seed, reference: reference).write(count: n, to: corpus)
             generateSeconds = Clock.now() - start
+        }
+
+        if let writers {
+            let counts = writers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !counts.isEmpty, counts.allSatisfy({ $0 >= 1 }) else {
+                throw ValidationError("--writers takes counts of processes, e.g. 1,2, not \(writers)")
+            }
+            let bench = WritersBench(binary: binary, corpus: corpus, manifest: manifest, folder: folder, batch: ingestBatch)
+            var last = ""
+            for count in counts {
+                progress("ingest with \(count) concurrent bilat ingest process\(count == 1 ? "" : "es") into \(db ?? database)")
+                let run = try bench.run(writers: count, into: db ?? database)
+                print(run.description)
+                last = run.database
+                let check = try Spawn.run([binary, "db", "check", "--db", run.database])
+                print("  db check exit \(check.exitCode)")
+            }
+            progress("queries on \(last)")
+            for l in try queries(database: last, binary: binary, reference: reference, manifest: manifest,
+                                 scratch: folder, notes: &notes) {
+                print("\(l.name): \(l.summary)")
+            }
+            return
         }
 
         progress("extraction alone (this process, one thread)")

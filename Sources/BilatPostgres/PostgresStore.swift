@@ -266,3 +266,19 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore {
+    /// A new, empty database `name` on the server of `url` (dropped first when it exists), reached through
+    /// `url`'s database: what `bilat-bench --writers` ingests into, one fresh database a run.
+    public static func makeEmptyDatabase(_ name: String, besides url: PostgresURL) throws -> PostgresURL {
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw PostgresFailure("\(name): a database name of letters, digits and _ only")
+        }
+        let session = try PostgresSession(url: url)
+        try session.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        try session.execute("CREATE DATABASE \(name)")
+        var made = url
+        made.database = name
+        return made
+    }
+}
