@@ -9,13 +9,14 @@ import Synchronization
 /// COMMITTED); what two of them could do to one thing at once is serialised by transaction-scoped
 /// advisory locks, taken before the thing is read:
 /// - a **meeting bucket** (a pair, a mode, a year): its report groups are counted and its meetings
-///   re-clustered by one writer at a time. A batch locks the buckets its reports fall in first, in
-///   sorted order; the rare bucket it finds later (an article it replaces, an official merged into
-///   another) is locked when found, and the cycle that may then close is broken by PostgreSQL's
+///   re-clustered by one writer at a time. A batch writes its articles without them, then locks the
+///   buckets its reports fall in, all at once in sorted order, for the last step of its transaction
+///   (``DerivedWrites``); the rare bucket found earlier (an article it replaces, an official merged
+///   into another) is locked when found, and the cycle that may then close is broken by PostgreSQL's
 ///   deadlock detection, the batch retried (``PostgresStore/save(batch:)``).
 /// - the **creation of an official or an agreement**: a writer that finds none looks again under the
-///   lock before it creates one, so that one person is never created twice and a full name always
-///   sees the bare names it settles.
+///   lock before it creates one (a country's officials, an agreement's key), so that one person is never
+///   created twice and a full name always sees the bare names it settles.
 /// Advisory locks rather than SERIALIZABLE: every conflict here is known in advance and narrow (one
 /// bucket), and a serializable batch would be retried whole for any overlap of its reads, which two
 /// writers of one news stream have all the time (the same officials, the same pairs).
@@ -24,7 +25,7 @@ final class PostgresWriteConnection: WriteConnection {
     var backend: WriteBackend { .postgres }
     /// Locks held in this transaction (so that each is asked for once).
     private(set) var heldBuckets = Set<MeetingBucket>()
-    private(set) var heldCreations = Set<CreationLock>()
+    private(set) var heldCreations = Set<String>()
     /// Sentence ids reserved for the batch, handed out in order.
     private var reserved: Range<Int64> = 0..<0
 
@@ -149,10 +150,10 @@ final class PostgresWriteConnection: WriteConnection {
                              .text("\(bucket.countryKey)|\(bucket.mode.rawValue)|\(bucket.year.map(String.init) ?? "")")])
     }
 
-    func lockCreation(_ kind: CreationLock) throws {
-        guard heldCreations.insert(kind).inserted else { return }
-        try session.execute("SELECT pg_advisory_xact_lock($1::int, $2::int)",
-                            [.integer(Int64(Self.creationLockClass)), .integer(Int64(kind.rawValue))])
+    func lockCreation(_ name: String, shared: Bool) throws {
+        guard heldCreations.insert(shared ? "shared:" + name : name).inserted else { return }
+        try session.execute("SELECT pg_advisory_xact_lock\(shared ? "_shared" : "")($1::int, hashtext($2))",
+                            [.integer(Int64(Self.creationLockClass)), .text(name)])
     }
 
     func lockOfficial(_ id: Int64) throws {
@@ -211,8 +212,7 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
                     let connection = PostgresWriteConnection(session)
                     try connection.reserveSentenceIDs(WritePath.sentenceCount(of: batch))
                     return try session.transaction {
-                        for bucket in WritePath.buckets(of: batch) { try connection.lockBucket(bucket) }
-                        return try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,
+                        try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,
                                                   savepoint: connection.savepoint, isFatal: PostgresWriteConnection.isFatal)
                     }
                 }

@@ -64,10 +64,9 @@ struct ArticleWriter {
         for statement in facts.statements {
             try links.statement(statement)
         }
-        let grouped = try MeetingUnits(db: db).add(articleKey: key)
-        derived.buckets.formUnion(buckets.union(grouped.buckets))
-        derived.units.formUnion(grouped.units)
-        derived.undated += grouped.undated
+        // Its reports join their groups with the batch's derived writes (`DerivedWrites.apply`).
+        derived.buckets.formUnion(buckets)
+        derived.articles.append(key)
         if older.isEmpty { return .inserted }
         return .replaced(previousURLs: Set(older.compactMap(\.url)).subtracting([article.url].compactMap { $0 }).sorted())
     }

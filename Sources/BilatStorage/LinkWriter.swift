@@ -59,7 +59,8 @@ struct LinkWriter {
         var id = try db.integer(find, record.countryKey, record.kind.rawValue, record.date, record.title)
         if id == nil {
             // Looked for again under the lock: another writer may have stored it meanwhile.
-            try db.lockCreation(.agreement)
+            try db.lockCreation("agreement|\(record.countryKey)|\(record.kind.rawValue)|\(record.date ?? "")|\(record.title ?? "")",
+                                shared: false)
             id = try db.integer(find, record.countryKey, record.kind.rawValue, record.date, record.title)
         }
         if id == nil {

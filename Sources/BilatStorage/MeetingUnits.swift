@@ -72,6 +72,13 @@ struct MeetingUnits {
         return (dated, undated)
     }
 
+    /// The buckets of an article's dated reports.
+    func datedBuckets(ofArticle key: Int64) throws -> Set<MeetingBucket> {
+        Set(try db.rows("""
+            SELECT DISTINCT country_key, mode, bucket_year FROM meeting_mention WHERE article_key = ? AND date IS NOT NULL
+            """, key).map(MeetingBucket.init))
+    }
+
     /// Adds a newly stored article's reports to their groups (creating them), sets each report's group,
     /// and returns the groups and buckets touched and the undated reports, which are meetings of their own.
     /// `regrouping` an article already stored (its officials were merged, so its groups' keys changed)

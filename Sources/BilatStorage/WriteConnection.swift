@@ -35,9 +35,10 @@ public protocol WriteConnection {
     /// Holds, until the transaction ends, the lock of one meeting bucket (a pair, a mode, a year): two
     /// writers never regroup or re-cluster one bucket at once.
     func lockBucket(_ bucket: MeetingBucket) throws
-    /// Holds, until the transaction ends, the lock of `kind` (new officials, new agreements): a writer
-    /// about to create one looks again under the lock, so that two writers never create one entity twice.
-    func lockCreation(_ kind: CreationLock) throws
+    /// Holds, until the transaction ends, the lock named `name` (the creation of an entity: an agreement
+    /// of a key, the officials of a country), `shared` with other holders or alone: a writer about to
+    /// create an entity looks again under the lock, so that two writers never create one twice.
+    func lockCreation(_ name: String, shared: Bool) throws
     /// Locks an official's row until the transaction ends, before it is merged into another: a writer
     /// still linking facts to it finishes first, so that its rows move with the others.
     func lockOfficial(_ id: Int64) throws
@@ -47,6 +48,9 @@ public protocol WriteConnection {
 public enum WriteBackend: Sendable {
     case sqlite, postgres
 
+    /// True when other processes write at once, so that the write path takes its locks.
+    var locks: Bool { self == .postgres }
+
     /// An aggregate of a column's integers, joined by commas (no order promised).
     func joinedIDs(_ column: String) -> String {
         switch self {
@@ -54,11 +58,6 @@ public enum WriteBackend: Sendable {
         case .postgres: "string_agg(\(column)::text, ',')"
         }
     }
-}
-
-/// The entities whose creation writers take turns on (``WriteConnection/lockCreation(_:)``).
-public enum CreationLock: Int32, Sendable {
-    case official = 1, agreement = 2
 }
 
 /// An article's row as the writer stores it; the connection stores the text as its backend does.
@@ -246,6 +245,6 @@ struct SQLiteWriteConnection: WriteConnection {
     }
 
     func lockBucket(_ bucket: MeetingBucket) throws {}
-    func lockCreation(_ kind: CreationLock) throws {}
+    func lockCreation(_ name: String, shared: Bool) throws {}
     func lockOfficial(_ id: Int64) throws {}
 }

@@ -54,18 +54,6 @@ public enum WritePath {
         try ArticleWriter.isUnchanged(connection, article)
     }
 
-    /// The dated meeting buckets the articles' reports fall in, sorted: a writer that shares a database
-    /// locks them in this order before it writes, so that two writers rarely wait on each other in a cycle.
-    public static func buckets(of batch: [(article: Article, facts: ArticleFacts)]) -> [MeetingBucket] {
-        var buckets = Set<MeetingBucket>()
-        for item in batch {
-            for (position, report) in item.facts.meetings.enumerated() where report.date != nil {
-                buckets.insert(MeetingMentionRecord(articleKey: 0, position: position, report: report).bucket)
-            }
-        }
-        return buckets.sorted()
-    }
-
     /// The sentences of the articles: the ids a batch takes at most.
     public static func sentenceCount(of batch: [(article: Article, facts: ArticleFacts)]) -> Int {
         batch.reduce(0) { $0 + $1.facts.sentences.count }
