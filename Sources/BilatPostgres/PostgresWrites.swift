@@ -16,7 +16,9 @@ import Synchronization
 ///   deadlock detection, the batch retried (``PostgresStore/save(batch:)``).
 /// - the **creation of an official or an agreement**: a writer that finds none looks again under the
 ///   lock before it creates one (a country's officials, an agreement's key), so that one person is never
-///   created twice and a full name always sees the bare names it settles.
+///   created twice and a full name always sees the bare names it settles. The first time a batch must
+///   create one, it takes every creation lock its facts may need, in order, so that two writers never
+///   wait on each other's in a cycle; creation locks come before bucket locks in every transaction.
 /// Advisory locks rather than SERIALIZABLE: every conflict here is known in advance and narrow (one
 /// bucket), and a serializable batch would be retried whole for any overlap of its reads, which two
 /// writers of one news stream have all the time (the same officials, the same pairs).
@@ -25,7 +27,7 @@ final class PostgresWriteConnection: WriteConnection {
     var backend: WriteBackend { .postgres }
     /// Locks held in this transaction (so that each is asked for once).
     private(set) var heldBuckets = Set<MeetingBucket>()
-    private(set) var heldCreations = Set<String>()
+    private(set) var heldCreations = Set<CreationLock>()
     /// Sentence ids reserved for the batch, handed out in order.
     private var reserved: Range<Int64> = 0..<0
 
@@ -70,17 +72,71 @@ final class PostgresWriteConnection: WriteConnection {
         return out
     }
 
+    /// An `INSERT INTO t(…) VALUES (?, …, ?) [tail]` without RETURNING: its rows may be sent together.
+    struct RowInsert {
+        let head: String
+        let tail: String
+        let width: Int
+    }
+
+    private static let rowInserts = Mutex<[String: RowInsert?]>([:])
+
+    /// The statement as a ``RowInsert`` when it is one (one tuple of `?`, nothing read back).
+    static func rowInsert(_ sql: String) -> RowInsert? {
+        if let known = rowInserts.withLock({ $0[sql] }) { return known }
+        var shape: RowInsert?
+        if sql.hasPrefix("INSERT INTO"), !sql.contains("RETURNING"), !sql.contains("SELECT"),
+           let values = sql.range(of: "VALUES ("), let close = sql[values.upperBound...].firstIndex(of: ")") {
+            let tuple = sql[values.upperBound..<close]
+            if tuple.allSatisfy({ $0 == "?" || $0 == "," || $0 == " " }) {
+                shape = RowInsert(head: String(sql[..<values.lowerBound]), tail: String(sql[sql.index(after: close)...]),
+                                  width: tuple.filter { $0 == "?" }.count)
+            }
+        }
+        rowInserts.withLock { $0[sql] = .some(shape) }
+        return shape
+    }
+
+    /// Rows of the last ``RowInsert`` statement, not sent yet: an article's links to its sentences, its
+    /// countries, its reports' participants go to the server as one statement each, not one a row (a
+    /// round trip to the server costs more than the row). Sent before any other statement, so that
+    /// statements run in the order the write path gives them.
+    private var held: (sql: String, shape: RowInsert, values: [TransferValue], rows: Int)?
+
+    /// Sends the rows held back, if any.
+    func flush() throws {
+        guard let batch = held else { return }
+        held = nil
+        var tuples: [String] = []
+        tuples.reserveCapacity(batch.rows)
+        for row in 0..<batch.rows {
+            tuples.append("(" + (1...batch.shape.width).map { "$\(row * batch.shape.width + $0)" }.joined(separator: ", ") + ")")
+        }
+        try session.execute(batch.shape.head + "VALUES " + tuples.joined(separator: ", ") + batch.shape.tail, batch.values)
+    }
+
     func execute(_ sql: String, _ values: [TransferValue]) throws {
-        try session.execute(Self.translated(sql), values)
+        guard let shape = Self.rowInsert(sql), values.count == shape.width else {
+            try flush()
+            return try session.execute(Self.translated(sql), values)
+        }
+        if held?.sql != sql { try flush() }
+        if held == nil { held = (sql, shape, [], 0) }
+        held?.values += values
+        held?.rows += 1
+        // PostgreSQL takes at most 65,535 parameters a statement.
+        if let count = held?.values.count, count + shape.width > 30_000 { try flush() }
     }
 
     func each(_ sql: String, _ values: [TransferValue], _ body: (SQLRow) throws -> Void) throws {
+        try flush()
         for row in try session.rows(Self.translated(sql), values) { try body(SQLRow(row)) }
     }
 
     // MARK: What PostgreSQL does its own way
 
     func insertArticle(_ row: ArticleRowValues) throws -> Int64 {
+        try flush()
         let key = try session.scalar("""
             INSERT INTO article(id, external_id, url, source, title, published, ingested_at, body_start,
                                 dateline_city, first_sentence, sentence_count, text)
@@ -97,6 +153,7 @@ final class PostgresWriteConnection: WriteConnection {
     /// moves under a session lock held for two statements, so that two writers' blocks never
     /// interleave; ids of a batch rolled back are left unused.
     func reserveSentenceIDs(_ count: Int) throws {
+        try flush()
         guard count > 0 else { reserved = 0..<0; return }
         try session.execute("SELECT pg_advisory_lock($1::int, 0)", [.integer(Int64(Self.sentenceIDLockClass))])
         defer { try? session.execute("SELECT pg_advisory_unlock($1::int, 0)", [.integer(Int64(Self.sentenceIDLockClass))]) }
@@ -117,6 +174,7 @@ final class PostgresWriteConnection: WriteConnection {
     /// One statement a few thousand sentences, each with its search words made from its article's text
     /// by the expression of the `sentence-words` rule.
     func insertSentences(articleKey: Int64, _ sentences: [(id: Int64, start: Int, end: Int)]) throws {
+        try flush()
         for chunk in stride(from: 0, to: sentences.count, by: 5_000) {
             let part = sentences[chunk..<min(chunk + 5_000, sentences.count)]
             var values: [TransferValue] = [.integer(articleKey)]
@@ -145,18 +203,31 @@ final class PostgresWriteConnection: WriteConnection {
 
     func lockBucket(_ bucket: MeetingBucket) throws {
         guard heldBuckets.insert(bucket).inserted else { return }
+        try flush()
         try session.execute("SELECT pg_advisory_xact_lock($1::int, hashtext($2))",
                             [.integer(Int64(Self.bucketLockClass)),
                              .text("\(bucket.countryKey)|\(bucket.mode.rawValue)|\(bucket.year.map(String.init) ?? "")")])
     }
 
-    func lockCreation(_ name: String, shared: Bool) throws {
-        guard heldCreations.insert(shared ? "shared:" + name : name).inserted else { return }
-        try session.execute("SELECT pg_advisory_xact_lock\(shared ? "_shared" : "")($1::int, hashtext($2))",
-                            [.integer(Int64(Self.creationLockClass)), .text(name)])
+    /// The creation locks the batch's facts may need (``WritePath/creationLocks(of:)``), taken all at
+    /// once, in order, the first time one is asked for.
+    var batchCreationLocks: [CreationLock] = []
+
+    func lockCreation(_ lock: CreationLock) throws {
+        let exclusive = CreationLock(name: lock.name, shared: false)
+        guard !heldCreations.contains(lock), !heldCreations.contains(exclusive) else { return }
+        try flush()
+        var wanted = batchCreationLocks.filter { !heldCreations.contains($0) }
+        if !wanted.contains(lock), !wanted.contains(exclusive) { wanted.append(lock) }
+        for next in wanted.sorted() {
+            try session.execute("SELECT pg_advisory_xact_lock\(next.shared ? "_shared" : "")($1::int, hashtext($2))",
+                                [.integer(Int64(Self.creationLockClass)), .text(next.name)])
+            heldCreations.insert(next)
+        }
     }
 
     func lockOfficial(_ id: Int64) throws {
+        try flush()
         try session.execute("SELECT id FROM official WHERE id = $1 FOR UPDATE", [.integer(id)])
     }
 
@@ -164,11 +235,14 @@ final class PostgresWriteConnection: WriteConnection {
     /// inside a savepoint rolled back are released with it, so they are forgotten here too.
     func savepoint(_ body: () throws -> Void) throws {
         let buckets = heldBuckets, creations = heldCreations
+        try flush()
         try session.execute("SAVEPOINT bilat_article")
         do {
             try body()
+            try flush()
             try session.execute("RELEASE SAVEPOINT bilat_article")
         } catch {
+            held = nil
             if !PostgresWriteConnection.isFatal(error) {
                 try session.execute("ROLLBACK TO SAVEPOINT bilat_article")
                 heldBuckets = buckets
@@ -210,15 +284,18 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
             do {
                 return try with { session in
                     let connection = PostgresWriteConnection(session)
+                    connection.batchCreationLocks = WritePath.creationLocks(of: batch)
                     try connection.reserveSentenceIDs(WritePath.sentenceCount(of: batch))
                     return try session.transaction {
-                        try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,
-                                                  savepoint: connection.savepoint, isFatal: PostgresWriteConnection.isFatal)
+                        let results = try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,
+                                                         savepoint: connection.savepoint, isFatal: PostgresWriteConnection.isFatal)
+                        try connection.flush()
+                        return results
                     }
                 }
             } catch let failure as PostgresFailure where PostgresWriteConnection.isConflict(failure.sqlState) && attempt < 8 {
                 attempt += 1
-                Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.05) * Double(attempt))
+                Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.25) * Double(attempt))
             }
         }
     }
@@ -293,12 +370,14 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
             do {
                 return try with { session in
                     try session.transaction {
-                        try WritePath.forget(articleID: articleID, on: PostgresWriteConnection(session))
+                        let connection = PostgresWriteConnection(session)
+                        try WritePath.forget(articleID: articleID, on: connection)
+                        try connection.flush()
                     }
                 }
             } catch let failure as PostgresFailure where PostgresWriteConnection.isConflict(failure.sqlState) && attempt < 8 {
                 attempt += 1
-                Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.05) * Double(attempt))
+                Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.25) * Double(attempt))
             }
         }
     }

@@ -59,8 +59,7 @@ struct LinkWriter {
         var id = try db.integer(find, record.countryKey, record.kind.rawValue, record.date, record.title)
         if id == nil {
             // Looked for again under the lock: another writer may have stored it meanwhile.
-            try db.lockCreation("agreement|\(record.countryKey)|\(record.kind.rawValue)|\(record.date ?? "")|\(record.title ?? "")",
-                                shared: false)
+            try db.lockCreation(.agreement(record))
             id = try db.integer(find, record.countryKey, record.kind.rawValue, record.date, record.title)
         }
         if id == nil {

@@ -18,15 +18,7 @@ struct OfficialResolver {
         if let id = try stored(name: name, country: code) { return id }
         // A new official: looked for again under the lock, which another writer creating one holds
         // until it commits, so that two writers never create one person twice or absorb past each other.
-        // An official of a country is resolved among that country's and the country-less ones: its
-        // country's lock, and the lock of all officials shared; a country-less one may be any country's,
-        // so it takes the lock of all alone.
-        if let code {
-            try db.lockCreation("official|*", shared: true)
-            try db.lockCreation("official|\(code)", shared: false)
-        } else {
-            try db.lockCreation("official|*", shared: false)
-        }
+        for lock in CreationLock.official(country: code) { try db.lockCreation(lock) }
         if let id = try stored(name: name, country: code) { return id }
         guard let id = try db.integer("INSERT INTO official(name, country) VALUES (?, ?) RETURNING id", name, code) else {
             throw StorageError.noID("official")

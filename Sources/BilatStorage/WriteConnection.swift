@@ -35,10 +35,9 @@ public protocol WriteConnection {
     /// Holds, until the transaction ends, the lock of one meeting bucket (a pair, a mode, a year): two
     /// writers never regroup or re-cluster one bucket at once.
     func lockBucket(_ bucket: MeetingBucket) throws
-    /// Holds, until the transaction ends, the lock named `name` (the creation of an entity: an agreement
-    /// of a key, the officials of a country), `shared` with other holders or alone: a writer about to
+    /// Holds, until the transaction ends, the lock of creating `lock`'s entities: a writer about to
     /// create an entity looks again under the lock, so that two writers never create one twice.
-    func lockCreation(_ name: String, shared: Bool) throws
+    func lockCreation(_ lock: CreationLock) throws
     /// Locks an official's row until the transaction ends, before it is merged into another: a writer
     /// still linking facts to it finishes first, so that its rows move with the others.
     func lockOfficial(_ id: Int64) throws
@@ -57,6 +56,35 @@ public enum WriteBackend: Sendable {
         case .sqlite: "group_concat(\(column))"
         case .postgres: "string_agg(\(column)::text, ',')"
         }
+    }
+}
+
+/// The lock a writer holds to create an entity (``WriteConnection/lockCreation(_:)``): an agreement of one
+/// key, an official of one country. An official of a country is resolved among that country's and the
+/// country-less ones, so it holds its country's lock and the lock of all officials shared; a country-less
+/// official may be any country's, so it holds the lock of all officials alone.
+public struct CreationLock: Hashable, Comparable, Sendable {
+    public var name: String
+    public var shared: Bool
+
+    public init(name: String, shared: Bool) {
+        self.name = name
+        self.shared = shared
+    }
+
+    public static func < (a: CreationLock, b: CreationLock) -> Bool {
+        (a.name, a.shared ? 1 : 0) < (b.name, b.shared ? 1 : 0)
+    }
+
+    static func agreement(_ record: AgreementRecord) -> CreationLock {
+        CreationLock(name: "agreement|\(record.countryKey)|\(record.kind.rawValue)|\(record.date ?? "")|\(record.title ?? "")",
+                     shared: false)
+    }
+
+    /// The locks of creating an official of `country` (nil: of no country).
+    static func official(country: String?) -> [CreationLock] {
+        guard let country else { return [CreationLock(name: "official|*", shared: false)] }
+        return [CreationLock(name: "official|*", shared: true), CreationLock(name: "official|\(country.uppercased())", shared: false)]
     }
 }
 
@@ -245,6 +273,6 @@ struct SQLiteWriteConnection: WriteConnection {
     }
 
     func lockBucket(_ bucket: MeetingBucket) throws {}
-    func lockCreation(_ name: String, shared: Bool) throws {}
+    func lockCreation(_ lock: CreationLock) throws {}
     func lockOfficial(_ id: Int64) throws {}
 }

@@ -5,14 +5,16 @@ import BilatStorage
 import Foundation
 import Testing
 
+/// Run on each backend (``Backend/available``: PostgreSQL too when a test server is given).
 @Suite("Knowledge base: ingest order, replacement and forgetting")
 struct KnowledgeBaseOrderTests {
     /// Extracts and saves the articles in the given order; returns the meetings, ids aside, with
     /// their source articles by content hash.
-    func meetings(after articles: [CorpusArticle]) throws -> [ConsolidatedMeeting] {
+    func meetings(after articles: [CorpusArticle], _ backend: Backend) throws -> [ConsolidatedMeeting] {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try KnowledgeBaseFixtures.makeStore(folder)
+        let (store, _, drop) = try backend.makeStore(in: folder)
+        defer { drop() }
         for corpus in articles {
             _ = try store.save(corpus.article, facts: KnowledgeBaseFixtures.extractor.extract(corpus.article))
         }
@@ -20,26 +22,28 @@ struct KnowledgeBaseOrderTests {
         return try KnowledgeBaseFixtures.storedMeetings(store, files: [:])
     }
 
-    @Test("the dev corpus in shuffled orders (fixed seeds) yields identical meetings")
-    func devOrderIndependence() throws {
+    @Test("the dev corpus in shuffled orders (fixed seeds) yields identical meetings", arguments: Backend.available)
+    func devOrderIndependence(_ backend: Backend) throws {
         let articles = try KnowledgeBaseFixtures.articles(in: "dev")
         #expect(articles.count > 28)
-        let inFileOrder = try meetings(after: articles)
+        let inFileOrder = try meetings(after: articles, backend)
         #expect(inFileOrder.count > 20)
 
         for seed: UInt64 in [7, 42, 2026] {
             var generator = SplitMix64(seed: seed)
-            let shuffled = try meetings(after: articles.shuffled(using: &generator))
+            let shuffled = try meetings(after: articles.shuffled(using: &generator), backend)
             #expect(shuffled == inFileOrder, "seed \(seed)")
         }
-        #expect(try meetings(after: articles.reversed()) == inFileOrder)
+        #expect(try meetings(after: articles.reversed(), backend) == inFileOrder)
     }
 
-    @Test("forgetting an article drops the meetings only it supported and keeps the others; db check stays clean")
-    func forget() throws {
+    @Test("forgetting an article drops the meetings only it supported and keeps the others; db check stays clean",
+          arguments: Backend.available)
+    func forget(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try KnowledgeBaseFixtures.makeStore(folder)
+        let (store, _, drop) = try backend.makeStore(in: folder)
+        defer { drop() }
         let articles = try KnowledgeBaseFixtures.articles(in: "multi")
         for corpus in articles {
             _ = try store.save(corpus.article, facts: KnowledgeBaseFixtures.goldArticleFacts(corpus))
@@ -68,11 +72,13 @@ struct KnowledgeBaseOrderTests {
         #expect(try store.articleCount() == 11)
     }
 
-    @Test("re-ingesting an edited article at the same url replaces its facts; db check stays clean")
-    func replaceEdited() throws {
+    @Test("re-ingesting an edited article at the same url replaces its facts; db check stays clean",
+          arguments: Backend.available)
+    func replaceEdited(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try KnowledgeBaseFixtures.makeStore(folder)
+        let (store, _, drop) = try backend.makeStore(in: folder)
+        defer { drop() }
         let articles = try KnowledgeBaseFixtures.articles(in: "multi")
         for corpus in articles {
             _ = try store.save(corpus.article, facts: KnowledgeBaseFixtures.goldArticleFacts(corpus))

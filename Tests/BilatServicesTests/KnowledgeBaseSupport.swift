@@ -91,7 +91,7 @@ enum KnowledgeBaseFixtures {
     }
 
     /// Every stored meeting with its source articles named by file.
-    static func storedMeetings(_ store: SQLiteStore, files: [String: String]) throws -> [ConsolidatedMeeting] {
+    static func storedMeetings(_ store: any RelationsQueries, files: [String: String]) throws -> [ConsolidatedMeeting] {
         try store.meetings(MeetingFilter()).map { summary in
             let detail = try store.meeting(id: summary.id)!
             return ConsolidatedMeeting(

@@ -13,6 +13,10 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
+    /// The backends the parameterised suites run on here: SQLite, and PostgreSQL when a test server is
+    /// given (BILAT_TEST_POSTGRES_URL; without one, the PostgreSQL suites are reported skipped, saying so).
+    static var available: [Backend] { PostgresTestServer.url == nil ? [.sqlite] : [.sqlite, .postgres] }
+
     /// A new, empty knowledge base of this backend, in `folder` or on the test server, and what removes it.
     func makeStore(in folder: URL) throws -> (store: any ArticleStore & KnowledgeBaseMaintenance & KnowledgeQuerying,
                                               location: String, drop: () -> Void) {
