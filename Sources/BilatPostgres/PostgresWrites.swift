@@ -16,9 +16,9 @@ import Synchronization
 ///   deadlock detection, the batch retried (``PostgresStore/save(batch:)``).
 /// - the **creation of an official or an agreement**: a writer that finds none looks again under the
 ///   lock before it creates one (a country's officials, an agreement's key), so that one person is never
-///   created twice and a full name always sees the bare names it settles. The first time a batch must
-///   create one, it takes every creation lock its facts may need, in order, so that two writers never
-///   wait on each other's in a cycle; creation locks come before bucket locks in every transaction.
+///   created twice and a full name always sees the bare names it settles (``CreationLock``: full names,
+///   the common case, hold their locks shared). The first time a batch must create an agreement it
+///   takes the locks of all its agreements, in order (``batchAgreementLocks``).
 /// Advisory locks rather than SERIALIZABLE: every conflict here is known in advance and narrow (one
 /// bucket), and a serializable batch would be retried whole for any overlap of its reads, which two
 /// writers of one news stream have all the time (the same officials, the same pairs).
@@ -209,16 +209,17 @@ final class PostgresWriteConnection: WriteConnection {
                              .text("\(bucket.countryKey)|\(bucket.mode.rawValue)|\(bucket.year.map(String.init) ?? "")")])
     }
 
-    /// The creation locks the batch's facts may need (``WritePath/creationLocks(of:)``), taken all at
-    /// once, in order, the first time one is asked for.
-    var batchCreationLocks: [CreationLock] = []
+    /// The locks of creating the batch's agreements (``WritePath/agreementLocks(of:)``), taken all at
+    /// once, in order, the first time the batch must create one: two writers of the same events so never
+    /// wait on each other's in a cycle. An official's locks are taken as it is created (those of full
+    /// names are shared); a cycle through the rarer exclusive ones is a deadlock, and the batch is retried.
+    var batchAgreementLocks: [CreationLock] = []
 
     func lockCreation(_ lock: CreationLock) throws {
-        let exclusive = CreationLock(name: lock.name, shared: false)
-        guard !heldCreations.contains(lock), !heldCreations.contains(exclusive) else { return }
+        guard !heldCreations.contains(lock), !heldCreations.contains(CreationLock(name: lock.name, shared: false)) else { return }
         try flush()
-        var wanted = batchCreationLocks.filter { !heldCreations.contains($0) }
-        if !wanted.contains(lock), !wanted.contains(exclusive) { wanted.append(lock) }
+        var wanted = lock.isAgreement ? batchAgreementLocks.filter { !heldCreations.contains($0) } : []
+        if !wanted.contains(lock) { wanted.append(lock) }
         for next in wanted.sorted() {
             try session.execute("SELECT pg_advisory_xact_lock\(next.shared ? "_shared" : "")($1::int, hashtext($2))",
                                 [.integer(Int64(Self.creationLockClass)), .text(next.name)])
@@ -284,7 +285,7 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
             do {
                 return try with { session in
                     let connection = PostgresWriteConnection(session)
-                    connection.batchCreationLocks = WritePath.creationLocks(of: batch)
+                    connection.batchAgreementLocks = WritePath.agreementLocks(of: batch)
                     try connection.reserveSentenceIDs(WritePath.sentenceCount(of: batch))
                     return try session.transaction {
                         let results = try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,

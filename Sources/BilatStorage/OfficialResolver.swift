@@ -16,11 +16,17 @@ struct OfficialResolver {
     func resolve(name: String, country: String?, absorbed: inout DerivedWrites) throws -> Int64 {
         let code = country?.uppercased()
         if let id = try stored(name: name, country: code) { return id }
-        // A new official: looked for again under the lock, which another writer creating one holds
-        // until it commits, so that two writers never create one person twice or absorb past each other.
-        for lock in CreationLock.official(country: code) { try db.lockCreation(lock) }
+        // A new official, looked for again under the lock of its kind of creation (``CreationLock``), which
+        // another writer creating a rival holds until it commits: two writers never create one person
+        // twice nor absorb past each other. Two writers creating the same full name meet at the key
+        // instead: the second finds the first's row once it commits.
+        for lock in CreationLock.official(country: code, singleWord: Self.words(name).count == 1) {
+            try db.lockCreation(lock)
+        }
         if let id = try stored(name: name, country: code) { return id }
-        guard let id = try db.integer("INSERT INTO official(name, country) VALUES (?, ?) RETURNING id", name, code) else {
+        guard let id = try db.integer("INSERT INTO official(name, country) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id",
+                                      name, code) else {
+            if let id = try exact(name: name, country: code) { return id }
             throw StorageError.noID("official")
         }
         if let code, Self.words(name).count > 1 {

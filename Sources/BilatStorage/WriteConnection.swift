@@ -59,10 +59,12 @@ public enum WriteBackend: Sendable {
     }
 }
 
-/// The lock a writer holds to create an entity (``WriteConnection/lockCreation(_:)``): an agreement of one
-/// key, an official of one country. An official of a country is resolved among that country's and the
-/// country-less ones, so it holds its country's lock and the lock of all officials shared; a country-less
-/// official may be any country's, so it holds the lock of all officials alone.
+/// The lock a writer holds to create an entity (``WriteConnection/lockCreation(_:)``), until it commits.
+/// An agreement: its own key. An official of a country is resolved among that country's officials and
+/// the country-less ones, and a full name settles the bare ones ("Xi" into "Xi Jinping"): creating a
+/// full name holds its country's lock and the lock of all officials shared (full names created at once
+/// do not wait on each other), a bare name its country's lock alone, a country-less name (which may be
+/// any country's) the lock of all officials alone.
 public struct CreationLock: Hashable, Comparable, Sendable {
     public var name: String
     public var shared: Bool
@@ -81,11 +83,14 @@ public struct CreationLock: Hashable, Comparable, Sendable {
                      shared: false)
     }
 
-    /// The locks of creating an official of `country` (nil: of no country).
-    static func official(country: String?) -> [CreationLock] {
+    /// The locks of creating an official of `country` (nil: of no country), in order.
+    static func official(country: String?, singleWord: Bool) -> [CreationLock] {
         guard let country else { return [CreationLock(name: "official|*", shared: false)] }
-        return [CreationLock(name: "official|*", shared: true), CreationLock(name: "official|\(country.uppercased())", shared: false)]
+        return [CreationLock(name: "official|*", shared: true),
+                CreationLock(name: "official|\(country.uppercased())", shared: !singleWord)]
     }
+
+    public var isAgreement: Bool { name.hasPrefix("agreement|") }
 }
 
 /// An article's row as the writer stores it; the connection stores the text as its backend does.

@@ -54,26 +54,11 @@ public enum WritePath {
         try ArticleWriter.isUnchanged(connection, article)
     }
 
-    /// Every creation lock the articles' facts may need (``CreationLock``), sorted: a writer that shares
-    /// the database takes them all, in this order, the first time it must create an entity, so that two
-    /// writers never wait on each other's creation locks in a cycle.
-    public static func creationLocks(of batch: [(article: Article, facts: ArticleFacts)]) -> [CreationLock] {
-        var locks = Set<CreationLock>()
-        for item in batch {
-            for official in item.facts.officials {
-                locks.formUnion(CreationLock.official(country: official.country))
-            }
-            let named = Set(item.facts.officials.map(\.name))
-            if item.facts.meetings.contains(where: { !Set($0.participants).isSubset(of: named) }) {
-                locks.formUnion(CreationLock.official(country: nil))
-            }
-            for agreement in item.facts.agreements { locks.insert(.agreement(AgreementRecord(agreement))) }
-        }
-        // The lock of all officials once: alone if any creation needs it so.
-        if locks.contains(CreationLock(name: "official|*", shared: false)) {
-            locks.remove(CreationLock(name: "official|*", shared: true))
-        }
-        return locks.sorted()
+    /// The locks of creating the articles' agreements (``CreationLock``), sorted: a writer that shares
+    /// the database takes them all, in this order, the first time it must create an agreement, so that
+    /// two writers of the same events never wait on each other's in a cycle.
+    public static func agreementLocks(of batch: [(article: Article, facts: ArticleFacts)]) -> [CreationLock] {
+        Set(batch.flatMap { $0.facts.agreements.map { CreationLock.agreement(AgreementRecord($0)) } }).sorted()
     }
 
     /// The sentences of the articles: the ids a batch takes at most.

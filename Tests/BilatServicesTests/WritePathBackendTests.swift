@@ -191,8 +191,10 @@ struct WritePathBackendTests {
             let fromFile = try runBilat(arguments, database: file)
             let fromServer = try runBilat(arguments, database: database.url.description)
             #expect(fromServer.status == 0, "\(arguments): \(fromServer.stderr)")
-            #expect(fromServer.stdout.replacingOccurrences(of: database.url.description, with: file) == fromFile.stdout,
-                    "\(arguments)")
+            // Ids aside: a batch into PostgreSQL is 25 articles, 500 into a file, and meetings are numbered as batches derive them.
+            let ids = /"id" : \d+/
+            #expect(fromServer.stdout.replacingOccurrences(of: database.url.description, with: file).replacing(ids, with: "")
+                        == fromFile.stdout.replacing(ids, with: ""), "\(arguments)")
         }
     }
 
