@@ -275,23 +275,34 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
         return try result.get()
     }
 
-    /// One transaction a batch. A conflict with another writer (a deadlock between bucket locks, an
-    /// article or official another writer stored first) rolls the batch back whole; it is then tried
-    /// again, up to eight times, after a short random pause.
+    /// One transaction a batch (``writing(prepare:_:)``).
     public func save(batch: [(article: Article, facts: ArticleFacts)]) throws -> [Result<SaveOutcome, any Error>] {
         let ingestedAt = Date().formatted(.iso8601)
+        return try writing(prepare: { connection in
+            connection.batchAgreementLocks = WritePath.agreementLocks(of: batch)
+            try connection.reserveSentenceIDs(WritePath.sentenceCount(of: batch))
+        }) { connection in
+            try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,
+                               savepoint: connection.savepoint, isFatal: PostgresWriteConnection.isFatal)
+        }
+    }
+
+    /// Runs `body` in one transaction on a write connection (`prepare` first, outside it), the rows it
+    /// holds back sent before the commit. A conflict with another writer (a deadlock between locks, an
+    /// article or official another writer stored first) rolls the transaction back whole; it is then
+    /// run again, up to eight times, after a random pause.
+    func writing<T>(prepare: (PostgresWriteConnection) throws -> Void = { _ in },
+                    _ body: (PostgresWriteConnection) throws -> T) throws -> T {
         var attempt = 0
         while true {
             do {
                 return try with { session in
                     let connection = PostgresWriteConnection(session)
-                    connection.batchAgreementLocks = WritePath.agreementLocks(of: batch)
-                    try connection.reserveSentenceIDs(WritePath.sentenceCount(of: batch))
+                    try prepare(connection)
                     return try session.transaction {
-                        let results = try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,
-                                                         savepoint: connection.savepoint, isFatal: PostgresWriteConnection.isFatal)
+                        let value = try body(connection)
                         try connection.flush()
-                        return results
+                        return value
                     }
                 }
             } catch let failure as PostgresFailure where PostgresWriteConnection.isConflict(failure.sqlState) && attempt < 8 {
@@ -302,16 +313,11 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
     }
 
     public func containsArticle(id: String) throws -> Bool {
-        try with { try $0.scalar("SELECT count(*) FROM article WHERE id = $1", [.text(id)])?.integer ?? 0 > 0 }
+        try with { try WritePath.isStored(id: id, on: PostgresWriteConnection($0)) }
     }
 
     public func storedUnchanged(_ articles: [Article]) throws -> Set<String> {
-        try with { session in
-            let connection = PostgresWriteConnection(session)
-            var ids = Set<String>()
-            for article in articles where try WritePath.isUnchanged(article, on: connection) { ids.insert(article.id) }
-            return ids
-        }
+        try with { try WritePath.storedUnchanged(articles, on: PostgresWriteConnection($0)) }
     }
 
     public func syncCountries(_ countries: [Country]) throws {
@@ -366,20 +372,6 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
     }
 
     public func forget(articleID: String) throws {
-        var attempt = 0
-        while true {
-            do {
-                return try with { session in
-                    try session.transaction {
-                        let connection = PostgresWriteConnection(session)
-                        try WritePath.forget(articleID: articleID, on: connection)
-                        try connection.flush()
-                    }
-                }
-            } catch let failure as PostgresFailure where PostgresWriteConnection.isConflict(failure.sqlState) && attempt < 8 {
-                attempt += 1
-                Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.25) * Double(attempt))
-            }
-        }
+        try writing { try WritePath.forget(articleID: articleID, on: $0) }
     }
 }

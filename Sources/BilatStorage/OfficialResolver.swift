@@ -20,7 +20,8 @@ struct OfficialResolver {
         // another writer creating a rival holds until it commits: two writers never create one person
         // twice nor absorb past each other. Two writers creating the same full name meet at the key
         // instead: the second finds the first's row once it commits.
-        for lock in CreationLock.official(country: code, singleWord: Self.words(name).count == 1) {
+        let singleWord = Self.words(name).count == 1
+        for lock in CreationLock.official(country: code, singleWord: singleWord) {
             try db.lockCreation(lock)
         }
         if let id = try stored(name: name, country: code) { return id }
@@ -29,7 +30,7 @@ struct OfficialResolver {
             if let id = try exact(name: name, country: code) { return id }
             throw StorageError.noID("official")
         }
-        if let code, Self.words(name).count > 1 {
+        if let code, !singleWord {
             try absorbSettled(into: id, name: name, country: code, absorbed: &absorbed)
         }
         return id

@@ -159,16 +159,11 @@ extension SQLiteStore: ArticleStore {
     }
 
     public func containsArticle(id: String) throws -> Bool {
-        try pool.read { db in try ArticleWriter.exists(SQLiteWriteConnection(db: db), id: id) }
+        try pool.read { db in try WritePath.isStored(id: id, on: SQLiteWriteConnection(db: db)) }
     }
 
     public func storedUnchanged(_ articles: [Article]) throws -> Set<String> {
-        try pool.read { db in
-            var ids = Set<String>()
-            let connection = SQLiteWriteConnection(db: db)
-            for article in articles where try ArticleWriter.isUnchanged(connection, article) { ids.insert(article.id) }
-            return ids
-        }
+        try pool.read { db in try WritePath.storedUnchanged(articles, on: SQLiteWriteConnection(db: db)) }
     }
 
     public func articleCount() throws -> Int {

@@ -49,9 +49,17 @@ public enum WritePath {
         try MeetingConsolidation(db: connection).recompute(buckets)
     }
 
-    /// True when the article's text is stored and the article brings no date or source the stored one lacks.
-    public static func isUnchanged(_ article: Article, on connection: any WriteConnection) throws -> Bool {
-        try ArticleWriter.isUnchanged(connection, article)
+    /// The ids of the articles whose text is stored and that bring no date or source the stored one lacks:
+    /// saving them would change nothing, so an ingest need not extract them.
+    public static func storedUnchanged(_ articles: [Article], on connection: any WriteConnection) throws -> Set<String> {
+        var ids = Set<String>()
+        for article in articles where try ArticleWriter.isUnchanged(connection, article) { ids.insert(article.id) }
+        return ids
+    }
+
+    /// True when an article with this content hash is stored.
+    public static func isStored(id: String, on connection: any WriteConnection) throws -> Bool {
+        try ArticleWriter.exists(connection, id: id)
     }
 
     /// The locks of creating the articles' agreements (``CreationLock``), sorted: a writer that shares

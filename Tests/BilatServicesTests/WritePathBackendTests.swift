@@ -245,21 +245,11 @@ struct WritePathBackendTests {
         defer { database.drop() }
         let url = database.url.description
         let count = 600
-        let lines = (0..<count).map { i in
-            #"{"id": "k\#(i)", "published": "2024-10-23", "text": "KAZAN - Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, round \#(i). The two leaders discussed trade, energy and border peace. Xi said both sides should be partners."}"#
-        }
-        let feed = try folder.write(lines.joined(separator: "\n") + "\n", to: "feed.jsonl")
-        var generator = SplitMix64(seed: 2027)
-        var storedCounts: [Int] = []
-        for run in 0..<4 {
-            let process = try startBilat(["ingest"] + (run % 2 == 1 ? ["--batch", "25"] : []) + [feed.path], database: url)
-            Thread.sleep(forTimeInterval: 0.5 + Double(generator.next() % 1500) / 1000)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let stored = try ArticleCompleteness.check(database: url)
-            #expect(stored.incomplete.isEmpty, "articles without their sentences: \(stored.incomplete)")
-            storedCounts.append(stored.articles)
-            #expect(try runBilat(["db", "check"], database: url).status == 0)
+        let feed = try folder.write(ArticleCompleteness.feed(count), to: "feed.jsonl")
+        let storedCounts = try ArticleCompleteness.killedIngests(of: feed, database: url, runs: 4, seed: 2027,
+                                                                 pauseMilliseconds: 500..<2000, batch: 25) {
+            let check = try runBilat(["db", "check"], database: url)
+            #expect(check.status == 0, "\(check.stdout)")
         }
         let final = try runBilat(["ingest", feed.path], database: url)
         #expect(final.status == 0, "\(final.stderr)")
