@@ -41,12 +41,15 @@ struct RoleReader: Sendable {
                 continue
             }
             var start = m.range.lowerBound, end = m.range.upperBound
+            // No title reaches back into the one before it ("President Williams Minister of ..."): the
+            // phrases found stay apart and in order, as their readers slice between them.
+            let floor = found.last?.range.upperBound ?? tokens.startIndex
             if kind == .head {
                 // Capitalized words before the head: "Economy Minister", "Trade and Investment Minister"; an
                 // "and" only after a field or a body ("Foreign Minister Dmytro Kuleba and Minister of Defense
                 // ..." names two offices).
                 var k = start - 1
-                while k >= tokens.startIndex, start - k <= 4, byEnd[k + 1] == nil,
+                while k >= floor, start - k <= 4, byEnd[k + 1] == nil,
                       tokens[k].kind == .word, tokens[k].isCapitalized || (tokens[k].word == .and && k > tokens.startIndex && namesField(tokens, at: k - 1)),
                       ![.the, .former, .his, .her].contains(tokens[k].word), byStart[k] == nil {
                     k -= 1
@@ -95,7 +98,7 @@ struct RoleReader: Sendable {
             // "Brunei's Second Minister of Foreign Affairs", "the US Deputy Secretary of State". A country
             // named plainly reaches only across a capitalized word ("a visit to Berlin by President ..." is
             // no German office).
-            if country == nil, before == start, start - 1 >= tokens.startIndex, let c = byEnd[start - 1],
+            if country == nil, before == start, start - 1 >= floor, let c = byEnd[start - 1],
                c.possessive || c.form == .demonym || c.form == .combining || tokens[start - 1].isCapitalized,
                tokens[start - 1].kind == .word, !startsOffice(tokens, at: start - 1),
                ![.the, .a, .his, .her, .and, .former, .then].contains(tokens[start - 1].word) {
