@@ -197,7 +197,8 @@ final class PeopleResolver: Sendable {
         }
         guard k >= tokens.startIndex else { return nil }
         if [.his, .her].contains(tokens[k].word) { return .pronoun(at: k) }
-        guard tokens[k].word == .possessive else { return nil }
+        // A possessive that opens the text has no name before it.
+        guard tokens[k].word == .possessive, k > tokens.startIndex else { return nil }
         var b = k - 1
         while b > tokens.startIndex, tokens[b - 1].isCapitalized, tokens[b - 1].kind == .word { b -= 1 }
         while b < k {
