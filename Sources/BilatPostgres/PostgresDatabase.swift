@@ -33,6 +33,19 @@ public struct PostgresFailure: Error, CustomStringConvertible {
     }
 
     static func from(_ error: any Error, url: PostgresURL) -> any Error {
+        // PostgresNIO's older API (prepared queries) reports in its older error type.
+        if let legacy = error as? PostgresError {
+            switch legacy {
+            case .server(let server):
+                let message = server.fields[.message] ?? "error"
+                let detail = server.fields[.detail].map { " (\($0))" } ?? ""
+                return PostgresFailure("\(url): \(message)\(detail)", sqlState: server.fields[.sqlState])
+            case .connectionClosed:
+                return PostgresFailure("\(url): cannot reach the PostgreSQL server: connection closed")
+            case .protocol(let message):
+                return PostgresFailure("\(url): protocol error: \(message)")
+            }
+        }
         guard let error = error as? PSQLError else { return error }
         if let server = error.serverInfo {
             let message = server[.message] ?? "error"
@@ -116,7 +129,7 @@ final class PostgresSession: Sendable {
 
     /// The rows of a query, each as its cells' values in column order.
     func rows(_ sql: String, _ values: [TransferValue] = []) throws -> [[TransferValue]] {
-        try result(sql, values).rows.map { row in try row.map { try $0.value() } }
+        try result(sql, values)
     }
 
     /// The first column of the first row, nil when there is none.
@@ -124,12 +137,109 @@ final class PostgresSession: Sendable {
         try rows(sql, values).first?.first
     }
 
-    private func result(_ sql: String, _ values: [TransferValue]) throws -> PostgresQueryResult {
+    private func result(_ sql: String, _ values: [TransferValue]) throws -> [[TransferValue]] {
         do {
-            return try connection.query(try Self.query(sql, values), logger: Self.logger).wait()
+            if let prepared = try preparedStatement(sql, values) {
+                // A prepared statement's rows come in the binary format, as every query's do, but PostgresNIO
+                // labels their cells with the format its description gave (text): read them as binary.
+                return try prepared.execute(values.map(\.postgresData)).wait().map { row in
+                    try row.map { cell in
+                        try PostgresCell(bytes: cell.bytes, dataType: cell.dataType, format: .binary,
+                                         columnName: cell.columnName, columnIndex: cell.columnIndex).value()
+                    }
+                }
+            }
+            return try connection.query(try Self.query(sql, values), logger: Self.logger).wait().rows.map { row in
+                try row.map { try $0.value() }
+            }
         } catch {
             throw PostgresFailure.from(error, url: url)
         }
+    }
+
+    // MARK: Prepared statements
+
+    /// The statements this connection has prepared, by their text and their values' types; how often each
+    /// other statement was run. A statement with parameters is prepared the second time it runs, so that
+    /// one-off ones (a script's, a query's) are not; the write path's few dozen statements then skip the
+    /// server's parsing and planning for the rest of the session. The cache is bounded: past
+    /// ``preparedLimit`` statements, new ones run unnamed as before.
+    private struct StatementCache {
+        var prepared: [String: PreparedQuery] = [:]
+        var seen: [String: Int] = [:]
+    }
+    private let statements = Mutex(StatementCache())
+    static let preparedLimit = 400
+
+    /// How many statements this connection has prepared (for tests and benchmarks).
+    var preparedCount: Int { statements.withLock { $0.prepared.count } }
+
+    /// The prepared statement to run `sql` with `values`, preparing it now if it has run before; nil
+    /// when it should run unnamed (the first time, no parameters, or the cache full).
+    private func preparedStatement(_ sql: String, _ values: [TransferValue]) throws -> PreparedQuery? {
+        guard !values.isEmpty else { return nil }
+        let key = Self.typeSignature(values) + sql
+        let decision: PreparedQuery?? = statements.withLock { cache in
+            if let done = cache.prepared[key] { return .some(done) }
+            guard cache.prepared.count < Self.preparedLimit else { return .some(nil) }
+            cache.seen[key, default: 0] += 1
+            return cache.seen[key] == 1 ? .some(nil) : .none
+        }
+        if let decision { return decision }
+        // The parameters' types as the unnamed path declares them (a NULL's left to the server): a
+        // prepared statement's are otherwise inferred from where each is used, and a bound Int64 must
+        // meet an int8 parameter, not an int4 column's.
+        let prepared = try connection.prepare(query: Self.typed(sql, values)).wait()
+        statements.withLock { cache in
+            cache.prepared[key] = prepared
+            cache.seen[key] = nil
+        }
+        return prepared
+    }
+
+    /// One letter a value's type: statements differ when a parameter's type does.
+    private static func typeSignature(_ values: [TransferValue]) -> String {
+        var signature = ""
+        signature.reserveCapacity(values.count + 1)
+        for value in values {
+            switch value {
+            case .null: signature.append("n")
+            case .integer: signature.append("i")
+            case .real: signature.append("r")
+            case .text: signature.append("t")
+            case .blob: signature.append("b")
+            }
+        }
+        return signature + ":"
+    }
+
+    /// `sql` with each `$N` outside quoted text cast to its value's type (`$1::int8`), NULLs left as they are.
+    static func typed(_ sql: String, _ values: [TransferValue]) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + values.count * 7)
+        var quoted = false
+        var characters = sql.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? characters.next() {
+            pending = nil
+            if c == "'" { quoted.toggle() }
+            out.append(c)
+            guard c == "$", !quoted else { continue }
+            var digits = ""
+            while let d = characters.next() {
+                if d.isASCII, d.isNumber { digits.append(d) } else { pending = d; break }
+            }
+            out += digits
+            guard let n = Int(digits), n >= 1, n <= values.count else { continue }
+            switch values[n - 1] {
+            case .null: break
+            case .integer: out += "::int8"
+            case .real: out += "::float8"
+            case .text: out += "::text"
+            case .blob: out += "::bytea"
+            }
+        }
+        return out
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -142,6 +252,20 @@ final class PostgresSession: Sendable {
         } catch {
             try? execute("ROLLBACK")
             throw error
+        }
+    }
+}
+
+extension TransferValue {
+    /// The value as the binary parameter a prepared statement is given (of the type ``PostgresSession/typed(_:_:)``
+    /// casts its parameter to).
+    var postgresData: PostgresData {
+        switch self {
+        case .null: PostgresData(type: .null)
+        case .integer(let v): PostgresData(int64: v)
+        case .real(let v): PostgresData(double: v)
+        case .text(let v): PostgresData(string: v)
+        case .blob(let v): PostgresData(type: .bytea, value: ByteBuffer(bytes: v))
         }
     }
 }

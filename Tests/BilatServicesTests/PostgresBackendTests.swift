@@ -278,3 +278,43 @@ struct PostgresURLTests {
         #expect(unreachable.stderr.contains("cannot reach"), "\(unreachable.stderr)")
     }
 }
+
+@Suite("PostgreSQL statements: prepared once a connection when run again")
+struct PostgresPreparedStatementTests {
+    @Test("each $N outside quoted text is cast to its value's type; a NULL's is left to the server")
+    func typedParameters() {
+        let sql = "SELECT $1, '$2', $2 || 'x$3', $3, $10"
+        let values: [TransferValue] = [.integer(1), .text("a"), .null, .real(1), .real(2), .real(3), .real(4), .real(5), .real(6), .blob(Data([1]))]
+        #expect(PostgresSession.typed(sql, values) == "SELECT $1::int8, '$2', $2::text || 'x$3', $3, $10::bytea")
+    }
+
+    @Test("a statement with parameters is prepared the second time it runs, then reused; its answers do not change",
+          .enabled(if: PostgresTestServer.url != nil, "no PostgreSQL server: set BILAT_TEST_POSTGRES_URL (.ci/run starts one)"))
+    func preparedOnSecondRun() throws {
+        let database = try PostgresTestServer.Database()
+        defer { database.drop() }
+        let session = try PostgresSession(url: database.url)
+        try session.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, score DOUBLE PRECISION)")
+        let insert = "INSERT INTO t (id, name, score) VALUES ($1, $2, $3) RETURNING id"
+        #expect(try session.scalar(insert, [.integer(1), .text("one"), .real(0.5)]) == .integer(1))
+        #expect(session.preparedCount == 0)
+        #expect(try session.scalar(insert, [.integer(2), .text("two"), .real(1.5)]) == .integer(2))
+        #expect(session.preparedCount == 1)
+        #expect(try session.scalar(insert, [.integer(3), .text("three"), .real(2.5)]) == .integer(3))
+        // A NULL makes another statement (its parameter's type left to the server).
+        #expect(try session.scalar(insert, [.integer(4), .null, .real(3.5)]) == .integer(4))
+        #expect(try session.scalar(insert, [.integer(5), .null, .real(4.5)]) == .integer(5))
+        #expect(session.preparedCount == 2)
+        let select = "SELECT id, name, score FROM t WHERE id >= $1 AND name IS NOT DISTINCT FROM $2 ORDER BY id"
+        for _ in 0..<3 {
+            #expect(try session.rows(select, [.integer(2), .text("three")]) == [[.integer(3), .text("three"), .real(2.5)]])
+        }
+        #expect(session.preparedCount == 3)
+        // A statement the server refuses fails as before, prepared or not, with its SQLSTATE (which the
+        // write path's retries read).
+        for id in [1, 2] {
+            let failure = #expect(throws: PostgresFailure.self) { try session.execute(insert, [.integer(Int64(id)), .text("again"), .real(0)]) }
+            #expect(failure?.sqlState == "23505")
+        }
+    }
+}
