@@ -177,7 +177,7 @@ final class PostgresSession: Sendable {
     /// The prepared statement to run `sql` with `values`, preparing it now if it has run before; nil
     /// when it should run unnamed (the first time, no parameters, or the cache full).
     private func preparedStatement(_ sql: String, _ values: [TransferValue]) throws -> PreparedQuery? {
-        guard !values.isEmpty else { return nil }
+        guard !values.isEmpty, url.prepares else { return nil }
         let key = Self.typeSignature(values) + sql
         let decision: PreparedQuery?? = statements.withLock { cache in
             if let done = cache.prepared[key] { return .some(done) }

@@ -3,7 +3,8 @@ import Foundation
 /// Where a PostgreSQL knowledge base is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]`
 /// (also `postgresql://`), as libpq and psql read it. `sslmode` is `disable` (the default on a loopback
 /// host), `prefer` or `require` (the default elsewhere: a knowledge base shared over a network is not
-/// read in clear unless the URL says so).
+/// read in clear unless the URL says so). `prepare=off` runs every statement unnamed, for a connection
+/// pooler that cannot keep a session's prepared statements (PgBouncer in transaction mode before 1.21).
 public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     public enum TLSMode: String, Sendable { case disable, prefer, require }
 
@@ -13,6 +14,8 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     public var password: String?
     public var database: String
     public var tls: TLSMode
+    /// Whether a session prepares the statements it runs again (`prepare=on`, the default).
+    public var prepares: Bool
 
     /// True for a `--db` or `$BILAT_DB` value naming a PostgreSQL server rather than a file.
     public static func names(_ location: String) -> Bool {
@@ -26,7 +29,7 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ text: String) throws {
         func invalid(_ why: String) -> Invalid {
-            Invalid(description: "\(Self.redacted(text)): \(why) (expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require])")
+            Invalid(description: "\(Self.redacted(text)): \(why) (expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require][&prepare=on|off])")
         }
         guard Self.names(text), let components = URLComponents(string: text) else { throw invalid("not a PostgreSQL URL") }
         guard let host = components.host, !host.isEmpty else { throw invalid("no host") }
@@ -40,6 +43,7 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         self.database = database.removingPercentEncoding ?? database
         let loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host)
         var tls: TLSMode = loopback ? .disable : .require
+        var prepares = true
         for item in components.queryItems ?? [] {
             switch item.name {
             case "sslmode":
@@ -49,17 +53,25 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
                 case "require", "verify-ca", "verify-full": tls = .require
                 default: throw invalid("sslmode must be disable, prefer or require, not \(item.value ?? "empty")")
                 }
+            case "prepare":
+                switch item.value {
+                case "on": prepares = true
+                case "off": prepares = false
+                default: throw invalid("prepare must be on or off, not \(item.value ?? "empty")")
+                }
             default:
                 throw invalid("unknown parameter \(item.name)")
             }
         }
         self.tls = tls
+        self.prepares = prepares
     }
 
     /// The URL without its password, for messages.
     public var description: String {
         "postgres://\(user)@\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/\(database)"
-            + (tls == .disable ? "" : "?sslmode=\(tls.rawValue)")
+            + [tls == .disable ? nil : "sslmode=\(tls.rawValue)", prepares ? nil : "prepare=off"]
+                .compactMap { $0 }.joined(separator: "&").prefixedIfNotEmpty("?")
     }
 
     /// `text` with any password replaced by `***`, for a message about a URL that did not parse.
@@ -68,4 +80,8 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         components.password = "***"
         return components.string ?? text
     }
+}
+
+private extension String {
+    func prefixedIfNotEmpty(_ prefix: String) -> String { isEmpty ? self : prefix + self }
 }

@@ -250,7 +250,12 @@ struct PostgresURLTests {
         #expect(try PostgresURL("postgresql://ann@localhost/kb").tls == .disable)
         #expect(try PostgresURL("postgres://ann@db.example/kb").tls == .require)
         #expect(try PostgresURL("postgres://ann@db.example/kb").port == 5432)
-        for bad in ["postgres://db.example/kb", "postgres://ann@db.example", "postgres://ann@/kb",
+        #expect(url.prepares)
+        let unprepared = try PostgresURL("postgres://ann@localhost/kb?prepare=off&sslmode=require")
+        #expect(!unprepared.prepares && unprepared.tls == .require)
+        #expect(unprepared.description == "postgres://ann@localhost:5432/kb?sslmode=require&prepare=off")
+        #expect(try PostgresURL(unprepared.description) == unprepared)
+        for bad in ["postgres://ann@db.example/kb?prepare=sometimes", "postgres://db.example/kb", "postgres://ann@db.example", "postgres://ann@/kb",
                     "postgres://ann@db.example/kb?sslmode=sometimes", "postgres://ann@db.example/kb?x=1"] {
             #expect(throws: PostgresURL.Invalid.self, "\(bad)") { try PostgresURL(bad) }
         }
@@ -310,6 +315,14 @@ struct PostgresPreparedStatementTests {
             #expect(try session.rows(select, [.integer(2), .text("three")]) == [[.integer(3), .text("three"), .real(2.5)]])
         }
         #expect(session.preparedCount == 3)
+        // prepare=off (a pooler in transaction mode): nothing is prepared, the answers are the same.
+        var unpreparedURL = database.url
+        unpreparedURL.prepares = false
+        let unprepared = try PostgresSession(url: unpreparedURL)
+        for _ in 0..<3 {
+            #expect(try unprepared.rows(select, [.integer(2), .text("three")]) == [[.integer(3), .text("three"), .real(2.5)]])
+        }
+        #expect(unprepared.preparedCount == 0)
         // A statement the server refuses fails as before, prepared or not, with its SQLSTATE (which the
         // write path's retries read).
         for id in [1, 2] {
