@@ -6,14 +6,29 @@ import Foundation
 import Testing
 import BilatTestSupport
 
-@Suite("Ingest: formats, feeds, idempotence and bad input")
-struct IngestTests {
+/// A new knowledge base of one backend, in a temporary folder (and on the PostgreSQL test server),
+/// with an ingestor into it; `newStore()` makes another of the same backend. `remove()` drops them all.
+final class IngestFixture {
+    let backend: Backend
     let folder: URL
-    let store: SQLiteStore
+    let store: any ArticleStore & KnowledgeBaseMaintenance & KnowledgeQuerying
     let ingestor: Ingestor
+    private var drops: [() -> Void] = []
 
-    init() throws {
-        (folder, store, ingestor) = try makeIngestFixture()
+    init(_ backend: Backend) throws {
+        self.backend = backend
+        folder = try makeTemporaryFolder()
+        let made = try backend.makeStore(in: folder.appendingPathComponent("main"))
+        store = made.store
+        drops.append(made.drop)
+        ingestor = Ingestor(store: store, extractor: try TestExtractor.bundled())
+    }
+
+    /// Another empty knowledge base of the fixture's backend.
+    func newStore() throws -> any ArticleStore & KnowledgeBaseMaintenance & KnowledgeQuerying {
+        let made = try backend.makeStore(in: folder.appendingPathComponent("store-\(drops.count)"))
+        drops.append(made.drop)
+        return made.store
     }
 
     /// Runs an ingest and collects its failure messages.
@@ -25,9 +40,21 @@ struct IngestTests {
         return (summary, failures)
     }
 
-    @Test("each article format and the feed go in; a folder is walked and other files are skipped")
-    func everyFormat() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    func remove() {
+        drops.forEach { $0() }
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// Every test runs on each backend here (SQLite; PostgreSQL when a test server is given).
+@Suite("Ingest: formats, feeds, idempotence and bad input")
+struct IngestTests {
+    @Test("each article format and the feed go in; a folder is walked and other files are skipped", arguments: Backend.available)
+    func everyFormat(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
+        let store = fixture.store
         let input = folder.appendingPathComponent("in")
         _ = try input.write("  date 2026-01-16 BEIJING: Chinese President Xi Jinping held talks with Canadian Prime Minister Mark Carney here on Friday.", to: "seed.txt")
         _ = try input.write("TOKYO, Aug. 23 (Yonhap) -- South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba held talks in Tokyo on Saturday.", to: "wire.txt")
@@ -36,7 +63,7 @@ struct IngestTests {
         _ = try input.write(#"{"id": "f1", "published": "2024-02-07", "source": "S", "url": "https://x.example/f1", "title": "T", "text": "CANBERRA - Australian Prime Minister Anthony Albanese held talks with Fijian Prime Minister Sitiveni Rabuka in Canberra on Wednesday."}"# + "\n\n", to: "feed.jsonl")
         _ = try input.write("not an article", to: "notes.pdf")
 
-        let (summary, failures) = ingest([input.path], defaults: ArticleDefaults(published: PartialDate(iso: "2025-08-23")))
+        let (summary, failures) = fixture.ingest([input.path], defaults: ArticleDefaults(published: PartialDate(iso: "2025-08-23")))
 
         #expect(failures.isEmpty)
         #expect(summary.new == 5)
@@ -44,14 +71,16 @@ struct IngestTests {
         #expect(try store.articleCount() == 5)
     }
 
-    @Test("ingesting the same articles again changes nothing and says so")
-    func idempotent() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("ingesting the same articles again changes nothing and says so", arguments: Backend.available)
+    func idempotent(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let store = fixture.store
         let seeds = repositoryRoot.appendingPathComponent("seeds/articles").path
-        let (first, _) = ingest([seeds])
+        let (first, _) = fixture.ingest([seeds])
         let meetingsBefore = try store.meetings(MeetingFilter(countries: ["CN"]))
 
-        let (second, failures) = ingest([seeds])
+        let (second, failures) = fixture.ingest([seeds])
 
         #expect(first.new >= 1)
         #expect(failures.isEmpty)
@@ -61,9 +90,12 @@ struct IngestTests {
         #expect(try store.meetings(MeetingFilter(countries: ["CN"])) == meetingsBefore)
     }
 
-    @Test("articles stored as they are are not extracted again; an edited one, or one that gains a date, is")
-    func unchangedArticlesAreNotExtracted() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("articles stored as they are are not extracted again; an edited one, or one that gains a date, is", arguments: Backend.available)
+    func unchangedArticlesAreNotExtracted(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
+        let store = fixture.store
         final class Extractions: @unchecked Sendable {
             private let lock = NSLock()
             private var ids: [String] = []
@@ -101,9 +133,12 @@ struct IngestTests {
         #expect(try store.articleCount() == 3)
     }
 
-    @Test("bad inputs are named, with the line for feeds, and the other inputs still go in")
-    func badInputs() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("bad inputs are named, with the line for feeds, and the other inputs still go in", arguments: Backend.available)
+    func badInputs(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
+        let store = fixture.store
         let good = try folder.write("  date 2024-10-23 KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday.", to: "good.txt")
         let empty = try folder.write("", to: "empty.txt")
         let blank = try folder.write("  \n \n", to: "blank.txt")
@@ -114,7 +149,7 @@ struct IngestTests {
         let feed = try folder.write(#"{"id": "ok", "published": "2024-01-01", "text": "CAIRO - Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday."}"# + "\n{\"id\": \"broken\", \n", to: "feed.jsonl")
         let missing = folder.appendingPathComponent("nowhere.txt").path
 
-        let (summary, failures) = ingest([good.path, empty.path, blank.path, binary.path, latin1.path, feed.path, missing])
+        let (summary, failures) = fixture.ingest([good.path, empty.path, blank.path, binary.path, latin1.path, feed.path, missing])
 
         #expect(summary.new == 2)
         #expect(summary.failed == 6)
@@ -128,19 +163,20 @@ struct IngestTests {
         #expect(try store.articleCount() == 2)
     }
 
-    @Test("a batched ingest stores the same knowledge base as one article a transaction, bad inputs included")
-    func batchedIngest() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("a batched ingest stores the same knowledge base as one article a transaction, bad inputs included", arguments: Backend.available)
+    func batchedIngest(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
+        let store = fixture.store
         let dev = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/corpus/dev").path
         let bad = try folder.write(#"{"id": "a", "text": "CAIRO - Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday."}"# + "\n{broken\n", to: "feed.jsonl")
-        let batchedStore = try SQLiteStore(path: folder.appendingPathComponent("batched.sqlite").path)
-        let reference = try ReferenceData.bundled()
-        try batchedStore.syncCountries(reference.countries)
-        let batched = Ingestor(store: batchedStore, extractor: Extractor(reference: reference), batchSize: 7)
+        let batchedStore = try fixture.newStore()
+        let batched = Ingestor(store: batchedStore, extractor: try TestExtractor.bundled(), batchSize: 7)
         var batchedFailures: [String] = []
 
-        let (one, failures) = ingest([dev, bad.path, dev])
+        let (one, failures) = fixture.ingest([dev, bad.path, dev])
         let many = batched.ingest(paths: [dev, bad.path, dev], report: { event in
             if case .failed(let message) = event { batchedFailures.append(message) }
         })
@@ -150,7 +186,7 @@ struct IngestTests {
         #expect(batchedFailures == failures)
         // The same meetings; their ids (and so the order of meetings of one day) follow the order they were
         // clustered in, once a batch.
-        let content = { (store: SQLiteStore) in
+        let content = { (store: any KnowledgeQuerying) in
             try store.meetings(MeetingFilter()).map { meeting -> MeetingSummary in
                 var meeting = meeting
                 meeting.id = 0
@@ -163,10 +199,12 @@ struct IngestTests {
         #expect(try batchedStore.integrityProblems() == [])
     }
 
-    @Test("pair queries answer in either order and by name, alias, demonym or code")
-    func pairQueries() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        _ = ingest([repositoryRoot.appendingPathComponent("seeds/articles").path])
+    @Test("pair queries answer in either order and by name, alias, demonym or code", arguments: Backend.available)
+    func pairQueries(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let store = fixture.store
+        _ = fixture.ingest([repositoryRoot.appendingPathComponent("seeds/articles").path])
         let service = KnowledgeBase(queries: store, countries: CountryLookup(reference: try ReferenceData.bundled()))
 
         let reference = try service.meetings(["China", "Canada"])
@@ -180,9 +218,12 @@ struct IngestTests {
         #expect(throws: UnknownCountryError.self) { try service.meetings(["Chnia", "Canada"]) }
     }
 
-    @Test("articles above the size limit are refused, whole files and feed lines alike, and the rest go in")
-    func sizeLimit() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("articles above the size limit are refused, whole files and feed lines alike, and the rest go in", arguments: Backend.available)
+    func sizeLimit(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
+        let store = fixture.store
         let small = Ingestor(store: store, extractor: try TestExtractor.bundled(),
                              maxArticleBytes: 400)
         let article = "CAIRO - Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday."
@@ -203,9 +244,12 @@ struct IngestTests {
         #expect(failures.contains { $0.contains("feed.jsonl:1") && $0.contains("limit of 400 bytes") })
     }
 
-    @Test("a folder is walked in name order, subfolders included; a link to a file is read, a link to a folder passed over")
-    func folderWalk() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("a folder is walked in name order, subfolders included; a link to a file is read, a link to a folder passed over", arguments: Backend.available)
+    func folderWalk(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
+        let ingestor = fixture.ingestor
         let line = { (i: Int) in "  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i)." }
         _ = try folder.write(line(1), to: "in/b.txt")
         _ = try folder.write(line(2), to: "in/a/z.txt")
@@ -233,19 +277,18 @@ struct IngestTests {
         #expect(summary.new == 4)
     }
 
-    @Test("a batch is committed early once it holds batchBytes of text, so memory stays bounded")
-    func batchBytesBound() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("a batch is committed early once it holds batchBytes of text, so memory stays bounded", arguments: Backend.available)
+    func batchBytesBound(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
         for i in 0..<4 {
             _ = try folder.write("  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i).", to: "in/\(i).txt")
         }
         // The order of events tells when articles were committed: a save reported before its file's
         // end means the article was committed alone; with room for all four, all come at the end.
         for (bytes, expected) in [(1, "s f s f s f s f"), (Ingestor.defaultBatchBytes, "f f f f s s s s")] {
-            let store = try SQLiteStore(path: folder.appendingPathComponent("bytes-\(bytes).sqlite").path)
-            let reference = try ReferenceData.bundled()
-            try store.syncCountries(reference.countries)
-            let ingestor = Ingestor(store: store, extractor: Extractor(reference: reference), batchBytes: bytes)
+            let ingestor = Ingestor(store: try fixture.newStore(), extractor: try TestExtractor.bundled(), batchBytes: bytes)
             var events: [String] = []
             let summary = ingestor.ingest(paths: [folder.appendingPathComponent("in").path], report: { event in
                 switch event {
@@ -259,15 +302,15 @@ struct IngestTests {
         }
     }
 
-    @Test("each article is reported as read when read, before its batch is extracted and commits, so progress counts from the first article")
-    func readEventsComeBeforeTheCommit() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("each article is reported as read when read, before its batch is extracted and commits, so progress counts from the first article", arguments: Backend.available)
+    func readEventsComeBeforeTheCommit(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
+        let ingestor = fixture.ingestor
         for i in 0..<3 {
             _ = try folder.write("  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i).", to: "in/\(i).txt")
         }
-        let store = try SQLiteStore(path: folder.appendingPathComponent("read.sqlite").path)
-        try store.syncCountries(try ReferenceData.bundled().countries)
-        let ingestor = Ingestor(store: store, extractor: try TestExtractor.bundled())
         var events: [String] = []
         _ = ingestor.ingest(paths: [folder.appendingPathComponent("in").path], report: { event in
             switch event {
@@ -280,9 +323,12 @@ struct IngestTests {
         #expect(events.joined(separator: " ") == "r f r f r f s s s")
     }
 
-    @Test("a stop request ends the ingest between two articles, with every stored article whole")
-    func stopBetweenArticles() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("a stop request ends the ingest between two articles, with every stored article whole", arguments: Backend.available)
+    func stopBetweenArticles(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let folder = fixture.folder
+        let store = fixture.store
         for i in 0..<5 {
             _ = try folder.write("  date 2024-10-2\(i) KAZAN: Chinese President Xi Jinping met Indian Prime Minister Narendra Modi on Wednesday, meeting \(i).", to: "in/\(i).txt")
         }
