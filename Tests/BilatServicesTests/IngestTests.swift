@@ -12,6 +12,8 @@ final class IngestFixture {
     let backend: Backend
     let folder: URL
     let store: any ArticleStore & KnowledgeBaseMaintenance & KnowledgeQuerying
+    /// What `--db` names the store by: its file, or its server's URL.
+    let location: String
     let ingestor: Ingestor
     private var drops: [() -> Void] = []
 
@@ -20,6 +22,7 @@ final class IngestFixture {
         folder = try makeTemporaryFolder()
         let made = try backend.makeStore(in: folder.appendingPathComponent("main"))
         store = made.store
+        location = made.location
         drops.append(made.drop)
         ingestor = Ingestor(store: store, extractor: try TestExtractor.bundled())
     }

@@ -108,13 +108,3 @@ enum KnowledgeBaseFixtures {
         return store
     }
 }
-
-/// A new temporary folder with an empty knowledge base (countries synced) and an in-process ingestor
-/// over it, for suites that ingest without the command.
-func makeIngestFixture() throws -> (folder: URL, store: SQLiteStore, ingestor: Ingestor) {
-    let folder = try makeTemporaryFolder()
-    let store = try SQLiteStore(path: folder.appendingPathComponent("kb.sqlite").path)
-    let reference = try ReferenceData.bundled()
-    try store.syncCountries(reference.countries)
-    return (folder, store, Ingestor(store: store, extractor: Extractor(reference: reference)))
-}

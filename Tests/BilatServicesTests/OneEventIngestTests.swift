@@ -8,10 +8,12 @@ import Testing
 
 @Suite("One event, many reports")
 struct OneEventIngestTests {
-    @Test("50 reports of one meeting (some dated the next day, as another time zone would) become one meeting")
-    func oneMeeting() throws {
-        let (folder, store, ingestor) = try makeIngestFixture()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("50 reports of one meeting (some dated the next day, as another time zone would) become one meeting",
+          arguments: Backend.available)
+    func oneMeeting(_ backend: Backend) throws {
+        let fixture = try IngestFixture(backend)
+        defer { fixture.remove() }
+        let (folder, store, ingestor) = (fixture.folder, fixture.store, fixture.ingestor)
         let corpus = folder.appendingPathComponent("corpus")
         let manifest = try OneEventGenerator(seed: 6, reference: try ReferenceData.bundled()).write(reports: 50, to: corpus)
         var failures: [String] = []
