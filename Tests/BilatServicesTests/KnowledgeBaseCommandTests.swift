@@ -8,25 +8,33 @@ struct KnowledgeBaseCommandTests {
         "AND OR NOT", "(Modi", "Modi)) OR ((", #"""#, "'; SELECT 1; '", "Xi\u{0}Jinping", "",
     ]
 
-    /// A database holding the multi corpus, ingested through the CLI.
-    func ingestedMulti(_ folder: URL) throws -> String {
-        let db = folder.appendingPathComponent("kb.sqlite").path
+    /// A new, empty knowledge base of `backend` (a file in `folder`, or a database on the test server):
+    /// what `--db` names it by, and what removes it.
+    func emptyKnowledgeBase(_ backend: Backend, _ folder: URL) throws -> (db: String, drop: () -> Void) {
+        let made = try backend.makeStore(in: folder.appendingPathComponent("kb"))
+        return (made.location, made.drop)
+    }
+
+    /// A knowledge base holding the multi corpus, ingested through the CLI.
+    func ingestedMulti(_ backend: Backend, _ folder: URL) throws -> (db: String, drop: () -> Void) {
+        let (db, drop) = try emptyKnowledgeBase(backend, folder)
         let multi = fixturesFolder.appendingPathComponent("corpus/multi").path
         let ingest = try runBilat(["ingest", multi, "-q"], database: db)
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        return db
+        return (db, drop)
     }
 
-    @Test("hostile text through search, --with, show official and forget: no SQL or FTS error, db check clean")
-    func hostileText() throws {
+    @Test("hostile text through search, --with, show official and forget: no SQL or FTS error, db check clean", arguments: Backend.available)
+    func hostileText(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedMulti(folder)
+        let (db, drop) = try ingestedMulti(backend, folder)
+        defer { drop() }
 
         for text in Self.hostile {
             let search = try runBilat(["search", "--format", "json", "--", text], database: db)
             #expect(search.status == 0, "search \(text): \(search.stderr)")
-            #expect(!search.stderr.contains("SQLite error"), "search \(text)")
+            #expect(!search.stderr.contains("SQLite error") && !search.stderr.contains("syntax error"), "search \(text)")
             let with = try runBilat(["meetings", "China", "India", "--with", text, "--format", "json"], database: db)
             #expect([0, 64, 66].contains(with.status), "--with \(text): \(with.stderr)")
             #expect(!with.stderr.contains("SQLite error"), "--with \(text)")
@@ -46,11 +54,12 @@ struct KnowledgeBaseCommandTests {
         #expect(try runBilat(["stats", "--format", "json"], database: db).stdout.contains("\"articles\" : 12"))
     }
 
-    @Test("odd scalars (an escaped NUL, right-to-left, combining marks, astral) keep sentence text and offsets exact through search, replace and forget")
-    func oddScalars() throws {
+    @Test("odd scalars (an escaped NUL, right-to-left, combining marks, astral) keep sentence text and offsets exact through search, replace and forget", arguments: Backend.available)
+    func oddScalars(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("kb.sqlite").path
+        let (db, drop) = try emptyKnowledgeBase(backend, folder)
+        defer { drop() }
         let text = #"CAIRO - A note\u0000here \u202Eעברית\u202C. Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdog\u0306an in Cairo on Monday \ud83c\udf0d. Both praised zebrafruit trade."#
         let feed = try folder.write(#"{"id": "odd", "published": "2024-02-14", "url": "https://x.example/odd", "text": "\#(text)"}"# + "\n", to: "feed.jsonl")
         #expect(try runBilat(["ingest", feed.path, "-q"], database: db).status == 0)
@@ -64,8 +73,14 @@ struct KnowledgeBaseCommandTests {
         let scalars = Array(decoded.unicodeScalars)
         for hit in hits {
             let start = try #require(hit["start"] as? Int), end = try #require(hit["end"] as? Int)
-            let snippet = (hit["snippet"] as? String)?.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
-            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == snippet)
+            let snippet = try #require(hit["snippet"] as? String).replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+            let sentence = String(String.UnicodeScalarView(scalars[start..<end]))
+            // A short sentence's snippet is the sentence; PostgreSQL's ts_headline leaves out its last
+            // punctuation (docs/postgres.md).
+            switch backend {
+            case .sqlite: #expect(sentence == snippet)
+            case .postgres: #expect(!snippet.isEmpty && sentence.hasPrefix(snippet) && sentence.count - snippet.count <= 1, "\(sentence) / \(snippet)")
+            }
         }
         // A new text at the same url replaces the article: the index forgets the old sentences.
         let edited = try folder.write(#"{"id": "odd", "url": "https://x.example/odd", "text": "Nothing \u0000 left."}"# + "\n", to: "edited.jsonl")
@@ -77,11 +92,12 @@ struct KnowledgeBaseCommandTests {
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
-    @Test("unknown people (not found, 66) and areas (usage, 64) get suggestions; --between and --area filter")
-    func filters() throws {
+    @Test("unknown people (not found, 66) and areas (usage, 64) get suggestions; --between and --area filter", arguments: Backend.available)
+    func filters(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedMulti(folder)
+        let (db, drop) = try ingestedMulti(backend, folder)
+        defer { drop() }
 
         let person = try runBilat(["meetings", "China", "India", "--with", "Narendra Mdoi"], database: db)
         #expect(person.status == 66)
@@ -99,11 +115,12 @@ struct KnowledgeBaseCommandTests {
         #expect(official.stdout.contains("Narendra Modi"))
     }
 
-    @Test("forget by url removes the article; db check stays clean and reports a broken invariant with exit 1")
-    func forgetAndCheck() throws {
+    @Test("forget by url removes the article; db check stays clean and reports a broken invariant with exit 1", arguments: Backend.available)
+    func forgetAndCheck(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedMulti(folder)
+        let (db, drop) = try ingestedMulti(backend, folder)
+        defer { drop() }
 
         let forget = try runBilat(["forget", "https://news.example/world/asia/modi-xi-kazan-talks"], database: db)
         #expect(forget.status == 0, "\(forget.stderr)")
@@ -115,11 +132,12 @@ struct KnowledgeBaseCommandTests {
         #expect(again.stderr.contains("not stored"), "\(again.stderr)")
     }
 
-    @Test("forget of a list goes past ids already forgotten: each is reported not stored, the others are forgotten, exit 0")
-    func forgetIsIdempotent() throws {
+    @Test("forget of a list goes past ids already forgotten: each is reported not stored, the others are forgotten, exit 0", arguments: Backend.available)
+    func forgetIsIdempotent(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedMulti(folder)
+        let (db, drop) = try ingestedMulti(backend, folder)
+        defer { drop() }
         let kazan = "https://news.example/world/asia/modi-xi-kazan-talks"
         let riyadh = "https://news.example/world/middle-east/trump-riyadh-crown-prince"
         let pact = "https://news.example/politics/germany-kenya-migration-pact"
