@@ -10,11 +10,13 @@ struct KnowledgeBaseEndToEndTests {
     /// precision, mode and status. Raise the floor as the extractor improves.
     static let floor = 14
 
-    @Test("ingesting the multi folder yields at least the floor of expected-kb.json's meetings, db check clean")
-    func multiThroughExtractor() throws {
+    @Test("ingesting the multi folder yields at least the floor of expected-kb.json's meetings, db check clean",
+          arguments: Backend.available)
+    func multiThroughExtractor(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try KnowledgeBaseFixtures.makeStore(folder)
+        let (store, _, drop) = try backend.makeStore(in: folder)
+        defer { drop() }
         let ingestor = Ingestor(store: store, extractor: KnowledgeBaseFixtures.extractor)
         _ = ingestor.ingest(paths: [fixturesFolder.appendingPathComponent("corpus/multi").path])
         let expected = try KnowledgeBaseFixtures.expectedMeetings(in: "multi")
