@@ -53,10 +53,11 @@ import Testing
         #expect(HTMLTimelineSVG.label("China–Canada", codes: "CN–CA") == "China–Canada")
     }
 
-    @Test func theCommandsPrintTheNewHeadlines() throws {
+    @Test(arguments: Backend.available) func theCommandsPrintTheNewHeadlines(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
+        let (db, drop) = try ingestedKnowledgeBase(backend, in: folder, paths: ["seeds/articles"])
+        defer { drop() }
         let run = try runBilat(["timeline", "China", "Canada"], database: db)
         #expect(run.stdout.contains("Xi Jinping of China met Mark Carney of Canada in Beijing"), "\(run.stdout)")
         let reversed = try runBilat(["timeline", "Canada", "China"], database: db)

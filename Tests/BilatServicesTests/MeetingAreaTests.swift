@@ -45,10 +45,11 @@ import BilatTestSupport
         #expect(earlier.areas.isEmpty, "\(earlier.areas)")
     }
 
-    @Test func areasAreShownAndFilteredOnEverywhere() throws {
+    @Test(arguments: Backend.available) func areasAreShownAndFilteredOnEverywhere(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
+        let (db, drop) = try ingestedKnowledgeBase(backend, in: folder, paths: ["seeds/articles"])
+        defer { drop() }
         let listed = try runBilat(["meetings", "China", "Canada", "--format", "json"], database: db)
         let rows = try #require(JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
         let beijing = try #require(rows.first { $0["date"] as? String == "2026-01-16" })

@@ -52,10 +52,11 @@ import Testing
         #expect(run.stderr.contains("Usage: \(usage)"), "\(run.stderr)")
     }
 
-    @Test func aRangeWithinOnePeriodIsNoError() throws {
+    @Test(arguments: Backend.available) func aRangeWithinOnePeriodIsNoError(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
+        let (db, drop) = try ingestedKnowledgeBase(backend, in: folder, paths: ["seeds/articles"])
+        defer { drop() }
         let run = try runBilat(["meetings", "China", "--from", "2026-01", "--to", "2026-01-16", "--format", "json"], database: db)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("2026-01-16"))
@@ -63,10 +64,11 @@ import Testing
 
     /// One rule for the exit code of every command (README, `bilat --help`): 64 for a wrong argument or
     /// a word of bilat's own lists, 66 for what is named and not there, 0 for forgetting what is not stored.
-    @Test func everyCommandFollowsTheExitCodeRule() throws {
+    @Test(arguments: Backend.available) func everyCommandFollowsTheExitCodeRule(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
+        let (db, drop) = try ingestedKnowledgeBase(backend, in: folder, paths: ["seeds/articles"])
+        defer { drop() }
         let empty = folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let expected: [([String], Int32)] = [

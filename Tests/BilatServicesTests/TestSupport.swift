@@ -25,6 +25,16 @@ extension URL {
     }
 }
 
+/// A knowledge base of `backend` (a file in `folder`, or a database on the PostgreSQL test server)
+/// holding `paths`, ingested with the command: what `--db` names it by, and what removes it.
+func ingestedKnowledgeBase(_ backend: Backend, in folder: URL,
+                           paths: [String] = ["seeds/articles", "Tests/Fixtures/corpus/dev"]) throws -> (db: String, drop: () -> Void) {
+    let made = try backend.makeStore(in: folder.appendingPathComponent("kb-\(backend)"))
+    let ingest = try runBilat(["ingest", "-q"] + paths, database: made.location)
+    #expect(ingest.status == 0, "\(ingest.stderr)")
+    return (made.location, made.drop)
+}
+
 /// A knowledge base made by `bilat ingest` of `paths` (the seeds and the dev corpus by default: outputs
 /// of several pipe buffers) at `name` in `folder`; its path.
 func ingestedDatabase(in folder: URL, at name: String = "kb.sqlite",

@@ -21,11 +21,12 @@ struct TimelineCommandTests {
         return root as NSDictionary
     }
 
-    @Test("on a pair the two commands print the same events with the same ids: CSV, TSV, NDJSON and Markdown byte for byte, JSON but its time")
-    func theCommandsAgreeOnAPair() throws {
+    @Test("on a pair the two commands print the same events with the same ids: CSV, TSV, NDJSON and Markdown byte for byte, JSON but its time", arguments: Backend.available)
+    func theCommandsAgreeOnAPair(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
+        let (db, drop) = try ingestedKnowledgeBase(backend, in: folder, paths: ["seeds/articles"])
+        defer { drop() }
 
         for arguments in [["China", "Canada"], ["Canada", "China", "--from", "2026"], ["CN", "CA", "--kind", "meeting,agreement"],
                           ["China", "Canada", "--area", "trade"], ["--between", "China", "Canada"]] {
@@ -51,11 +52,12 @@ struct TimelineCommandTests {
         #expect(carney[11].hasPrefix("Mark Carney said: "), "\(carney)")
     }
 
-    @Test("the same ids in every format of both commands, and `show` takes them")
-    func theSameIdsEverywhere() throws {
+    @Test("the same ids in every format of both commands, and `show` takes them", arguments: Backend.available)
+    func theSameIdsEverywhere(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
+        let (db, drop) = try ingestedKnowledgeBase(backend, in: folder, paths: ["seeds/articles"])
+        defer { drop() }
 
         let json = try runBilat(["timeline", "China", "Canada", "--format", "json"], database: db)
         let root = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -102,11 +104,12 @@ struct TimelineCommandTests {
         #expect(timeline.stdout.isEmpty && export.stdout.isEmpty)
     }
 
-    @Test("each command is offered the filters that apply to it: --kind for the timelines, not for meetings or search")
-    func filtersOfEachCommand() throws {
+    @Test("each command is offered the filters that apply to it: --kind for the timelines, not for meetings or search", arguments: Backend.available)
+    func filtersOfEachCommand(_ backend: Backend) throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try ingestedDatabase(in: folder, paths: ["seeds/articles"])
+        let (db, drop) = try ingestedKnowledgeBase(backend, in: folder, paths: ["seeds/articles"])
+        defer { drop() }
 
         for command in [["meetings", "China", "Canada"], ["search", "Carney"]] {
             let run = try runBilat(command + ["--kind=meeting"], database: db)
