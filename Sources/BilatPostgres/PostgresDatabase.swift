@@ -163,13 +163,17 @@ final class PostgresSession: Sendable {
     /// other statement was run. A statement with parameters is prepared the second time it runs, so that
     /// one-off ones (a script's, a query's) are not; the write path's few dozen statements then skip the
     /// server's parsing and planning for the rest of the session. The cache is bounded: past
-    /// ``preparedLimit`` statements, new ones run unnamed as before.
+    /// ``preparedLimit`` statements, new ones run unnamed as before, as do statements of more than
+    /// ``preparedParameterLimit`` parameters.
     private struct StatementCache {
         var prepared: [String: PreparedQuery] = [:]
         var seen: [String: Int] = [:]
     }
     private let statements = Mutex(StatementCache())
     static let preparedLimit = 400
+    /// Statements of many rows (an import's thousand-row INSERTs, a batch's coalesced ones) stay unnamed:
+    /// their text is long, each row count is another statement, and the server would keep each plan.
+    static let preparedParameterLimit = 256
 
     /// How many statements this connection has prepared (for tests and benchmarks).
     var preparedCount: Int { statements.withLock { $0.prepared.count } }
@@ -177,7 +181,7 @@ final class PostgresSession: Sendable {
     /// The prepared statement to run `sql` with `values`, preparing it now if it has run before; nil
     /// when it should run unnamed (the first time, no parameters, or the cache full).
     private func preparedStatement(_ sql: String, _ values: [TransferValue]) throws -> PreparedQuery? {
-        guard !values.isEmpty, url.prepares else { return nil }
+        guard !values.isEmpty, values.count <= Self.preparedParameterLimit, url.prepares else { return nil }
         let key = Self.typeSignature(values) + sql
         let decision: PreparedQuery?? = statements.withLock { cache in
             if let done = cache.prepared[key] { return .some(done) }

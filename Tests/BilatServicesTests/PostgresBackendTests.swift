@@ -315,6 +315,12 @@ struct PostgresPreparedStatementTests {
             #expect(try session.rows(select, [.integer(2), .text("three")]) == [[.integer(3), .text("three"), .real(2.5)]])
         }
         #expect(session.preparedCount == 3)
+        // A statement of many rows stays unnamed, however often it runs.
+        let many = "SELECT count(*) FROM t WHERE id IN (" + (1...300).map { "$\($0)" }.joined(separator: ", ") + ")"
+        for _ in 0..<3 {
+            #expect(try session.scalar(many, (1...300).map { .integer(Int64($0)) }) == .integer(5))
+        }
+        #expect(session.preparedCount == 3)
         // prepare=off (a pooler in transaction mode): nothing is prepared, the answers are the same.
         var unpreparedURL = database.url
         unpreparedURL.prepares = false
