@@ -56,6 +56,9 @@ public struct PostgresFailure: Error, CustomStringConvertible {
         switch error.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown:
             return PostgresFailure("\(url): cannot reach the PostgreSQL server\(cause)")
+        case .sslUnsupported:
+            return PostgresFailure("\(url): the server does not offer TLS, which sslmode=\(url.tls.rawValue) asks for "
+                                   + "(sslmode=prefer uses it when offered; disable, never)")
         default:
             return PostgresFailure("\(url): \(error.code)\(cause)")
         }
@@ -74,10 +77,19 @@ final class PostgresSession: Sendable {
     init(url: PostgresURL) throws {
         self.url = url
         let tls: PostgresConnection.Configuration.TLS
+        // As libpq: prefer and require encrypt without checking the certificate, verify-ca checks who
+        // signed it, verify-full also that it names the host.
+        func context(_ verification: CertificateVerification) throws -> NIOSSLContext {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.certificateVerification = verification
+            return try NIOSSLContext(configuration: configuration)
+        }
         switch url.tls {
         case .disable: tls = .disable
-        case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .prefer: tls = .prefer(try context(.none))
+        case .require: tls = .require(try context(.none))
+        case .verifyCA: tls = .require(try context(.noHostnameVerification))
+        case .verifyFull: tls = .require(try context(.fullVerification))
         }
         var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
                                                              password: url.password, database: url.database, tls: tls)

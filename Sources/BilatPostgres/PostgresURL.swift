@@ -2,11 +2,17 @@ import Foundation
 
 /// Where a PostgreSQL knowledge base is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]`
 /// (also `postgresql://`), as libpq and psql read it. `sslmode` is `disable` (the default on a loopback
-/// host), `prefer` or `require` (the default elsewhere: a knowledge base shared over a network is not
-/// read in clear unless the URL says so). `prepare=off` runs every statement unnamed, for a connection
+/// host), `prefer` or `require` (encrypted if the server offers it, or always, the server's certificate
+/// not checked, as libpq does), `verify-ca` (the certificate signed by a trusted authority) or
+/// `verify-full` (and naming the host; the default elsewhere: a knowledge base shared over a network is
+/// not read in clear, nor from a server that is not the one named, unless the URL says so). `prepare=off` runs every statement unnamed, for a connection
 /// pooler that cannot keep a session's prepared statements (PgBouncer in transaction mode before 1.21).
 public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
-    public enum TLSMode: String, Sendable { case disable, prefer, require }
+    public enum TLSMode: String, Sendable, CaseIterable {
+        case disable, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
 
     public var host: String
     public var port: Int
@@ -29,7 +35,7 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ text: String) throws {
         func invalid(_ why: String) -> Invalid {
-            Invalid(description: "\(Self.redacted(text)): \(why) (expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require][&prepare=on|off])")
+            Invalid(description: "\(Self.redacted(text)): \(why) (expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require|verify-ca|verify-full][&prepare=on|off])")
         }
         guard Self.names(text), let components = URLComponents(string: text) else { throw invalid("not a PostgreSQL URL") }
         guard let host = components.host, !host.isEmpty else { throw invalid("no host") }
@@ -42,7 +48,7 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         password = components.password.map { $0.removingPercentEncoding ?? $0 }
         self.database = database.removingPercentEncoding ?? database
         let loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host)
-        var tls: TLSMode = loopback ? .disable : .require
+        var tls: TLSMode = loopback ? .disable : .verifyFull
         var prepares = true
         for item in components.queryItems ?? [] {
             switch item.name {
@@ -50,8 +56,11 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
                 switch item.value {
                 case "disable": tls = .disable
                 case "allow", "prefer": tls = .prefer
-                case "require", "verify-ca", "verify-full": tls = .require
-                default: throw invalid("sslmode must be disable, prefer or require, not \(item.value ?? "empty")")
+                case "require": tls = .require
+                case "verify-ca": tls = .verifyCA
+                case "verify-full": tls = .verifyFull
+                default:
+                    throw invalid("sslmode must be disable, prefer, require, verify-ca or verify-full, not \(item.value ?? "empty")")
                 }
             case "prepare":
                 switch item.value {

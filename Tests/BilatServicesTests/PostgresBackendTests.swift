@@ -248,7 +248,11 @@ struct PostgresURLTests {
         #expect(url.tls == .prefer)
         #expect(!url.description.contains("s3cr"))
         #expect(try PostgresURL("postgresql://ann@localhost/kb").tls == .disable)
-        #expect(try PostgresURL("postgres://ann@db.example/kb").tls == .require)
+        #expect(try PostgresURL("postgres://ann@db.example/kb").tls == .verifyFull)
+        #expect(try PostgresURL("postgres://ann@db.example/kb").description == "postgres://ann@db.example:5432/kb?sslmode=verify-full")
+        for mode in PostgresURL.TLSMode.allCases {
+            #expect(try PostgresURL("postgres://ann@db.example/kb?sslmode=\(mode.rawValue)").tls == mode)
+        }
         #expect(try PostgresURL("postgres://ann@db.example/kb").port == 5432)
         #expect(url.prepares)
         let unprepared = try PostgresURL("postgres://ann@localhost/kb?prepare=off&sslmode=require")
@@ -281,6 +285,24 @@ struct PostgresURLTests {
         let unreachable = try runBilat(["meetings", "China"], database: url)
         #expect(unreachable.status == 1, "\(unreachable.stderr)")
         #expect(unreachable.stderr.contains("cannot reach"), "\(unreachable.stderr)")
+    }
+}
+
+@Suite("PostgreSQL TLS", .enabled(if: PostgresTestServer.url != nil, "no PostgreSQL server: set BILAT_TEST_POSTGRES_URL (.ci/run starts one)"))
+struct PostgresTLSTests {
+    @Test("a server without TLS: prefer reads it in clear; require and verify-full refuse it, saying why (exit 1)")
+    func serverWithoutTLS() throws {
+        let server = try #require(PostgresTestServer.url)
+        // The test server (scripts/postgres-test-server) is started without TLS.
+        var url = server
+        url.tls = .prefer
+        #expect(try runBilat(["stats"], database: url.description).status == 0)
+        for mode in [PostgresURL.TLSMode.require, .verifyFull] {
+            url.tls = mode
+            let run = try runBilat(["stats"], database: url.description)
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("the server does not offer TLS, which sslmode=\(mode.rawValue) asks for"), "\(run.stderr)")
+        }
     }
 }
 
