@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "BilatTestSupport", dependencies: ["BilatExtraction"], path: "Tests/BilatTestSupport"),
         .testTarget(name: "BilatExtractionTests", dependencies: ["BilatExtraction", "BilatCorpusGenerator", "BilatTestSupport"]),
         .testTarget(name: "BilatCorpusGeneratorTests", dependencies: ["BilatCorpusGenerator", "BilatExtraction"]),
-        .testTarget(name: "BilatStorageTests", dependencies: ["BilatStorage"]),
+        .testTarget(name: "BilatStorageTests", dependencies: ["BilatStorage", "BilatPostgres"]),
         .testTarget(
             name: "BilatServicesTests",
             // Depends on the executable so that `swift test` builds the binary the end-to-end tests run.

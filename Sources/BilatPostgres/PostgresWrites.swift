@@ -28,6 +28,8 @@ final class PostgresWriteConnection: WriteConnection {
     /// Locks held in this transaction (so that each is asked for once).
     private(set) var heldBuckets = Set<MeetingBucket>()
     private(set) var heldCreations = Set<CreationLock>()
+    /// Set from the third try of a batch on: a key violation is then the article's, not a conflict.
+    var keyViolationsEndArticle = false
     /// Sentence ids reserved for the batch, handed out in order.
     private var reserved: Range<Int64> = 0..<0
 
@@ -244,7 +246,7 @@ final class PostgresWriteConnection: WriteConnection {
             try session.execute("RELEASE SAVEPOINT bilat_article")
         } catch {
             held = nil
-            if !PostgresWriteConnection.isFatal(error) {
+            if !endsBatch(error) {
                 try session.execute("ROLLBACK TO SAVEPOINT bilat_article")
                 heldBuckets = buckets
                 heldCreations = creations
@@ -260,6 +262,16 @@ final class PostgresWriteConnection: WriteConnection {
         guard let failure = error as? PostgresFailure else { return false }
         guard let state = failure.sqlState else { return true }
         return isConflict(state) || state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57")
+    }
+
+    /// Whether `error`, met in an article, ends the batch (``isFatal``) or that article alone. A key
+    /// violation ends the batch, to be tried again, while it may be another writer's doing; once the
+    /// batch has been tried twice (``keyViolationsEndArticle``), it is the article's own (a fact naming a
+    /// country the table lacks), and the article fails alone, as on SQLite.
+    func endsBatch(_ error: any Error) -> Bool {
+        guard Self.isFatal(error) else { return false }
+        guard keyViolationsEndArticle, let state = (error as? PostgresFailure)?.sqlState else { return true }
+        return state != "23503" && state != "23505"
     }
 
     /// SQLSTATEs of a conflict between writers: serialization failure, deadlock, a unique key another
@@ -283,7 +295,7 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
             try connection.reserveSentenceIDs(WritePath.sentenceCount(of: batch))
         }) { connection in
             try WritePath.save(batch, ingestedAt: ingestedAt, on: connection,
-                               savepoint: connection.savepoint, isFatal: PostgresWriteConnection.isFatal)
+                               savepoint: connection.savepoint, isFatal: connection.endsBatch)
         }
     }
 
@@ -298,6 +310,7 @@ extension PostgresStore: ArticleStore, KnowledgeBaseMaintenance {
             do {
                 return try with { session in
                     let connection = PostgresWriteConnection(session)
+                    connection.keyViolationsEndArticle = attempt >= 2
                     try prepare(connection)
                     return try session.transaction {
                         let value = try body(connection)

@@ -7,7 +7,7 @@ import Testing
 struct MeetingQueryTests {
     /// Saves one article reporting one meeting; returns the article.
     @discardableResult
-    static func report(_ store: SQLiteStore, _ text: String, date: String?, countries: [String],
+    static func report(_ store: any ArticleStore, _ text: String, date: String?, countries: [String],
                        participants: [String] = [], mode: MeetingMode = .inPerson, status: MeetingStatus = .held,
                        areas: [String] = [], published: String = "2025-10-31", place: String? = nil) throws -> TestArticle {
         let given = TestArticle(text, published: published)
@@ -44,11 +44,12 @@ struct MeetingQueryTests {
         }
     }
 
-    @Test("a pair's page is the start of all its meetings, latest first, for any page size and filter")
-    func pairPageIsThePrefix() throws {
+    @Test("a pair's page is the start of all its meetings, latest first, for any page size and filter", arguments: StorageBackend.available)
+    func pairPageIsThePrefix(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
         let dates: [String?] = ["2025-10-30", "2025-10", "2025", nil, "2024-03-01", "2025-10-30", "2023", nil, "2025-01-02"]
         let modes: [MeetingMode] = [.inPerson, .phone, .video]
         for (i, date) in dates.enumerated() {
@@ -93,11 +94,12 @@ struct MeetingQueryTests {
         #expect(MeetingRow.list(nil) == [])
     }
 
-    @Test("sources one day apart at one place make one meeting that keeps both dates as a recorded conflict")
-    func dateConflictIsRecorded() throws {
+    @Test("sources one day apart at one place make one meeting that keeps both dates as a recorded conflict", arguments: StorageBackend.available)
+    func dateConflictIsRecorded(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
         let first = try Self.report(store, "Xi and Trump met on Wednesday.", date: "2025-10-29", countries: ["CN", "US"],
                                     participants: ["Xi Jinping", "Donald Trump"], place: "Busan")
         let second = try Self.report(store, "Xi and Trump met on Thursday.", date: "2025-10-30", countries: ["CN", "US"],
@@ -117,11 +119,12 @@ struct MeetingQueryTests {
         #expect(detail.reports.map(\.articleIDs) == [[second.article.id, third.article.id].sorted(), [first.article.id]])
     }
 
-    @Test("a month report inside a day report is no conflict")
-    func coarserDateIsNoConflict() throws {
+    @Test("a month report inside a day report is no conflict", arguments: StorageBackend.available)
+    func coarserDateIsNoConflict(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
         try Self.report(store, "Xi met Trump in October.", date: "2025-10", countries: ["CN", "US"])
         try Self.report(store, "Xi met Trump on Thursday.", date: "2025-10-30", countries: ["CN", "US"])
 
@@ -132,11 +135,12 @@ struct MeetingQueryTests {
         #expect(!detail.dateConflict)
     }
 
-    @Test("two articles about the same meeting make one meeting with two sources")
-    func mergeAcrossArticles() throws {
+    @Test("two articles about the same meeting make one meeting with two sources", arguments: StorageBackend.available)
+    func mergeAcrossArticles(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
 
         try Self.report(store, "Xi met Trump in October.", date: "2025-10", countries: ["CN", "US"],
                         participants: ["Xi Jinping"], areas: ["trade"])
@@ -152,11 +156,12 @@ struct MeetingQueryTests {
         #expect(try consistencyProblems(store).isEmpty)
     }
 
-    @Test("meetings differing in day, mode or countries stay apart; undated ones never merge")
-    func noMerge() throws {
+    @Test("meetings differing in day, mode or countries stay apart; undated ones never merge", arguments: StorageBackend.available)
+    func noMerge(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
 
         try Self.report(store, "A met B.", date: "2025-10-30", countries: ["CN", "US"])
         try Self.report(store, "A met B again.", date: "2025-10-29", countries: ["CN", "US"])
@@ -169,11 +174,12 @@ struct MeetingQueryTests {
         #expect(try store.meetings(MeetingFilter()).count == 7)
     }
 
-    @Test("a pair query finds the pair's meetings in either order, newest first, undated last")
-    func pairQuery() throws {
+    @Test("a pair query finds the pair's meetings in either order, newest first, undated last", arguments: StorageBackend.available)
+    func pairQuery(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
         try Self.report(store, "One.", date: "2025-01-10", countries: ["CN", "US"])
         try Self.report(store, "Two.", date: nil, countries: ["US", "CN"])
         try Self.report(store, "Three.", date: "2025-06", countries: ["CN", "US", "IN"])
@@ -189,11 +195,12 @@ struct MeetingQueryTests {
         #expect(try store.meetings(MeetingFilter(countries: ["CN"], limit: 2)).count == 2)
     }
 
-    @Test("from and to compare a date's first day; date filters leave undated meetings out")
-    func dateFilters() throws {
+    @Test("from and to compare a date's first day; date filters leave undated meetings out", arguments: StorageBackend.available)
+    func dateFilters(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
         try Self.report(store, "Month.", date: "2025-10", countries: ["CN", "US"])
         try Self.report(store, "Day.", date: "2025-10-20", countries: ["CN", "US"], mode: .video)
         try Self.report(store, "Year.", date: "2024", countries: ["CN", "US"])
@@ -238,11 +245,12 @@ struct MeetingQueryTests {
         #expect(try store.meeting(id: id + 1000) == nil)
     }
 
-    @Test("a pair's meetings include those of more sides (found apart from the pair's own key), the limit keeps the newest")
-    func pairIncludesMultilateralMeetingsAndLimitKeepsNewest() throws {
+    @Test("a pair's meetings include those of more sides (found apart from the pair's own key), the limit keeps the newest", arguments: StorageBackend.available)
+    func pairIncludesMultilateralMeetingsAndLimitKeepsNewest(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
         try Self.report(store, "Xi met Modi in 2019.", date: "2019-10-11", countries: ["CN", "IN"])
         try Self.report(store, "Xi, Modi and Macron met in Kazan.", date: "2024-10-22", countries: ["CN", "IN", "FR"])
         try Self.report(store, "Xi met Modi in Johannesburg.", date: "2023-08-24", countries: ["IN", "CN"])

@@ -1,6 +1,8 @@
 import BilatModel
 import Foundation
 import GRDB
+@testable import BilatPostgres
+import Testing
 @testable import BilatStorage
 
 /// A fresh folder per test, removed by the caller's `defer`.
@@ -25,6 +27,36 @@ func makeEmptyTestStore(_ folder: TestFolder) throws -> SQLiteStore {
     let store = try SQLiteStore(path: folder.databasePath)
     try store.syncCountries(testCountries)
     return store
+}
+
+/// The backends a storage test that goes through the repository protocols runs on: SQLite, and
+/// PostgreSQL when a test server is given ($BILAT_TEST_POSTGRES_URL, which `.ci/run` sets; without it
+/// the PostgreSQL cases are not generated, and the services suites report the server missing).
+enum StorageBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    static let server: PostgresURL? = ProcessInfo.processInfo.environment["BILAT_TEST_POSTGRES_URL"]
+        .flatMap { try? PostgresURL($0) }
+
+    static var available: [StorageBackend] { server == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    /// A new, empty store of this backend with the test countries, and what removes it.
+    func makeStore(_ folder: TestFolder) throws -> (store: any ArticleStore & RelationsQueries & KnowledgeBaseMaintenance,
+                                                    drop: () -> Void) {
+        switch self {
+        case .sqlite:
+            return (try makeEmptyTestStore(folder), {})
+        case .postgres:
+            let server = try #require(Self.server)
+            let name = "bilat_s_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            let url = try PostgresStore.makeEmptyDatabase(String(name), besides: server)
+            let store = try PostgresStore(url: url)
+            try store.syncCountries(testCountries)
+            return (store, { try? PostgresSession(url: server).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") })
+        }
+    }
 }
 
 let testCountries = [
@@ -91,6 +123,23 @@ struct TestArticle {
 func date(_ iso: String) -> PartialDate { PartialDate(iso: iso)! }
 
 /// Row counts of every plain table, to prove a save changed nothing.
+/// Rows in each of bilat's tables, on either backend.
+func rowCounts(_ store: any ArticleStore & RelationsQueries & KnowledgeBaseMaintenance) throws -> [String: Int] {
+    if let sqlite = store as? SQLiteStore { return try rowCounts(sqlite) }
+    let postgres = try #require(store as? PostgresStore)
+    return try postgres.with { session in
+        var counts: [String: Int] = [:]
+        for row in try session.rows("""
+            SELECT table_name::text FROM information_schema.tables
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'bilat_migrations'
+            """) {
+            guard let table = row[0].text else { continue }
+            if case .integer(let n) = try session.scalar("SELECT count(*) FROM \"\(table)\"") { counts[table] = Int(n) }
+        }
+        return counts
+    }
+}
+
 func rowCounts(_ store: SQLiteStore) throws -> [String: Int] {
     try store.pool.read { db in
         let tables = try String.fetchAll(db, sql: """
@@ -106,6 +155,13 @@ func rowCounts(_ store: SQLiteStore) throws -> [String: Int] {
 }
 
 /// Problems `PRAGMA integrity_check` and `PRAGMA foreign_key_check` report; empty when clean.
+/// bilat's rules (`db check`) on a store of any backend, and SQLite's own checks on a file.
+func consistencyProblems(_ store: any ArticleStore & RelationsQueries & KnowledgeBaseMaintenance) throws -> [String] {
+    var problems = try store.integrityProblems().map { "\($0)" }
+    if let sqlite = store as? SQLiteStore { problems += try consistencyProblems(sqlite) }
+    return problems
+}
+
 func consistencyProblems(_ store: SQLiteStore) throws -> [String] {
     try store.pool.read { db in
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }

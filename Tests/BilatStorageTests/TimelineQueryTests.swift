@@ -5,11 +5,12 @@ import Testing
 
 @Suite("Agreements, statements and shared facts")
 struct TimelineQueryTests {
-    @Test("agreements of a pair, oldest first, with their source sentences")
-    func agreements() throws {
+    @Test("agreements of a pair, oldest first, with their source sentences", arguments: StorageBackend.available)
+    func agreements(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
         let given = TestArticle("They signed a treaty. Later a memorandum followed. France signed too.")
         _ = try store.save(given.article, facts: given.facts(agreements: [
             Agreement(kind: .memorandum, date: date("2025-11"), countries: ["US", "CN"],
@@ -28,11 +29,12 @@ struct TimelineQueryTests {
         #expect(try store.agreements(MeetingFilter(from: date("2025-11-01"))).map(\.kind) == [.memorandum])
     }
 
-    @Test("statements by a side's speakers in articles naming the other side, oldest first")
-    func statements() throws {
+    @Test("statements by a side's speakers in articles naming the other side, oldest first", arguments: StorageBackend.available)
+    func statements(_ backend: StorageBackend) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
-        let store = try makeEmptyTestStore(folder)
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
         let pairArticle = TestArticle("Wang said China wants talks. Rubio said the US agrees.", published: "2025-02-01")
         _ = try store.save(pairArticle.article, facts: pairArticle.facts(statements: [
             Statement(speaker: "Wang Yi", country: "CN", verb: "said", text: "Wang said China wants talks.", type: .position,
