@@ -32,14 +32,18 @@ public struct PostgresFailure: Error, CustomStringConvertible {
         self.sqlState = sqlState
     }
 
+    /// What the server answered when it refused a statement.
+    private static func refusal(message: String?, detail: String?, sqlState: String?, url: PostgresURL) -> PostgresFailure {
+        PostgresFailure("\(url): \(message ?? "error")\(detail.map { " (\($0))" } ?? "")", sqlState: sqlState)
+    }
+
     static func from(_ error: any Error, url: PostgresURL) -> any Error {
         // PostgresNIO's older API (prepared queries) reports in its older error type.
         if let legacy = error as? PostgresError {
             switch legacy {
             case .server(let server):
-                let message = server.fields[.message] ?? "error"
-                let detail = server.fields[.detail].map { " (\($0))" } ?? ""
-                return PostgresFailure("\(url): \(message)\(detail)", sqlState: server.fields[.sqlState])
+                return refusal(message: server.fields[.message], detail: server.fields[.detail],
+                               sqlState: server.fields[.sqlState], url: url)
             case .connectionClosed:
                 return PostgresFailure("\(url): cannot reach the PostgreSQL server: connection closed")
             case .protocol(let message):
@@ -48,9 +52,7 @@ public struct PostgresFailure: Error, CustomStringConvertible {
         }
         guard let error = error as? PSQLError else { return error }
         if let server = error.serverInfo {
-            let message = server[.message] ?? "error"
-            let detail = server[.detail].map { " (\($0))" } ?? ""
-            return PostgresFailure("\(url): \(message)\(detail)", sqlState: server[.sqlState])
+            return refusal(message: server[.message], detail: server[.detail], sqlState: server[.sqlState], url: url)
         }
         let cause = error.underlying.map { ": \($0)" } ?? ""
         switch error.code {
@@ -194,14 +196,15 @@ final class PostgresSession: Sendable {
     /// when it should run unnamed (the first time, no parameters, or the cache full).
     private func preparedStatement(_ sql: String, _ values: [TransferValue]) throws -> PreparedQuery? {
         guard !values.isEmpty, values.count <= Self.preparedParameterLimit, url.prepares else { return nil }
+        enum Step { case run(PreparedQuery?), prepare }
         let key = Self.typeSignature(values) + sql
-        let decision: PreparedQuery?? = statements.withLock { cache in
-            if let done = cache.prepared[key] { return .some(done) }
-            guard cache.prepared.count < Self.preparedLimit else { return .some(nil) }
+        let step = statements.withLock { cache -> Step in
+            if let done = cache.prepared[key] { return .run(done) }
+            guard cache.prepared.count < Self.preparedLimit else { return .run(nil) }
             cache.seen[key, default: 0] += 1
-            return cache.seen[key] == 1 ? .some(nil) : .none
+            return cache.seen[key] == 1 ? .run(nil) : .prepare
         }
-        if let decision { return decision }
+        if case .run(let prepared) = step { return prepared }
         // The parameters' types as the unnamed path declares them (a NULL's left to the server): a
         // prepared statement's are otherwise inferred from where each is used, and a bound Int64 must
         // meet an int8 parameter, not an int4 column's.
@@ -231,31 +234,16 @@ final class PostgresSession: Sendable {
 
     /// `sql` with each `$N` outside quoted text cast to its value's type (`$1::int8`), NULLs left as they are.
     static func typed(_ sql: String, _ values: [TransferValue]) -> String {
-        var out = ""
-        out.reserveCapacity(sql.utf8.count + values.count * 7)
-        var quoted = false
-        var characters = sql.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? characters.next() {
-            pending = nil
-            if c == "'" { quoted.toggle() }
-            out.append(c)
-            guard c == "$", !quoted else { continue }
-            var digits = ""
-            while let d = characters.next() {
-                if d.isASCII, d.isNumber { digits.append(d) } else { pending = d; break }
-            }
-            out += digits
-            guard let n = Int(digits), n >= 1, n <= values.count else { continue }
+        rewritingPlaceholders(in: sql, marker: "$") { digits in
+            guard let n = Int(digits), n >= 1, n <= values.count else { return "$" + digits }
             switch values[n - 1] {
-            case .null: break
-            case .integer: out += "::int8"
-            case .real: out += "::float8"
-            case .text: out += "::text"
-            case .blob: out += "::bytea"
+            case .null: return "$" + digits
+            case .integer: return "$" + digits + "::int8"
+            case .real: return "$" + digits + "::float8"
+            case .text: return "$" + digits + "::text"
+            case .blob: return "$" + digits + "::bytea"
             }
         }
-        return out
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -270,6 +258,27 @@ final class PostgresSession: Sendable {
             throw error
         }
     }
+}
+
+/// `sql` with each `marker` outside quoted text, and the digits after it, replaced by what `replace`
+/// makes of those digits (empty for a bare marker): `?` and `?N` become `$N`, `$N` gains a cast.
+func rewritingPlaceholders(in sql: String, marker: Character, _ replace: (String) -> String) -> String {
+    var out = ""
+    out.reserveCapacity(sql.utf8.count + 16)
+    var quoted = false
+    var characters = sql.makeIterator()
+    var pending: Character? = nil
+    while let c = pending ?? characters.next() {
+        pending = nil
+        if c == "'" { quoted.toggle() }
+        guard c == marker, !quoted else { out.append(c); continue }
+        var digits = ""
+        while let d = characters.next() {
+            if d.isASCII, d.isNumber { digits.append(d) } else { pending = d; break }
+        }
+        out += replace(digits)
+    }
+    return out
 }
 
 extension TransferValue {

@@ -5,8 +5,9 @@ import Foundation
 /// host), `prefer` or `require` (encrypted if the server offers it, or always, the server's certificate
 /// not checked, as libpq does), `verify-ca` (the certificate signed by a trusted authority) or
 /// `verify-full` (and naming the host; the default elsewhere: a knowledge base shared over a network is
-/// not read in clear, nor from a server that is not the one named, unless the URL says so). `prepare=off` runs every statement unnamed, for a connection
-/// pooler that cannot keep a session's prepared statements (PgBouncer in transaction mode before 1.21).
+/// not read in clear, nor from a server that is not the one named, unless the URL says so).
+/// `prepare=off` runs every statement unnamed, for a connection pooler that cannot keep a session's
+/// prepared statements (PgBouncer in transaction mode before 1.21).
 public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     public enum TLSMode: String, Sendable, CaseIterable {
         case disable, prefer, require
@@ -78,9 +79,9 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
 
     /// The URL without its password, for messages.
     public var description: String {
-        "postgres://\(user)@\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/\(database)"
-            + [tls == .disable ? nil : "sslmode=\(tls.rawValue)", prepares ? nil : "prepare=off"]
-                .compactMap { $0 }.joined(separator: "&").prefixedIfNotEmpty("?")
+        let query = [tls == .disable ? nil : "sslmode=\(tls.rawValue)", prepares ? nil : "prepare=off"].compactMap { $0 }
+        return "postgres://\(user)@\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/\(database)"
+            + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
 
     /// `text` with any password replaced by `***`, for a message about a URL that did not parse.
@@ -89,8 +90,4 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         components.password = "***"
         return components.string ?? text
     }
-}
-
-private extension String {
-    func prefixedIfNotEmpty(_ prefix: String) -> String { isEmpty ? self : prefix + self }
 }

@@ -49,26 +49,11 @@ final class PostgresWriteConnection: WriteConnection {
     /// The statement with `$N` placeholders for its `?N` and `?` ones (outside quoted text).
     static func translated(_ sql: String) -> String {
         if let done = translations.withLock({ $0[sql] }) { return done }
-        var out = ""
-        out.reserveCapacity(sql.utf8.count + 8)
-        var next = 1
-        var quoted = false
-        var characters = sql.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? characters.next() {
-            pending = nil
-            if c == "'" { quoted.toggle(); out.append(c); continue }
-            guard c == "?", !quoted else { out.append(c); continue }
-            var digits = ""
-            while let d = characters.next() {
-                if d.isASCII, d.isNumber { digits.append(d) } else { pending = d; break }
-            }
-            if digits.isEmpty {
-                out += "$\(next)"
-                next += 1
-            } else {
-                out += "$" + digits
-            }
+        var next = 0
+        let out = rewritingPlaceholders(in: sql, marker: "?") { digits in
+            guard digits.isEmpty else { return "$" + digits }
+            next += 1
+            return "$\(next)"
         }
         translations.withLock { $0[sql] = out }
         return out
@@ -270,14 +255,16 @@ final class PostgresWriteConnection: WriteConnection {
     /// country the table lacks), and the article fails alone, as on SQLite.
     func endsBatch(_ error: any Error) -> Bool {
         guard Self.isFatal(error) else { return false }
-        guard keyViolationsEndArticle, let state = (error as? PostgresFailure)?.sqlState else { return true }
-        return state != "23503" && state != "23505"
+        return !(keyViolationsEndArticle && Self.isKeyViolation((error as? PostgresFailure)?.sqlState))
     }
+
+    /// A unique or foreign key refused.
+    static func isKeyViolation(_ state: String?) -> Bool { state == "23505" || state == "23503" }
 
     /// SQLSTATEs of a conflict between writers: serialization failure, deadlock, a unique key another
     /// writer stored first, a foreign key to an official another writer merged into a new one.
     static func isConflict(_ state: String?) -> Bool {
-        state == "40001" || state == "40P01" || state == "23505" || state == "23503"
+        state == "40001" || state == "40P01" || isKeyViolation(state)
     }
 }
 
