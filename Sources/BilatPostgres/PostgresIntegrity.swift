@@ -69,10 +69,29 @@ enum PostgresIntegrityRules {
         "agreement-date": dateConsistent("agreement"),
     ]
 
+    /// The pair's tables with an `article_key`: foreign keys to article in SQLite, not here (0012a).
+    static let pairTablesNamingArticles = ["agreement_source", "meeting_area", "meeting_mention", "meeting_participant",
+                                           "meeting_source"]
+
     static let all: [(check: String, sql: String)] = BackendSupport.integrityRules.compactMap { rule in
         guard let own = ownDialect[rule.check] else { return rule }
         return own.map { (rule.check, $0) }
-    } + [("sentence-words", """
+    } + [("article-orphans", """
+        SELECT DISTINCT r.t || ' rows of article key ' || r.article_key || ', which is not stored' FROM (
+        \(pairTablesNamingArticles.map { "SELECT '\($0)' AS t, article_key FROM \($0)" }.joined(separator: " UNION ALL "))
+        ) r WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.key = r.article_key)
+        """), ("article-names", """
+        SELECT 'article ' || a.id || ': its ' || n.kind || ' ' || n.value || CASE WHEN o.article_key IS NULL
+            THEN ' is not in article_name' ELSE ' is article key ' || o.article_key || '''s in article_name' END
+        FROM article a CROSS JOIN LATERAL (VALUES ('id', a.id), ('url', a.url), ('external', a.external_id)) AS n(kind, value)
+        LEFT JOIN article_name o ON o.name = n.kind || ':' || n.value
+        WHERE n.value IS NOT NULL AND o.article_key IS DISTINCT FROM a.key
+        UNION ALL
+        SELECT 'article_name ' || o.name || ': not a name of article key ' || o.article_key
+        FROM article_name o LEFT JOIN article a ON a.key = o.article_key
+        WHERE o.name IS DISTINCT FROM 'id:' || a.id AND o.name IS DISTINCT FROM 'url:' || a.url
+            AND o.name IS DISTINCT FROM 'external:' || a.external_id
+        """), ("sentence-words", """
         SELECT 'sentence ' || s.id || ' of article ' || a.id || ': its search words are not those of its text'
         FROM sentence s JOIN article a ON a.key = s.article_key
         WHERE s.words IS DISTINCT FROM \(PostgresStore.searchWords(PostgresStore.sentenceText("s")))

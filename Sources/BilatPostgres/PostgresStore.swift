@@ -67,13 +67,17 @@ public final class PostgresStore: Sendable {
 extension PostgresStore {
     /// Tables of the schema, parents before children, in the order SQLite's export lists them (names
     /// in byte order within a rank), so that both backends export a knowledge base as the same lines.
-    /// `sentence` counts as having no parent, as in SQLite, where its article is not a foreign key.
+    /// `sentence` counts as having no parent, as in SQLite, where its article is not a foreign key; the
+    /// pair's tables that name an article count it as their parent, as in SQLite, where it is one (0012a
+    /// dropped those foreign keys here). `article_name` is not exported: an import makes it again.
     static func tablesInExportOrder(_ session: PostgresSession) throws -> [String] {
         let names = try session.rows("""
-            SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'bilat_migrations'
+            SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()
+                AND tablename NOT IN ('bilat_migrations', 'article_name')
             ORDER BY tablename COLLATE "C"
             """).compactMap { $0.first?.text }
         var parents: [String: Set<String>] = [:]
+        for table in PostgresIntegrityRules.pairTablesNamingArticles { parents[table] = ["article"] }
         for row in try session.rows("""
             SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM pg_constraint c
             WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
@@ -172,6 +176,15 @@ extension PostgresStore {
                     throw TransferError.malformed(line: number + 1, reason: "the file ends before the export's first line")
                 }
                 try Self.moveSequences(session)
+                // Each article's names (``PostgresWriteConnection/articleNames``); a name two articles
+                // share is left to the `article-names` rule below to report.
+                try session.execute("""
+                    INSERT INTO article_name(name, article_key)
+                    SELECT 'id:' || id, key FROM article
+                    UNION ALL SELECT 'url:' || url, key FROM article WHERE url IS NOT NULL
+                    UNION ALL SELECT 'external:' || external_id, key FROM article WHERE external_id IS NOT NULL
+                    ON CONFLICT DO NOTHING
+                    """)
                 // Keys, foreign keys and CHECKs held row by row; bilat's own rules are checked once all is in,
                 // but the search words, made from the text by the rule's own expression as the sentences
                 // went in (checking them again was a fifth of an import).

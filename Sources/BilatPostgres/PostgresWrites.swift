@@ -133,7 +133,29 @@ final class PostgresWriteConnection: WriteConnection {
                   row.datelineCity.sqlValue, .integer(row.firstSentence), .integer(Int64(row.sentenceCount)),
                   .text(row.text)])
         guard let key = key?.integer else { throw PostgresFailure("\(session.url): no key returned for a new article") }
+        // Its names, unique over the knowledge base (schema 0012a): a second article of this text, url or
+        // feed id is refused here, as article's own unique keys refused it before.
+        let names = Self.articleNames(id: .text(row.id), url: row.url.sqlValue, externalID: row.externalID.sqlValue)
+        try session.execute("INSERT INTO article_name(name, article_key) VALUES "
+            + names.indices.map { "($\($0 + 1), $\(names.count + 1))" }.joined(separator: ", "),
+            names + [.integer(key)])
         return key
+    }
+
+    func deleteArticle(key: Int64) throws {
+        try flush()
+        for row in try session.rows("DELETE FROM article WHERE key = $1 RETURNING id, url, external_id", [.integer(key)]) {
+            let names = Self.articleNames(id: row[0], url: row[1], externalID: row[2])
+            try session.execute("DELETE FROM article_name WHERE article_key = $1 AND name IN ("
+                + names.indices.map { "$\($0 + 2)" }.joined(separator: ", ") + ")", [.integer(key)] + names)
+        }
+    }
+
+    /// An article's rows of `article_name`: its id, and its url and feed id when it has them.
+    static func articleNames(id: TransferValue, url: TransferValue, externalID: TransferValue) -> [TransferValue] {
+        [("id:", id), ("url:", url), ("external:", externalID)].compactMap { prefix, value in
+            if case .text(let text) = value { .text(prefix + text) } else { nil }
+        }
     }
 
     /// Reserves `count` consecutive sentence ids for the batch, outside its transaction: the sequence

@@ -2,8 +2,8 @@ import Foundation
 
 /// Removes an article and every fact only it supported.
 ///
-/// Rows that belong to the article (links, meeting mentions, statements, role sightings) go by
-/// `ON DELETE CASCADE`, its range of sentences with their full-text rows by ``WriteConnection/unindexSentences(articleKey:)``;
+/// Rows that belong to the article (links, statements, role sightings) go by `ON DELETE CASCADE`, its
+/// meeting reports and the meeting and agreement rows it supports by their own statements, its range of sentences with their full-text rows by ``WriteConnection/unindexSentences(articleKey:)``;
 /// shared entities (agreements, officials, organizations) are deleted
 /// when no other article supports them any more. Meetings are derived from mentions: the article's
 /// reports leave their groups' counts here, its undated reports' meetings go with it, and the caller
@@ -27,13 +27,18 @@ struct ArticleRemoval {
             "SELECT DISTINCT organization_id FROM article_organization WHERE article_key = ?", key)
 
         let sentences = try db.unindexSentences(articleKey: key)
-        try db.execute("DELETE FROM article WHERE key = ?", key)
+        // The pair's rows that name the article: deleted here, not by a cascade from article (a
+        // PostgreSQL knowledge base spread by pair keeps no foreign key between the two groups).
+        for table in ["meeting_participant", "meeting_area", "meeting_source", "agreement_source", "meeting_mention"] {
+            try db.execute("DELETE FROM \(table) WHERE article_key = ?", key)
+        }
+        try db.deleteArticle(key: key)
         if let sentences {
             try db.execute("DELETE FROM sentence WHERE id BETWEEN ? AND ?", sentences.lowerBound, sentences.upperBound)
         }
         try units.dropEmpty(grouped.units)
         for meeting in grouped.undatedMeetings {
-            try db.execute("DELETE FROM meeting WHERE id = ?", meeting)
+            try MeetingConsolidation.deleteMeeting(meeting.id, countryKey: meeting.countryKey, on: db)
         }
 
         for id in agreements {

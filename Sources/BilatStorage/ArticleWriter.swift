@@ -140,16 +140,19 @@ struct ArticleWriter {
             mention.status.rawValue, mention.place) else { throw StorageError.noID("meeting_mention") }
         for officialID in participants {
             try db.execute("""
-                INSERT INTO meeting_mention_participant(mention_id, official_id) VALUES (?, ?) ON CONFLICT DO NOTHING
-                """, id, officialID)
+                INSERT INTO meeting_mention_participant(mention_id, official_id, country_key) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, id, officialID, mention.countryKey)
         }
         for area in Set(report.areas) {
-            try db.execute("INSERT INTO meeting_mention_area(mention_id, area) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                           id, area)
+            try db.execute("""
+                INSERT INTO meeting_mention_area(mention_id, area, country_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+                """, id, area, mention.countryKey)
         }
         for sentenceID in links.locator.sources(of: report.spans) {
-            try db.execute("INSERT INTO meeting_mention_source(mention_id, sentence_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                           id, sentenceID ?? LinkWriter.noSentence)
+            try db.execute("""
+                INSERT INTO meeting_mention_source(mention_id, sentence_id, country_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+                """, id, sentenceID ?? LinkWriter.noSentence, mention.countryKey)
         }
     }
 }

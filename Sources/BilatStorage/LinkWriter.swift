@@ -69,11 +69,17 @@ struct LinkWriter {
                 """, record.kind.rawValue, record.date, record.datePrecision?.rawValue, record.dateFirstDay,
                 record.title, record.countryKey) else { throw StorageError.noID("agreement") }
             for code in CountryKey(agreement.countries).codes {
-                try db.execute("INSERT INTO agreement_country(agreement_id, country) VALUES (?, ?)", new, code)
+                try db.execute("INSERT INTO agreement_country(agreement_id, country, country_key) VALUES (?, ?, ?)",
+                               new, code, record.countryKey)
             }
             id = new
         }
-        try sources(table: "agreement_source", column: "agreement_id", id: id ?? 0, spans: agreement.spans)
+        for sentenceID in locator.sources(of: agreement.spans) {
+            try db.execute("""
+                INSERT INTO agreement_source(article_key, agreement_id, sentence_id, country_key) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, articleKey, id ?? 0, sentenceID ?? Self.noSentence, record.countryKey)
+        }
     }
 
     /// Stores a statement with the sentence holding it.
@@ -86,7 +92,7 @@ struct LinkWriter {
             statement.span.start, statement.span.end)
     }
 
-    /// Links an entity (`meeting_source`, `official_source`, `agreement_source`) to the sentences of its spans.
+    /// Links an entity (`official_source`) to the sentences of its spans.
     func sources(table: String, column: String, id: Int64, spans: [SourceSpan]) throws {
         for sentenceID in locator.sources(of: spans) {
             try insertLink(table: table, keyColumn: column, key: id, sentenceID: sentenceID)

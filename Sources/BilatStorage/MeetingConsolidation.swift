@@ -59,7 +59,7 @@ struct MeetingConsolidation {
             taken.insert(id)
         }
         for id in former.subtracting(taken).sorted() {
-            try db.execute("DELETE FROM meeting WHERE id = ?", id)
+            try Self.deleteMeeting(id, countryKey: bucket.countryKey, on: db)
         }
     }
 
@@ -139,11 +139,12 @@ struct MeetingConsolidation {
             return new
         }
         if try (stored ?? fetchMeeting(id)) != record {
+            // A meeting's pair never changes (it is its bucket's): the key it is spread by is not written.
             try db.execute("""
-                UPDATE meeting SET date = ?, date_precision = ?, date_first_day = ?, place = ?, mode = ?, status = ?,
-                    country_key = ? WHERE id = ?
+                UPDATE meeting SET date = ?, date_precision = ?, date_first_day = ?, place = ?, mode = ?, status = ?
+                WHERE id = ? AND country_key = ?
                 """, record.date, record.datePrecision?.rawValue, record.dateFirstDay, record.place, record.mode.rawValue,
-                record.status.rawValue, record.countryKey, id)
+                record.status.rawValue, id, record.countryKey)
         }
         if formerUnits.isSubset(of: members), !rebuild {
             for unit in cluster.units {
@@ -178,9 +179,18 @@ struct MeetingConsolidation {
             record.status.rawValue, record.countryKey) else { throw StorageError.noID("meeting") }
         record.id = id
         for code in CountryKey(record.countryKey.split(separator: ",").map(String.init)).codes {
-            try db.execute("INSERT INTO meeting_country(meeting_id, country) VALUES (?, ?)", id, code)
+            try db.execute("INSERT INTO meeting_country(meeting_id, country, country_key) VALUES (?, ?, ?)",
+                           id, code, record.countryKey)
         }
         return id
+    }
+
+    /// Deletes a meeting with its derived rows, its reports and groups first pointed at no meeting (the
+    /// foreign keys that name the pair cannot set them to NULL themselves on PostgreSQL).
+    static func deleteMeeting(_ id: Int64, countryKey: String, on db: any WriteConnection) throws {
+        try db.execute("UPDATE meeting_mention SET meeting_id = NULL WHERE meeting_id = ? AND country_key = ?", id, countryKey)
+        try db.execute("UPDATE meeting_unit SET meeting_id = NULL WHERE meeting_id = ? AND country_key = ?", id, countryKey)
+        try db.execute("DELETE FROM meeting WHERE id = ? AND country_key = ?", id, countryKey)
     }
 
     private func fetchMeeting(_ id: Int64) throws -> MeetingRecord? {
@@ -224,22 +234,22 @@ struct MeetingConsolidation {
         let args: [TransferValue] = [.integer(meeting), .integer(reports.id)]
         let condition = reports.condition
         try db.execute("""
-            INSERT INTO meeting_participant(meeting_id, official_id, article_key)
-            SELECT ?1, p.official_id, mm.article_key
+            INSERT INTO meeting_participant(meeting_id, official_id, article_key, country_key)
+            SELECT ?1, p.official_id, mm.article_key, mm.country_key
             FROM meeting_mention mm JOIN meeting_mention_participant p ON p.mention_id = mm.id
             WHERE \(condition)
             ON CONFLICT DO NOTHING
             """, args)
         try db.execute("""
-            INSERT INTO meeting_area(meeting_id, area, article_key)
-            SELECT ?1, a.area, mm.article_key
+            INSERT INTO meeting_area(meeting_id, area, article_key, country_key)
+            SELECT ?1, a.area, mm.article_key, mm.country_key
             FROM meeting_mention mm JOIN meeting_mention_area a ON a.mention_id = mm.id
             WHERE \(condition)
             ON CONFLICT DO NOTHING
             """, args)
         try db.execute("""
-            INSERT INTO meeting_source(meeting_id, article_key, sentence_id)
-            SELECT ?1, mm.article_key, s.sentence_id
+            INSERT INTO meeting_source(meeting_id, article_key, sentence_id, country_key)
+            SELECT ?1, mm.article_key, s.sentence_id, mm.country_key
             FROM meeting_mention mm JOIN meeting_mention_source s ON s.mention_id = mm.id
             WHERE \(condition)
             ON CONFLICT DO NOTHING

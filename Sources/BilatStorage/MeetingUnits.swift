@@ -25,7 +25,7 @@ struct MeetingUnits {
 
     /// The article's stored reports, grouped: its dated shares and its undated reports (with the meeting
     /// each is in, if any).
-    func shares(ofArticle key: Int64) throws -> (dated: [Share], undated: [(id: Int64, meetingID: Int64?)]) {
+    func shares(ofArticle key: Int64) throws -> (dated: [Share], undated: [(id: Int64, meetingID: Int64?, countryKey: String)]) {
         typealias Report = (id: Int64, date: PartialDate?, status: MeetingStatus, place: String?, countryKey: String,
                             mode: MeetingMode, unitID: Int64?, meetingID: Int64?, participants: Set<Int64>)
         var reports: [Report] = []
@@ -43,7 +43,7 @@ struct MeetingUnits {
                             row.optionalInt(7), row.optionalInt(8), Set(participants)))
         }
         var dated: [Share] = []
-        var undated: [(id: Int64, meetingID: Int64?)] = []
+        var undated: [(id: Int64, meetingID: Int64?, countryKey: String)] = []
         var index: [Key: Int] = [:]
         // Keys are ranked within the reports of one pair and mode, in position order (the rows' order).
         let bySides = Dictionary(grouping: reports.indices) {
@@ -54,7 +54,7 @@ struct MeetingUnits {
             let keys = MeetingUnitKey.keys(indices.map { (reports[$0].date, reports[$0].status, reports[$0].place, reports[$0].participants) })
             for (i, key) in zip(indices, keys) {
                 let report = reports[i]
-                guard let key else { undated.append((report.id, report.meetingID)); continue }
+                guard let key else { undated.append((report.id, report.meetingID, report.countryKey)); continue }
                 let share = Key(bucket: MeetingBucket(countryKey: sides.countryKey, mode: sides.mode, year: key.date.year), unit: key)
                 if let at = index[share] {
                     dated[at].mentionIDs.append(report.id)
@@ -141,7 +141,8 @@ struct MeetingUnits {
     /// Takes a stored article's reports out of their groups' counts, before the article is deleted; returns
     /// the groups (to drop with ``dropEmpty(_:)`` once the article is gone), the buckets touched, and the
     /// meetings of its undated reports.
-    func remove(articleKey: Int64) throws -> (units: [Int64], buckets: Set<MeetingBucket>, undatedMeetings: [Int64]) {
+    func remove(articleKey: Int64) throws
+        -> (units: [Int64], buckets: Set<MeetingBucket>, undatedMeetings: [(id: Int64, countryKey: String)]) {
         let (shares, undated) = try shares(ofArticle: articleKey)
         for bucket in Set(shares.map(\.bucket)).sorted() { try db.lockBucket(bucket) }
         var ids: [Int64] = []
@@ -152,7 +153,7 @@ struct MeetingUnits {
             try count(share, unit: id, by: -1)
         }
         try link(shares.filter { $0.unitID != nil }, ids: ids, by: -1)
-        return (ids, Set(shares.map(\.bucket)), undated.compactMap(\.meetingID))
+        return (ids, Set(shares.map(\.bucket)), undated.compactMap { report in report.meetingID.map { ($0, report.countryKey) } })
     }
 
     /// Deletes the groups left without an article (their reports are gone).
@@ -167,16 +168,18 @@ struct MeetingUnits {
         // upsert, so the -1 of an upsert would be refused as a row of its own.
         for place in share.places.sorted() {
             try db.execute(delta > 0 ? """
-                INSERT INTO meeting_unit_place(unit_id, place, articles) VALUES (?1, ?2, 1)
-                ON CONFLICT (unit_id, place) DO UPDATE SET articles = meeting_unit_place.articles + 1
-                """ : "UPDATE meeting_unit_place SET articles = articles - 1 WHERE unit_id = ?1 AND place = ?2", id, place)
+                INSERT INTO meeting_unit_place(unit_id, place, articles, country_key) VALUES (?1, ?2, 1, ?3)
+                ON CONFLICT (unit_id, place, country_key) DO UPDATE SET articles = meeting_unit_place.articles + 1
+                """ : "UPDATE meeting_unit_place SET articles = articles - 1 WHERE unit_id = ?1 AND place = ?2 AND country_key = ?3",
+                id, place, share.bucket.countryKey)
         }
         for official in share.participants.sorted() {
             try db.execute(delta > 0 ? """
-                INSERT INTO meeting_unit_participant(unit_id, official_id, articles) VALUES (?1, ?2, 1)
-                ON CONFLICT (unit_id, official_id) DO UPDATE SET articles = meeting_unit_participant.articles + 1
-                """ : "UPDATE meeting_unit_participant SET articles = articles - 1 WHERE unit_id = ?1 AND official_id = ?2",
-                id, official)
+                INSERT INTO meeting_unit_participant(unit_id, official_id, articles, country_key) VALUES (?1, ?2, 1, ?3)
+                ON CONFLICT (unit_id, official_id, country_key) DO UPDATE SET articles = meeting_unit_participant.articles + 1
+                """ : """
+                UPDATE meeting_unit_participant SET articles = articles - 1 WHERE unit_id = ?1 AND official_id = ?2 AND country_key = ?3
+                """, id, official, share.bucket.countryKey)
         }
         if delta < 0 {
             try db.execute("DELETE FROM meeting_unit_place WHERE unit_id = ? AND articles <= 0", id)
@@ -190,9 +193,9 @@ struct MeetingUnits {
             for j in shares.indices where j != i && shares[j].bucket == shares[i].bucket && ids[j] != ids[i] {
                 if delta > 0 {
                     try db.execute("""
-                        INSERT INTO meeting_unit_link(unit_id, other_id, articles) VALUES (?1, ?2, 1)
-                        ON CONFLICT (unit_id, other_id) DO UPDATE SET articles = meeting_unit_link.articles + 1
-                        """, ids[i], ids[j])
+                        INSERT INTO meeting_unit_link(unit_id, other_id, articles, country_key) VALUES (?1, ?2, 1, ?3)
+                        ON CONFLICT (unit_id, other_id, country_key) DO UPDATE SET articles = meeting_unit_link.articles + 1
+                        """, ids[i], ids[j], shares[i].bucket.countryKey)
                 } else {
                     try db.execute("UPDATE meeting_unit_link SET articles = articles - 1 WHERE unit_id = ? AND other_id = ?",
                                    ids[i], ids[j])

@@ -16,22 +16,39 @@ enum SchemaMigrations {
     }
 
     /// A migrator with one migration per file, identified by the file name without `.sql`.
+    ///
+    /// A data step is code of today's write path, which writes today's schema: it runs in the last
+    /// migration of the upgrade, not in the one that asked for it (0009's re-clustering writes the pair
+    /// column 0012 adds). The migration that asks leaves a marker table, so that an upgrade stopped
+    /// between the two still runs the step when it resumes.
     static func migrator(files: [URL]) throws -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
+        let last = files.last?.deletingPathExtension().lastPathComponent
         for file in files {
             let sql = try String(contentsOf: file, encoding: .utf8)
             let name = file.deletingPathExtension().lastPathComponent
-            // A migration with a data step runs with foreign keys on: the step deletes meetings, whose
-            // rows must go with them (with deferred checks, cascades do not run and the final check fails).
-            migrator.registerMigration(name, foreignKeyChecks: dataSteps[name] == nil ? .deferred : .immediate) { db in
+            // The last migration runs with foreign keys on: a data step deletes meetings, whose rows must
+            // go with them (with deferred checks, cascades do not run and the final check fails).
+            migrator.registerMigration(name, foreignKeyChecks: name == last ? .immediate : .deferred) { db in
                 try db.execute(sql: sql)
-                try dataSteps[name]?(db)
+                if dataSteps[name] != nil {
+                    try db.execute(sql: """
+                        CREATE TABLE IF NOT EXISTS bilat_pending_data_step(migration TEXT PRIMARY KEY);
+                        INSERT INTO bilat_pending_data_step(migration) VALUES (?)
+                        """, arguments: [name])
+                }
+                if name == last, try db.tableExists("bilat_pending_data_step") {
+                    for pending in try String.fetchAll(db, sql: "SELECT migration FROM bilat_pending_data_step ORDER BY migration") {
+                        try dataSteps[pending]?(db)
+                    }
+                    try db.execute(sql: "DROP TABLE bilat_pending_data_step")
+                }
             }
         }
         return migrator
     }
 
-    /// What a migration needs done in code after its file, by migration name.
+    /// What a migration needs done in code after the upgrade's last file, by migration name.
     static let dataSteps: [String: @Sendable (Database) throws -> Void] = [
         // The meetings clustered again from the report groups the file made (rebuilding every
         // meeting's derived rows, ids kept where the meeting survives).

@@ -21,6 +21,8 @@ public protocol WriteConnection {
 
     /// Stores an article's row and returns its key (`article.key`).
     func insertArticle(_ values: ArticleRowValues) throws -> Int64
+    /// Deletes an article's row (what hangs on it by foreign key goes with it).
+    func deleteArticle(key: Int64) throws
     /// `count` consecutive sentence ids, the first returned, for one article's sentences.
     func takeSentenceIDs(_ count: Int) throws -> Int64
     /// Stores an article's sentences (ids from ``takeSentenceIDs(_:)``), searchable once the transaction's
@@ -240,6 +242,10 @@ struct SQLiteWriteConnection: WriteConnection {
                                    row.ingestedAt, row.bodyStart, row.datelineCity, text.blob, text.size,
                                    row.firstSentence, row.sentenceCount])
         return db.lastInsertedRowID
+    }
+
+    func deleteArticle(key: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM article WHERE key = ?").execute(arguments: [key])
     }
 
     /// The id after the largest stored sentence id: one writer at a time, so the range is free.

@@ -182,7 +182,8 @@ struct ReportGroupTests {
             _ = try store.save(batch: (1...30).map(Self.report).map { (article: $0.0.article, facts: $0.1) })
             before = try Self.derived(store)
             ids = try store.meetings(MeetingFilter()).map(\.id)
-            // Back to schema 8, as an older bilat left it, with one report's meeting split off as an older
+            // Back to schema 8, as an older bilat left it (0010 and 0011 touch no table 0009 makes), with
+            // one report's meeting split off as an older
             // clustering might have left it (the upgrade must delete that meeting and its rows).
             try store.pool.writeWithoutTransaction { db in
                 try db.execute(sql: """
@@ -205,6 +206,13 @@ struct ReportGroupTests {
                     DROP TABLE meeting_unit;
                     DELETE FROM grdb_migrations WHERE identifier = '0009_meeting_report_groups';
                     """)
+                // And without schema 0012's pair column (0012 adds it again, after 0009, as an upgrade does).
+                for table in ["meeting_country", "meeting_participant", "meeting_area", "meeting_source",
+                              "meeting_mention_participant", "meeting_mention_area", "meeting_mention_source",
+                              "agreement_country", "agreement_source"] {
+                    try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN country_key")
+                }
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0012_pair_keys'")
             }
         }
         let upgraded = try SQLiteStore(path: folder.databasePath)
