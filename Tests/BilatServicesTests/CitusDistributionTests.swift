@@ -156,6 +156,48 @@ struct CitusDistributionTests {
         #expect(try CitusRules.problems(plan, session) == [])
     }
 
+    @Test("a knowledge base of schema 0011a upgrades to 0012a whole: the same export as SQLite's, db check clean")
+    func upgradeFrom0011a() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try PostgresTestServer.Database()
+        defer { database.drop() }
+        let (_, lines) = try PostgresBackendTests.sqliteKnowledgeBase(folder)
+
+        // The schema as bilat before 0012 left it, and the knowledge base in it, row by row.
+        let session = try PostgresSession(url: database.url)
+        for file in try BackendSupport.postgresMigrationFiles() where file.lastPathComponent < "0012" {
+            try session.executeScript(String(contentsOf: file, encoding: .utf8))
+            try session.execute("INSERT INTO bilat_migrations(identifier) VALUES ($1)",
+                                [.text(file.deletingPathExtension().lastPathComponent)])
+        }
+        let pairColumnAdded: Set = ["meeting_country", "meeting_participant", "meeting_area", "meeting_source",
+                                    "meeting_unit_place", "meeting_unit_participant", "meeting_unit_link",
+                                    "meeting_mention_participant", "meeting_mention_area", "meeting_mention_source",
+                                    "agreement_country", "agreement_source"]
+        for (number, line) in lines.enumerated().dropFirst() {
+            guard case .row(let table, var values) = try TransferFormat.parse(line, number: number + 1, expectingHeader: false)
+            else { continue }
+            if pairColumnAdded.contains(table) { values["country_key"] = nil }
+            let columns = values.keys.sorted()
+            try session.execute("INSERT INTO \(table)(" + columns.joined(separator: ", ") + ") VALUES ("
+                                + columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ") + ")",
+                                columns.map { values[$0] ?? .null })
+        }
+        try session.execute("UPDATE sentence s SET words = \(PostgresStore.searchWords(PostgresStore.sentenceText("s"))) "
+                            + "FROM article a WHERE a.key = s.article_key")
+        try PostgresStore.moveSequences(session)
+
+        let store = try PostgresStore(url: database.url)
+        #expect(try session.rows("SELECT identifier FROM bilat_migrations ORDER BY 1").last?.first?.text == "0012a_distribution_keys")
+        var again: [String] = []
+        try store.exportNDJSON { again.append($0) }
+        #expect(again == lines)
+        #expect(try store.integrityProblems() == [])
+        #expect(try session.scalar("SELECT count(*) FROM article_name WHERE name LIKE 'id:%'")?.integer
+                == Int64(store.articleCount()))
+    }
+
     @Test("ingesting, replacing and forgetting never writes a column a table is spread by, and leaves db check clean")
     func writesKeepTheSpreadColumns() throws {
         let database = try PostgresTestServer.Database()
@@ -191,5 +233,18 @@ struct CitusDistributionTests {
         for result in try store.save(batch: batch) { _ = try result.get() }
         #expect(try store.integrityProblems() == [])
         #expect(try store.articleCount() == stored)
+
+        // What the foreign keys between the two groups kept, db check finds: a pair's row naming an
+        // article that is not stored, an article without its name, a name of no article.
+        try session.execute("""
+            INSERT INTO meeting_source(meeting_id, article_key, sentence_id, country_key)
+            SELECT meeting_id, 999999, 0, country_key FROM meeting_source ORDER BY meeting_id LIMIT 1
+            """)
+        try session.execute("DELETE FROM article_name WHERE name = (SELECT min(name) FROM article_name WHERE name LIKE 'url:%')")
+        try session.execute("INSERT INTO article_name(name, article_key) VALUES ('id:nothing', 999998)")
+        let problems = try store.integrityProblems()
+        #expect(problems.map(\.check) == ["article-orphans", "article-names", "article-names"], "\(problems)")
+        #expect(problems.first?.detail == "meeting_source rows of article key 999999, which is not stored")
+        #expect(problems.last?.detail == "article_name id:nothing: not a name of article key 999998")
     }
 }

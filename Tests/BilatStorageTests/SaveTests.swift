@@ -1,4 +1,5 @@
 import BilatModel
+import BilatPostgres
 import GRDB
 import Testing
 @testable import BilatStorage
@@ -228,6 +229,36 @@ struct SaveTests {
         #expect(try store.meetings(MeetingFilter()).isEmpty)
         #expect(try consistencyProblems(store).isEmpty)
         #expect(try store.integrityProblems() == [])
+    }
+
+    @Test("a row of a meeting's or an agreement's tables whose pair is not its parent's: db check finds it on SQLite, PostgreSQL refuses it",
+          arguments: StorageBackend.available)
+    func pairKeyChecked(_ backend: StorageBackend) throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let (store, drop) = try backend.makeStore(folder)
+        defer { drop() }
+        let given = TestArticle(Self.text, url: "https://example.org/1")
+        _ = try store.save(given.article, facts: Self.facts(given))
+        #expect(try store.integrityProblems() == [])
+        // Every row of the pair's tables was written with its parent's pair.
+        let tables = ["meeting_country", "meeting_participant", "meeting_area", "meeting_source", "meeting_unit_place",
+                      "meeting_unit_participant", "meeting_mention_participant", "meeting_mention_area",
+                      "meeting_mention_source", "agreement_country", "agreement_source"]
+        for table in tables {
+            #expect(try rows(store, "SELECT DISTINCT country_key FROM \(table)") == ["CN,US"], "\(table)")
+        }
+        // PostgreSQL's foreign keys hold the pair (0012a): the server refuses the change itself.
+        guard backend == .sqlite else {
+            #expect(throws: PostgresFailure.self) { try execute(store, "UPDATE meeting_source SET country_key = 'CN,FR'") }
+            #expect(throws: PostgresFailure.self) { try execute(store, "UPDATE agreement_country SET country_key = 'CN,FR'") }
+            return
+        }
+        try execute(store, "UPDATE meeting_source SET country_key = 'CN,FR'")
+        try execute(store, "UPDATE agreement_country SET country_key = 'CN,FR'")
+        let problems = try store.integrityProblems()
+        #expect(problems.map(\.check) == ["pair-key", "pair-key"], "\(problems)")
+        #expect(problems.map(\.detail).allSatisfy { $0.hasSuffix(": pair CN,FR, not CN,US") }, "\(problems)")
     }
 
     @Test("facts whose spans lie in no sentence still count the article as their source, once", arguments: StorageBackend.available)

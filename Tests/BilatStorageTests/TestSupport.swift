@@ -140,6 +140,20 @@ func rowCounts(_ store: any ArticleStore & RelationsQueries & KnowledgeBaseMaint
     }
 }
 
+/// Runs a statement on a store of either backend, outside bilat's write path (to damage it, say).
+func execute(_ store: any ArticleStore & RelationsQueries & KnowledgeBaseMaintenance, _ sql: String) throws {
+    if let sqlite = store as? SQLiteStore { return try sqlite.pool.write { try $0.execute(sql: sql) } }
+    let postgres = try #require(store as? PostgresStore)
+    try postgres.with { try $0.execute(sql) }
+}
+
+/// The first column of a query's rows, as text, on a store of either backend.
+func rows(_ store: any ArticleStore & RelationsQueries & KnowledgeBaseMaintenance, _ sql: String) throws -> [String] {
+    if let sqlite = store as? SQLiteStore { return try sqlite.pool.read { try String.fetchAll($0, sql: sql) } }
+    let postgres = try #require(store as? PostgresStore)
+    return try postgres.with { try $0.rows(sql).compactMap { $0.first?.text } }
+}
+
 func rowCounts(_ store: SQLiteStore) throws -> [String: Int] {
     try store.pool.read { db in
         let tables = try String.fetchAll(db, sql: """
