@@ -9,7 +9,8 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
 
     static let agreementSelection = """
         SELECT g.id, g.kind, g.date, g.title,
-            (SELECT string_agg(country, chr(31)) FROM agreement_country WHERE agreement_id = g.id) AS countries
+            (SELECT string_agg(country, chr(31)) FROM agreement_country
+             WHERE agreement_id = g.id AND country_key = g.country_key) AS countries
         FROM agreement g
         """
 
@@ -170,7 +171,8 @@ extension PostgresStore: RelationsQueries, KnowledgeQueries {
             let counterparts = try session.rows("""
                 SELECT o.name, o.country, count(DISTINCT other.meeting_id) AS meeting_count
                 FROM meeting_participant mine
-                JOIN meeting_participant other ON other.meeting_id = mine.meeting_id AND other.official_id <> mine.official_id
+                JOIN meeting_participant other ON other.meeting_id = mine.meeting_id AND other.country_key = mine.country_key
+                    AND other.official_id <> mine.official_id
                 JOIN official o ON o.id = other.official_id
                 WHERE mine.official_id = $1 AND coalesce(o.country, '') <> coalesce((SELECT country FROM official WHERE id = $1), '')
                 GROUP BY o.id ORDER BY meeting_count DESC, o.name COLLATE "C"

@@ -39,7 +39,7 @@ struct PostgresFilter {
             return requireCountriesFirst(countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
         }
         let exact = bind(key.text)
-        let probes = key.codes.map { "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = x.id AND country = \(bind($0)))" }
+        let probes = key.codes.map { "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = x.id AND country_key = x.country_key AND country = \(bind($0)))" }
         conditions.append("""
             m.id IN (SELECT id FROM meeting WHERE country_key = \(exact)
                      UNION ALL
@@ -60,13 +60,15 @@ extension PostgresStore {
     /// `MeetingRow.selection` joins them.
     static let meetingSelection = """
         SELECT m.id, m.date, m.place, m.mode, m.status,
-            (SELECT string_agg(country, chr(31)) FROM meeting_country WHERE meeting_id = m.id) AS countries,
+            (SELECT string_agg(country, chr(31)) FROM meeting_country
+                WHERE meeting_id = m.id AND country_key = m.country_key) AS countries,
             (SELECT string_agg(x.name || chr(30) || coalesce(x.country, ''), chr(31)) FROM (
                 SELECT DISTINCT o.name, o.country FROM meeting_participant p JOIN official o ON o.id = p.official_id
-                WHERE p.meeting_id = m.id) x) AS participants,
+                WHERE p.meeting_id = m.id AND p.country_key = m.country_key) x) AS participants,
             (SELECT string_agg(x.area, chr(31)) FROM (
-                SELECT DISTINCT area FROM meeting_area WHERE meeting_id = m.id) x) AS areas,
-            (SELECT count(DISTINCT article_key) FROM meeting_source WHERE meeting_id = m.id) AS source_count
+                SELECT DISTINCT area FROM meeting_area WHERE meeting_id = m.id AND country_key = m.country_key) x) AS areas,
+            (SELECT count(DISTINCT article_key) FROM meeting_source
+             WHERE meeting_id = m.id AND country_key = m.country_key) AS source_count
         FROM meeting m
         """
 
@@ -88,11 +90,11 @@ extension PostgresStore {
         for name in Set(filter.participants).sorted() {
             sql.conditions.append("""
                 EXISTS (SELECT 1 FROM official o JOIN meeting_participant p ON p.official_id = o.id
-                        WHERE o.name = \(sql.bind(name)) AND p.meeting_id = m.id)
+                        WHERE o.name = \(sql.bind(name)) AND p.meeting_id = m.id AND p.country_key = m.country_key)
                 """)
         }
         if let area = filter.area {
-            sql.conditions.append("EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND area = \(sql.bind(area)))")
+            sql.conditions.append("EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND country_key = m.country_key AND area = \(sql.bind(area)))")
         }
         let limit = filter.limit.map { " LIMIT \(max(0, $0))" } ?? ""
         let query = """

@@ -2,8 +2,9 @@ import Foundation
 
 /// Removes an article and every fact only it supported.
 ///
-/// Rows that belong to the article (links, statements, role sightings) go by `ON DELETE CASCADE`, its
-/// meeting reports and the meeting and agreement rows it supports by their own statements, its range of sentences with their full-text rows by ``WriteConnection/unindexSentences(articleKey:)``;
+/// Rows that belong to the article (links, statements, role sightings) go by `ON DELETE CASCADE`; its
+/// meeting reports and the meeting and agreement rows it supports, by statements of their own; its range
+/// of sentences with their full-text rows, by ``WriteConnection/unindexSentences(articleKey:)``;
 /// shared entities (agreements, officials, organizations) are deleted
 /// when no other article supports them any more. Meetings are derived from mentions: the article's
 /// reports leave their groups' counts here, its undated reports' meetings go with it, and the caller
@@ -16,12 +17,13 @@ struct ArticleRemoval {
         guard let key = try db.integer("SELECT key FROM article WHERE id = ?", articleID) else { return [] }
         let units = MeetingUnits(db: db)
         let grouped = try units.remove(articleKey: key)
-        let agreements = try db.integers("SELECT DISTINCT agreement_id FROM agreement_source WHERE article_key = ?", key)
+        let agreements = try db.rows("SELECT DISTINCT agreement_id, country_key FROM agreement_source WHERE article_key = ?", key)
         let officials = try db.integers("""
             SELECT official_id FROM official_source WHERE article_key = ?1
             UNION SELECT official_id FROM official_role WHERE article_key = ?1
             UNION SELECT p.official_id FROM meeting_mention_participant p
-                JOIN meeting_mention mm ON mm.id = p.mention_id WHERE mm.article_key = ?1
+                JOIN meeting_mention mm ON mm.id = p.mention_id AND mm.country_key = p.country_key
+                WHERE mm.article_key = ?1
             """, key)
         let organizations = try db.integers(
             "SELECT DISTINCT organization_id FROM article_organization WHERE article_key = ?", key)
@@ -41,11 +43,11 @@ struct ArticleRemoval {
             try MeetingConsolidation.deleteMeeting(meeting.id, countryKey: meeting.countryKey, on: db)
         }
 
-        for id in agreements {
+        for row in agreements {
             try db.execute("""
-                DELETE FROM agreement
-                WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM agreement_source WHERE agreement_id = ?1)
-                """, id)
+                DELETE FROM agreement WHERE id = ?1 AND country_key = ?2
+                AND NOT EXISTS (SELECT 1 FROM agreement_source WHERE agreement_id = ?1 AND country_key = ?2)
+                """, try row.int(0), try row.text(1))
         }
         for id in officials {
             try db.execute("""

@@ -35,7 +35,7 @@ struct MeetingConsolidation {
                                        status: try MeetingStatus(rawValue: status).orThrow(table: "meeting_mention", column: "status", status),
                                        countryKey: try row.text(0))
             let meeting = try insert(&record)
-            try derive(meeting: meeting, reports: .mention(id))
+            try derive(meeting: meeting, countryKey: record.countryKey, reports: .mention(id))
         }
     }
 
@@ -94,15 +94,15 @@ struct MeetingConsolidation {
             }
         }
         try each("""
-            SELECT p.unit_id, p.place, p.articles FROM meeting_unit u JOIN meeting_unit_place p ON p.unit_id = u.id
+            SELECT p.unit_id, p.place, p.articles FROM meeting_unit u JOIN meeting_unit_place p ON p.unit_id = u.id AND p.country_key = u.country_key
             WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
             """) { units[$0].places[try $1.text(1)] = Int(try $1.int(2)) }
         try each("""
-            SELECT p.unit_id, p.official_id FROM meeting_unit u JOIN meeting_unit_participant p ON p.unit_id = u.id
+            SELECT p.unit_id, p.official_id FROM meeting_unit u JOIN meeting_unit_participant p ON p.unit_id = u.id AND p.country_key = u.country_key
             WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
             """) { units[$0].participants.insert(try $1.int(1)) }
         try each("""
-            SELECT l.unit_id, l.other_id FROM meeting_unit u JOIN meeting_unit_link l ON l.unit_id = u.id
+            SELECT l.unit_id, l.other_id FROM meeting_unit u JOIN meeting_unit_link l ON l.unit_id = u.id AND l.country_key = u.country_key
             WHERE u.country_key = ? AND u.mode = ? AND u.bucket_year = ?
             """) { units[$0].links.insert(try $1.int(1)) }
         return units
@@ -134,8 +134,8 @@ struct MeetingConsolidation {
         let members = Set(cluster.units.map(\.id))
         guard let id else {
             let new = try insert(&record)
-            for unit in cluster.units { try derive(meeting: new, reports: .unit(unit.id, .notInMeeting)) }
-            try setMeeting(new, of: cluster.units)
+            for unit in cluster.units { try derive(meeting: new, countryKey: bucket.countryKey, reports: .unit(unit.id, .notInMeeting)) }
+            try setMeeting(new, countryKey: bucket.countryKey, of: cluster.units)
             return new
         }
         if try (stored ?? fetchMeeting(id)) != record {
@@ -149,24 +149,24 @@ struct MeetingConsolidation {
         if formerUnits.isSubset(of: members), !rebuild {
             for unit in cluster.units {
                 if unit.formerMeetingID != id {
-                    try derive(meeting: id, reports: .unit(unit.id, .notInMeeting))
+                    try derive(meeting: id, countryKey: bucket.countryKey, reports: .unit(unit.id, .notInMeeting))
                 } else if touched.contains(unit.id) {
-                    try derive(meeting: id, reports: .unit(unit.id, .new))
+                    try derive(meeting: id, countryKey: bucket.countryKey, reports: .unit(unit.id, .new))
                 }
             }
         } else {
             for table in ["meeting_participant", "meeting_area", "meeting_source"] {
-                try db.execute("DELETE FROM \(table) WHERE meeting_id = ?", id)
+                try db.execute("DELETE FROM \(table) WHERE meeting_id = ? AND country_key = ?", id, bucket.countryKey)
             }
-            for unit in cluster.units { try derive(meeting: id, reports: .unit(unit.id, .all)) }
+            for unit in cluster.units { try derive(meeting: id, countryKey: bucket.countryKey, reports: .unit(unit.id, .all)) }
         }
-        try setMeeting(id, of: cluster.units)
+        try setMeeting(id, countryKey: bucket.countryKey, of: cluster.units)
         return id
     }
 
-    private func setMeeting(_ id: Int64, of units: [UnitInput]) throws {
+    private func setMeeting(_ id: Int64, countryKey: String, of units: [UnitInput]) throws {
         for unit in units where unit.formerMeetingID != id {
-            try db.execute("UPDATE meeting_unit SET meeting_id = ? WHERE id = ?", id, unit.id)
+            try db.execute("UPDATE meeting_unit SET meeting_id = ? WHERE id = ? AND country_key = ?", id, unit.id, countryKey)
         }
     }
 
@@ -214,10 +214,10 @@ struct MeetingConsolidation {
 
         var condition: String {
             switch self {
-            case .mention: "mm.id = ?2"
-            case .unit(_, .new): "mm.unit_id = ?2 AND mm.meeting_id IS NULL"
-            case .unit(_, .notInMeeting): "mm.unit_id = ?2 AND mm.meeting_id IS DISTINCT FROM ?1"
-            case .unit(_, .all): "mm.unit_id = ?2"
+            case .mention: "mm.id = ?2 AND mm.country_key = ?3"
+            case .unit(_, .new): "mm.unit_id = ?2 AND mm.country_key = ?3 AND mm.meeting_id IS NULL"
+            case .unit(_, .notInMeeting): "mm.unit_id = ?2 AND mm.country_key = ?3 AND mm.meeting_id IS DISTINCT FROM ?1"
+            case .unit(_, .all): "mm.unit_id = ?2 AND mm.country_key = ?3"
             }
         }
 
@@ -229,28 +229,30 @@ struct MeetingConsolidation {
     }
 
     /// Adds to the meeting the participants, areas and source sentences of the reports, and points the
-    /// reports at it. The primary keys reject a repeated row (sentence 0 included: no sentence).
-    private func derive(meeting: Int64, reports: Reports) throws {
-        let args: [TransferValue] = [.integer(meeting), .integer(reports.id)]
+    /// reports at it. The primary keys reject a repeated row (sentence 0 included: no sentence). Every
+    /// table is read and joined on the pair too (`countryKey`, the reports' and the meeting's), so that a
+    /// knowledge base spread by pair (Citus) runs it on the one server that holds the pair.
+    private func derive(meeting: Int64, countryKey: String, reports: Reports) throws {
+        let args: [TransferValue] = [.integer(meeting), .integer(reports.id), .text(countryKey)]
         let condition = reports.condition
         try db.execute("""
             INSERT INTO meeting_participant(meeting_id, official_id, article_key, country_key)
             SELECT ?1, p.official_id, mm.article_key, mm.country_key
-            FROM meeting_mention mm JOIN meeting_mention_participant p ON p.mention_id = mm.id
+            FROM meeting_mention mm JOIN meeting_mention_participant p ON p.mention_id = mm.id AND p.country_key = mm.country_key
             WHERE \(condition)
             ON CONFLICT DO NOTHING
             """, args)
         try db.execute("""
             INSERT INTO meeting_area(meeting_id, area, article_key, country_key)
             SELECT ?1, a.area, mm.article_key, mm.country_key
-            FROM meeting_mention mm JOIN meeting_mention_area a ON a.mention_id = mm.id
+            FROM meeting_mention mm JOIN meeting_mention_area a ON a.mention_id = mm.id AND a.country_key = mm.country_key
             WHERE \(condition)
             ON CONFLICT DO NOTHING
             """, args)
         try db.execute("""
             INSERT INTO meeting_source(meeting_id, article_key, sentence_id, country_key)
             SELECT ?1, mm.article_key, s.sentence_id, mm.country_key
-            FROM meeting_mention mm JOIN meeting_mention_source s ON s.mention_id = mm.id
+            FROM meeting_mention mm JOIN meeting_mention_source s ON s.mention_id = mm.id AND s.country_key = mm.country_key
             WHERE \(condition)
             ON CONFLICT DO NOTHING
             """, args)

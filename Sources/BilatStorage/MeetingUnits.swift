@@ -31,7 +31,8 @@ struct MeetingUnits {
         var reports: [Report] = []
         try db.each("""
             SELECT mm.id, mm.position, mm.date, mm.status, mm.place, mm.country_key, mm.mode, mm.unit_id, mm.meeting_id,
-                (SELECT \(db.backend.joinedIDs("official_id")) FROM meeting_mention_participant WHERE mention_id = mm.id)
+                (SELECT \(db.backend.joinedIDs("official_id")) FROM meeting_mention_participant
+                 WHERE mention_id = mm.id AND country_key = mm.country_key)
             FROM meeting_mention mm WHERE mm.article_key = ? ORDER BY mm.position
             """, [.integer(key)]) { row in
             let status = try row.text(3), mode = try row.text(6)
@@ -89,8 +90,8 @@ struct MeetingUnits {
         if regrouping {
             for table in ["meeting_participant", "meeting_area", "meeting_source"] {
                 try db.execute("""
-                    DELETE FROM \(table) WHERE article_key = ?1 AND meeting_id IN (
-                        SELECT meeting_id FROM meeting_mention WHERE article_key = ?1 AND date IS NOT NULL)
+                    DELETE FROM \(table) WHERE article_key = ?1 AND (country_key, meeting_id) IN (
+                        SELECT country_key, meeting_id FROM meeting_mention WHERE article_key = ?1 AND date IS NOT NULL)
                     """, articleKey)
             }
             try db.execute("UPDATE meeting_mention SET meeting_id = NULL WHERE article_key = ? AND date IS NOT NULL", articleKey)
@@ -134,7 +135,8 @@ struct MeetingUnits {
     private func joined(_ share: Share, unit id: Int64) throws {
         try count(share, unit: id, by: 1)
         for mention in share.mentionIDs {
-            try db.execute("UPDATE meeting_mention SET unit_id = ? WHERE id = ?", id, mention)
+            try db.execute("UPDATE meeting_mention SET unit_id = ? WHERE id = ? AND country_key = ?", id, mention,
+                           share.bucket.countryKey)
         }
     }
 
@@ -142,25 +144,33 @@ struct MeetingUnits {
     /// the groups (to drop with ``dropEmpty(_:)`` once the article is gone), the buckets touched, and the
     /// meetings of its undated reports.
     func remove(articleKey: Int64) throws
-        -> (units: [Int64], buckets: Set<MeetingBucket>, undatedMeetings: [(id: Int64, countryKey: String)]) {
+        -> (units: [GroupID], buckets: Set<MeetingBucket>, undatedMeetings: [(id: Int64, countryKey: String)]) {
         let (shares, undated) = try shares(ofArticle: articleKey)
         for bucket in Set(shares.map(\.bucket)).sorted() { try db.lockBucket(bucket) }
         var ids: [Int64] = []
         for share in shares {
             guard let id = share.unitID else { continue }
             ids.append(id)
-            try db.execute("UPDATE meeting_unit SET articles = articles - 1, held = held - ? WHERE id = ?", share.held ? 1 : 0, id)
+            try db.execute("UPDATE meeting_unit SET articles = articles - 1, held = held - ? WHERE id = ? AND country_key = ?",
+                           share.held ? 1 : 0, id, share.bucket.countryKey)
             try count(share, unit: id, by: -1)
         }
         try link(shares.filter { $0.unitID != nil }, ids: ids, by: -1)
-        return (ids, Set(shares.map(\.bucket)), undated.compactMap { report in report.meetingID.map { ($0, report.countryKey) } })
+        let groups = shares.compactMap { share in share.unitID.map { GroupID(id: $0, countryKey: share.bucket.countryKey) } }
+        return (groups, Set(shares.map(\.bucket)), undated.compactMap { report in report.meetingID.map { ($0, report.countryKey) } })
     }
 
     /// Deletes the groups left without an article (their reports are gone).
-    func dropEmpty(_ units: [Int64]) throws {
-        for id in units {
-            try db.execute("DELETE FROM meeting_unit WHERE id = ? AND articles = 0", id)
+    func dropEmpty(_ units: [GroupID]) throws {
+        for unit in units {
+            try db.execute("DELETE FROM meeting_unit WHERE id = ? AND country_key = ? AND articles = 0", unit.id, unit.countryKey)
         }
+    }
+
+    /// A group's id with its pair.
+    struct GroupID {
+        var id: Int64
+        var countryKey: String
     }
 
     private func count(_ share: Share, unit id: Int64, by delta: Int) throws {
@@ -182,8 +192,10 @@ struct MeetingUnits {
                 """, id, official, share.bucket.countryKey)
         }
         if delta < 0 {
-            try db.execute("DELETE FROM meeting_unit_place WHERE unit_id = ? AND articles <= 0", id)
-            try db.execute("DELETE FROM meeting_unit_participant WHERE unit_id = ? AND articles <= 0", id)
+            try db.execute("DELETE FROM meeting_unit_place WHERE unit_id = ? AND country_key = ? AND articles <= 0",
+                           id, share.bucket.countryKey)
+            try db.execute("DELETE FROM meeting_unit_participant WHERE unit_id = ? AND country_key = ? AND articles <= 0",
+                           id, share.bucket.countryKey)
         }
     }
 
@@ -197,10 +209,12 @@ struct MeetingUnits {
                         ON CONFLICT (unit_id, other_id, country_key) DO UPDATE SET articles = meeting_unit_link.articles + 1
                         """, ids[i], ids[j], shares[i].bucket.countryKey)
                 } else {
-                    try db.execute("UPDATE meeting_unit_link SET articles = articles - 1 WHERE unit_id = ? AND other_id = ?",
-                                   ids[i], ids[j])
-                    try db.execute("DELETE FROM meeting_unit_link WHERE unit_id = ? AND other_id = ? AND articles <= 0",
-                                   ids[i], ids[j])
+                    try db.execute("""
+                        UPDATE meeting_unit_link SET articles = articles - 1 WHERE unit_id = ? AND other_id = ? AND country_key = ?
+                        """, ids[i], ids[j], shares[i].bucket.countryKey)
+                    try db.execute("""
+                        DELETE FROM meeting_unit_link WHERE unit_id = ? AND other_id = ? AND country_key = ? AND articles <= 0
+                        """, ids[i], ids[j], shares[i].bucket.countryKey)
                 }
             }
         }

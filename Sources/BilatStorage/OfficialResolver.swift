@@ -91,11 +91,12 @@ struct OfficialResolver {
         for old in settled {
             try db.lockOfficial(old)
             regrouped.formUnion(try db.integers("""
-                SELECT DISTINCT mm.article_key FROM meeting_mention_participant p JOIN meeting_mention mm ON mm.id = p.mention_id
+                SELECT DISTINCT mm.article_key FROM meeting_mention_participant p
+                JOIN meeting_mention mm ON mm.id = p.mention_id AND mm.country_key = p.country_key
                 WHERE p.official_id = ? AND mm.unit_id IS NOT NULL
                 """, old))
         }
-        var emptied: [Int64] = []
+        var emptied: [MeetingUnits.GroupID] = []
         for article in regrouped.sorted() {
             let removed = try units.remove(articleKey: article)
             emptied += removed.units
@@ -104,7 +105,8 @@ struct OfficialResolver {
         for old in settled {
             for row in try db.rows("""
                 SELECT DISTINCT mm.country_key, mm.mode, mm.bucket_year
-                FROM meeting_mention_participant p JOIN meeting_mention mm ON mm.id = p.mention_id
+                FROM meeting_mention_participant p
+                JOIN meeting_mention mm ON mm.id = p.mention_id AND mm.country_key = p.country_key
                 WHERE p.official_id = ?
                 """, old) {
                 let bucket = try MeetingBucket(row)
@@ -115,8 +117,8 @@ struct OfficialResolver {
             // official, by their foreign keys' cascade).
             for (table, others) in [("official_role", ["title", "article_key"]),
                                     ("official_source", ["article_key", "sentence_id"]),
-                                    ("meeting_participant", ["meeting_id", "article_key"]),
-                                    ("meeting_mention_participant", ["mention_id"])] {
+                                    ("meeting_participant", ["meeting_id", "article_key", "country_key"]),
+                                    ("meeting_mention_participant", ["mention_id", "country_key"])] {
                 let same = others.map { "o.\($0) = \(table).\($0)" }.joined(separator: " AND ")
                 try db.execute("""
                     UPDATE \(table) SET official_id = ?1 WHERE official_id = ?2
