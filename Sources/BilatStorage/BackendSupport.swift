@@ -59,6 +59,18 @@ public enum BackendSupport {
         FullTextPattern.words(text)
     }
 
+    /// The tables that name their pair in `country_key` since schema 0012 (a meeting's, a report group's,
+    /// a report's and an agreement's), each with the column naming its parent and the parent, whose
+    /// `country_key` it repeats.
+    public static let pairTables: [(table: String, column: String, parent: String)] = [
+        ("meeting_country", "meeting_id", "meeting"), ("meeting_participant", "meeting_id", "meeting"),
+        ("meeting_area", "meeting_id", "meeting"), ("meeting_source", "meeting_id", "meeting"),
+        ("meeting_unit_place", "unit_id", "meeting_unit"), ("meeting_unit_participant", "unit_id", "meeting_unit"),
+        ("meeting_unit_link", "unit_id", "meeting_unit"), ("meeting_mention_participant", "mention_id", "meeting_mention"),
+        ("meeting_mention_area", "mention_id", "meeting_mention"), ("meeting_mention_source", "mention_id", "meeting_mention"),
+        ("agreement_country", "agreement_id", "agreement"), ("agreement_source", "agreement_id", "agreement"),
+    ]
+
     /// `bilat db check`'s rules as SQLite runs them, in order, each a query returning one text per
     /// offending row; another backend runs those its SQL reads as they are and its own for the others.
     public static var integrityRules: [(check: String, sql: String)] { IntegrityRules.all }

@@ -81,14 +81,7 @@ enum IntegrityRules {
 
     /// Schema 0012: the pair each row of a meeting's, a group's, a report's and an agreement's tables
     /// names is its parent's. Written so that PostgreSQL reads it too.
-    static let pairKey: (check: String, sql: String) = ("pair-key", [
-        ("meeting_country", "meeting_id", "meeting"), ("meeting_participant", "meeting_id", "meeting"),
-        ("meeting_area", "meeting_id", "meeting"), ("meeting_source", "meeting_id", "meeting"),
-        ("meeting_unit_place", "unit_id", "meeting_unit"), ("meeting_unit_participant", "unit_id", "meeting_unit"),
-        ("meeting_unit_link", "unit_id", "meeting_unit"), ("meeting_mention_participant", "mention_id", "meeting_mention"),
-        ("meeting_mention_area", "mention_id", "meeting_mention"), ("meeting_mention_source", "mention_id", "meeting_mention"),
-        ("agreement_country", "agreement_id", "agreement"), ("agreement_source", "agreement_id", "agreement"),
-    ].map { table, column, parent in
+    static let pairKey: (check: String, sql: String) = ("pair-key", BackendSupport.pairTables.map { table, column, parent in
         """
         SELECT DISTINCT '\(table) rows of \(parent) ' || p.id || ': pair ' || c.country_key || ', not ' || p.country_key
         FROM \(table) c JOIN \(parent) p ON p.id = c.\(column) WHERE c.country_key <> p.country_key

@@ -171,10 +171,7 @@ struct CitusDistributionTests {
             try session.execute("INSERT INTO bilat_migrations(identifier) VALUES ($1)",
                                 [.text(file.deletingPathExtension().lastPathComponent)])
         }
-        let pairColumnAdded: Set = ["meeting_country", "meeting_participant", "meeting_area", "meeting_source",
-                                    "meeting_unit_place", "meeting_unit_participant", "meeting_unit_link",
-                                    "meeting_mention_participant", "meeting_mention_area", "meeting_mention_source",
-                                    "agreement_country", "agreement_source"]
+        let pairColumnAdded = Set(BackendSupport.pairTables.map(\.table))
         for (number, line) in lines.enumerated().dropFirst() {
             guard case .row(let table, var values) = try TransferFormat.parse(line, number: number + 1, expectingHeader: false)
             else { continue }

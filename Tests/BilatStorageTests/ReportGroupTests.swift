@@ -207,9 +207,7 @@ struct ReportGroupTests {
                     DELETE FROM grdb_migrations WHERE identifier = '0009_meeting_report_groups';
                     """)
                 // And without schema 0012's pair column (0012 adds it again, after 0009, as an upgrade does).
-                for table in ["meeting_country", "meeting_participant", "meeting_area", "meeting_source",
-                              "meeting_mention_participant", "meeting_mention_area", "meeting_mention_source",
-                              "agreement_country", "agreement_source"] {
+                for table in BackendSupport.pairTables.map(\.table) where !table.hasPrefix("meeting_unit") {
                     try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN country_key")
                 }
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0012_pair_keys'")
