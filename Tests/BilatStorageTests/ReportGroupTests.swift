@@ -171,8 +171,9 @@ struct ReportGroupTests {
         #expect(problems.map(\.check) == ["group-participants", "group-participants"], "\(problems)")
     }
 
-    @Test("schema 0009 groups the reports of an older database and keeps its meetings and their ids")
-    func upgradeKeepsMeetings() throws {
+    @Test("schema 0009 groups the reports of an older database and keeps its meetings and their ids; an upgrade stopped after 0009 runs its re-clustering when it resumes",
+          arguments: [false, true])
+    func upgradeKeepsMeetings(stoppedAfter0009: Bool) throws {
         let folder = try TestFolder()
         defer { folder.remove() }
         let before: [String]
@@ -182,9 +183,9 @@ struct ReportGroupTests {
             _ = try store.save(batch: (1...30).map(Self.report).map { (article: $0.0.article, facts: $0.1) })
             before = try Self.derived(store)
             ids = try store.meetings(MeetingFilter()).map(\.id)
-            // Back to schema 8, as an older bilat left it (0010 and 0011 touch no table 0009 makes), with
-            // one report's meeting split off as an older
-            // clustering might have left it (the upgrade must delete that meeting and its rows).
+            // Back to schema 8, as an older bilat left it (0010 and 0011 touch no table 0009 makes), with one
+            // report's meeting split off as an older clustering might have left it (the upgrade must delete
+            // that meeting and its rows).
             try store.pool.writeWithoutTransaction { db in
                 try db.execute(sql: """
                     INSERT INTO meeting(id, date, date_precision, date_first_day, place, mode, status, country_key)
@@ -213,7 +214,29 @@ struct ReportGroupTests {
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0012_pair_keys'")
             }
         }
+        if stoppedAfter0009 {
+            // The upgrade fails at its last migration: 0009 is committed, its re-clustering (a data step,
+            // run in the last migration) is not, and is left asked for.
+            let files = try SchemaMigrations.bundledFiles()
+            let copies = folder.url.appendingPathComponent("migrations")
+            try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+            var broken: [URL] = []
+            for file in files {
+                let copy = copies.appendingPathComponent(file.lastPathComponent)
+                try (file == files.last ? "SELECT * FROM no_such_table;" : String(contentsOf: file, encoding: .utf8))
+                    .write(to: copy, atomically: true, encoding: .utf8)
+                broken.append(copy)
+            }
+            #expect(throws: (any Error).self) {
+                _ = try SQLiteStore(path: folder.databasePath, migrator: SchemaMigrations.migrator(files: broken))
+            }
+            let queue = try DatabaseQueue(path: folder.databasePath)
+            #expect(try queue.read { try String.fetchAll($0, sql: "SELECT migration FROM bilat_pending_data_step") }
+                    == ["0009_meeting_report_groups"])
+            try queue.close()
+        }
         let upgraded = try SQLiteStore(path: folder.databasePath)
+        #expect(try upgraded.pool.read { try !$0.tableExists("bilat_pending_data_step") })
         #expect(try Self.derived(upgraded) == before)
         #expect(try upgraded.meetings(MeetingFilter()).map(\.id) == ids)
         #expect(try upgraded.integrityProblems() == [])
