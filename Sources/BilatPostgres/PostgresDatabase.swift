@@ -141,9 +141,11 @@ final class PostgresSession: Sendable {
         _ = try result(sql, values)
     }
 
-    /// The rows of a query, each as its cells' values in column order.
-    func rows(_ sql: String, _ values: [TransferValue] = []) throws -> [[TransferValue]] {
-        try result(sql, values)
+    /// The rows of a query, each as its cells' values in column order. `unnamed`: never prepared, so that
+    /// the server plans it for these values each time (a query whose best plan depends on them: a
+    /// prepared statement's generic plan, chosen after five runs, may be far slower).
+    func rows(_ sql: String, _ values: [TransferValue] = [], unnamed: Bool = false) throws -> [[TransferValue]] {
+        try result(sql, values, unnamed: unnamed)
     }
 
     /// The first column of the first row, nil when there is none.
@@ -151,9 +153,9 @@ final class PostgresSession: Sendable {
         try rows(sql, values).first?.first
     }
 
-    private func result(_ sql: String, _ values: [TransferValue]) throws -> [[TransferValue]] {
+    private func result(_ sql: String, _ values: [TransferValue], unnamed: Bool = false) throws -> [[TransferValue]] {
         do {
-            if let prepared = try preparedStatement(sql, values) {
+            if !unnamed, let prepared = try preparedStatement(sql, values) {
                 // A prepared statement's rows come in the binary format, as every query's do, but PostgresNIO
                 // labels their cells with the format its description gave (text): read them as binary.
                 return try prepared.execute(values.map(\.postgresData)).wait().map { row in

@@ -105,7 +105,10 @@ extension PostgresStore {
                 SELECT m.id FROM meeting m \(sql.whereClause) \(Self.meetingOrder)\(limit))
             \(Self.meetingOrder)
             """
-        return try with { session in try session.rows(query, sql.values).map(Self.meetingSummary) }
+        // Unnamed: planned for its countries each time. Prepared, its generic plan (after five runs in one
+        // process) joined every meeting of each country to find multilateral ones: the busiest pair's page
+        // took 46 ms at 100,000 articles instead of 20.
+        return try with { session in try session.rows(query, sql.values, unnamed: true).map(Self.meetingSummary) }
     }
 
     public func meetingSources(ids: [Int64]) throws -> [Int64: [SourceSentence]] {
