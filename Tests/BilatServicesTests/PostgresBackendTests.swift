@@ -337,6 +337,12 @@ struct PostgresPreparedStatementTests {
             #expect(try session.rows(select, [.integer(2), .text("three")]) == [[.integer(3), .text("three"), .real(2.5)]])
         }
         #expect(session.preparedCount == 3)
+        // A query asked to run unnamed is planned for its values each time, never prepared.
+        for _ in 0..<3 {
+            #expect(try session.rows(select + " LIMIT $3", [.integer(2), .text("three"), .integer(5)], unnamed: true)
+                    == [[.integer(3), .text("three"), .real(2.5)]])
+        }
+        #expect(session.preparedCount == 3)
         // A statement of many rows stays unnamed, however often it runs.
         let many = "SELECT count(*) FROM t WHERE id IN (" + (1...300).map { "$\($0)" }.joined(separator: ", ") + ")"
         for _ in 0..<3 {
