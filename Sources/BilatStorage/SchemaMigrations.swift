@@ -19,8 +19,9 @@ enum SchemaMigrations {
     ///
     /// A data step is code of today's write path, which writes today's schema: it runs in the last
     /// migration of the upgrade, not in the one that asked for it (0009's re-clustering writes the pair
-    /// column 0012 adds). The migration that asks leaves a marker table, so that an upgrade stopped
-    /// between the two still runs the step when it resumes.
+    /// column 0012 adds). The migration that asks records its number in the file's header
+    /// (`PRAGMA user_version`, 0 when no step is pending), so that an upgrade stopped between the two
+    /// still runs the step when it resumes: every step from that number on is pending.
     static func migrator(files: [URL]) throws -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         let last = files.last?.deletingPathExtension().lastPathComponent
@@ -31,17 +32,16 @@ enum SchemaMigrations {
             // go with them (with deferred checks, cascades do not run and the final check fails).
             migrator.registerMigration(name, foreignKeyChecks: name == last ? .immediate : .deferred) { db in
                 try db.execute(sql: sql)
-                if dataSteps[name] != nil {
-                    try db.execute(sql: """
-                        CREATE TABLE IF NOT EXISTS bilat_pending_data_step(migration TEXT PRIMARY KEY);
-                        INSERT INTO bilat_pending_data_step(migration) VALUES (?)
-                        """, arguments: [name])
+                var pending = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if dataSteps[name] != nil, pending == 0, let number = Int(name.prefix(4)) {
+                    pending = number
+                    try db.execute(sql: "PRAGMA user_version = \(number)")
                 }
-                if name == last, try db.tableExists("bilat_pending_data_step") {
-                    for pending in try String.fetchAll(db, sql: "SELECT migration FROM bilat_pending_data_step ORDER BY migration") {
-                        try dataSteps[pending]?(db)
+                if name == last, pending > 0 {
+                    for step in dataSteps.keys.sorted() where Int(step.prefix(4)) ?? 0 >= pending {
+                        try dataSteps[step]?(db)
                     }
-                    try db.execute(sql: "DROP TABLE bilat_pending_data_step")
+                    try db.execute(sql: "PRAGMA user_version = 0")
                 }
             }
         }

@@ -231,12 +231,11 @@ struct ReportGroupTests {
                 _ = try SQLiteStore(path: folder.databasePath, migrator: SchemaMigrations.migrator(files: broken))
             }
             let queue = try DatabaseQueue(path: folder.databasePath)
-            #expect(try queue.read { try String.fetchAll($0, sql: "SELECT migration FROM bilat_pending_data_step") }
-                    == ["0009_meeting_report_groups"])
+            #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 9)
             try queue.close()
         }
         let upgraded = try SQLiteStore(path: folder.databasePath)
-        #expect(try upgraded.pool.read { try !$0.tableExists("bilat_pending_data_step") })
+        #expect(try upgraded.pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 0)
         #expect(try Self.derived(upgraded) == before)
         #expect(try upgraded.meetings(MeetingFilter()).map(\.id) == ids)
         #expect(try upgraded.integrityProblems() == [])
