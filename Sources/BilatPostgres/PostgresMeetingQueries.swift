@@ -39,16 +39,49 @@ struct PostgresFilter {
             return requireCountriesFirst(countries, table: "meeting_country", column: "meeting_id", ownerColumn: "m.id")
         }
         let exact = bind(key.text)
-        // Not correlated on country_key as well: PostgreSQL then estimates the two columns as independent
-        // and hash-joins every meeting of each country (the busiest pair's page took 48 ms, not 20, at
-        // 100,000 articles); the multilateral meetings are read on every server of a cluster anyway.
-        let probes = key.codes.map { "EXISTS (SELECT 1 FROM meeting_country WHERE meeting_id = x.id AND country = \(bind($0)))" }
+        let more = moreSides(key, alias: "x")
         conditions.append("""
             m.id IN (SELECT id FROM meeting WHERE country_key = \(exact)
                      UNION ALL
-                     SELECT x.id FROM meeting x
-                     WHERE length(x.country_key) > 5 AND length(x.country_key) > \(key.text.count) AND \(probes.joined(separator: " AND ")))
+                     SELECT x.id FROM meeting x WHERE \(more))
             """)
+    }
+
+    /// A meeting `alias` of more sides than `key`'s, every one of them among its own: through the partial
+    /// index `meeting_multilateral` (keys longer than a pair's five characters), its sides read from its
+    /// own `country_key` (the codes sorted and joined by commas, as `db check`'s
+    /// `meeting-countries-differ-from-key` holds it), where `key`'s codes, sorted too, stand in the same
+    /// order, each between commas. No join: probing `meeting_country` for each side, PostgreSQL took the
+    /// multilateral meetings for a third of all and hash-joined every meeting of each side instead (tens
+    /// of thousands of rows for the busiest pair at 100,000 articles); and a cluster's servers read it
+    /// each alone.
+    mutating func moreSides(_ key: (text: String, codes: [String]), alias: String) -> String {
+        let codes = key.codes.map {
+            $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+        }
+        let pattern = "%," + codes.joined(separator: ",%,") + ",%"
+        return "length(\(alias).country_key) > 5 AND length(\(alias).country_key) > \(key.text.count) "
+            + "AND ',' || \(alias).country_key || ',' LIKE \(bind(pattern))"
+    }
+
+    /// A page of the meetings of `key` (two or more countries) that meet the conditions, latest first, as
+    /// `meeting m` with the columns `meetingColumns` reads: those of exactly these sides read in order
+    /// from `meeting_pair_page`, which stops at `limit` rows instead of sorting all of a pair's meetings,
+    /// and those of more sides from `meeting_multilateral`, merged (as SQLite's `pairPage`).
+    mutating func pairPage(_ key: (text: String, codes: [String]), limit: Int) -> String {
+        let rest = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+        let order = "ORDER BY m.date_first_day COLLATE \"C\" DESC NULLS LAST, m.id DESC LIMIT \(max(0, limit))"
+        let columns = "m.id, m.country_key, m.date, m.date_first_day, m.place, m.mode, m.status"
+        let exact = bind(key.text)
+        let more = moreSides(key, alias: "m")
+        return """
+            (SELECT * FROM (
+                (SELECT \(columns) FROM meeting m WHERE m.country_key = \(exact)\(rest) \(order))
+                UNION ALL
+                (SELECT \(columns) FROM meeting m WHERE \(more)\(rest) \(order))) m
+             \(order)) m
+            """
     }
 
     /// Keeps dates whose first day lies in [from's first day, to's last day]; undated rows are left out.
@@ -59,9 +92,9 @@ struct PostgresFilter {
 }
 
 extension PostgresStore {
-    /// The columns every meeting query selects from `meeting m`, lists joined by U+001F as SQLite's
-    /// `MeetingRow.selection` joins them.
-    static let meetingSelection = """
+    /// What every meeting query selects from `meeting m` (or a page of it, with the columns `pairPage`
+    /// reads), lists joined by U+001F as SQLite's `MeetingRow.selection` joins them.
+    static let meetingColumns = """
         SELECT m.id, m.date, m.place, m.mode, m.status,
             (SELECT string_agg(country, chr(31)) FROM meeting_country
                 WHERE meeting_id = m.id AND country_key = m.country_key) AS countries,
@@ -72,10 +105,13 @@ extension PostgresStore {
                 SELECT DISTINCT area FROM meeting_area WHERE meeting_id = m.id AND country_key = m.country_key) x) AS areas,
             (SELECT count(DISTINCT article_key) FROM meeting_source
              WHERE meeting_id = m.id AND country_key = m.country_key) AS source_count
-        FROM meeting m
         """
 
-    static let meetingOrder = "ORDER BY m.date_first_day IS NULL, m.date_first_day COLLATE \"C\" DESC, m.id DESC"
+    static let meetingSelection = meetingColumns + " FROM meeting m"
+
+    /// Latest first, undated last, as SQLite's `date_first_day IS NULL, date_first_day DESC, id DESC`; written
+    /// as `meeting_pair_page` holds it, so that a pair's page is read in its order.
+    static let meetingOrder = "ORDER BY m.date_first_day COLLATE \"C\" DESC NULLS LAST, m.id DESC"
 
     static func meetingSummary(_ row: [TransferValue]) throws -> MeetingSummary {
         try BackendSupport.meetingSummary(
@@ -85,8 +121,21 @@ extension PostgresStore {
     }
 
     public func meetings(_ filter: MeetingFilter) throws -> [MeetingSummary] {
+        let (query, values) = Self.meetingQuery(filter)
+        // Unnamed: planned for its countries each time. Prepared, its generic plan (after five runs in one
+        // process) joined every meeting of each country to find multilateral ones: the busiest pair's page
+        // took 46 ms at 100,000 articles instead of 20.
+        return try with { session in try session.rows(query, values, unnamed: true).map(Self.meetingSummary) }
+    }
+
+    /// The statement of `meetings(filter)` and its values.
+    static func meetingQuery(_ filter: MeetingFilter) -> (sql: String, values: [TransferValue]) {
+        let key = BackendSupport.countryKey(filter.countries)
+        // A page of a pair (or more sides) is read in date order from meeting_pair_page (pairPage); any
+        // other query names its sides as a condition.
+        let pairPage = filter.limit != nil && key.codes.count >= 2
         var sql = PostgresFilter()
-        sql.requireMeetingSides(filter.countries)
+        if !pairPage { sql.requireMeetingSides(filter.countries) }
         sql.requireDates(filter, firstDay: "m.date_first_day")
         if let mode = filter.mode { sql.conditions.append("m.mode = \(sql.bind(mode.rawValue))") }
         if let status = filter.status { sql.conditions.append("m.status = \(sql.bind(status.rawValue))") }
@@ -99,16 +148,20 @@ extension PostgresStore {
         if let area = filter.area {
             sql.conditions.append("EXISTS (SELECT 1 FROM meeting_area WHERE meeting_id = m.id AND country_key = m.country_key AND area = \(sql.bind(area)))")
         }
-        let limit = filter.limit.map { " LIMIT \(max(0, $0))" } ?? ""
-        let query = """
-            \(Self.meetingSelection) WHERE m.id IN (
-                SELECT m.id FROM meeting m \(sql.whereClause) \(Self.meetingOrder)\(limit))
-            \(Self.meetingOrder)
-            """
-        // Unnamed: planned for its countries each time. Prepared, its generic plan (after five runs in one
-        // process) joined every meeting of each country to find multilateral ones: the busiest pair's page
-        // took 46 ms at 100,000 articles instead of 20.
-        return try with { session in try session.rows(query, sql.values, unnamed: true).map(Self.meetingSummary) }
+        let query: String
+        if pairPage, let limit = filter.limit {
+            query = "\(Self.meetingColumns) FROM \(sql.pairPage(key, limit: limit)) \(Self.meetingOrder)"
+        } else if let limit = filter.limit {
+            // The page of ids first, then the lists of only those meetings.
+            query = """
+                \(Self.meetingSelection) WHERE m.id IN (
+                    SELECT m.id FROM meeting m \(sql.whereClause) \(Self.meetingOrder) LIMIT \(max(0, limit)))
+                \(Self.meetingOrder)
+                """
+        } else {
+            query = "\(Self.meetingSelection) \(sql.whereClause) \(Self.meetingOrder)"
+        }
+        return (query, sql.values)
     }
 
     public func meetingSources(ids: [Int64]) throws -> [Int64: [SourceSentence]] {

@@ -99,6 +99,53 @@ struct PostgresBackendTests {
         }
     }
 
+    @Test("a pair's page is read in its order from meeting_pair_page: a page of the pair's meetings read, not all of them, merged with the multilateral ones, no country's meetings joined")
+    func pairPageReadInOrder() throws {
+        let database = try PostgresTestServer.Database()
+        defer { database.drop() }
+        let store = try PostgresStore(url: database.url)
+        let session = try PostgresSession(url: database.url)
+        try session.execute("INSERT INTO country(code, alpha3, name) VALUES ('CN', 'CHN', 'China'), ('US', 'USA', 'United States'), ('IN', 'IND', 'India')")
+        // 3,000 meetings of the pair (every tenth undated), 3,000 of another pair, 30 of three sides.
+        try session.execute("""
+            INSERT INTO meeting(date, date_precision, date_first_day, mode, status, country_key)
+            SELECT d, CASE WHEN d IS NULL THEN NULL ELSE 'day' END, d, 'in_person', 'held', k
+            FROM (SELECT CASE WHEN i % 10 = 0 THEN NULL ELSE to_char(date '2000-01-01' + i, 'YYYY-MM-DD') END AS d, k
+                  FROM generate_series(1, 3000) i, (VALUES ('CN,US'), ('CN,IN')) keys(k)) x
+            """)
+        try session.execute("""
+            INSERT INTO meeting(date, date_precision, date_first_day, mode, status, country_key)
+            SELECT to_char(date '2000-01-01' + i * 100, 'YYYY-MM-DD'), 'day', to_char(date '2000-01-01' + i * 100, 'YYYY-MM-DD'),
+                   'phone', 'held', 'CN,IN,US' FROM generate_series(1, 30) i
+            """)
+        try session.execute("""
+            INSERT INTO meeting_country(meeting_id, country, country_key)
+            SELECT m.id, c, m.country_key FROM meeting m, unnest(string_to_array(m.country_key, ',')) c
+            """)
+        try session.execute("ANALYZE")
+
+        let all = try store.meetings(MeetingFilter(countries: ["US", "CN"]))
+        #expect(all.count == 3030)
+        #expect(all.last?.date == nil)
+        for limit in [1, 10, 101] {
+            let filter = MeetingFilter(countries: ["US", "CN"], limit: limit)
+            #expect(try store.meetings(filter).map(\.id) == all.prefix(limit).map(\.id))
+            // EXPLAIN ANALYZE: the pair's meetings come from meeting_pair_page, in order, no more than a page.
+            let (query, values) = PostgresStore.meetingQuery(filter)
+            let plan = try session.rows("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + query, values, unnamed: true)
+                .compactMap { $0.first?.text }
+            let scan = try #require(plan.first { $0.contains("Index Scan using meeting_pair_page") }, "\(plan.joined(separator: "\n"))")
+            let read = try #require(scan.firstMatch(of: /actual rows=(\d+)/).flatMap { Int($0.1) }, "\(scan)")
+            #expect(read <= limit, "\(plan.joined(separator: "\n"))")
+            // The multilateral ones: read from meeting_multilateral, no country's meetings joined to find them
+            // (the page's plan, before the subplans of its meetings' lists).
+            let page = plan.prefix { !$0.contains("SubPlan") }
+            #expect(page.contains { $0.contains("meeting_multilateral") }, "\(plan.joined(separator: "\n"))")
+            #expect(!page.contains { $0.contains("Hash") || $0.contains("Seq Scan") || $0.contains("meeting_country") },
+                    "\(plan.joined(separator: "\n"))")
+        }
+    }
+
     @Test("search: the same sentences as SQLite's for whole words and prefixes, matches marked, filters applied")
     func search() throws {
         let folder = try makeTemporaryFolder()
