@@ -51,7 +51,7 @@ struct PostgresFilter {
     /// index `meeting_multilateral` (keys longer than a pair's five characters), its sides read from its
     /// own `country_key` (the codes sorted and joined by commas, as `db check`'s
     /// `meeting-countries-differ-from-key` holds it), where `key`'s codes, sorted too, stand in the same
-    /// order, each between commas. No join: probing `meeting_country` for each side, PostgreSQL took the
+    /// order. No join: probing `meeting_country` for each side, PostgreSQL took the
     /// multilateral meetings for a third of all and hash-joined every meeting of each side instead (tens
     /// of thousands of rows for the busiest pair at 100,000 articles); and a cluster's servers read it
     /// each alone.
@@ -60,9 +60,10 @@ struct PostgresFilter {
             $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_")
         }
+        // Each code between its own two commas (",CN,,IN,,US,"), so that codes side by side both match.
         let pattern = "%," + codes.joined(separator: ",%,") + ",%"
         return "length(\(alias).country_key) > 5 AND length(\(alias).country_key) > \(key.text.count) "
-            + "AND ',' || \(alias).country_key || ',' LIKE \(bind(pattern))"
+            + "AND ',' || replace(\(alias).country_key, ',', ',,') || ',' LIKE \(bind(pattern))"
     }
 
     /// A page of the meetings of `key` (two or more countries) that meet the conditions, latest first, as

@@ -64,7 +64,9 @@ struct MeetingQueryTests {
         let filters = [MeetingFilter(countries: ["US", "CN"]), MeetingFilter(countries: ["cn", "us"], mode: .inPerson),
                        MeetingFilter(countries: ["CN", "US"], from: PartialDate(iso: "2025")),
                        MeetingFilter(countries: ["CN", "US"], status: .held),
-                       MeetingFilter(countries: ["CN", "IN", "US"])]
+                       MeetingFilter(countries: ["CN", "IN", "US"]),
+                       // Two of a meeting's three sides, side by side in its key (CN,IN,US) or not.
+                       MeetingFilter(countries: ["IN", "CN"]), MeetingFilter(countries: ["US", "IN"])]
         for filter in filters {
             let all = try store.meetings(filter)
             #expect(!all.isEmpty, "\(filter)")
@@ -75,6 +77,14 @@ struct MeetingQueryTests {
             }
         }
         #expect(try store.meetings(MeetingFilter(countries: ["CN", "US"])).count >= 6)
+        let allThree = try store.meetings(MeetingFilter(countries: ["CN", "IN", "US"]))
+        #expect(!allThree.isEmpty)
+        for pair in [["CN", "IN"], ["IN", "US"], ["CN", "US"]] {
+            let threeSided = try store.meetings(MeetingFilter(countries: pair)).filter { $0.countries.count == 3 }
+            #expect(threeSided.map(\.id) == allThree.map(\.id), "\(pair)")
+            #expect(try store.meetings(MeetingFilter(countries: pair, limit: 100)).filter { $0.countries.count == 3 }.map(\.id)
+                    == threeSided.map(\.id), "\(pair)")
+        }
         #expect(try store.meetings(MeetingFilter(countries: ["CN", "US"])).last?.date == nil)
     }
 
