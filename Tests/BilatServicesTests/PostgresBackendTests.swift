@@ -70,11 +70,19 @@ struct PostgresBackendTests {
         let pairs = try sqlite.stats(topPairs: 8).mostActivePairs.map(\.countries)
         #expect(pairs.count == 8)
         let meetingIDs = try sqlite.meetings(MeetingFilter()).map(\.id)
+        // Every two of the sides of every meeting of more sides (side by side in its key or not).
+        let sidePairs = Set(try sqlite.meetings(MeetingFilter()).filter { $0.countries.count >= 3 }.flatMap { meeting in
+            meeting.countries.indices.flatMap { i in meeting.countries.indices.filter { $0 > i }.map { [meeting.countries[i], meeting.countries[$0]] } }
+        }).sorted { $0.joined() < $1.joined() }
+        #expect(sidePairs.count >= 6)
         let officialIDs = try sqlite.officials(country: nil).map(\.id)
         // One case a query, each asked of both stores (the protocols' own values compared).
         let cases: [(String, (any KnowledgeQuerying) throws -> AnyHashable)] = [
             ("every meeting", { try $0.meetings(MeetingFilter()) }),
             ("a page of the busiest pairs' meetings", { store in try pairs.map { try store.meetings(MeetingFilter(countries: $0, limit: 5)) } }),
+            ("every two sides of a meeting of more, all and a page", { store in
+                try sidePairs.map { [try store.meetings(MeetingFilter(countries: $0)), try store.meetings(MeetingFilter(countries: $0, limit: 3))] }
+            }),
             ("one country, phone calls, dated", { try $0.meetings(MeetingFilter(countries: ["US"], from: PartialDate(iso: "2024"), mode: .phone)) }),
             ("planned meetings", { try $0.meetings(MeetingFilter(status: .planned)) }),
             ("meetings with an area", { try $0.meetings(MeetingFilter(countries: ["CN"], area: "trade")) }),
