@@ -49,21 +49,14 @@ struct PostgresFilter {
 
     /// A meeting `alias` of more sides than `key`'s, every one of them among its own: through the partial
     /// index `meeting_multilateral` (keys longer than a pair's five characters), its sides read from its
-    /// own `country_key` (the codes sorted and joined by commas, as `db check`'s
-    /// `meeting-countries-differ-from-key` holds it), where `key`'s codes, sorted too, stand in the same
-    /// order. No join: probing `meeting_country` for each side, PostgreSQL took the
-    /// multilateral meetings for a third of all and hash-joined every meeting of each side instead (tens
-    /// of thousands of rows for the busiest pair at 100,000 articles); and a cluster's servers read it
-    /// each alone.
+    /// own `country_key` (the codes joined by commas, as `db check`'s `meeting-countries-differ-from-key`
+    /// holds it) and compared as arrays. No join: probing `meeting_country` for each side, PostgreSQL took
+    /// the multilateral meetings for a third of all and hash-joined every meeting of each side instead
+    /// (tens of thousands of rows for the busiest pair at 100,000 articles); and a cluster's servers read
+    /// it each alone.
     mutating func moreSides(_ key: (text: String, codes: [String]), alias: String) -> String {
-        let codes = key.codes.map {
-            $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_")
-        }
-        // Each code between its own two commas (",CN,,IN,,US,"), so that codes side by side both match.
-        let pattern = "%," + codes.joined(separator: ",%,") + ",%"
-        return "length(\(alias).country_key) > 5 AND length(\(alias).country_key) > \(key.text.count) "
-            + "AND ',' || replace(\(alias).country_key, ',', ',,') || ',' LIKE \(bind(pattern))"
+        "length(\(alias).country_key) > 5 AND length(\(alias).country_key) > \(key.text.count) "
+            + "AND string_to_array(\(alias).country_key, ',') @> ARRAY[\(key.codes.map { bind($0) }.joined(separator: ", "))]"
     }
 
     /// A page of the meetings of `key` (two or more countries) that meet the conditions, latest first, as
@@ -76,6 +69,7 @@ struct PostgresFilter {
         let columns = "m.id, m.country_key, m.date, m.date_first_day, m.place, m.mode, m.status"
         let exact = bind(key.text)
         let more = moreSides(key, alias: "m")
+        // Wrapped: a UNION's own ORDER BY may name its columns only, not `COLLATE "C"` on one.
         return """
             (SELECT * FROM (
                 (SELECT \(columns) FROM meeting m WHERE m.country_key = \(exact)\(rest) \(order))
@@ -123,9 +117,9 @@ extension PostgresStore {
 
     public func meetings(_ filter: MeetingFilter) throws -> [MeetingSummary] {
         let (query, values) = Self.meetingQuery(filter)
-        // Unnamed: planned for its countries each time. Prepared, its generic plan (after five runs in one
-        // process) joined every meeting of each country to find multilateral ones: the busiest pair's page
-        // took 46 ms at 100,000 articles instead of 20.
+        // Unnamed: planned for its values each time, as the best plan depends on them (a busy country's or
+        // a rare one's). A generic plan, chosen after five runs in one process, once took the busiest
+        // pair's page from 20 ms to 46 at 100,000 articles.
         return try with { session in try session.rows(query, values, unnamed: true).map(Self.meetingSummary) }
     }
 
